@@ -1,0 +1,62 @@
+package org.ratepayer.api;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The admin and biller REST API under /api is stateless and needs the operator token or a biller
+ * key on every call. The partner web services (/portal/webservices) authenticate by the
+ * WebServiceKey in the message itself, as the partners' existing clients send it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator, ProblemWriter problems) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiAuthenticationFilter(authenticator, problems), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(r -> r
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("OPERATOR")
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(res, 401, "unauthenticated",
+                                "Authentication required",
+                                "send the operator token as 'Authorization: Bearer …' or a biller key as 'X-Api-Key'"))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(res, 403, "forbidden", "Forbidden", ex.getMessage())));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
+        http.csrf(c -> c.ignoringRequestMatchers("/portal/webservices/**"))
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'")))
+                .authorizeHttpRequests(r -> r.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CallerResolver());
+    }
+}

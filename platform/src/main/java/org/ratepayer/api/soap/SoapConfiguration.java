@@ -1,0 +1,42 @@
+package org.ratepayer.api.soap;
+
+import jakarta.xml.ws.Endpoint;
+import org.apache.cxf.Bus;
+import org.apache.cxf.bus.spring.SpringBus;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.transport.servlet.CXFServlet;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * CXF serves exactly one path, so that the form variant
+ * {@code …/CloudInvoicing.asmx/UploadInvoiceFile} still reaches Spring MVC.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SoapConfiguration {
+
+    static final String PATH = "/portal/webservices/CloudInvoicing.asmx";
+
+    @Bean(name = Bus.DEFAULT_BUS_ID, destroyMethod = "shutdown")
+    SpringBus cxfBus() {
+        return new SpringBus();
+    }
+
+    @Bean
+    ServletRegistrationBean<CXFServlet> cloudInvoicingServlet(SpringBus bus) {
+        CXFServlet servlet = new CXFServlet();
+        servlet.setBus(bus);
+        ServletRegistrationBean<CXFServlet> reg = new ServletRegistrationBean<>(servlet, PATH);
+        reg.setName("cloudInvoicing");
+        reg.setLoadOnStartup(1);
+        return reg;
+    }
+
+    @Bean
+    Endpoint cloudInvoicingEndpoint(SpringBus bus, InvoiceUploads uploads) {
+        EndpointImpl endpoint = new EndpointImpl(bus, new CloudInvoicingEndpoint(uploads));
+        endpoint.publish("/");
+        return endpoint;
+    }
+}

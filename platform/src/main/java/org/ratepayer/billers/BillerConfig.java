@@ -1,0 +1,46 @@
+package org.ratepayer.billers;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A biller's resolved options and settings, secrets decrypted, for use inside the platform
+ * (import rules, CIS endpoints). Never serialised: {@link #toString()} hides the values.
+ *
+ * @param options keyed by {@link #optionKey(int, int)}
+ */
+public record BillerConfig(long bid, Map<String, String> options, Map<Integer, String> settings) {
+
+    public BillerConfig {
+        options = Map.copyOf(options);
+        settings = Map.copyOf(settings);
+    }
+
+    static String optionKey(int optionId, int invoiceTypeId) {
+        return optionId + "/" + invoiceTypeId;
+    }
+
+    /** A biller-wide option's value, or the catalogue's Daffron default when never set. */
+    public Optional<String> option(int optionId) {
+        return Optional.ofNullable(options.get(optionKey(optionId, 0)));
+    }
+
+    /** An invoice-type option, falling back to the biller-wide value. */
+    public Optional<String> option(int optionId, int invoiceTypeId) {
+        String v = options.get(optionKey(optionId, invoiceTypeId));
+        return v != null ? Optional.of(v) : option(optionId);
+    }
+
+    public boolean enabled(int optionId) {
+        return option(optionId).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public Optional<String> setting(int settingId) {
+        return Optional.ofNullable(settings.get(settingId));
+    }
+
+    @Override
+    public String toString() {
+        return "BillerConfig[bid=" + bid + ", options=" + options.keySet() + ", settings=" + settings.keySet() + "]";
+    }
+}

@@ -1,0 +1,258 @@
+package org.ratepayer.billers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ratepayer.bif.FileSpec;
+import org.ratepayer.secrets.SecretCipher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates billers and changes their configuration; every value is validated before it is stored. */
+@Service
+public class BillerService {
+
+    static final String MASK = "********";
+
+    private final BillerRepository repo;
+    private final ConfigCatalogue catalogue;
+    private final ConfigValidator validator;
+    private final SecretCipher cipher;
+    private final BillerKeys keys = new BillerKeys();
+
+    public BillerService(BillerRepository repo, ConfigCatalogue catalogue, ConfigValidator validator, SecretCipher cipher) {
+        this.repo = repo;
+        this.catalogue = catalogue;
+        this.validator = validator;
+        this.cipher = cipher;
+    }
+
+    public record NewBiller(long bid, String name, String template, UUID guid) {
+    }
+
+    public record CreatedBiller(BillerView biller, List<IssuedKey> keys) {
+    }
+
+    @Transactional
+    public CreatedBiller create(NewBiller request, String actor) {
+        if (request.bid() <= 0) {
+            throw new ConfigValidationException("bid: must be a positive number");
+        }
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+            throw new ConfigValidationException("name: required, at most 200 characters");
+        }
+        BillerTemplate template = BillerTemplate.byId(request.template() == null ? "daffron" : request.template())
+                .orElseThrow(() -> new ConfigValidationException("template: '" + request.template() + "' is not one of daffron, standard"));
+        if (repo.exists(request.bid())) {
+            throw new BillerExistsException(request.bid());
+        }
+        UUID guid = request.guid() != null ? request.guid() : UUID.randomUUID();
+        if (repo.findByGuid(guid).isPresent()) {
+            throw new ConfigValidationException("guid: " + guid + " is already used by another biller");
+        }
+        repo.insert(new Biller(request.bid(), guid, request.name().trim(), template.id(), FileSpec.daffronDefault(), null));
+        repo.insertInvoiceType(request.bid(), template.invoiceTypeId(), template.invoiceTypeName());
+        if (template.appliesCatalogueDefaults()) {
+            for (ConfigDef def : catalogue.options()) {
+                if (def.daffronDefault() != null) {
+                    repo.upsertOption(request.bid(), def.id(), def.perInvoiceType() ? template.invoiceTypeId() : 0, def.daffronDefault());
+                }
+            }
+            for (ConfigDef def : catalogue.settings()) {
+                if (def.daffronDefault() != null) {
+                    repo.upsertSetting(request.bid(), def.id(), def.daffronDefault(), null);
+                }
+            }
+        }
+        List<IssuedKey> issued = new ArrayList<>();
+        for (Environment env : Environment.values()) {
+            for (KeyKind kind : KeyKind.values()) {
+                issued.add(issueKey(request.bid(), kind, env));
+            }
+        }
+        repo.recordChange(request.bid(), "biller created from template " + template.id(), null, actor);
+        return new CreatedBiller(view(request.bid()), issued);
+    }
+
+    /** Replaces one key; the old one stops working at commit. */
+    @Transactional
+    public IssuedKey rotateKey(long bid, KeyKind kind, Environment env, String actor) {
+        requireBiller(bid);
+        IssuedKey key = issueKey(bid, kind, env);
+        repo.recordChange(bid, "key " + kind + " " + env + " rotated", null, actor);
+        return key;
+    }
+
+    /** Decrypts a biller's keys of one environment, for the demo manifest and an operator re-issuing them. */
+    public List<IssuedKey> revealKeys(long bid, Environment env) {
+        requireBiller(bid);
+        return repo.storedKeys(bid, env).stream()
+                .map(k -> new IssuedKey(k.kind(), env, cipher.decrypt(k.cipher(), keyContext(bid, k.kind(), env))))
+                .toList();
+    }
+
+    private IssuedKey issueKey(long bid, KeyKind kind, Environment env) {
+        String key = keys.generate(kind, env);
+        repo.insertKey(bid, kind, env, BillerKeys.fingerprint(key),
+                cipher.encrypt(key, keyContext(bid, kind, env)), BillerKeys.last4(key));
+        return new IssuedKey(kind, env, key);
+    }
+
+    private static String keyContext(long bid, KeyKind kind, Environment env) {
+        return "biller " + bid + " key " + kind + " " + env;
+    }
+
+    static String settingContext(long bid, int settingId) {
+        return "biller " + bid + " setting " + settingId;
+    }
+
+    @Transactional
+    public BillerView setOption(long bid, int optionId, Integer invoiceTypeId, JsonNode value, String actor) {
+        requireBiller(bid);
+        ConfigDef def = catalogue.option(optionId)
+                .orElseThrow(() -> new ConfigValidationException("option " + optionId + ": no such option"));
+        int typeId = 0;
+        if (def.perInvoiceType()) {
+            typeId = invoiceTypeId != null ? invoiceTypeId : defaultInvoiceType(bid);
+            if (!repo.invoiceTypeExists(bid, typeId)) {
+                throw new ConfigValidationException("option " + optionId + ": biller " + bid + " has no invoice type " + typeId);
+            }
+        } else if (invoiceTypeId != null) {
+            throw new ConfigValidationException("option " + optionId + ": is set for the whole biller, not per invoice type");
+        }
+        String canonical = validator.canonical(def, "option " + optionId, value);
+        Map<Integer, String> after = new HashMap<>();
+        for (BillerRepository.StoredOption o : repo.options(bid)) {
+            if (o.invoiceTypeId() == 0) {
+                after.put(o.optionId(), o.value());
+            }
+        }
+        if (typeId == 0) {
+            if (canonical == null) {
+                after.remove(optionId);
+            } else {
+                after.put(optionId, canonical);
+            }
+        }
+        OptionRules.check(after);
+        if (canonical == null) {
+            repo.deleteOption(bid, optionId, typeId);
+        } else {
+            repo.upsertOption(bid, optionId, typeId, canonical);
+        }
+        repo.recordChange(bid, "option " + optionId + (typeId == 0 ? "" : " (invoice type " + typeId + ")"), canonical, actor);
+        return view(bid);
+    }
+
+    @Transactional
+    public BillerView setSetting(long bid, int settingId, JsonNode value, String actor) {
+        requireBiller(bid);
+        ConfigDef def = catalogue.setting(settingId)
+                .orElseThrow(() -> new ConfigValidationException("setting " + settingId + ": no such advanced setting"));
+        String canonical = validator.canonical(def, "setting " + settingId, value);
+        if (canonical == null) {
+            repo.deleteSetting(bid, settingId);
+        } else if (def.secret()) {
+            repo.upsertSetting(bid, settingId, null, cipher.encrypt(canonical, settingContext(bid, settingId)));
+        } else {
+            repo.upsertSetting(bid, settingId, canonical, null);
+        }
+        repo.recordChange(bid, "setting " + settingId, def.secret() && canonical != null ? MASK : canonical, actor);
+        return view(bid);
+    }
+
+    @Transactional
+    public BillerView setFileSpec(long bid, String spec, String actor) {
+        requireBiller(bid);
+        FileSpec parsed;
+        try {
+            parsed = FileSpec.parse(spec == null ? "" : spec);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValidationException("fileSpec: " + e.getMessage());
+        }
+        repo.updateFileSpec(bid, parsed);
+        repo.recordChange(bid, "file spec", parsed.format(), actor);
+        return view(bid);
+    }
+
+    public Optional<Biller> find(long bid) {
+        return repo.find(bid);
+    }
+
+    public Biller require(long bid) {
+        return repo.find(bid).orElseThrow(() -> new BillerNotFoundException(bid));
+    }
+
+    public List<Biller> all() {
+        return repo.all();
+    }
+
+    private void requireBiller(long bid) {
+        if (!repo.exists(bid)) {
+            throw new BillerNotFoundException(bid);
+        }
+    }
+
+    /** The invoice type of invoices whose file does not say (the template's, e.g. 42 for Daffron). */
+    public int defaultInvoiceType(long bid) {
+        return repo.invoiceTypes(bid).stream().mapToInt(BillerRepository.InvoiceTypeInfo::typeId).min()
+                .orElseThrow(() -> new ConfigValidationException("biller " + bid + " has no invoice type"));
+    }
+
+    /** The configuration as the platform uses it, secrets decrypted. Never hand this to an API response. */
+    public BillerConfig config(long bid) {
+        requireBiller(bid);
+        Map<String, String> options = new HashMap<>();
+        for (BillerRepository.StoredOption o : repo.options(bid)) {
+            options.put(BillerConfig.optionKey(o.optionId(), o.invoiceTypeId()), o.value());
+        }
+        Map<Integer, String> settings = new HashMap<>();
+        for (BillerRepository.StoredSetting s : repo.settings(bid)) {
+            settings.put(s.settingId(), s.cipher() != null ? cipher.decrypt(s.cipher(), settingContext(bid, s.settingId())) : s.value());
+        }
+        return new BillerConfig(bid, options, settings);
+    }
+
+    /** What the API shows: every option and setting with its meaning; secrets and keys masked. */
+    public BillerView view(long bid) {
+        Biller b = require(bid);
+        List<BillerView.OptionValue> options = new ArrayList<>();
+        for (BillerRepository.StoredOption o : repo.options(bid)) {
+            ConfigDef def = catalogue.option(o.optionId()).orElse(null);
+            options.add(new BillerView.OptionValue(o.optionId(), def == null ? "(retired)" : def.name(),
+                    o.invoiceTypeId() == 0 ? null : o.invoiceTypeId(), parse(def, o.value())));
+        }
+        List<BillerView.SettingValue> settings = new ArrayList<>();
+        for (BillerRepository.StoredSetting s : repo.settings(bid)) {
+            ConfigDef def = catalogue.setting(s.settingId()).orElse(null);
+            boolean secret = s.cipher() != null;
+            settings.add(new BillerView.SettingValue(s.settingId(), def == null ? "(retired)" : def.name(),
+                    secret ? TextNode.valueOf(MASK) : parse(def, s.value()), secret));
+        }
+        settings.sort(Comparator.comparingInt(BillerView.SettingValue::id));
+        List<BillerView.KeyValue> keyViews = repo.keys(bid).stream()
+                .map(k -> new BillerView.KeyValue(k.kind(), k.environment(), "…" + k.last4(), k.createdAt()))
+                .toList();
+        List<BillerView.InvoiceType> types = repo.invoiceTypes(bid).stream()
+                .map(t -> new BillerView.InvoiceType(t.typeId(), t.name())).toList();
+        return new BillerView(b.bid(), b.guid(), b.name(), b.template(), b.createdAt(), b.fileSpec().format(), types,
+                keyViews, options, settings);
+    }
+
+    private JsonNode parse(ConfigDef def, String stored) {
+        return validator.storedAsJson(def, stored);
+    }
+
+    /** A biller with that BID already exists. */
+    public static class BillerExistsException extends RuntimeException {
+        public BillerExistsException(long bid) {
+            super("biller " + bid + " already exists");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.ratepayer.billers;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The options and advanced settings of SPEC C1, with their kinds and the Daffron template's values. */
+public final class ConfigCatalogue {
+
+    public static final int OPT_BALANCE_FORWARD_BLOCK = 40;
+    public static final int OPT_PAYABLE_INVOICE_ORDER = 41;
+    public static final int OPT_PRESELECT_OPEN_INVOICES = 53;
+    public static final int OPT_BILLER_PORTAL_CART = 54;
+    public static final int OPT_RTDR_IGNORE_SIX_HOURS = 64;
+    public static final int OPT_MULTIPLE_CUSTOMER_LOGIN = 74;
+    public static final int OPT_ALLOW_CO_OWNERS = 78;
+    public static final int OPT_MAX_CO_OWNERS = 79;
+    public static final int OPT_BIF_KEEPS_EMAIL = 108;
+    public static final int OPT_NO_OWNER_EMAIL_FILL = 112;
+    public static final int OPT_AUTOPAY_GROUPING = 128;
+    public static final int OPT_EMAIL_AFTER_PAYMENT = 131;
+    public static final int OPT_PAYER_EMAIL_ONLY = 134;
+    public static final int OPT_POST_SCHEDULED_PAYMENTS = 1001;
+
+    public static final int SET_SSO_LOGIN_URL = 3;
+    public static final int SET_SUPPRESS_CHANGE_EMAIL = 6;
+    public static final int SET_RTDR_URL = 8;
+    public static final int SET_RTDR_USER = 9;
+    public static final int SET_RTDR_PASSWORD = 10;
+    public static final int SET_PAYMENT_URL = 11;
+    public static final int SET_PAYMENT_USER = 12;
+    public static final int SET_PAYMENT_PASSWORD = 13;
+    public static final int SET_PAPERLESS_URL = 14;
+    public static final int SET_PAPERLESS_USER = 15;
+    public static final int SET_PAPERLESS_PASSWORD = 16;
+    public static final int SET_AUTOPAY_URL = 17;
+    public static final int SET_AUTOPAY_USER = 18;
+    public static final int SET_AUTOPAY_PASSWORD = 19;
+    public static final int SET_REMOTE_PDF_URL = 20;
+    public static final int SET_BLOCK_FLAGS_READ_ONLY = 32;
+    public static final int SET_SERVICE_VERSION = 35;
+    public static final int SET_CARD_PAYMENT_MODES = 64;
+    public static final int SET_ACH_PAYMENT_MODES = 65;
+    public static final int SET_REMOTE_PDF_VERSION = 119;
+    public static final int SET_JSON_CONFIGURATION = 131;
+
+    public static final String MOST_RECENT_INVOICE_FIRST = "MOST_RECENT_INVOICE_FIRST";
+
+    private final Map<Integer, ConfigDef> options;
+    private final Map<Integer, ConfigDef> settings;
+
+    private ConfigCatalogue(Map<Integer, ConfigDef> options, Map<Integer, ConfigDef> settings) {
+        this.options = options;
+        this.settings = settings;
+    }
+
+    public static ConfigCatalogue standard() {
+        Map<Integer, ConfigDef> o = new LinkedHashMap<>();
+        put(o, ConfigDef.bool(40, "Block payments on invoices with balance forward (only the newest invoice is payable)", "true").atInvoiceTypeLevel());
+        put(o, ConfigDef.oneOf(41, "Only allow payments on", MOST_RECENT_INVOICE_FIRST,
+                "ANY_INVOICE", "OLDEST_INVOICE_FIRST", MOST_RECENT_INVOICE_FIRST).atInvoiceTypeLevel());
+        put(o, ConfigDef.bool(53, "Customer portal pre-selects open invoices", "false"));
+        put(o, ConfigDef.bool(54, "Biller portal cart: pay several searched invoices at once", "true"));
+        put(o, ConfigDef.bool(64, "Real-time refresh ignores the 6-hour recently-refreshed check", "true"));
+        put(o, ConfigDef.bool(74, "Multiple customer login", "true"));
+        put(o, ConfigDef.bool(78, "Customer portal allows co-owners", "true"));
+        put(o, ConfigDef.range(79, "Maximum co-owners per account", 1, 100, "15"));
+        put(o, ConfigDef.bool(108, "Invoice files do not update an existing customer email", "false"));
+        put(o, ConfigDef.bool(112, "After a payment, do not fill an empty account-owner login email", "false"));
+        put(o, ConfigDef.bool(128, "Autopay grouping by Custom10", "false"));
+        put(o, ConfigDef.oneOf(131, "Update email address after payment", "ALLOW_UPDATES",
+                "ALLOW_UPDATES", "ALLOW_CC_UPDATES", "PREVENT_UPDATES", "ALLOW_UNREGISTERED_UPDATES"));
+        put(o, ConfigDef.bool(134, "One-time payments email only the payer's entered address", "false"));
+        put(o, ConfigDef.bool(1001, "Post scheduled-payment comments to the CIS", "false"));
+
+        Map<Integer, ConfigDef> s = new LinkedHashMap<>();
+        put(s, ConfigDef.of(3, "SSO customer login URL", ValueKind.URL));
+        put(s, ConfigDef.range(6, "Customer portal: suppress change email", 0, 1, null));
+        put(s, ConfigDef.of(8, "Real-time refresh endpoint URL", ValueKind.URL));
+        put(s, ConfigDef.of(9, "Real-time refresh user", ValueKind.TEXT));
+        put(s, ConfigDef.of(10, "Real-time refresh password", ValueKind.SECRET));
+        put(s, ConfigDef.of(11, "Payment posting endpoint URL", ValueKind.URL));
+        put(s, ConfigDef.of(12, "Payment posting user", ValueKind.TEXT));
+        put(s, ConfigDef.of(13, "Payment posting password", ValueKind.SECRET));
+        put(s, ConfigDef.of(14, "Paperless posting endpoint URL", ValueKind.URL));
+        put(s, ConfigDef.of(15, "Paperless posting user", ValueKind.TEXT));
+        put(s, ConfigDef.of(16, "Paperless posting password", ValueKind.SECRET));
+        put(s, ConfigDef.of(17, "Autopay posting endpoint URL", ValueKind.URL));
+        put(s, ConfigDef.of(18, "Autopay posting user", ValueKind.TEXT));
+        put(s, ConfigDef.of(19, "Autopay posting password", ValueKind.SECRET));
+        put(s, ConfigDef.of(20, "Remote PDF base URL", ValueKind.URL));
+        put(s, ConfigDef.range(32, "Block ACH/CC flags are read-only in the biller portal", 0, 1, "1"));
+        put(s, ConfigDef.range(35, "Service version for payment posting amounts", 1, 2, "1"));
+        put(s, ConfigDef.of(64, "Payment modes for card payments by channel", ValueKind.PAYMENT_MODE_MAP));
+        put(s, ConfigDef.of(65, "Payment modes for ACH payments by channel", ValueKind.PAYMENT_MODE_MAP));
+        put(s, ConfigDef.range(119, "Remote PDF service version", 1, 4, "1"));
+        put(s, ConfigDef.of(131, "JSON configuration", ValueKind.JSON));
+        return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
+    }
+
+    private static void put(Map<Integer, ConfigDef> map, ConfigDef def) {
+        map.put(def.id(), def);
+    }
+
+    public Optional<ConfigDef> option(int id) {
+        return Optional.ofNullable(options.get(id));
+    }
+
+    public Optional<ConfigDef> setting(int id) {
+        return Optional.ofNullable(settings.get(id));
+    }
+
+    public Collection<ConfigDef> options() {
+        return options.values();
+    }
+
+    public Collection<ConfigDef> settings() {
+        return settings.values();
+    }
+}

@@ -1,0 +1,255 @@
+package org.ratepayer.billers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks one option or setting value against its definition and turns it into the canonical text
+ * that is stored. Everything a biller's configuration sheet can get wrong is refused here, with a
+ * message that names the option or setting, so that a bad value never reaches the payment path.
+ */
+public final class ConfigValidator {
+
+    private static final Pattern PAYMENT_MODE_ENTRY = Pattern.compile("(\\d{1,2})\\(([A-Za-z0-9_]{1,20})\\)");
+    /** Payment source ids 0..8: WEB, CPV2, CSRWEB, IVR, KIOSK, OBD, AUTOPAY, SCHEDULED, POS. */
+    private static final int MAX_PAYMENT_SOURCE_ID = 8;
+
+    private final ObjectMapper json;
+
+    public ConfigValidator(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * @param label "option 131" or "setting 64", used in every message
+     * @param value the JSON value the caller sent (string, number, boolean or null)
+     * @return the canonical text to store, or null to clear the value
+     */
+    public String canonical(ConfigDef def, String label, JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return null;
+        }
+        String who = label + " (" + def.name() + ")";
+        return switch (def.kind()) {
+            case BOOLEAN -> bool(who, value);
+            case ENUM -> oneOf(def, who, text(who, value));
+            case INTEGER -> integer(def, who, value);
+            case TEXT, SECRET -> nonBlank(who, text(who, value));
+            case URL -> url(who, text(who, value));
+            case JSON -> jsonConfiguration(who, value);
+            case PAYMENT_MODE_MAP -> paymentModes(who, text(who, value));
+        };
+    }
+
+    /** The stored canonical text as the API shows it: booleans and numbers as JSON values, 131 as an object. */
+    public JsonNode storedAsJson(ConfigDef def, String stored) {
+        if (stored == null) {
+            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        }
+        if (def == null) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(stored);
+        }
+        try {
+            return switch (def.kind()) {
+                case BOOLEAN -> com.fasterxml.jackson.databind.node.BooleanNode.valueOf(Boolean.parseBoolean(stored));
+                case INTEGER -> com.fasterxml.jackson.databind.node.LongNode.valueOf(Long.parseLong(stored));
+                case JSON -> json.readTree(stored);
+                default -> com.fasterxml.jackson.databind.node.TextNode.valueOf(stored);
+            };
+        } catch (JsonProcessingException | NumberFormatException e) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(stored);
+        }
+    }
+
+    private static String text(String who, JsonNode value) {
+        if (!value.isValueNode()) {
+            throw new ConfigValidationException(who + ": expected a single value, got " + describe(value));
+        }
+        return value.asText();
+    }
+
+    private static String nonBlank(String who, String text) {
+        if (text.isBlank()) {
+            throw new ConfigValidationException(who + ": must not be blank (send null to clear it)");
+        }
+        if (text.length() > 2000) {
+            throw new ConfigValidationException(who + ": longer than 2000 characters");
+        }
+        return text;
+    }
+
+    private static String bool(String who, JsonNode value) {
+        if (value.isBoolean()) {
+            return Boolean.toString(value.booleanValue());
+        }
+        String t = value.isValueNode() ? value.asText().trim().toLowerCase() : "";
+        return switch (t) {
+            case "true", "on", "y", "yes", "1" -> "true";
+            case "false", "off", "n", "no", "0" -> "false";
+            default -> throw new ConfigValidationException(who + ": expected true or false, got " + describe(value));
+        };
+    }
+
+    private static String oneOf(ConfigDef def, String who, String text) {
+        String t = text.trim().toUpperCase().replace(' ', '_');
+        if (!def.allowed().contains(t)) {
+            throw new ConfigValidationException(who + ": '" + text + "' is not one of " + String.join(", ", def.allowed()));
+        }
+        return t;
+    }
+
+    private static String integer(ConfigDef def, String who, JsonNode value) {
+        long n;
+        if (value.isIntegralNumber()) {
+            n = value.longValue();
+        } else if (value.isTextual() && value.asText().trim().matches("-?\\d{1,9}")) {
+            n = Long.parseLong(value.asText().trim());
+        } else {
+            throw new ConfigValidationException(who + ": expected a whole number, got " + describe(value));
+        }
+        if (n < def.min() || n > def.max()) {
+            throw new ConfigValidationException(who + ": " + n + " is out of range " + def.min() + ".." + def.max());
+        }
+        return Long.toString(n);
+    }
+
+    private static String url(String who, String text) {
+        String t = text.trim();
+        try {
+            URI uri = new URI(t);
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+                throw new ConfigValidationException(who + ": '" + t + "' is not an http or https URL");
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                throw new ConfigValidationException(who + ": '" + t + "' has no host");
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw new ConfigValidationException(who + ": credentials must not be put in the URL; use the user and password settings");
+            }
+            return t;
+        } catch (URISyntaxException e) {
+            throw new ConfigValidationException(who + ": '" + t + "' is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
+        }
+    }
+
+    static String paymentModes(String who, String text) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            throw new ConfigValidationException(who + ": empty; expected entries like 0(WEB)|2(CSRWEB)|8(POS)");
+        }
+        Set<Integer> seen = new HashSet<>();
+        int position = 0;
+        for (String entry : t.split("\\|", -1)) {
+            position++;
+            Matcher m = PAYMENT_MODE_ENTRY.matcher(entry.trim());
+            if (!m.matches()) {
+                throw new ConfigValidationException(who + ": entry " + position + " '" + entry
+                        + "' is not paymentSourceID(code), e.g. 0(WEB)|2(CSRWEB)|8(POS)");
+            }
+            int source = Integer.parseInt(m.group(1));
+            if (source > MAX_PAYMENT_SOURCE_ID) {
+                throw new ConfigValidationException(who + ": entry " + position + " '" + entry
+                        + "' names payment source " + source + ", but sources are 0.." + MAX_PAYMENT_SOURCE_ID);
+            }
+            if (!seen.add(source)) {
+                throw new ConfigValidationException(who + ": payment source " + source + " appears twice");
+            }
+        }
+        return t.replace(" ", "");
+    }
+
+    private String jsonConfiguration(String who, JsonNode value) {
+        JsonNode root = value;
+        if (value.isTextual()) {
+            try {
+                root = json.readTree(value.asText());
+            } catch (JsonProcessingException e) {
+                var loc = e.getLocation();
+                throw new ConfigValidationException(who + ": invalid JSON at line " + (loc == null ? "?" : loc.getLineNr())
+                        + ", column " + (loc == null ? "?" : loc.getColumnNr()) + ": " + e.getOriginalMessage());
+            }
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigValidationException(who + ": must be a JSON object");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            switch (e.getKey()) {
+                case "PdfConfig" -> checkPdfConfig(who, e.getValue());
+                case "Daffron" -> checkDaffron(who, e.getValue());
+                default -> throw new ConfigValidationException(who + ": unknown key '" + e.getKey() + "' (known: PdfConfig, Daffron)");
+            }
+        }
+        try {
+            return json.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkPdfConfig(String who, JsonNode node) {
+        requireObject(who, "PdfConfig", node);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("BCTRModifier")) {
+                throw new ConfigValidationException(who + ": unknown key 'PdfConfig." + e.getKey() + "' (known: BCTRModifier)");
+            }
+            if (!e.getValue().isTextual() || !e.getValue().asText().equals("ValueAfterDash")) {
+                throw new ConfigValidationException(who + ": PdfConfig.BCTRModifier must be \"ValueAfterDash\"");
+            }
+        }
+    }
+
+    private static void checkDaffron(String who, JsonNode node) {
+        requireObject(who, "Daffron", node);
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getKey().equals("DataPumpConfigs")) {
+                throw new ConfigValidationException(who + ": unknown key 'Daffron." + e.getKey() + "' (known: DataPumpConfigs)");
+            }
+            JsonNode configs = e.getValue();
+            requireObject(who, "Daffron.DataPumpConfigs", configs);
+            for (Iterator<Map.Entry<String, JsonNode>> c = configs.fields(); c.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = c.next();
+                switch (f.getKey()) {
+                    case "SkipDonationTypes" -> {
+                        if (!f.getValue().isBoolean()) {
+                            throw new ConfigValidationException(who + ": Daffron.DataPumpConfigs.SkipDonationTypes must be true or false");
+                        }
+                    }
+                    case "TransactionIdSource" -> {
+                        String v = f.getValue().asText();
+                        if (!f.getValue().isTextual() || !(v.equals("PaymentGuid") || v.equals("ApprovalCode"))) {
+                            throw new ConfigValidationException(who
+                                    + ": Daffron.DataPumpConfigs.TransactionIdSource must be \"PaymentGuid\" or \"ApprovalCode\"");
+                        }
+                    }
+                    default -> throw new ConfigValidationException(who + ": unknown key 'Daffron.DataPumpConfigs." + f.getKey()
+                            + "' (known: SkipDonationTypes, TransactionIdSource)");
+                }
+            }
+        }
+    }
+
+    private static void requireObject(String who, String path, JsonNode node) {
+        if (!node.isObject()) {
+            throw new ConfigValidationException(who + ": " + path + " must be a JSON object");
+        }
+    }
+
+    private static String describe(JsonNode value) {
+        JsonNodeType type = value.getNodeType();
+        return value.isValueNode() ? "'" + value.asText() + "'" : "a JSON " + type.name().toLowerCase();
+    }
+}

@@ -1,0 +1,39 @@
+package org.ratepayer.billing;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.ratepayer.bif.BifError;
+
+/**
+ * What happened to one invoice file.
+ *
+ * @param errors at most the first 1,000 problems; {@code errorCount} counts them all
+ */
+public record ImportOutcome(
+        Status status,
+        Long fileId,
+        String fileName,
+        String sha256,
+        long invoices,
+        long accountsCreated,
+        long accountsUpdated,
+        long invoicesReplaced,
+        long superseded,
+        BigDecimal totalAmountDue,
+        List<BifError> errors,
+        long errorCount) {
+
+    public enum Status {
+        IMPORTED,
+        ALREADY_IMPORTED,
+        REJECTED
+    }
+
+    public ImportOutcome {
+        errors = List.copyOf(errors);
+    }
+
+    public boolean accepted() {
+        return status != Status.REJECTED;
+    }
+}

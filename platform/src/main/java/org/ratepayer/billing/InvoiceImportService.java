@@ -1,0 +1,248 @@
+package org.ratepayer.billing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.ratepayer.bif.BifError;
+import org.ratepayer.bif.BifOptions;
+import org.ratepayer.bif.BifReader;
+import org.ratepayer.bif.BifResult;
+import org.ratepayer.billers.Biller;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.ConfigCatalogue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports one invoice file, whichever door it came in by. A file is imported whole or not at
+ * all: it is streamed once through the validating reader into a COPY, merged, and committed in
+ * one transaction; a rejected or failed file leaves nothing behind but its record.
+ */
+@Service
+public class InvoiceImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceImportService.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final BillerService billers;
+    private final InvoiceFileRepository files;
+    private final ObjectMapper json;
+
+    public InvoiceImportService(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager txManager,
+            BillerService billers, InvoiceFileRepository files, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(txManager);
+        this.billers = billers;
+        this.files = files;
+        this.json = json;
+    }
+
+    public ImportOutcome importFile(long bid, Path file, String fileName, ImportSource source, String actor) {
+        return importFile(bid, file, fileName, source, actor, ImportProgress.NONE);
+    }
+
+    public ImportOutcome importFile(long bid, Path file, String fileName, ImportSource source, String actor,
+            ImportProgress progress) {
+        Biller biller = billers.require(bid);
+        boolean keepEmail = billers.config(bid).enabled(ConfigCatalogue.OPT_BIF_KEEPS_EMAIL);
+        String sha256 = sha256(file);
+        long size = size(file);
+        Optional<ImportOutcome> earlier = files.imported(bid, sha256);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            ImportOutcome outcome = tx.execute(status -> load(biller, keepEmail, file, fileName, sha256, size, source, actor, progress));
+            log.info("biller {} imported {} ({} invoices, {} superseded) from {}", bid, fileName, outcome.invoices(),
+                    outcome.superseded(), source);
+            return outcome;
+        } catch (RejectedFile rejected) {
+            BifResult r = rejected.result;
+            long id = files.recordRejected(bid, fileName, sha256, size, source, actor, r.invoices(), errorsJson(r.errors()),
+                    r.errorCount());
+            log.info("biller {} rejected {} from {}: {} errors", bid, fileName, source, r.errorCount());
+            return new ImportOutcome(ImportOutcome.Status.REJECTED, id, fileName, sha256, r.invoices(), 0, 0, 0, 0,
+                    r.totalAmountDue(), r.errors(), r.errorCount());
+        } catch (DuplicateKeyException sameFileAtOnce) {
+            // Another import of the same content committed while this one ran.
+            return files.imported(bid, sha256).orElseThrow(() -> sameFileAtOnce);
+        } catch (RuntimeException e) {
+            files.recordFailed(bid, fileName, sha256, size, source, actor, describe(e));
+            throw new ImportFailedException("import of " + fileName + " failed and stored nothing: " + describe(e), e);
+        }
+    }
+
+    private ImportOutcome load(Biller biller, boolean keepEmail, Path file, String fileName, String sha256, long size,
+            ImportSource source, String actor, ImportProgress progress) {
+        long bid = biller.bid();
+        long fileId = files.insertImporting(bid, fileName, sha256, size, source, actor);
+        jdbc.sql(InvoiceStage.CREATE).update();
+        BifResult result;
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (CountingStream in = new CountingStream(Files.newInputStream(file), progress)) {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            PGCopyOutputStream copy = new PGCopyOutputStream(pg, InvoiceStage.COPY, 1 << 16);
+            Writer writer = new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(copy, 1 << 16),
+                    StandardCharsets.UTF_8), 1 << 16);
+            InvoiceStage stage = new InvoiceStage(new CopyTextWriter(writer));
+            BifReader reader = new BifReader(biller.fileSpec());
+            result = reader.read(in, BifOptions.defaults().withExpectedBillerGuid(biller.guid().toString()), invoice -> {
+                stage.add(invoice);
+                in.invoiceRead();
+            });
+            if (!result.valid()) {
+                copy.cancelCopy();
+                throw new RejectedFile(result);
+            }
+            writer.flush();
+            copy.endCopy();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + fileName + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("staging " + fileName + ": " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        InvoiceMerge.Counts counts = new InvoiceMerge(jdbc).merge(bid, fileId, billers.defaultInvoiceType(bid), keepEmail);
+        files.markImported(fileId, result.invoices(), counts.accountsCreated() + counts.accountsUpdated(),
+                result.totalAmountDue(), counts.superseded());
+        progress.update(size, result.invoices());
+        return new ImportOutcome(ImportOutcome.Status.IMPORTED, fileId, fileName, sha256, result.invoices(),
+                counts.accountsCreated(), counts.accountsUpdated(), counts.invoicesReplaced(), counts.superseded(),
+                result.totalAmountDue(), List.of(), 0);
+    }
+
+    private String errorsJson(List<BifError> errors) {
+        try {
+            return json.writeValueAsString(errors.stream().map(e -> Map.of(
+                    "line", e.line(),
+                    "field", e.field() == null ? "" : e.field(),
+                    "fileSpecId", e.fileSpecId() == null ? 0 : e.fileSpecId(),
+                    "message", e.message())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return msg == null ? root.getClass().getSimpleName() : msg.lines().findFirst().orElse(msg);
+    }
+
+    static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            while (in.read(buf) >= 0) {
+                // digesting
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file failed validation; thrown inside the transaction so that everything staged rolls back. */
+    private static final class RejectedFile extends RuntimeException {
+        private final transient BifResult result;
+
+        RejectedFile(BifResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    /** Counts bytes and invoices for the progress bar, reporting about once a megabyte. */
+    private static final class CountingStream extends FilterInputStream {
+        private final ImportProgress progress;
+        private long bytes;
+        private long invoices;
+        private long lastReport;
+
+        void invoiceRead() {
+            invoices++;
+        }
+
+        CountingStream(InputStream in, ImportProgress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(long n) {
+            bytes += n;
+            if (bytes - lastReport >= 1 << 20) {
+                lastReport = bytes;
+                progress.update(bytes, invoices);
+            }
+        }
+    }
+
+    /** The import broke for a reason other than the file's content (database down, disk error); nothing was stored. */
+    public static class ImportFailedException extends RuntimeException {
+        public ImportFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.ratepayer.billing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads of accounts and invoices; every query is scoped to one biller. */
+@Repository
+public class InvoiceQueries {
+
+    private final JdbcClient jdbc;
+
+    public InvoiceQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Account(String accountNumber, String customerNumber, String customerName, String address1, String address2,
+            String city, String state, String zip, String phone, String email, String displayAccountNumber,
+            boolean blockCc, boolean blockAch) {
+    }
+
+    public record Line(int lineNo, String description, BigDecimal amount) {
+    }
+
+    public record Invoice(String invoiceNumber, String accountNumber, String status, LocalDate invoiceDate, LocalDate dueDate,
+            BigDecimal totalAmountDue, BigDecimal pastDue, Boolean allowPartialPayments, LocalDate paymentExpirationDate,
+            String paymentExpirationMessage, Integer invoiceTypeId, String custom2, String custom3, String custom4,
+            String custom9, String custom10, long fileId, List<Line> lines) {
+    }
+
+    public Optional<Account> account(long bid, String accountNumber) {
+        return jdbc.sql("""
+                select account_number, customer_number, customer_name, address1, address2, city, state, zip, phone, email,
+                       display_account_number, block_cc, block_ach
+                from account where biller_id = ? and account_number = ?
+                """).params(bid, accountNumber)
+                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getBoolean(13)))
+                .optional();
+    }
+
+    /** All of an account's invoices, newest first, each with its detail lines. */
+    public List<Invoice> invoices(long bid, String accountNumber) {
+        Map<String, List<Line>> lines = new LinkedHashMap<>();
+        jdbc.sql("""
+                select l.invoice_number, l.line_no, l.description, l.amount
+                from invoice_line l join invoice i on i.biller_id = l.biller_id and i.invoice_number = l.invoice_number
+                where i.biller_id = ? and i.account_number = ?
+                order by l.invoice_number, l.line_no
+                """).params(bid, accountNumber)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Line(rs.getInt(2), rs.getString(3), rs.getBigDecimal(4)));
+                });
+        return jdbc.sql("""
+                select invoice_number, account_number, status, invoice_date, due_date, total_amount_due, past_due,
+                       allow_partial_payments, payment_expiration_date, payment_expiration_message, invoice_type_id,
+                       custom2, custom3, custom4, custom9, custom10, file_id
+                from invoice where biller_id = ? and account_number = ?
+                order by invoice_date desc, invoice_id desc
+                """).params(bid, accountNumber)
+                .query((rs, n) -> new Invoice(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6),
+                        rs.getBigDecimal(7), (Boolean) rs.getObject(8), rs.getObject(9, LocalDate.class), rs.getString(10),
+                        (Integer) rs.getObject(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                        rs.getString(16), rs.getLong(17), lines.getOrDefault(rs.getString(1), List.of())))
+                .list();
+    }
+
+    public long invoiceCount(long bid) {
+        return jdbc.sql("select count(*) from invoice where biller_id = ?").param(bid).query(Long.class).single();
+    }
+
+    public long accountCount(long bid) {
+        return jdbc.sql("select count(*) from account where biller_id = ?").param(bid).query(Long.class).single();
+    }
+}

@@ -1,0 +1,33 @@
+package org.ratepayer.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the whole product on its embedded defaults: PostgreSQL under data/, a sample Daffron biller "
+                + "and 1,000 sample invoices. Writes data/demo.json. Ctrl-C stops it.")
+class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--port", description = "HTTP port (default 8080).")
+    Integer port;
+
+    @Option(names = "--data-dir", description = "Data directory (default ./data).")
+    String dataDir;
+
+    @Override
+    public Integer call() {
+        List<String> props = new ArrayList<>();
+        props.add("ratepayer.environment=TEST");
+        if (port != null) {
+            props.add("server.port=" + port);
+        }
+        if (dataDir != null) {
+            props.add("ratepayer.data-dir=" + dataDir);
+        }
+        ServerCommand.start(props, "demo");
+        return RatepayerCli.KEEP_RUNNING;
+    }
+}

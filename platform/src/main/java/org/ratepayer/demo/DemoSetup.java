@@ -1,0 +1,159 @@
+package org.ratepayer.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.ratepayer.bif.BifGenerator;
+import org.ratepayer.bif.FileSpec;
+import org.ratepayer.billers.Biller;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.Environment;
+import org.ratepayer.billers.IssuedKey;
+import org.ratepayer.billing.DropFolderScanner;
+import org.ratepayer.billing.ImportOutcome;
+import org.ratepayer.billing.ImportSource;
+import org.ratepayer.billing.InvoiceImportService;
+import org.ratepayer.runtime.OperatorToken;
+import org.ratepayer.runtime.RatepayerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes {@code ./ratepayer demo} show everything on a fresh machine: a Daffron biller, this month's
+ * billing run of 1,000 accounts imported, and data/demo.json telling scripts and people where
+ * everything is. Safe to run again: the biller is reused and the same file is a no-op.
+ */
+@Component
+@Profile("demo")
+public class DemoSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
+    static final long DEMO_BID = 2178;
+    static final String DEMO_NAME = "Carteret-Craven Electric Cooperative";
+    static final int DEMO_INVOICES = 1000;
+
+    private final BillerService billers;
+    private final InvoiceImportService imports;
+    private final DropFolderScanner dropFolder;
+    private final OperatorToken operatorToken;
+    private final RatepayerProperties props;
+    private final DataSource dataSource;
+    private final ObjectMapper json;
+
+    public DemoSetup(BillerService billers, InvoiceImportService imports, DropFolderScanner dropFolder,
+            OperatorToken operatorToken, RatepayerProperties props, DataSource dataSource, ObjectMapper json) {
+        this.billers = billers;
+        this.imports = imports;
+        this.dropFolder = dropFolder;
+        this.operatorToken = operatorToken;
+        this.props = props;
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    @EventListener
+    public void onReady(ApplicationReadyEvent event) throws IOException {
+        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+        String baseUrl = "http://localhost:" + port;
+        Biller biller = billers.find(DEMO_BID).orElseGet(() -> billers.require(
+                billers.create(new BillerService.NewBiller(DEMO_BID, DEMO_NAME, "daffron", null), "demo").biller().bid()));
+        Path sample = sampleFile(biller);
+        ImportOutcome outcome = imports.importFile(biller.bid(), sample, sample.getFileName().toString(),
+                ImportSource.CLI, "demo");
+        Files.createDirectories(dropFolder.landingDirectory(biller.bid()));
+        writeManifest(baseUrl, biller);
+        printBanner(baseUrl, biller, outcome);
+    }
+
+    /** This month's billing run: a new month gives new invoices that supersede last month's (balance forward). */
+    private Path sampleFile(Biller biller) throws IOException {
+        LocalDate invoiceDate = LocalDate.now().withDayOfMonth(1);
+        Path dir = props.dataDir().resolve("samples");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(biller.bid() + "_" + invoiceDate.format(DateTimeFormatter.ofPattern("MMddyyyy")) + ".bif");
+        if (Files.notExists(file)) {
+            Path tmp = dir.resolve(file.getFileName() + ".tmp");
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                new BifGenerator(biller.bid()).write(out, FileSpec.daffronDefault(), biller.guid().toString().toUpperCase(),
+                        DEMO_INVOICES, invoiceDate);
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return file;
+    }
+
+    private void writeManifest(String baseUrl, Biller biller) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (IssuedKey k : billers.revealKeys(biller.bid(), Environment.TEST)) {
+            keys.put(k.kind().name(), k.key());
+        }
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("bid", biller.bid());
+        b.put("guid", biller.guid().toString().toUpperCase());
+        b.put("name", biller.name());
+        b.put("webServiceKey", keys.get("WEB_SERVICE"));
+        b.put("apiKey", keys.get("API"));
+        b.put("cpv2Key", keys.get("CPV2"));
+        b.put("dropFolder", dropFolder.landingDirectory(biller.bid()).toAbsolutePath().toString());
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("baseUrl", baseUrl);
+        manifest.put("operatorToken", operatorToken.reveal());
+        manifest.put("billers", List.of(b));
+        manifest.put("jdbcUrl", jdbcUrl());
+        manifest.put("apiDocs", baseUrl + "/swagger-ui.html");
+        try {
+            Path target = props.dataDir().resolve("demo.json");
+            Path tmp = props.dataDir().resolve("demo.json.tmp");
+            Files.writeString(tmp, json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest));
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write data/demo.json", e);
+        }
+    }
+
+    private String jdbcUrl() {
+        try (var c = dataSource.getConnection()) {
+            return c.getMetaData().getURL();
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
+    }
+
+    private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome) {
+        String imported = outcome.status() == ImportOutcome.Status.IMPORTED
+                ? outcome.invoices() + " invoices imported from " + outcome.fileName()
+                : outcome.fileName() + " already imported (" + outcome.invoices() + " invoices)";
+        log.info("""
+
+                ==================================================================
+                 Ratepayer demo is running at {}
+                 Biller {} "{}" (GUID {})
+                 {}
+                 Manifest with keys and tokens:  {}
+                 API docs:                       {}/swagger-ui.html
+                 Invoices of an account:         GET {}/api/v1/billers/{}/invoices?account=1001-1  (X-Api-Key)
+                 Drop folder for BIF files:      {}
+                 Ctrl-C stops it; data stays in {}
+                ==================================================================
+                """, baseUrl, biller.bid(), biller.name(), biller.guid().toString().toUpperCase(), imported,
+                props.dataDir().resolve("demo.json").toAbsolutePath(), baseUrl, baseUrl, biller.bid(),
+                dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
+    }
+}

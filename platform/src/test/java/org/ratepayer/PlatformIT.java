@@ -1,0 +1,123 @@
+package org.ratepayer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.Environment;
+import org.ratepayer.billers.IssuedKey;
+import org.ratepayer.runtime.OperatorToken;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of the tests that run the whole platform over HTTP against a real (embedded) PostgreSQL.
+ * One application context is shared by every subclass; each test makes its own billers, so tests
+ * never see each other's data (which is itself what tenant isolation promises).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ratepayer.data-dir=target/test-data/${random.uuid}",
+        "ratepayer.environment=TEST",
+        "db-scheduler.enabled=false",
+        "ratepayer.drop-folder.enabled=false",
+        "ratepayer.drop-folder.settle=0s"})
+public abstract class PlatformIT {
+
+    private static final AtomicLong NEXT_BID = new AtomicLong(100_000 + (System.nanoTime() % 1_000) * 1_000);
+
+    protected final HttpClient http = HttpClient.newHttpClient();
+    protected final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected BillerService billerService;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected OperatorToken operatorToken;
+
+    public record TestBiller(long bid, UUID guid, String webServiceKey, String apiKey, String cpv2Key, String prodApiKey) {
+        public String guidText() {
+            return guid.toString().toUpperCase();
+        }
+    }
+
+    protected TestBiller newBiller() {
+        long bid = NEXT_BID.incrementAndGet();
+        var created = billerService.create(new BillerService.NewBiller(bid, "Test Co-op " + bid, "daffron", null), "test");
+        String ws = null, api = null, cp = null, prodApi = null;
+        for (IssuedKey k : created.keys()) {
+            if (k.environment() == Environment.TEST) {
+                switch (k.kind()) {
+                    case WEB_SERVICE -> ws = k.key();
+                    case API -> api = k.key();
+                    case CPV2 -> cp = k.key();
+                }
+            } else if (k.kind() == org.ratepayer.billers.KeyKind.API) {
+                prodApi = k.key();
+            }
+        }
+        return new TestBiller(bid, created.biller().guid(), ws, api, cp, prodApi);
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    public record Reply(int status, String body, JsonNode json) {
+    }
+
+    protected Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode node = null;
+            if (r.body() != null && !r.body().isBlank() && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
+                node = json.readTree(r.body());
+            }
+            return new Reply(r.statusCode(), r.body(), node);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(url(path)));
+    }
+
+    protected HttpRequest.Builder asOperator(HttpRequest.Builder b) {
+        return b.header("Authorization", "Bearer " + operatorToken.reveal());
+    }
+
+    protected Reply getJson(String path, String apiKey) {
+        return send(request(path).header("X-Api-Key", apiKey).GET());
+    }
+
+    protected Reply operatorPut(String path, String body) {
+        return send(asOperator(request(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected Reply upload(TestBiller b, String key, String fileName, String content) {
+        return send(request("/api/v1/billers/" + b.bid() + "/invoice-files?fileName=" + fileName)
+                .header("X-Api-Key", key).POST(HttpRequest.BodyPublishers.ofString(content)));
+    }
+
+    protected long count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+}

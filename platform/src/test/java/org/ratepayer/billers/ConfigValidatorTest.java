@@ -1,0 +1,97 @@
+package org.ratepayer.billers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.junit.jupiter.api.Test;
+
+class ConfigValidatorTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final ConfigCatalogue catalogue = ConfigCatalogue.standard();
+    private final ConfigValidator validator = new ConfigValidator(json);
+
+    private String setting(int id, JsonNode value) {
+        return validator.canonical(catalogue.setting(id).orElseThrow(), "setting " + id, value);
+    }
+
+    private String option(int id, JsonNode value) {
+        return validator.canonical(catalogue.option(id).orElseThrow(), "option " + id, value);
+    }
+
+    @Test
+    void booleansAcceptTheUsualSpellings() {
+        assertThat(option(64, BooleanNode.TRUE)).isEqualTo("true");
+        assertThat(option(64, TextNode.valueOf("off"))).isEqualTo("false");
+        assertThatThrownBy(() -> option(64, TextNode.valueOf("maybe")))
+                .hasMessage("option 64 (Real-time refresh ignores the 6-hour recently-refreshed check): expected true or false, got 'maybe'");
+    }
+
+    @Test
+    void enumsAreCheckedAndNormalised() {
+        assertThat(option(131, TextNode.valueOf("prevent updates"))).isEqualTo("PREVENT_UPDATES");
+        assertThatThrownBy(() -> option(131, TextNode.valueOf("SOMETIMES")))
+                .hasMessageStartingWith("option 131 (Update email address after payment): 'SOMETIMES' is not one of ALLOW_UPDATES, ");
+    }
+
+    @Test
+    void integersHaveRanges() {
+        assertThat(setting(119, IntNode.valueOf(4))).isEqualTo("4");
+        assertThatThrownBy(() -> setting(119, IntNode.valueOf(5)))
+                .hasMessage("setting 119 (Remote PDF service version): 5 is out of range 1..4");
+        assertThatThrownBy(() -> setting(35, TextNode.valueOf("two")))
+                .hasMessage("setting 35 (Service version for payment posting amounts): expected a whole number, got 'two'");
+        assertThatThrownBy(() -> option(79, IntNode.valueOf(0))).hasMessageContaining("0 is out of range 1..100");
+    }
+
+    @Test
+    void urlsMustBeHttpWithAHostAndNoCredentials() {
+        assertThat(setting(8, TextNode.valueOf("http://cis-host.example:8083/tbx-daily/services/CB")))
+                .isEqualTo("http://cis-host.example:8083/tbx-daily/services/CB");
+        assertThatThrownBy(() -> setting(8, TextNode.valueOf("ftp://cis-host/")))
+                .hasMessage("setting 8 (Real-time refresh endpoint URL): 'ftp://cis-host/' is not an http or https URL");
+        assertThatThrownBy(() -> setting(20, TextNode.valueOf("http://exa mple/")))
+                .hasMessageStartingWith("setting 20 (Remote PDF base URL): 'http://exa mple/' is not a valid URL");
+        assertThatThrownBy(() -> setting(11, TextNode.valueOf("https://user:pw@cis/")))
+                .hasMessageContaining("credentials must not be put in the URL");
+    }
+
+    @Test
+    void paymentModeMapsAreParsed() {
+        assertThat(setting(64, TextNode.valueOf("0(WEB)|2(CSRWEB)|8(POS)"))).isEqualTo("0(WEB)|2(CSRWEB)|8(POS)");
+        assertThatThrownBy(() -> setting(65, TextNode.valueOf("0(WEB)|2CSRWEB")))
+                .hasMessage("setting 65 (Payment modes for ACH payments by channel): entry 2 '2CSRWEB' is not paymentSourceID(code), e.g. 0(WEB)|2(CSRWEB)|8(POS)");
+        assertThatThrownBy(() -> setting(64, TextNode.valueOf("0(WEB)|0(EFT)")))
+                .hasMessage("setting 64 (Payment modes for card payments by channel): payment source 0 appears twice");
+        assertThatThrownBy(() -> setting(64, TextNode.valueOf("12(WEB)")))
+                .hasMessageContaining("names payment source 12, but sources are 0..8");
+    }
+
+    @Test
+    void jsonConfigurationMustParseAndUseKnownKeys() {
+        assertThat(setting(131, TextNode.valueOf("{\"PdfConfig\":{\"BCTRModifier\":\"ValueAfterDash\"}}")))
+                .isEqualTo("{\"PdfConfig\":{\"BCTRModifier\":\"ValueAfterDash\"}}");
+        assertThat(setting(131, TextNode.valueOf(
+                "{ \"Daffron\": { \"DataPumpConfigs\": { \"SkipDonationTypes\": true, \"TransactionIdSource\": \"PaymentGuid\" } } }")))
+                .isEqualTo("{\"Daffron\":{\"DataPumpConfigs\":{\"SkipDonationTypes\":true,\"TransactionIdSource\":\"PaymentGuid\"}}}");
+        assertThatThrownBy(() -> setting(131, TextNode.valueOf("{\"PdfConfig\":{\"BCTRModifier\":\"ValueAfterDash\"}")))
+                .hasMessageStartingWith("setting 131 (JSON configuration): invalid JSON at line 1, column ");
+        assertThatThrownBy(() -> setting(131, TextNode.valueOf("{\"Daffron\":{\"DataPumpConfigs\":{\"SkipDonationTypes\":\"yes\"}}}")))
+                .hasMessage("setting 131 (JSON configuration): Daffron.DataPumpConfigs.SkipDonationTypes must be true or false");
+        assertThatThrownBy(() -> setting(131, TextNode.valueOf("{\"Pdfconfig\":{}}")))
+                .hasMessage("setting 131 (JSON configuration): unknown key 'Pdfconfig' (known: PdfConfig, Daffron)");
+    }
+
+    @Test
+    void optionRulesTie131To112() {
+        assertThatThrownBy(() -> OptionRules.check(java.util.Map.of(131, "PREVENT_UPDATES")))
+                .hasMessageContaining("requires option 112");
+        OptionRules.check(java.util.Map.of(131, "PREVENT_UPDATES", 112, "true"));
+        OptionRules.check(java.util.Map.of());
+    }
+}
