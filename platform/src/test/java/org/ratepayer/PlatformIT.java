@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "ratepayer.environment=TEST",
         "db-scheduler.enabled=false",
         "ratepayer.drop-folder.enabled=false",
-        "ratepayer.drop-folder.settle=0s"})
+        "ratepayer.drop-folder.settle=0s",
+        "ratepayer.cis.timeout=1s"})
 public abstract class PlatformIT {
 
     private static final AtomicLong NEXT_BID = new AtomicLong(100_000 + (System.nanoTime() % 1_000) * 1_000);

@@ -39,6 +39,17 @@ public record BillerConfig(long bid, Map<String, String> options, Map<Integer, S
         return Optional.ofNullable(settings.get(settingId));
     }
 
+    /** Biller-wide options by id (invoice-type options left out), for connectors. */
+    public Map<Integer, String> billerWideOptions() {
+        Map<Integer, String> out = new java.util.HashMap<>();
+        options.forEach((key, value) -> {
+            if (key.endsWith("/0")) {
+                out.put(Integer.parseInt(key.substring(0, key.indexOf('/'))), value);
+            }
+        });
+        return out;
+    }
+
     @Override
     public String toString() {
         return "BillerConfig[bid=" + bid + ", options=" + options.keySet() + ", settings=" + settings.keySet() + "]";

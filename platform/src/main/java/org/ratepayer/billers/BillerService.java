@@ -25,6 +25,12 @@ public class BillerService {
     private final ConfigValidator validator;
     private final SecretCipher cipher;
     private final BillerKeys keys = new BillerKeys();
+    /** Hot paths (every balance refresh, every payment) read the configuration; another node's change shows within the TTL. */
+    private final java.util.concurrent.ConcurrentHashMap<Long, CachedConfig> configCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.time.Duration configTtl = java.time.Duration.ofSeconds(5);
+
+    private record CachedConfig(BillerConfig config, long loadedAtNanos) {
+    }
 
     public BillerService(BillerRepository repo, ConfigCatalogue catalogue, ConfigValidator validator, SecretCipher cipher) {
         this.repo = repo;
@@ -146,6 +152,7 @@ public class BillerService {
         } else {
             repo.upsertOption(bid, optionId, typeId, canonical);
         }
+        configCache.remove(bid);
         repo.recordChange(bid, "option " + optionId + (typeId == 0 ? "" : " (invoice type " + typeId + ")"), canonical, actor);
         return view(bid);
     }
@@ -163,6 +170,7 @@ public class BillerService {
         } else {
             repo.upsertSetting(bid, settingId, canonical, null);
         }
+        configCache.remove(bid);
         repo.recordChange(bid, "setting " + settingId, def.secret() && canonical != null ? MASK : canonical, actor);
         return view(bid);
     }
@@ -177,6 +185,7 @@ public class BillerService {
             throw new ConfigValidationException("fileSpec: " + e.getMessage());
         }
         repo.updateFileSpec(bid, parsed);
+        configCache.remove(bid);
         repo.recordChange(bid, "file spec", parsed.format(), actor);
         return view(bid);
     }
@@ -203,6 +212,17 @@ public class BillerService {
     public int defaultInvoiceType(long bid) {
         return repo.invoiceTypes(bid).stream().mapToInt(BillerRepository.InvoiceTypeInfo::typeId).min()
                 .orElseThrow(() -> new ConfigValidationException("biller " + bid + " has no invoice type"));
+    }
+
+    /** Like {@link #config}, from a short-lived cache; changes made through this service show at once. */
+    public BillerConfig cachedConfig(long bid) {
+        CachedConfig c = configCache.get(bid);
+        long now = System.nanoTime();
+        if (c == null || now - c.loadedAtNanos() > configTtl.toNanos()) {
+            c = new CachedConfig(config(bid), now);
+            configCache.put(bid, c);
+        }
+        return c.config();
     }
 
     /** The configuration as the platform uses it, secrets decrypted. Never hand this to an API response. */

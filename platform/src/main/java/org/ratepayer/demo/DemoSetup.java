@@ -14,7 +14,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.math.BigDecimal;
 import javax.sql.DataSource;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.ratepayer.cissim.CisAccount;
+import org.ratepayer.cissim.CisSimulator;
+import org.ratepayer.cissim.PayableCharge;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.ratepayer.bif.BifGenerator;
 import org.ratepayer.bif.FileSpec;
 import org.ratepayer.billers.Biller;
@@ -56,9 +62,12 @@ public class DemoSetup {
     private final RatepayerProperties props;
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final CisSimulator cis;
+    private final JdbcClient jdbc;
 
     public DemoSetup(BillerService billers, InvoiceImportService imports, DropFolderScanner dropFolder,
-            OperatorToken operatorToken, RatepayerProperties props, DataSource dataSource, ObjectMapper json) {
+            OperatorToken operatorToken, RatepayerProperties props, DataSource dataSource, ObjectMapper json,
+            CisSimulator cis, JdbcClient jdbc) {
         this.billers = billers;
         this.imports = imports;
         this.dropFolder = dropFolder;
@@ -66,6 +75,8 @@ public class DemoSetup {
         this.props = props;
         this.dataSource = dataSource;
         this.json = json;
+        this.cis = cis;
+        this.jdbc = jdbc;
     }
 
     @EventListener
@@ -78,8 +89,55 @@ public class DemoSetup {
         ImportOutcome outcome = imports.importFile(biller.bid(), sample, sample.getFileName().toString(),
                 ImportSource.CLI, "demo");
         Files.createDirectories(dropFolder.landingDirectory(biller.bid()));
+        pointAtSimulator(biller);
+        int loaded = loadSimulator(biller);
         writeManifest(baseUrl, biller);
-        printBanner(baseUrl, biller, outcome);
+        printBanner(baseUrl, biller, outcome, loaded);
+    }
+
+    /** Settings 8–20: every Daffron endpoint of the demo biller is the simulator (its ports change per start). */
+    private void pointAtSimulator(Biller biller) {
+        long bid = biller.bid();
+        for (int url : new int[] {8, 11, 14, 17}) {
+            billers.setSetting(bid, url, TextNode.valueOf(cis.cbUrl()), "demo");
+            billers.setSetting(bid, url + 1, TextNode.valueOf(cis.userId()), "demo");
+            billers.setSetting(bid, url + 2, TextNode.valueOf(cis.password()), "demo");
+        }
+        billers.setSetting(bid, 20, TextNode.valueOf(cis.eprintUrl()), "demo");
+    }
+
+    /**
+     * The CIS knows every account of the imported file with the same amounts, split into two services.
+     * A few accounts show what real-time refresh can say: a prepaid account, a cash-only account
+     * (ACH blocked), a card-blocked account and one that has paid ahead (credit balance).
+     */
+    private int loadSimulator(Biller biller) {
+        List<CisAccount> accounts = jdbc.sql("""
+                select a.account_number, a.customer_name, i.total_amount_due, coalesce(i.past_due, 0), i.due_date
+                from account a join invoice i on i.biller_id = a.biller_id and i.account_number = a.account_number
+                where a.biller_id = ? and i.status = 'OPEN'
+                order by a.account_number
+                """).param(biller.bid()).query((rs, n) -> {
+                    String number = rs.getString(1);
+                    BigDecimal total = rs.getBigDecimal(3);
+                    BigDecimal pastDue = rs.getBigDecimal(4);
+                    BigDecimal water = total.compareTo(new BigDecimal("20")) > 0 ? new BigDecimal("18.40") : BigDecimal.ZERO;
+                    CisAccount a = CisAccount.of(number,
+                            PayableCharge.of("Electric service", total.subtract(water).toPlainString(), pastDue.toPlainString())
+                                    .withDueDate(rs.getObject(5, LocalDate.class)),
+                            PayableCharge.of("Water service", water.toPlainString(), "0")
+                                    .withDueDate(rs.getObject(5, LocalDate.class)))
+                            .withCustomerName(rs.getString(2));
+                    return switch (n) {
+                        case 6 -> a.withPrepaid(new BigDecimal("4.93"), new BigDecimal("1"));
+                        case 12 -> a.withAllowableTransactionTypes("Cash Only");
+                        case 20 -> a.withPreventCreditCard(true);
+                        case 30 -> CisAccount.of(number, PayableCharge.of("Electric service", "-25.00", "0")).withCustomerName(rs.getString(2));
+                        default -> a;
+                    };
+                }).list();
+        cis.state().putAccounts(accounts);
+        return accounts.size();
     }
 
     /** This month's billing run: a new month gives new invoices that supersede last month's (balance forward). */
@@ -118,6 +176,12 @@ public class DemoSetup {
         manifest.put("billers", List.of(b));
         manifest.put("jdbcUrl", jdbcUrl());
         manifest.put("apiDocs", baseUrl + "/swagger-ui.html");
+        Map<String, Object> sim = new LinkedHashMap<>();
+        sim.put("cbUrl", cis.cbUrl());
+        sim.put("eprintUrl", cis.eprintUrl());
+        sim.put("adminUrl", cis.adminUrl());
+        sim.put("userId", cis.userId());
+        manifest.put("cisSimulator", sim);
         try {
             Path target = props.dataDir().resolve("demo.json");
             Path tmp = props.dataDir().resolve("demo.json.tmp");
@@ -136,7 +200,7 @@ public class DemoSetup {
         }
     }
 
-    private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome) {
+    private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome, int cisAccounts) {
         String imported = outcome.status() == ImportOutcome.Status.IMPORTED
                 ? outcome.invoices() + " invoices imported from " + outcome.fileName()
                 : outcome.fileName() + " already imported (" + outcome.invoices() + " invoices)";
@@ -149,11 +213,14 @@ public class DemoSetup {
                  Manifest with keys and tokens:  {}
                  API docs:                       {}/swagger-ui.html
                  Invoices of an account:         GET {}/api/v1/billers/{}/invoices?account=1001-1  (X-Api-Key)
+                 Live balance (from the CIS):    GET {}/api/v1/billers/{}/accounts/1001-1/balance  (X-Api-Key)
+                 Daffron CIS simulator:          {}  ({} accounts; admin {})
                  Drop folder for BIF files:      {}
                  Ctrl-C stops it; data stays in {}
                 ==================================================================
                 """, baseUrl, biller.bid(), biller.name(), biller.guid().toString().toUpperCase(), imported,
-                props.dataDir().resolve("demo.json").toAbsolutePath(), baseUrl, baseUrl, biller.bid(),
+                props.dataDir().resolve("demo.json").toAbsolutePath(), baseUrl, baseUrl, biller.bid(), baseUrl, biller.bid(),
+                cis.cbUrl(), cisAccounts, cis.adminUrl(),
                 dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
     }
 }

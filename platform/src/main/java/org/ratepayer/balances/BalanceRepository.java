@@ -1,0 +1,70 @@
+package org.ratepayer.balances;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.ratepayer.cis.LiveBalance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+public class BalanceRepository {
+
+    private final JdbcClient jdbc;
+
+    public BalanceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What is known locally: the account's block flags, its last CIS balance, and its newest open invoice. */
+    record Known(String accountNumber, boolean blockAch, boolean blockCc, BigDecimal balanceDue, BigDecimal pastDue,
+            BigDecimal remainingBalance, BigDecimal remainingDays, OffsetDateTime refreshedAt, BigDecimal invoiceDue,
+            BigDecimal invoicePastDue, OffsetDateTime invoiceAt) {
+    }
+
+    Optional<Known> known(long bid, String accountNumber) {
+        return jdbc.sql("""
+                select a.account_number, a.block_ach, a.block_cc, b.balance_due, b.past_due, b.remaining_balance,
+                       b.remaining_days, b.refreshed_at, i.total_amount_due, i.past_due, i.updated_at
+                from account a
+                left join account_balance b on b.biller_id = a.biller_id and b.account_number = a.account_number
+                left join lateral (
+                    select total_amount_due, past_due, updated_at from invoice
+                    where biller_id = a.biller_id and account_number = a.account_number and status <> 'SUPERSEDED'
+                    order by invoice_date desc, invoice_id desc limit 1) i on true
+                where a.biller_id = ? and a.account_number = ?
+                """).params(bid, accountNumber)
+                .query((rs, n) -> new Known(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                        rs.getObject(8, OffsetDateTime.class), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                        rs.getObject(11, OffsetDateTime.class)))
+                .optional();
+    }
+
+    /** Stores the CIS's answer and the block flags it implies, in one transaction. */
+    @Transactional
+    public void store(long bid, LiveBalance b, OffsetDateTime at) {
+        jdbc.sql("""
+                insert into account_balance (biller_id, account_number, balance_due, past_due, remaining_balance,
+                                             remaining_days, refreshed_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (biller_id, account_number) do update set
+                    balance_due = excluded.balance_due, past_due = excluded.past_due,
+                    remaining_balance = excluded.remaining_balance, remaining_days = excluded.remaining_days,
+                    refreshed_at = excluded.refreshed_at
+                """).params(bid, b.accountNumber(), b.balanceDue(), b.pastDue(),
+                        b.prepaid() == null ? null : b.prepaid().remainingBalance(),
+                        b.prepaid() == null ? null : b.prepaid().remainingDays(), at)
+                .update();
+        jdbc.sql("""
+                update account set block_ach = ?, block_cc = ?, updated_at = now()
+                where biller_id = ? and account_number = ? and (block_ach <> ? or block_cc <> ?)
+                """).params(b.blockAch(), b.blockCc(), bid, b.accountNumber(), b.blockAch(), b.blockCc()).update();
+    }
+
+    public void recordFailure(long bid, String accountNumber, String operation, String kind, String message) {
+        jdbc.sql("insert into cis_call_failure (biller_id, account_number, operation, kind, message) values (?, ?, ?, ?, ?)")
+                .params(bid, accountNumber, operation, kind, message).update();
+    }
+}

@@ -1,0 +1,109 @@
+package org.ratepayer.balances;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.ratepayer.billers.Biller;
+import org.ratepayer.billers.BillerConfig;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.cis.CisBiller;
+import org.ratepayer.cis.CisConnector;
+import org.ratepayer.cis.CisException;
+import org.ratepayer.cis.LiveBalance;
+import org.ratepayer.integration.CisConnectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Real-time balance refresh (SPEC C3), asked before a balance is shown or a payment starts. A CIS
+ * answer from the last six hours is reused unless option 64 is on; when the CIS is slow or down the
+ * last known balance is shown, marked as a fallback, so the payer can still pay, and the failure is
+ * recorded. Only a refresh changes an account's block flags.
+ */
+@Service
+public class BalanceService {
+
+    static final Duration REUSE_WINDOW = Duration.ofHours(6);
+    private static final Logger log = LoggerFactory.getLogger(BalanceService.class);
+
+    private final BillerService billers;
+    private final CisConnectors connectors;
+    private final BalanceRepository repo;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    @Autowired
+    public BalanceService(BillerService billers, CisConnectors connectors, BalanceRepository repo, MeterRegistry meters) {
+        this(billers, connectors, repo, meters, Clock.systemUTC());
+    }
+
+    BalanceService(BillerService billers, CisConnectors connectors, BalanceRepository repo, MeterRegistry meters, Clock clock) {
+        this.billers = billers;
+        this.connectors = connectors;
+        this.repo = repo;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** The account's balance, refreshed from the CIS when the rules say so; empty when the biller has no such account. */
+    public Optional<BalanceView> balance(long bid, String accountNumber) {
+        Biller biller = billers.require(bid);
+        Optional<BalanceRepository.Known> found = repo.known(bid, accountNumber);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        BalanceRepository.Known known = found.get();
+        BillerConfig config = billers.cachedConfig(bid);
+        Optional<CisConnector> connector = connectors.forBiller(biller);
+        CisBiller cisBiller = connectors.view(config);
+        if (connector.isEmpty() || !connector.get().balanceConfigured(cisBiller)) {
+            return Optional.of(stored(known, "cached"));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean alwaysRefresh = config.option(ConfigCatalogue.OPT_RTDR_IGNORE_SIX_HOURS).map(Boolean::parseBoolean).orElse(false);
+        if (!alwaysRefresh && known.refreshedAt() != null && known.refreshedAt().isAfter(now.minus(REUSE_WINDOW))) {
+            meters.counter("ratepayer.balance.refresh", "outcome", "reused").increment();
+            return Optional.of(stored(known, "cached"));
+        }
+        try {
+            LiveBalance live = connector.get().balance(cisBiller, accountNumber);
+            if (!live.accountNumber().equals(accountNumber)) {
+                throw new CisException(CisException.Kind.MALFORMED, "the CIS answered for account " + live.accountNumber());
+            }
+            repo.store(bid, live, now);
+            meters.counter("ratepayer.balance.refresh", "outcome", "cis").increment();
+            return Optional.of(new BalanceView(accountNumber, live.balanceDue(), live.pastDue(), live.blockAch(), live.blockCc(),
+                    live.prepaid() == null ? null
+                            : new BalanceView.Prepaid(live.prepaid().remainingBalance(), live.prepaid().remainingDays()),
+                    "cis", now));
+        } catch (CisException e) {
+            meters.counter("ratepayer.balance.refresh", "outcome", "fallback", "kind", e.kind().name()).increment();
+            log.warn("biller {} account {}: real-time refresh failed ({}), showing the last known balance: {}", bid,
+                    accountNumber, e.kind(), e.getMessage());
+            repo.recordFailure(bid, accountNumber, "GetPayableItemsList", e.kind().name(), e.getMessage());
+            return Optional.of(stored(known, "fallback"));
+        }
+    }
+
+    /** The last CIS answer if there is one, else the newest open invoice from the biller's file. */
+    private static BalanceView stored(BalanceRepository.Known k, String source) {
+        if (k.refreshedAt() != null) {
+            BalanceView.Prepaid prepaid = k.remainingBalance() == null ? null
+                    : new BalanceView.Prepaid(k.remainingBalance(), k.remainingDays());
+            return new BalanceView(k.accountNumber(), k.balanceDue(), k.pastDue(), k.blockAch(), k.blockCc(), prepaid,
+                    source, k.refreshedAt());
+        }
+        return new BalanceView(k.accountNumber(), orZero(k.invoiceDue()), orZero(k.invoicePastDue()), k.blockAch(),
+                k.blockCc(), null, source, k.invoiceAt());
+    }
+
+    private static BigDecimal orZero(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+}
