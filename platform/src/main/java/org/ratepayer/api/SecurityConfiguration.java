@@ -1,6 +1,7 @@
 package org.ratepayer.api;
 
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * key on every call. The partner web services (/portal/webservices) authenticate by the
  * WebServiceKey in the message itself, as the partners' existing clients send it.
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
 

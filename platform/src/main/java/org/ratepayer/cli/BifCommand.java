@@ -94,7 +94,7 @@ class BifCommand implements Runnable {
                         file.getFileName().toString(), ImportSource.CLI, "cli " + System.getProperty("user.name"),
                         (bytes, invoices) -> {
                             bar.stepTo(Math.min(bytes, size));
-                            bar.setExtraMessage(invoices + " invoices");
+                            bar.setExtraMessage(" " + invoices + " invoices");
                         });
                 bar.stepTo(size);
                 bar.close();

@@ -16,7 +16,7 @@ public class DemoCisSimulator {
     static final String USER = "InvoiceCloud";
 
     @Bean(destroyMethod = "close")
-    CisSimulator demoCisSimulator(@Value("${ratepayer.demo.cis-sim.cb-port:0}") int cbPort,
+    CisSimulator cisSimulator(@Value("${ratepayer.demo.cis-sim.cb-port:0}") int cbPort,
             @Value("${ratepayer.demo.cis-sim.eprint-port:0}") int eprintPort,
             @Value("${ratepayer.demo.cis-sim.admin-port:0}") int adminPort) {
         byte[] pw = new byte[12];

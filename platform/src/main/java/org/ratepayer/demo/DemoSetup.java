@@ -90,9 +90,9 @@ public class DemoSetup {
                 ImportSource.CLI, "demo");
         Files.createDirectories(dropFolder.landingDirectory(biller.bid()));
         pointAtSimulator(biller);
-        int loaded = loadSimulator(biller);
+        List<String> showcase = loadSimulator(biller);
         writeManifest(baseUrl, biller);
-        printBanner(baseUrl, biller, outcome, loaded);
+        printBanner(baseUrl, biller, outcome, showcase);
     }
 
     /** Settings 8–20: every Daffron endpoint of the demo biller is the simulator (its ports change per start). */
@@ -111,7 +111,7 @@ public class DemoSetup {
      * A few accounts show what real-time refresh can say: a prepaid account, a cash-only account
      * (ACH blocked), a card-blocked account and one that has paid ahead (credit balance).
      */
-    private int loadSimulator(Biller biller) {
+    private List<String> loadSimulator(Biller biller) {
         List<CisAccount> accounts = jdbc.sql("""
                 select a.account_number, a.customer_name, i.total_amount_due, coalesce(i.past_due, 0), i.due_date
                 from account a join invoice i on i.biller_id = a.biller_id and i.account_number = a.account_number
@@ -137,7 +137,16 @@ public class DemoSetup {
                     };
                 }).list();
         cis.state().putAccounts(accounts);
-        return accounts.size();
+        List<String> showcase = new java.util.ArrayList<>();
+        String[] labels = {"prepaid", "cash only (ACH blocked)", "card blocked", "credit balance"};
+        int[] rows = {6, 12, 20, 30};
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] < accounts.size()) {
+                showcase.add(accounts.get(rows[i]).accountNumber() + " " + labels[i]);
+            }
+        }
+        showcase.add(0, accounts.size() + " accounts");
+        return showcase;
     }
 
     /** This month's billing run: a new month gives new invoices that supersede last month's (balance forward). */
@@ -200,7 +209,7 @@ public class DemoSetup {
         }
     }
 
-    private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome, int cisAccounts) {
+    private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome, List<String> cisAccounts) {
         String imported = outcome.status() == ImportOutcome.Status.IMPORTED
                 ? outcome.invoices() + " invoices imported from " + outcome.fileName()
                 : outcome.fileName() + " already imported (" + outcome.invoices() + " invoices)";
@@ -214,13 +223,14 @@ public class DemoSetup {
                  API docs:                       {}/swagger-ui.html
                  Invoices of an account:         GET {}/api/v1/billers/{}/invoices?account=1001-1  (X-Api-Key)
                  Live balance (from the CIS):    GET {}/api/v1/billers/{}/accounts/1001-1/balance  (X-Api-Key)
-                 Daffron CIS simulator:          {}  ({} accounts; admin {})
+                 Daffron CIS simulator:          {}  (admin {})
+                 Accounts in the CIS:            {}
                  Drop folder for BIF files:      {}
                  Ctrl-C stops it; data stays in {}
                 ==================================================================
                 """, baseUrl, biller.bid(), biller.name(), biller.guid().toString().toUpperCase(), imported,
                 props.dataDir().resolve("demo.json").toAbsolutePath(), baseUrl, baseUrl, biller.bid(), baseUrl, biller.bid(),
-                cis.cbUrl(), cisAccounts, cis.adminUrl(),
+                cis.cbUrl(), cis.adminUrl(), String.join(", ", cisAccounts),
                 dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
     }
 }

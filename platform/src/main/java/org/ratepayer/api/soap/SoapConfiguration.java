@@ -6,6 +6,7 @@ import org.apache.cxf.bus.spring.SpringBus;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.transport.servlet.CXFServlet;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * CXF serves exactly one path, so that the form variant
  * {@code …/CloudInvoicing.asmx/UploadInvoiceFile} still reaches Spring MVC.
  */
+@ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 public class SoapConfiguration {
 
