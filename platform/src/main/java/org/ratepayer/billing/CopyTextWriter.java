@@ -24,6 +24,10 @@ final class CopyTextWriter {
             out.write("\\N");
             return this;
         }
+        if (!needsEscape(value)) {
+            out.write(value);
+            return this;
+        }
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             switch (c) {
@@ -35,6 +39,16 @@ final class CopyTextWriter {
             }
         }
         return this;
+    }
+
+    private static boolean needsEscape(String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     CopyTextWriter number(long value) throws IOException {

@@ -110,9 +110,10 @@ public class InvoiceImportService {
         jdbc.sql(InvoiceStage.CREATE).update();
         BifResult result;
         Connection connection = DataSourceUtils.getConnection(dataSource);
+        PGCopyOutputStream copy = null;
         try (CountingStream in = new CountingStream(Files.newInputStream(file), progress)) {
             PGConnection pg = connection.unwrap(PGConnection.class);
-            PGCopyOutputStream copy = new PGCopyOutputStream(pg, InvoiceStage.COPY, 1 << 16);
+            copy = new PGCopyOutputStream(pg, InvoiceStage.COPY, 1 << 16);
             Writer writer = new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(copy, 1 << 16),
                     StandardCharsets.UTF_8), 1 << 16);
             InvoiceStage stage = new InvoiceStage(new CopyTextWriter(writer));
@@ -122,7 +123,6 @@ public class InvoiceImportService {
                 in.invoiceRead();
             });
             if (!result.valid()) {
-                copy.cancelCopy();
                 throw new RejectedFile(result);
             }
             writer.flush();
@@ -132,15 +132,29 @@ public class InvoiceImportService {
         } catch (SQLException e) {
             throw new IllegalStateException("staging " + fileName + ": " + e.getMessage(), e);
         } finally {
+            // A COPY left open (a rejected file, a reader or handler that threw, even an OutOfMemoryError)
+            // would make the rollback wait on the connection forever.
+            cancelIfOpen(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        InvoiceMerge.Counts counts = new InvoiceMerge(jdbc).merge(bid, fileId, billers.defaultInvoiceType(bid), keepEmail);
+        InvoiceMerge.Counts counts = new InvoiceMerge(jdbc).merge(bid, fileId, result.invoices(),
+                billers.defaultInvoiceType(bid), keepEmail);
         files.markImported(fileId, result.invoices(), counts.accountsCreated() + counts.accountsUpdated(),
                 result.totalAmountDue(), counts.superseded());
         progress.update(size, result.invoices());
         return new ImportOutcome(ImportOutcome.Status.IMPORTED, fileId, fileName, sha256, result.invoices(),
                 counts.accountsCreated(), counts.accountsUpdated(), counts.invoicesReplaced(), counts.superseded(),
                 result.totalAmountDue(), List.of(), 0);
+    }
+
+    private static void cancelIfOpen(PGCopyOutputStream copy) {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                log.warn("cancelling an unfinished COPY failed: {}", e.getMessage());
+            }
+        }
     }
 
     private String errorsJson(List<BifError> errors) {

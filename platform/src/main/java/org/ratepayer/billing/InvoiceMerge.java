@@ -17,11 +17,15 @@ final class InvoiceMerge {
         this.jdbc = jdbc;
     }
 
-    Counts merge(long bid, long fileId, int defaultInvoiceType, boolean keepExistingEmail) {
+    /**
+     * @param invoices how many invoices the stage holds (the reader counted them)
+     */
+    Counts merge(long bid, long fileId, long invoices, int defaultInvoiceType, boolean keepExistingEmail) {
         // Accounts: the last CR row of an account in the file wins. Columns the file leaves empty do not
         // erase what is known; option 108 keeps an existing email but still fills a missing one.
+        // Accounts that existed before need the balance-forward check below; new ones with one invoice do not.
         jdbc.sql("create temp table bif_recheck (account_number text primary key) on commit drop").update();
-        long accountsUpdated = jdbc.sql("""
+        long[] accounts = jdbc.sql("""
                 with up as (
                     insert into account as a (biller_id, account_number, customer_number, customer_name, address1, address2,
                                               city, state, zip, phone, email, display_account_number, block_cc)
@@ -44,18 +48,23 @@ final class InvoiceMerge {
                         block_cc = excluded.block_cc,
                         updated_at = now()
                     returning account_number, (xmax = 0) as created
+                ), recheck as (
+                    insert into bif_recheck select account_number from up where not created
                 )
-                insert into bif_recheck select account_number from up where not created
-                """).param("bid", bid).param("keepEmail", keepExistingEmail).update();
-        long accountsTotal = jdbc.sql("select count(distinct account_number) from bif_stage where kind = 'I'")
-                .query(Long.class).single();
-        // Accounts with two invoices in this one file also need the balance-forward check.
-        jdbc.sql("""
-                insert into bif_recheck
-                select account_number from bif_stage where kind = 'I'
-                group by account_number having count(*) > 1
-                on conflict do nothing
-                """).update();
+                select count(*), count(*) filter (where not created) from up
+                """).param("bid", bid).param("keepEmail", keepExistingEmail)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long accountsTotal = accounts[0];
+        long accountsUpdated = accounts[1];
+        if (accountsTotal < invoices) {
+            // Some account has two invoices in this one file.
+            jdbc.sql("""
+                    insert into bif_recheck
+                    select account_number from bif_stage where kind = 'I'
+                    group by account_number having count(*) > 1
+                    on conflict do nothing
+                    """).update();
+        }
 
         long invoicesReplaced = jdbc.sql("""
                 with up as (
@@ -80,7 +89,6 @@ final class InvoiceMerge {
                 """.formatted(InvoiceStage.INVOICE_COLUMNS, updateAll(InvoiceStage.INVOICE_COLUMNS),
                         InvoiceStage.INVOICE_COLUMNS.replace("invoice_type_id", "coalesce(invoice_type_id, :defaultType)")))
                 .param("bid", bid).param("fileId", fileId).param("defaultType", defaultInvoiceType).query(Long.class).single();
-        long invoicesTotal = jdbc.sql("select count(*) from bif_stage where kind = 'I'").query(Long.class).single();
 
         if (invoicesReplaced > 0) {
             jdbc.sql("""
@@ -93,24 +101,30 @@ final class InvoiceMerge {
                 select :bid, invoice_number, line_no, description, amount from bif_stage where kind = 'L'
                 """).param("bid", bid).update();
 
-        // Balance forward: only the newest invoice of an account stays open (options 40/41 act on that).
-        long superseded = jdbc.sql("""
-                update invoice i set status = 'SUPERSEDED', updated_at = now()
-                where i.biller_id = :bid and i.status = 'OPEN'
-                  and i.account_number in (select account_number from bif_recheck)
-                  and exists (select 1 from invoice n
-                              where n.biller_id = i.biller_id and n.account_number = i.account_number
-                                and (n.invoice_date, n.invoice_id) > (i.invoice_date, i.invoice_id))
-                """).param("bid", bid).update();
-        jdbc.sql("""
-                update invoice i set status = 'OPEN', updated_at = now()
-                where i.biller_id = :bid and i.status = 'SUPERSEDED'
-                  and i.account_number in (select account_number from bif_recheck)
-                  and not exists (select 1 from invoice n
+        long superseded = 0;
+        long recheck = jdbc.sql("select count(*) from bif_recheck").query(Long.class).single();
+        if (recheck > 0) {
+            // Balance forward: only the newest invoice of an account stays open (options 40/41 act on that).
+            // The temp table has no statistics until analysed, and without them the planner walks every invoice.
+            jdbc.sql("analyze bif_recheck").update();
+            superseded = jdbc.sql("""
+                    update invoice i set status = 'SUPERSEDED', updated_at = now()
+                    from bif_recheck r
+                    where i.biller_id = :bid and i.account_number = r.account_number and i.status = 'OPEN'
+                      and exists (select 1 from invoice n
                                   where n.biller_id = i.biller_id and n.account_number = i.account_number
                                     and (n.invoice_date, n.invoice_id) > (i.invoice_date, i.invoice_id))
-                """).param("bid", bid).update();
-        return new Counts(accountsTotal - accountsUpdated, accountsUpdated, invoicesTotal - invoicesReplaced,
+                    """).param("bid", bid).update();
+            jdbc.sql("""
+                    update invoice i set status = 'OPEN', updated_at = now()
+                    from bif_recheck r
+                    where i.biller_id = :bid and i.account_number = r.account_number and i.status = 'SUPERSEDED'
+                      and not exists (select 1 from invoice n
+                                      where n.biller_id = i.biller_id and n.account_number = i.account_number
+                                        and (n.invoice_date, n.invoice_id) > (i.invoice_date, i.invoice_id))
+                    """).param("bid", bid).update();
+        }
+        return new Counts(accountsTotal - accountsUpdated, accountsUpdated, invoices - invoicesReplaced,
                 invoicesReplaced, superseded);
     }
 
