@@ -29,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "db-scheduler.enabled=false",
         "ratepayer.drop-folder.enabled=false",
         "ratepayer.drop-folder.settle=0s",
-        "ratepayer.cis.timeout=1s"})
+        "ratepayer.cis.timeout=1s",
+        "logging.file.name=target/test-logs/platform-it.log"})
 public abstract class PlatformIT {
 
     private static final AtomicLong NEXT_BID = new AtomicLong(100_000 + (System.nanoTime() % 1_000) * 1_000);

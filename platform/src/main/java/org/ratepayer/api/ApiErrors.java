@@ -67,6 +67,13 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return ProblemWriter.problem(503, "import-failed", "Import failed", e.getMessage());
     }
 
+    @ExceptionHandler(org.ratepayer.payments.PaymentService.PaymentRecordedException.class)
+    ProblemDetail paymentPending(org.ratepayer.payments.PaymentService.PaymentRecordedException e) {
+        log.error("payment recorded without a stored outcome", e);
+        return ProblemWriter.problem(503, "payment-pending", "Payment outcome pending",
+                "the payment was recorded but its outcome could not be stored; retry with the same Idempotency-Key to see it");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);

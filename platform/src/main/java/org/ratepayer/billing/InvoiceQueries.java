@@ -31,7 +31,7 @@ public class InvoiceQueries {
     public record Invoice(String invoiceNumber, String accountNumber, String status, LocalDate invoiceDate, LocalDate dueDate,
             BigDecimal totalAmountDue, BigDecimal pastDue, Boolean allowPartialPayments, LocalDate paymentExpirationDate,
             String paymentExpirationMessage, Integer invoiceTypeId, String custom2, String custom3, String custom4,
-            String custom9, String custom10, long fileId, List<Line> lines) {
+            String custom9, String custom10, BigDecimal ccServiceFee, BigDecimal achServiceFee, long fileId, List<Line> lines) {
     }
 
     public Optional<Account> account(long bid, String accountNumber) {
@@ -62,7 +62,7 @@ public class InvoiceQueries {
         return jdbc.sql("""
                 select invoice_number, account_number, status, invoice_date, due_date, total_amount_due, past_due,
                        allow_partial_payments, payment_expiration_date, payment_expiration_message, invoice_type_id,
-                       custom2, custom3, custom4, custom9, custom10, file_id
+                       custom2, custom3, custom4, custom9, custom10, cc_service_fee, ach_service_fee, file_id
                 from invoice where biller_id = ? and account_number = ?
                 order by invoice_date desc, invoice_id desc
                 """).params(bid, accountNumber)
@@ -70,7 +70,8 @@ public class InvoiceQueries {
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6),
                         rs.getBigDecimal(7), (Boolean) rs.getObject(8), rs.getObject(9, LocalDate.class), rs.getString(10),
                         (Integer) rs.getObject(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
-                        rs.getString(16), rs.getLong(17), lines.getOrDefault(rs.getString(1), List.of())))
+                        rs.getString(16), rs.getBigDecimal(17), rs.getBigDecimal(18), rs.getLong(19),
+                        lines.getOrDefault(rs.getString(1), List.of())))
                 .list();
     }
 

@@ -1,0 +1,68 @@
+package org.ratepayer.payments;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.ratepayer.payments.gateway.PaymentGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Settles attempts left INITIATED or UNKNOWN (a processor timeout, a crash between the charge and
+ * its record) by asking the processor what became of them. It never guesses: an attempt the
+ * processor has no record of is an error only once it is old enough that no answer can still come.
+ */
+@Component
+public class PaymentRepairJob {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentRepairJob.class);
+    static final Duration SETTLE_AFTER = Duration.ofSeconds(30);
+    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(15);
+
+    private final PaymentRepository payments;
+    private final PaymentGateway gateway;
+    private final Clock clock;
+
+    @Autowired
+    public PaymentRepairJob(PaymentRepository payments, PaymentGateway gateway) {
+        this(payments, gateway, Clock.systemUTC());
+    }
+
+    PaymentRepairJob(PaymentRepository payments, PaymentGateway gateway, Clock clock) {
+        this.payments = payments;
+        this.gateway = gateway;
+        this.clock = clock;
+    }
+
+    /** @return how many attempts got their outcome */
+    @Transactional
+    public int repair() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int repaired = 0;
+        for (Payment p : payments.unresolved(now.minus(SETTLE_AFTER))) {
+            Optional<PaymentGateway.Result> known = gateway.lookup(p.guid());
+            if (known.isPresent()) {
+                PaymentGateway.Result r = known.get();
+                PaymentStatus to = switch (r.outcome()) {
+                    case APPROVED -> PaymentStatus.APPROVED;
+                    case DECLINED -> PaymentStatus.DECLINED;
+                    case ERROR -> PaymentStatus.ERROR;
+                };
+                if (payments.transition(p.id(), p.status(), to, r.approvalCode(), r.reference(), "repaired: " + r.message())) {
+                    repaired++;
+                    log.info("payment {}: outcome {} confirmed by the processor", p.guid(), to);
+                }
+            } else if (p.createdAt().isBefore(now.minus(GIVE_UP_AFTER))) {
+                if (payments.transition(p.id(), p.status(), PaymentStatus.ERROR, null, null,
+                        "the processor has no record of this attempt; no money was taken")) {
+                    repaired++;
+                }
+            }
+        }
+        return repaired;
+    }
+}

@@ -1,0 +1,10 @@
+package org.ratepayer.payments;
+
+import java.math.BigDecimal;
+import org.ratepayer.payments.gateway.BankDetails;
+import org.ratepayer.payments.gateway.CardDetails;
+
+/** One payment submission, from any channel. Exactly one of card, bank or methodToken. */
+public record PaymentRequest(String channel, String accountNumber, String invoiceNumber, BigDecimal amount,
+        CardDetails card, BankDetails bank, String methodToken, String kioskId, String payerEmail) {
+}

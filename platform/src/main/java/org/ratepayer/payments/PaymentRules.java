@@ -1,0 +1,79 @@
+package org.ratepayer.payments;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.ratepayer.billers.ConfigCatalogue;
+
+/**
+ * SPEC C6 for one payment attempt: which invoice is paid, whether the amount and method are allowed,
+ * and the convenience fee. Pure: everything it needs is passed in.
+ */
+public final class PaymentRules {
+
+    private PaymentRules() {
+    }
+
+    /** An invoice as the rules see it; {@code newestFirst} lists come from the account's invoices. */
+    public record PayableInvoice(String invoiceNumber, String status, LocalDate invoiceDate, BigDecimal totalAmountDue,
+            Boolean allowPartialPayments, LocalDate paymentExpirationDate, String paymentExpirationMessage,
+            BigDecimal ccServiceFee, BigDecimal achServiceFee) {
+    }
+
+    /**
+     * @param balanceForwardBlock option 40 for the invoice type
+     * @param payableOrder        option 41 for the invoice type
+     * @param balanceDue          the live balance (C3); zero or negative is a credit, so any amount is a prepayment
+     */
+    public record Attempt(List<PayableInvoice> newestFirst, String requestedInvoice, BigDecimal amount, Method method,
+            BigDecimal balanceDue, boolean blockAch, boolean blockCc, boolean balanceForwardBlock, String payableOrder,
+            LocalDate today) {
+    }
+
+    public record Decision(PayableInvoice invoice, BigDecimal fee) {
+    }
+
+    public static Decision decide(Attempt a) {
+        if (a.amount() == null || a.amount().signum() <= 0 || a.amount().stripTrailingZeros().scale() > 2) {
+            throw new PaymentRuleViolation("amount_invalid", "the amount must be positive with at most two decimals");
+        }
+        if (a.newestFirst().isEmpty()) {
+            throw new PaymentRuleViolation("no_open_invoice", "the account has no invoice to pay");
+        }
+        PayableInvoice newest = a.newestFirst().get(0);
+        PayableInvoice invoice;
+        if (a.requestedInvoice() != null && !a.requestedInvoice().isBlank()) {
+            Optional<PayableInvoice> found = a.newestFirst().stream()
+                    .filter(i -> i.invoiceNumber().equals(a.requestedInvoice())).findFirst();
+            invoice = found.orElseThrow(() -> new PaymentRuleViolation("invoice_not_found",
+                    "invoice " + a.requestedInvoice() + " is not an invoice of this account"));
+        } else {
+            invoice = newest;
+        }
+        boolean onlyNewest = a.balanceForwardBlock() || ConfigCatalogue.MOST_RECENT_INVOICE_FIRST.equals(a.payableOrder());
+        if (onlyNewest && invoice != newest) {
+            throw new PaymentRuleViolation("invoice_not_payable", "invoice " + invoice.invoiceNumber()
+                    + " has been carried forward into invoice " + newest.invoiceNumber() + "; only the newest invoice can be paid");
+        }
+        if (invoice.paymentExpirationDate() != null && a.today().isAfter(invoice.paymentExpirationDate())) {
+            String message = invoice.paymentExpirationMessage() != null && !invoice.paymentExpirationMessage().isBlank()
+                    ? invoice.paymentExpirationMessage()
+                    : "this bill can no longer be paid online (payment expired " + invoice.paymentExpirationDate() + ")";
+            throw new PaymentRuleViolation("bill_expired", message);
+        }
+        if (a.method() == Method.ACH && a.blockAch()) {
+            throw new PaymentRuleViolation("method_blocked", "bank account payments are not accepted for this account");
+        }
+        if (a.method() == Method.CARD && a.blockCc()) {
+            throw new PaymentRuleViolation("method_blocked", "card payments are not accepted for this account");
+        }
+        if (a.balanceDue().signum() > 0 && a.amount().compareTo(a.balanceDue()) < 0
+                && !Boolean.TRUE.equals(invoice.allowPartialPayments())) {
+            throw new PaymentRuleViolation("partial_not_allowed", "partial payments are not accepted for this bill; the balance due is "
+                    + a.balanceDue().toPlainString());
+        }
+        BigDecimal fee = a.method() == Method.CARD ? invoice.ccServiceFee() : invoice.achServiceFee();
+        return new Decision(invoice, fee == null ? BigDecimal.ZERO.setScale(2) : fee);
+    }
+}

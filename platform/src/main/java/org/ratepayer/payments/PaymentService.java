@@ -1,0 +1,286 @@
+package org.ratepayer.payments;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ratepayer.balances.BalanceService;
+import org.ratepayer.balances.BalanceView;
+import org.ratepayer.billers.BillerConfig;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
+import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.payments.gateway.PaymentMethodChecks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a payment from any channel: one idempotency key, one payment. Card and bank details are
+ * checked and tokenized at once and never stored; the live balance (C3) and the biller's rules (C6)
+ * decide what may be paid; the attempt is recorded before the processor is called, so an outcome
+ * lost to a timeout is repaired later rather than guessed.
+ */
+@Service
+public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    private final BillerService billers;
+    private final BalanceService balances;
+    private final InvoiceQueries invoices;
+    private final PaymentRepository payments;
+    private final IdempotencyKeys keys;
+    private final PaymentGateway gateway;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    @Autowired
+    public PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
+            IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager, ObjectMapper json) {
+        this(billers, balances, invoices, payments, keys, gateway, txManager, json, Clock.systemDefaultZone());
+    }
+
+    PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
+            IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager, ObjectMapper json, Clock clock) {
+        this.billers = billers;
+        this.balances = balances;
+        this.invoices = invoices;
+        this.payments = payments;
+        this.keys = keys;
+        this.gateway = gateway;
+        this.tx = new TransactionTemplate(txManager);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** An HTTP-shaped answer: the first one for a key is stored and replayed verbatim. */
+    public record Answer(int status, Map<String, Object> body) {
+    }
+
+    public Answer submit(long bid, String idempotencyKey, PaymentRequest request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+            return problem(400, "idempotency_key_required", "Idempotency-Key",
+                    "send an Idempotency-Key header (up to 255 characters), unique per payment attempt");
+        }
+        String fingerprint = fingerprint(request);
+        if (!keys.claim(bid, idempotencyKey, fingerprint)) {
+            return replay(bid, idempotencyKey, fingerprint);
+        }
+        Long paymentId = null;
+        try {
+            Outcome outcome = attempt(bid, idempotencyKey, request);
+            paymentId = outcome.paymentId();
+            keys.finish(bid, idempotencyKey, outcome.answer().status(), toJson(outcome.answer().body()), paymentId);
+            return outcome.answer();
+        } catch (PaymentRecordedException e) {
+            // The payment exists (its outcome is repaired later); the key stays claimed so no retry pays twice.
+            throw e;
+        } catch (RuntimeException e) {
+            keys.release(bid, idempotencyKey);
+            throw e;
+        }
+    }
+
+    private record Outcome(Answer answer, Long paymentId) {
+    }
+
+    private Outcome attempt(long bid, String key, PaymentRequest r) {
+        Channel channel;
+        try {
+            channel = Channel.valueOf(r.channel() == null ? "" : r.channel().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return new Outcome(problem(400, "invalid_field", "channel", "must be one of IVR, KIOSK, OBD, POS, CSRWEB, WEB"), null);
+        }
+        if (r.accountNumber() == null || r.accountNumber().isBlank()) {
+            return new Outcome(problem(400, "invalid_field", "accountNumber", "required"), null);
+        }
+        if (r.amount() == null) {
+            return new Outcome(problem(400, "invalid_field", "amount", "required"), null);
+        }
+        int given = (r.card() != null ? 1 : 0) + (r.bank() != null ? 1 : 0) + (r.methodToken() != null ? 1 : 0);
+        if (given != 1) {
+            return new Outcome(problem(400, "invalid_field", "card", "send exactly one of card, bank or methodToken"), null);
+        }
+        PaymentGateway.Tokenized method;
+        try {
+            method = tokenize(r);
+        } catch (InvalidPaymentMethodException e) {
+            return new Outcome(problem(400, "invalid_field", e.field(), e.getMessage()), null);
+        }
+        Optional<BalanceView> balance = balances.balance(bid, r.accountNumber());
+        if (balance.isEmpty()) {
+            return new Outcome(problem(404, "account_not_found", "accountNumber",
+                    "biller " + bid + " has no account " + r.accountNumber()), null);
+        }
+        List<InvoiceQueries.Invoice> list = invoices.invoices(bid, r.accountNumber());
+        BillerConfig config = billers.cachedConfig(bid);
+        int type = list.isEmpty() || list.get(0).invoiceTypeId() == null ? billers.defaultInvoiceType(bid) : list.get(0).invoiceTypeId();
+        PaymentRules.Decision decision;
+        try {
+            decision = PaymentRules.decide(new PaymentRules.Attempt(
+                    list.stream().map(PaymentService::payable).toList(), r.invoiceNumber(), r.amount(), method.method(),
+                    balance.get().balanceDue(), balance.get().blockAch(), balance.get().blockCc(),
+                    config.option(ConfigCatalogue.OPT_BALANCE_FORWARD_BLOCK, type).map(Boolean::parseBoolean).orElse(false),
+                    config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), LocalDate.now(clock)));
+        } catch (PaymentRuleViolation v) {
+            return new Outcome(problem(422, v.code(), null, v.getMessage()), null);
+        }
+        UUID guid = UUID.randomUUID();
+        long id = tx.execute(s -> payments.insert(guid, bid, r.accountNumber(), decision.invoice().invoiceNumber(), channel,
+                method.method(), r.amount(), decision.fee(), method.brand(), method.last4(), method.token(),
+                blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key));
+        try {
+            return new Outcome(charge(bid, guid, id, channel, method, r, decision), id);
+        } catch (RuntimeException e) {
+            throw new PaymentRecordedException(guid, e);
+        }
+    }
+
+    private Answer charge(long bid, UUID guid, long id, Channel channel, PaymentGateway.Tokenized method, PaymentRequest r,
+            PaymentRules.Decision decision) {
+        PaymentStatus status;
+        String approval = null;
+        String message;
+        try {
+            PaymentGateway.Result result = gateway.charge(guid, method.token(), r.amount().add(decision.fee()));
+            status = switch (result.outcome()) {
+                case APPROVED -> PaymentStatus.APPROVED;
+                case DECLINED -> PaymentStatus.DECLINED;
+                case ERROR -> PaymentStatus.ERROR;
+            };
+            approval = result.approvalCode();
+            message = result.message();
+            payments.transition(id, PaymentStatus.INITIATED, status, approval, result.reference(), message);
+        } catch (PaymentGateway.GatewayTimeoutException | PaymentGateway.GatewayUnavailableException e) {
+            status = PaymentStatus.UNKNOWN;
+            message = "the processor did not answer in time; the outcome will be confirmed shortly";
+            payments.transition(id, PaymentStatus.INITIATED, PaymentStatus.UNKNOWN, null, null, message);
+            log.warn("payment {} for biller {}: processor timeout, left for the repair job", guid, bid);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("paymentGuid", guid);
+        body.put("status", status.name());
+        body.put("approvalCode", approval);
+        body.put("amount", r.amount());
+        body.put("fee", decision.fee());
+        body.put("method", method.method().name());
+        body.put("last4", method.last4());
+        body.put("channel", channel.name());
+        body.put("accountNumber", r.accountNumber());
+        body.put("invoiceNumber", decision.invoice().invoiceNumber());
+        body.put("message", message);
+        return new Answer(201, body);
+    }
+
+    /** Something broke after the payment was recorded; the repair job settles its outcome with the processor. */
+    public static class PaymentRecordedException extends RuntimeException {
+        PaymentRecordedException(UUID guid, Throwable cause) {
+            super("payment " + guid + " was recorded but its outcome could not be stored; it will be repaired", cause);
+        }
+    }
+
+    private PaymentGateway.Tokenized tokenize(PaymentRequest r) {
+        if (r.card() != null) {
+            return gateway.tokenizeCard(PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
+        }
+        if (r.bank() != null) {
+            return gateway.tokenizeBank(PaymentMethodChecks.bank(r.bank()));
+        }
+        return gateway.known(r.methodToken())
+                .orElseThrow(() -> new InvalidPaymentMethodException("methodToken", "unknown or expired payment method token"));
+    }
+
+    private static PaymentRules.PayableInvoice payable(InvoiceQueries.Invoice i) {
+        return new PaymentRules.PayableInvoice(i.invoiceNumber(), i.status(), i.invoiceDate(), i.totalAmountDue(),
+                i.allowPartialPayments(), i.paymentExpirationDate(), i.paymentExpirationMessage(), i.ccServiceFee(),
+                i.achServiceFee());
+    }
+
+    private Answer replay(long bid, String key, String fingerprint) {
+        IdempotencyKeys.Stored stored = keys.find(bid, key).orElse(null);
+        if (stored == null) {
+            return problem(409, "idempotency_key_in_use", "Idempotency-Key", "a request with this key is being processed; retry shortly");
+        }
+        if (!stored.requestSha256().equals(fingerprint)) {
+            return problem(422, "idempotency_key_reused", "Idempotency-Key",
+                    "this key was used for a different payment request; use a new key for a new payment");
+        }
+        if (!stored.finished()) {
+            return problem(409, "idempotency_key_in_use", "Idempotency-Key", "a request with this key is being processed; retry shortly");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> body = json.readValue(stored.response(), Map.class);
+            return new Answer(stored.statusCode(), body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored idempotent response is unreadable", e);
+        }
+    }
+
+    /** What makes two submissions "the same request", without the card or bank number (only its last four). */
+    static String fingerprint(PaymentRequest r) {
+        String method = r.card() != null ? "card:" + last4(r.card().number()) + ":" + r.card().expMonth() + "/" + r.card().expYear()
+                : r.bank() != null ? "bank:" + r.bank().routingNumber() + ":" + last4(r.bank().accountNumber())
+                : "token:" + r.methodToken();
+        String canonical = String.join("|", String.valueOf(r.channel()), String.valueOf(r.accountNumber()),
+                String.valueOf(r.invoiceNumber()), r.amount() == null ? "" : r.amount().stripTrailingZeros().toPlainString(),
+                method, String.valueOf(r.kioskId()), String.valueOf(r.payerEmail()));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String last4(String number) {
+        String digits = number == null ? "" : number.replaceAll("\\D", "");
+        return digits.length() <= 4 ? digits : digits.substring(digits.length() - 4);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static Answer problem(int status, String code, String field, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://ratepayer.org/problems/" + code.replace('_', '-'));
+        body.put("title", status == 422 ? "Payment not allowed" : status == 409 ? "Conflict" : status == 404 ? "Not found" : "Invalid request");
+        body.put("status", status);
+        body.put("code", code);
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.put("detail", detail);
+        return new Answer(status, body);
+    }
+
+    private String toJson(Map<String, Object> body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<Payment> find(long bid, UUID guid) {
+        return payments.find(bid, guid);
+    }
+}

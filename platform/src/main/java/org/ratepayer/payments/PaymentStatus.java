@@ -1,0 +1,45 @@
+package org.ratepayer.payments;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A payment's states and the only moves between them. UNKNOWN is an attempt whose outcome the
+ * gateway did not tell us (a timeout): the repair job asks the gateway, it never guesses.
+ */
+public enum PaymentStatus {
+    INITIATED,
+    APPROVED,
+    DECLINED,
+    ERROR,
+    UNKNOWN,
+    SETTLED,
+    VOIDED,
+    REFUNDED;
+
+    private static final Map<PaymentStatus, Set<PaymentStatus>> NEXT = Map.of(
+            INITIATED, EnumSet.of(APPROVED, DECLINED, ERROR, UNKNOWN),
+            UNKNOWN, EnumSet.of(APPROVED, DECLINED, ERROR),
+            APPROVED, EnumSet.of(SETTLED, VOIDED),
+            SETTLED, EnumSet.of(REFUNDED),
+            DECLINED, EnumSet.noneOf(PaymentStatus.class),
+            ERROR, EnumSet.noneOf(PaymentStatus.class),
+            VOIDED, EnumSet.noneOf(PaymentStatus.class),
+            REFUNDED, EnumSet.noneOf(PaymentStatus.class));
+
+    public boolean canMoveTo(PaymentStatus next) {
+        return NEXT.get(this).contains(next);
+    }
+
+    public PaymentStatus moveTo(PaymentStatus next) {
+        if (!canMoveTo(next)) {
+            throw new IllegalStateException("a payment cannot go from " + this + " to " + next);
+        }
+        return next;
+    }
+
+    public boolean isFinalOutcome() {
+        return this != INITIATED && this != UNKNOWN;
+    }
+}

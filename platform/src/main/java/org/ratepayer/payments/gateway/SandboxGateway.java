@@ -1,0 +1,103 @@
+package org.ratepayer.payments.gateway;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.ratepayer.payments.Method;
+
+/**
+ * The built-in test processor (README "Sandbox gateway"). Outcomes follow documented test numbers:
+ * cards 4111111111111111, 5555555555554444 and 378282246310005 approve; 4000000000000002 declines;
+ * 4000000000000119 fails with a processor error; 4000000000000259 approves but its answer is
+ * "lost" (a timeout), for the repair job. Any other valid card approves. Bank routing 011000015 (or
+ * any valid routing number) approves, except account 000111222, which declines. Tokens and charges
+ * live in memory: a restart forgets them, as a sandbox may.
+ */
+public final class SandboxGateway implements PaymentGateway {
+
+    static final String DECLINE_CARD = "4000000000000002";
+    static final String ERROR_CARD = "4000000000000119";
+    static final String TIMEOUT_CARD = "4000000000000259";
+    static final String DECLINE_BANK_ACCOUNT = "000111222";
+
+    private record Stored(Method method, String brand, String last4, Behaviour behaviour) {
+    }
+
+    private enum Behaviour {
+        APPROVE,
+        DECLINE,
+        ERROR,
+        APPROVE_THEN_TIME_OUT
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Stored> tokens = new ConcurrentHashMap<>();
+    private final Map<UUID, Result> charges = new ConcurrentHashMap<>();
+
+    @Override
+    public Tokenized tokenizeCard(PaymentMethodChecks.CheckedCard card, CardDetails details) {
+        Behaviour b = switch (card.number()) {
+            case DECLINE_CARD -> Behaviour.DECLINE;
+            case ERROR_CARD -> Behaviour.ERROR;
+            case TIMEOUT_CARD -> Behaviour.APPROVE_THEN_TIME_OUT;
+            default -> Behaviour.APPROVE;
+        };
+        return store(new Stored(Method.CARD, card.brand(), card.last4(), b));
+    }
+
+    @Override
+    public Tokenized tokenizeBank(PaymentMethodChecks.CheckedBank bank) {
+        Behaviour b = bank.accountNumber().equals(DECLINE_BANK_ACCOUNT) ? Behaviour.DECLINE : Behaviour.APPROVE;
+        return store(new Stored(Method.ACH, bank.accountType(), bank.last4(), b));
+    }
+
+    private Tokenized store(Stored stored) {
+        byte[] raw = new byte[18];
+        random.nextBytes(raw);
+        String token = "tok_sbx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        tokens.put(token, stored);
+        return new Tokenized(token, stored.method(), stored.brand(), stored.last4());
+    }
+
+    @Override
+    public Result charge(UUID paymentGuid, String token, BigDecimal total) {
+        Result earlier = charges.get(paymentGuid);
+        if (earlier != null) {
+            return earlier;
+        }
+        Stored stored = tokens.get(token);
+        if (stored == null) {
+            return new Result(Outcome.ERROR, null, null, "unknown or expired payment method token");
+        }
+        String reference = "sbx_" + paymentGuid.toString().substring(0, 8);
+        Result result = switch (stored.behaviour()) {
+            case DECLINE -> new Result(Outcome.DECLINED, null, reference, "Declined: do not honor");
+            case ERROR -> new Result(Outcome.ERROR, null, reference, "Processor error: try again later");
+            case APPROVE, APPROVE_THEN_TIME_OUT -> new Result(Outcome.APPROVED, approvalCode(), reference, "Approved");
+        };
+        charges.put(paymentGuid, result);
+        if (stored.behaviour() == Behaviour.APPROVE_THEN_TIME_OUT) {
+            throw new GatewayTimeoutException("the sandbox processor did not answer in time");
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<Tokenized> known(String token) {
+        Stored stored = token == null ? null : tokens.get(token);
+        return stored == null ? Optional.empty() : Optional.of(new Tokenized(token, stored.method(), stored.brand(), stored.last4()));
+    }
+
+    @Override
+    public Optional<Result> lookup(UUID paymentGuid) {
+        return Optional.ofNullable(charges.get(paymentGuid));
+    }
+
+    private String approvalCode() {
+        return String.format("%06d", random.nextInt(1_000_000));
+    }
+}

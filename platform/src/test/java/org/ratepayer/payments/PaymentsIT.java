@@ -1,0 +1,214 @@
+package org.ratepayer.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.BifText;
+import org.ratepayer.PlatformIT;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The channel payment API (SPEC C6) with the sandbox gateway. */
+class PaymentsIT extends PlatformIT {
+
+    static final String VISA = "4111111111111111";
+    static final String DECLINED = "4000000000000002";
+    static final String PROCESSOR_ERROR = "4000000000000119";
+    static final String TIMES_OUT = "4000000000000259";
+
+    @Autowired
+    PaymentRepairJob repairJob;
+
+    private TestBiller billerWithBill(String account, String amount) {
+        TestBiller b = newBiller();
+        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
+                .invoice(account.replace("-", "") + "00000001", account, "09/01/2026", "40.00", null)
+                .invoice(account.replace("-", "") + "00000002", account, "10/01/2026", amount, null).text()).status())
+                .isEqualTo(201);
+        return b;
+    }
+
+    private Reply pay(TestBiller b, String key, String body) {
+        HttpRequest.Builder r = request("/api/v1/billers/" + b.bid() + "/payments").header("X-Api-Key", b.apiKey())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            r.header("Idempotency-Key", key);
+        }
+        return send(r);
+    }
+
+    private static String card(String account, String amount, String number) {
+        return """
+                {"channel":"IVR","accountNumber":"%s","amount":%s,
+                 "card":{"number":"%s","expMonth":12,"expYear":2099,"cvv":"123","postalCode":"49331"},
+                 "payerEmail":"payer@example.com"}""".formatted(account, amount, number);
+    }
+
+    private static String bank(String account, String amount, String routing, String acct) {
+        return """
+                {"channel":"KIOSK","kioskId":"BHappy","accountNumber":"%s","amount":%s,
+                 "bank":{"routingNumber":"%s","accountNumber":"%s","accountType":"CHECKING"}}""".formatted(account, amount, routing, acct);
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void cardsApproveDeclineOrErrorAsTheSandboxDocuments() {
+        TestBiller b = billerWithBill("3101-1", "120.55");
+        Reply ok = pay(b, key(), card("3101-1", "120.55", VISA));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(ok.json().get("approvalCode").asText()).matches("\\d{6}");
+        assertThat(ok.json().get("amount").decimalValue()).isEqualByComparingTo("120.55");
+        assertThat(ok.json().get("fee").decimalValue()).isEqualByComparingTo("0");
+        assertThat(ok.json().get("method").asText()).isEqualTo("CARD");
+        assertThat(ok.json().get("last4").asText()).isEqualTo("1111");
+        assertThat(ok.json().get("channel").asText()).isEqualTo("IVR");
+        assertThat(ok.json().get("invoiceNumber").asText()).isEqualTo("3101100000002");
+
+        Reply declined = pay(b, key(), card("3101-1", "120.55", DECLINED));
+        assertThat(declined.status()).isEqualTo(201);
+        assertThat(declined.json().get("status").asText()).isEqualTo("DECLINED");
+        assertThat(declined.json().get("approvalCode").isNull()).isTrue();
+        Reply error = pay(b, key(), card("3101-1", "120.55", PROCESSOR_ERROR));
+        assertThat(error.json().get("status").asText()).isEqualTo("ERROR");
+
+        String guid = ok.json().get("paymentGuid").asText();
+        Reply got = getJson("/api/v1/billers/" + b.bid() + "/payments/" + guid, b.apiKey());
+        assertThat(got.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(got.json().get("brand").asText()).isEqualTo("VISA");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(3);
+        assertThat(count("select count(*) from payment_event where payment_id in (select payment_id from payment where biller_id = ?)",
+                b.bid())).isEqualTo(6);
+    }
+
+    @Test
+    void bankPaymentsApproveOrDecline() {
+        TestBiller b = billerWithBill("3102-1", "60.00");
+        Reply ok = pay(b, key(), bank("3102-1", "60.00", "011000015", "123456789"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(ok.json().get("method").asText()).isEqualTo("ACH");
+        assertThat(ok.json().get("last4").asText()).isEqualTo("6789");
+        assertThat(ok.json().get("channel").asText()).isEqualTo("KIOSK");
+        Reply declined = pay(b, key(), bank("3102-1", "60.00", "011000015", "000111222"));
+        assertThat(declined.json().get("status").asText()).isEqualTo("DECLINED");
+        assertThat(jdbc.sql("select kiosk_id from payment where biller_id = ? limit 1").param(b.bid()).query(String.class).single())
+                .isEqualTo("BHappy");
+    }
+
+    @Test
+    void badDetailsAreRefusedNamingTheFieldBeforeAnyGatewayCall() {
+        TestBiller b = billerWithBill("3103-1", "60.00");
+        Reply luhn = pay(b, key(), card("3103-1", "60.00", "4111111111111112"));
+        assertThat(luhn.status()).isEqualTo(400);
+        assertThat(luhn.json().get("field").asText()).isEqualTo("card.number");
+        Reply routing = pay(b, key(), bank("3103-1", "60.00", "011000016", "123456789"));
+        assertThat(routing.status()).isEqualTo(400);
+        assertThat(routing.json().get("field").asText()).isEqualTo("bank.routingNumber");
+        Reply channel = pay(b, key(), card("3103-1", "60.00", VISA).replace("\"IVR\"", "\"FAX\""));
+        assertThat(channel.json().get("field").asText()).isEqualTo("channel");
+        Reply noKey = pay(b, null, card("3103-1", "60.00", VISA));
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(noKey.json().get("code").asText()).isEqualTo("idempotency_key_required");
+        Reply malformed = pay(b, key(), "{\"channel\":\"IVR\",\"amount\":\"abc\"}");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("field").asText()).isEqualTo("amount");
+        Reply unknown = pay(b, key(), card("9999-9", "60.00", VISA));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+    }
+
+    @Test
+    void theBillersRulesDecideWhatMayBePaid() {
+        TestBiller b = billerWithBill("3104-1", "80.00");
+        Reply older = pay(b, key(), card("3104-1", "40.00", VISA).replace("\"amount\"", "\"invoiceNumber\":\"3104100000001\",\"amount\""));
+        assertThat(older.status()).isEqualTo(422);
+        assertThat(older.json().get("code").asText()).isEqualTo("invoice_not_payable");
+
+        Reply partial = pay(b, key(), card("3104-1", "10.00", VISA));
+        assertThat(partial.status()).isEqualTo(422);
+        assertThat(partial.json().get("code").asText()).isEqualTo("partial_not_allowed");
+        jdbc.sql("update invoice set allow_partial_payments = true, cc_service_fee = 2.95 where biller_id = ?").param(b.bid()).update();
+        Reply partialOk = pay(b, key(), card("3104-1", "10.00", VISA));
+        assertThat(partialOk.status()).isEqualTo(201);
+        assertThat(partialOk.json().get("fee").decimalValue()).isEqualByComparingTo("2.95");
+
+        jdbc.sql("update account set block_ach = true where biller_id = ?").param(b.bid()).update();
+        Reply blocked = pay(b, key(), bank("3104-1", "80.00", "011000015", "123456789"));
+        assertThat(blocked.status()).isEqualTo(422);
+        assertThat(blocked.json().get("code").asText()).isEqualTo("method_blocked");
+
+        jdbc.sql("update invoice set payment_expiration_date = date '2026-10-15', payment_expiration_message = "
+                + "'Please call the office to pay this bill' where biller_id = ?").param(b.bid()).update();
+        Reply expired = pay(b, key(), card("3104-1", "80.00", VISA));
+        assertThat(expired.status()).isEqualTo(422);
+        assertThat(expired.json().get("code").asText()).isEqualTo("bill_expired");
+        assertThat(expired.json().get("detail").asText()).isEqualTo("Please call the office to pay this bill");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
+    }
+
+    @Test
+    void fiftyConcurrentSubmissionsWithOneKeyMakeExactlyOnePayment() throws Exception {
+        TestBiller b = billerWithBill("3105-1", "75.25");
+        String key = key();
+        String body = card("3105-1", "75.25", VISA);
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        List<Future<Reply>> futures = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            futures.add(pool.submit((Callable<Reply>) () -> pay(b, key, body)));
+        }
+        Set<String> guids = new HashSet<>();
+        for (Future<Reply> f : futures) {
+            Reply r = f.get();
+            assertThat(r.status()).as(r.body()).isIn(201, 409);
+            if (r.status() == 201) {
+                guids.add(r.json().get("paymentGuid").asText());
+            }
+        }
+        pool.shutdown();
+        assertThat(guids).hasSize(1);
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
+        Reply replay = pay(b, key, body);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.json().get("paymentGuid").asText()).isEqualTo(guids.iterator().next());
+        Reply reused = pay(b, key, card("3105-1", "75.26", VISA));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().get("code").asText()).isEqualTo("idempotency_key_reused");
+    }
+
+    @Test
+    void anOutcomeLostToATimeoutIsRepairedByAskingTheGateway() {
+        TestBiller b = billerWithBill("3106-1", "33.00");
+        Reply r = pay(b, key(), card("3106-1", "33.00", TIMES_OUT));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("status").asText()).isEqualTo("UNKNOWN");
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where biller_id = ?").param(b.bid()).update();
+        assertThat(repairJob.repair()).isGreaterThanOrEqualTo(1);
+        Reply got = getJson("/api/v1/billers/" + b.bid() + "/payments/" + r.json().get("paymentGuid").asText(), b.apiKey());
+        assertThat(got.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(got.json().get("approvalCode").asText()).matches("\\d{6}");
+    }
+
+    @Test
+    void anotherBillersKeyCannotPayOrRead() {
+        TestBiller b = billerWithBill("3107-1", "10.00");
+        TestBiller other = newBiller();
+        Reply r = send(request("/api/v1/billers/" + b.bid() + "/payments").header("X-Api-Key", other.apiKey())
+                .header("Idempotency-Key", key()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(card("3107-1", "10.00", VISA))));
+        assertThat(r.status()).isEqualTo(403);
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+    }
+}
