@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Settles attempts left INITIATED or UNKNOWN (a processor timeout, a crash between the charge and
@@ -25,21 +24,22 @@ public class PaymentRepairJob {
 
     private final PaymentRepository payments;
     private final PaymentGateway gateway;
+    private final PaymentService service;
     private final Clock clock;
 
     @Autowired
-    public PaymentRepairJob(PaymentRepository payments, PaymentGateway gateway) {
-        this(payments, gateway, Clock.systemUTC());
+    public PaymentRepairJob(PaymentRepository payments, PaymentGateway gateway, PaymentService service) {
+        this(payments, gateway, service, Clock.systemUTC());
     }
 
-    PaymentRepairJob(PaymentRepository payments, PaymentGateway gateway, Clock clock) {
+    PaymentRepairJob(PaymentRepository payments, PaymentGateway gateway, PaymentService service, Clock clock) {
         this.payments = payments;
         this.gateway = gateway;
+        this.service = service;
         this.clock = clock;
     }
 
     /** @return how many attempts got their outcome */
-    @Transactional
     public int repair() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int repaired = 0;
@@ -54,6 +54,7 @@ public class PaymentRepairJob {
                 };
                 if (payments.transition(p.id(), p.status(), to, r.approvalCode(), r.reference(), "repaired: " + r.message())) {
                     repaired++;
+                    payments.byId(p.id()).ifPresent(service::notifyListeners);
                     log.info("payment {}: outcome {} confirmed by the processor", p.guid(), to);
                 }
             } else if (p.createdAt().isBefore(now.minus(GIVE_UP_AFTER))) {

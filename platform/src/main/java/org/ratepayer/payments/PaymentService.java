@@ -51,15 +51,18 @@ public class PaymentService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Clock clock;
+    private final List<PaymentListener> listeners;
 
     @Autowired
     public PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
-            IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager, ObjectMapper json) {
-        this(billers, balances, invoices, payments, keys, gateway, txManager, json, Clock.systemDefaultZone());
+            IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager, ObjectMapper json,
+            List<PaymentListener> listeners) {
+        this(billers, balances, invoices, payments, keys, gateway, txManager, json, Clock.systemDefaultZone(), listeners);
     }
 
     PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
-            IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager, ObjectMapper json, Clock clock) {
+            IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager, ObjectMapper json, Clock clock,
+            List<PaymentListener> listeners) {
         this.billers = billers;
         this.balances = balances;
         this.invoices = invoices;
@@ -69,6 +72,7 @@ public class PaymentService {
         this.tx = new TransactionTemplate(txManager);
         this.json = json;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** An HTTP-shaped answer: the first one for a key is stored and replayed verbatim. */
@@ -89,6 +93,9 @@ public class PaymentService {
             Outcome outcome = attempt(bid, idempotencyKey, request);
             paymentId = outcome.paymentId();
             keys.finish(bid, idempotencyKey, outcome.answer().status(), toJson(outcome.answer().body()), paymentId);
+            if (paymentId != null) {
+                payments.byId(paymentId).filter(p -> p.status().isFinalOutcome()).ifPresent(this::notifyListeners);
+            }
             return outcome.answer();
         } catch (PaymentRecordedException e) {
             // The payment exists (its outcome is repaired later); the key stays claimed so no retry pays twice.
@@ -277,6 +284,16 @@ public class PaymentService {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    void notifyListeners(Payment payment) {
+        for (PaymentListener l : listeners) {
+            try {
+                l.paymentFinished(payment);
+            } catch (RuntimeException e) {
+                log.error("payment {}: listener {} failed; the payment itself stands", payment.guid(), l.getClass().getSimpleName(), e);
+            }
         }
     }
 
