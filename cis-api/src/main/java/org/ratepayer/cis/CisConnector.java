@@ -19,4 +19,12 @@ public interface CisConnector {
      * @throws CisException when the CIS is slow, down, refuses the call or answers nonsense
      */
     LiveBalance balance(CisBiller biller, String accountNumber);
+
+    /**
+     * Where the CIS serves this invoice's bill image, if the biller presents bills from the CIS.
+     * The address is for the platform to fetch from; it is never shown to a payer.
+     *
+     * @throws CisException NOT_CONFIGURED when the biller's settings cannot form a link
+     */
+    java.util.Optional<java.net.URI> billPdf(CisBiller biller, InvoiceRef invoice);
 }

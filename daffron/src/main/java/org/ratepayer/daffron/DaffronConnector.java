@@ -42,6 +42,22 @@ public final class DaffronConnector implements CisConnector {
         }
     }
 
+    @Override
+    public java.util.Optional<java.net.URI> billPdf(CisBiller biller, org.ratepayer.cis.InvoiceRef invoice) {
+        if (biller.setting(DaffronSettings.REMOTE_PDF_URL).isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            PdfLinkConfig config = PdfLinkConfig.fromSettings(biller.settings(),
+                    JsonConfiguration.bctrValueAfterDash(biller.setting(DaffronSettings.JSON_CONFIGURATION).orElse(null)));
+            return java.util.Optional.of(new PdfLinks(config).linkFor(new PdfInvoiceRef(invoice.custom(2), invoice.custom(3),
+                    invoice.custom(9), invoice.custom(10), invoice.invoiceDate())));
+        } catch (IllegalArgumentException e) {
+            throw new CisException(CisException.Kind.NOT_CONFIGURED, "bill image link for invoice " + invoice.invoiceNumber()
+                    + " of biller " + biller.bid() + ": " + e.getMessage(), e);
+        }
+    }
+
     CbEndpoint endpoint(CisBiller biller, int urlSetting, int userSetting, int passwordSetting, String purpose) {
         String url = biller.setting(urlSetting).orElseThrow(() -> new CisException(CisException.Kind.NOT_CONFIGURED,
                 "biller " + biller.bid() + " has no " + purpose + " endpoint (advanced setting " + urlSetting + ")"));

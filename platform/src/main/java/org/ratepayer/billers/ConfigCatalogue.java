@@ -22,6 +22,7 @@ public final class ConfigCatalogue {
     public static final int OPT_EMAIL_AFTER_PAYMENT = 131;
     public static final int OPT_PAYER_EMAIL_ONLY = 134;
     public static final int OPT_POST_SCHEDULED_PAYMENTS = 1001;
+    public static final int OPT_PAYMENT_PAGE_SEARCH_FIELD = 1002;
 
     public static final int SET_SSO_LOGIN_URL = 3;
     public static final int SET_SUPPRESS_CHANGE_EMAIL = 6;
@@ -73,6 +74,8 @@ public final class ConfigCatalogue {
                 "ALLOW_UPDATES", "ALLOW_CC_UPDATES", "PREVENT_UPDATES", "ALLOW_UNREGISTERED_UPDATES"));
         put(o, ConfigDef.bool(134, "One-time payments email only the payer's entered address", "false"));
         put(o, ConfigDef.bool(1001, "Post scheduled-payment comments to the CIS", "false"));
+        put(o, ConfigDef.oneOf(1002, "Payment page: second search field besides the account number", "ZIP",
+                "ZIP", "PHONE", "EMAIL", "CUSTOMER_NAME"));
 
         Map<Integer, ConfigDef> s = new LinkedHashMap<>();
         put(s, ConfigDef.of(3, "SSO customer login URL", ValueKind.URL));

@@ -185,6 +185,7 @@ public class DemoSetup {
         manifest.put("billers", List.of(b));
         manifest.put("jdbcUrl", jdbcUrl());
         manifest.put("apiDocs", baseUrl + "/swagger-ui.html");
+        manifest.put("mailbox", baseUrl + "/demo/mailbox");
         Map<String, Object> sim = new LinkedHashMap<>();
         sim.put("cbUrl", cis.cbUrl());
         sim.put("eprintUrl", cis.eprintUrl());
@@ -224,13 +225,14 @@ public class DemoSetup {
                  Invoices of an account:         GET {}/api/v1/billers/{}/invoices?account=1001-1  (X-Api-Key)
                  Live balance (from the CIS):    GET {}/api/v1/billers/{}/accounts/1001-1/balance  (X-Api-Key)
                  Daffron CIS simulator:          {}  (admin {})
+                 Email caught by the demo:       {}/demo/mailbox
                  Accounts in the CIS:            {}
                  Drop folder for BIF files:      {}
                  Ctrl-C stops it; data stays in {}
                 ==================================================================
                 """, baseUrl, biller.bid(), biller.name(), biller.guid().toString().toUpperCase(), imported,
                 props.dataDir().resolve("demo.json").toAbsolutePath(), baseUrl, baseUrl, biller.bid(), baseUrl, biller.bid(),
-                cis.cbUrl(), cis.adminUrl(), String.join(", ", cisAccounts),
+                cis.cbUrl(), cis.adminUrl(), baseUrl, String.join(", ", cisAccounts),
                 dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
     }
 }

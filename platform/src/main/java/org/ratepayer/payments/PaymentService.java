@@ -132,21 +132,11 @@ public class PaymentService {
         } catch (InvalidPaymentMethodException e) {
             return new Outcome(problem(400, "invalid_field", e.field(), e.getMessage()), null);
         }
-        Optional<BalanceView> balance = balances.balance(bid, r.accountNumber());
-        if (balance.isEmpty()) {
-            return new Outcome(problem(404, "account_not_found", "accountNumber",
-                    "biller " + bid + " has no account " + r.accountNumber()), null);
-        }
-        List<InvoiceQueries.Invoice> list = invoices.invoices(bid, r.accountNumber());
-        BillerConfig config = billers.cachedConfig(bid);
-        int type = list.isEmpty() || list.get(0).invoiceTypeId() == null ? billers.defaultInvoiceType(bid) : list.get(0).invoiceTypeId();
         PaymentRules.Decision decision;
         try {
-            decision = PaymentRules.decide(new PaymentRules.Attempt(
-                    list.stream().map(PaymentService::payable).toList(), r.invoiceNumber(), r.amount(), method.method(),
-                    balance.get().balanceDue(), balance.get().blockAch(), balance.get().blockCc(),
-                    config.option(ConfigCatalogue.OPT_BALANCE_FORWARD_BLOCK, type).map(Boolean::parseBoolean).orElse(false),
-                    config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), LocalDate.now(clock)));
+            decision = quote(bid, r.accountNumber(), r.invoiceNumber(), r.amount(), method.method());
+        } catch (AccountNotFoundException e) {
+            return new Outcome(problem(404, "account_not_found", "accountNumber", e.getMessage()), null);
         } catch (PaymentRuleViolation v) {
             return new Outcome(problem(422, v.code(), null, v.getMessage()), null);
         }
@@ -202,6 +192,39 @@ public class PaymentService {
         PaymentRecordedException(UUID guid, Throwable cause) {
             super("payment " + guid + " was recorded but its outcome could not be stored; it will be repaired", cause);
         }
+    }
+
+    /**
+     * What paying {@code amount} by {@code method} on this account would mean under the biller's rules
+     * (which invoice, what fee), with the live balance; the payment page shows this before the payer confirms.
+     *
+     * @throws PaymentRuleViolation when the rules do not allow it
+     */
+    public PaymentRules.Decision quote(long bid, String accountNumber, String invoiceNumber, java.math.BigDecimal amount,
+            Method method) {
+        BalanceView balance = balances.balance(bid, accountNumber)
+                .orElseThrow(() -> new AccountNotFoundException("biller " + bid + " has no account " + accountNumber));
+        List<InvoiceQueries.Invoice> list = invoices.invoices(bid, accountNumber);
+        BillerConfig config = billers.cachedConfig(bid);
+        int type = list.isEmpty() || list.get(0).invoiceTypeId() == null ? billers.defaultInvoiceType(bid) : list.get(0).invoiceTypeId();
+        return PaymentRules.decide(new PaymentRules.Attempt(
+                list.stream().map(PaymentService::payable).toList(), invoiceNumber, amount, method,
+                balance.balanceDue(), balance.blockAch(), balance.blockCc(),
+                config.option(ConfigCatalogue.OPT_BALANCE_FORWARD_BLOCK, type).map(Boolean::parseBoolean).orElse(false),
+                config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), LocalDate.now(clock)));
+    }
+
+    /** The account is not one of the biller's. */
+    public static class AccountNotFoundException extends RuntimeException {
+        AccountNotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    /** Checks and tokenizes a card or bank account for the payment page's review step. */
+    public PaymentGateway.Tokenized tokenize(org.ratepayer.payments.gateway.CardDetails card,
+            org.ratepayer.payments.gateway.BankDetails bank) {
+        return tokenize(new PaymentRequest(null, null, null, null, card, bank, null, null, null));
     }
 
     private PaymentGateway.Tokenized tokenize(PaymentRequest r) {

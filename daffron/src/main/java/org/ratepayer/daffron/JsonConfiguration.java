@@ -1,0 +1,32 @@
+package org.ratepayer.daffron;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Advanced setting 131, one JSON document shared by unrelated Daffron rules (SPEC C1): the PDF
+ * link's BCTRModifier and the data pump's configs. The platform validated it on write.
+ */
+final class JsonConfiguration {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonConfiguration() {
+    }
+
+    static JsonNode parse(String setting131) {
+        if (setting131 == null || setting131.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(setting131);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("advanced setting 131 is not valid JSON", e);
+        }
+    }
+
+    static boolean bctrValueAfterDash(String setting131) {
+        return "ValueAfterDash".equals(parse(setting131).path("PdfConfig").path("BCTRModifier").asText());
+    }
+}

@@ -1,0 +1,278 @@
+package org.ratepayer.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ratepayer.balances.BalanceService;
+import org.ratepayer.balances.BalanceView;
+import org.ratepayer.billers.Biller;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.payments.Method;
+import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentRequest;
+import org.ratepayer.payments.PaymentRuleViolation;
+import org.ratepayer.payments.PaymentRules;
+import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.gateway.BankDetails;
+import org.ratepayer.payments.gateway.CardDetails;
+import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
+import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.presentment.BillPdfService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The one-time payment page (the "virtual site", SPEC C6): find an account with its number and a
+ * second fact from the bill, see the live balance and the bill, choose amount and method, confirm
+ * with the fee shown, get a receipt. Server-rendered, no script needed, CSRF-protected.
+ */
+@Controller
+public class PaymentPageController {
+
+    private final BillerService billers;
+    private final InvoiceQueries invoices;
+    private final BalanceService balances;
+    private final PaymentService payments;
+    private final BillPdfService pdfs;
+
+    public PaymentPageController(BillerService billers, InvoiceQueries invoices, BalanceService balances,
+            PaymentService payments, BillPdfService pdfs) {
+        this.billers = billers;
+        this.invoices = invoices;
+        this.balances = balances;
+        this.payments = payments;
+        this.pdfs = pdfs;
+    }
+
+    private String searchField(long bid) {
+        return billers.cachedConfig(bid).option(ConfigCatalogue.OPT_PAYMENT_PAGE_SEARCH_FIELD).orElse("ZIP");
+    }
+
+    private static String searchLabel(String field) {
+        return switch (field) {
+            case "PHONE" -> "Phone number on the bill";
+            case "EMAIL" -> "Email address on the bill";
+            case "CUSTOMER_NAME" -> "Name on the bill";
+            default -> "ZIP code of the service address";
+        };
+    }
+
+    private Biller biller(long bid, Model model) {
+        Biller b = billers.require(bid);
+        model.addAttribute("biller", b);
+        return b;
+    }
+
+    @GetMapping("/pay/{bid}")
+    public String search(@PathVariable long bid, Model model) {
+        biller(bid, model);
+        model.addAttribute("searchLabel", searchLabel(searchField(bid)));
+        return "pay/search";
+    }
+
+    @PostMapping("/pay/{bid}")
+    public String find(@PathVariable long bid, @RequestParam(defaultValue = "") String accountNumber,
+            @RequestParam(defaultValue = "") String secondValue, HttpSession session, Model model) {
+        biller(bid, model);
+        String field = searchField(bid);
+        Optional<InvoiceQueries.Account> account = invoices.account(bid, accountNumber.trim());
+        if (account.isEmpty() || !matches(field, account.get(), secondValue)) {
+            model.addAttribute("searchLabel", searchLabel(field));
+            model.addAttribute("accountNumber", accountNumber);
+            // One message for both cases, so the page does not tell which account numbers exist.
+            model.addAttribute("error", "We could not find an account with that account number and "
+                    + searchLabel(field).toLowerCase(Locale.ROOT) + ". Check both against your bill.");
+            return "pay/search";
+        }
+        session.invalidate();
+        PayerAccess.found(currentSession(), bid, account.get().accountNumber());
+        return "redirect:/pay/" + bid + "/account";
+    }
+
+    /** Logging in to an account replaces the session, so a session id seen before cannot be reused. */
+    private static HttpSession currentSession() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest().getSession(true);
+    }
+
+    static boolean matches(String field, InvoiceQueries.Account a, String given) {
+        String g = given == null ? "" : given.trim();
+        if (g.isEmpty()) {
+            return false;
+        }
+        return switch (field) {
+            case "PHONE" -> digits(a.phone()).equals(digits(g)) && !digits(g).isEmpty();
+            case "EMAIL" -> a.email() != null && a.email().equalsIgnoreCase(g);
+            case "CUSTOMER_NAME" -> a.customerName() != null && a.customerName().trim().equalsIgnoreCase(g);
+            default -> a.zip() != null && !digits(g).isEmpty() && digits(a.zip()).startsWith(digits(g).length() >= 5
+                    ? digits(g).substring(0, 5) : "-");
+        };
+    }
+
+    private static String digits(String s) {
+        return s == null ? "" : s.replaceAll("\\D", "");
+    }
+
+    @GetMapping("/pay/{bid}/account")
+    public String account(@PathVariable long bid, HttpSession session, Model model) {
+        Optional<PayerAccess.State> state = PayerAccess.of(session, bid);
+        if (state.isEmpty()) {
+            return "redirect:/pay/" + bid;
+        }
+        return accountPage(bid, state.get(), model, null, Map.of());
+    }
+
+    private String accountPage(long bid, PayerAccess.State state, Model model, String error, Map<String, String> form) {
+        biller(bid, model);
+        String number = state.found().accountNumber();
+        InvoiceQueries.Account account = invoices.account(bid, number).orElseThrow();
+        BalanceView balance = balances.balance(bid, number).orElseThrow();
+        List<InvoiceQueries.Invoice> list = invoices.invoices(bid, number);
+        InvoiceQueries.Invoice newest = list.stream().filter(i -> !"SUPERSEDED".equals(i.status())).findFirst()
+                .orElse(list.isEmpty() ? null : list.get(0));
+        model.addAttribute("account", account);
+        model.addAttribute("balance", balance);
+        model.addAttribute("invoice", newest);
+        model.addAttribute("pdfAvailable", newest != null && pdfs.available(bid, newest));
+        BigDecimal suggested = balance.balanceDue().signum() > 0 ? balance.balanceDue() : BigDecimal.ZERO;
+        model.addAttribute("form", Map.of(
+                "amount", form.getOrDefault("amount", suggested.signum() > 0 ? suggested.toPlainString() : ""),
+                "method", form.getOrDefault("method", balance.blockCc() ? "ACH" : "CARD"),
+                "payerEmail", form.getOrDefault("payerEmail", "")));
+        model.addAttribute("error", error);
+        return "pay/account";
+    }
+
+    @GetMapping("/pay/{bid}/bill.pdf")
+    public void bill(@PathVariable long bid, HttpSession session, HttpServletResponse response) throws IOException {
+        Optional<PayerAccess.State> state = PayerAccess.of(session, bid);
+        if (state.isEmpty()) {
+            response.sendError(403);
+            return;
+        }
+        List<InvoiceQueries.Invoice> list = invoices.invoices(bid, state.get().found().accountNumber());
+        Optional<BillPdfService.Pdf> pdf = list.isEmpty() ? Optional.empty() : pdfs.fetch(bid, list.get(0));
+        if (pdf.isEmpty()) {
+            response.sendError(404, "The bill image is not available right now.");
+            return;
+        }
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "inline; filename=\"bill-" + list.get(0).invoiceNumber() + ".pdf\"");
+        response.setHeader("Cache-Control", "private, no-store");
+        try (InputStream in = pdf.get().body(); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+
+    @PostMapping("/pay/{bid}/review")
+    public String review(@PathVariable long bid, @RequestParam Map<String, String> form, HttpSession session, Model model) {
+        Optional<PayerAccess.State> state = PayerAccess.of(session, bid);
+        if (state.isEmpty()) {
+            return "redirect:/pay/" + bid;
+        }
+        String account = state.get().found().accountNumber();
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(form.getOrDefault("amount", "").trim().replace(",", "").replace("$", ""));
+        } catch (NumberFormatException e) {
+            return accountPage(bid, state.get(), model, "Enter the amount to pay, for example 125.40.", form);
+        }
+        Method method = "ACH".equals(form.get("method")) ? Method.ACH : Method.CARD;
+        PaymentRules.Decision decision;
+        PaymentGateway.Tokenized token;
+        try {
+            decision = payments.quote(bid, account, null, amount, method);
+            token = method == Method.CARD
+                    ? payments.tokenize(new CardDetails(form.get("cardNumber"), integer(form.get("expMonth")),
+                            integer(form.get("expYear")), form.get("cvv"), form.get("postalCode")), null)
+                    : payments.tokenize(null, new BankDetails(form.get("routingNumber"), form.get("bankAccountNumber"),
+                            form.get("accountType")));
+        } catch (PaymentRuleViolation e) {
+            return accountPage(bid, state.get(), model, e.getMessage(), form);
+        } catch (InvalidPaymentMethodException e) {
+            return accountPage(bid, state.get(), model, friendly(e), form);
+        }
+        String email = form.getOrDefault("payerEmail", "").trim();
+        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return accountPage(bid, state.get(), model, "The email address for the receipt does not look right.", form);
+        }
+        PayerAccess.Pending pending = new PayerAccess.Pending(token.token(), token.method().name(), token.last4(), token.brand(),
+                amount, decision.fee(), decision.invoice().invoiceNumber(), email, UUID.randomUUID().toString());
+        PayerAccess.pending(session, state.get(), pending);
+        biller(bid, model);
+        model.addAttribute("pending", pending);
+        model.addAttribute("total", amount.add(decision.fee()));
+        model.addAttribute("accountNumber", account);
+        return "pay/review";
+    }
+
+    private static Integer integer(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String friendly(InvalidPaymentMethodException e) {
+        return switch (e.field()) {
+            case "card.number" -> "The card number is not valid. Check it and try again.";
+            case "card.expMonth", "card.expYear" -> "Check the card's expiry date: " + e.getMessage().substring(e.field().length() + 2) + ".";
+            case "card.cvv" -> "The security code must be 3 or 4 digits.";
+            case "bank.routingNumber" -> "The routing number is not valid. It is the 9-digit number at the bottom left of a check.";
+            case "bank.accountNumber" -> "The bank account number must be 4 to 17 digits.";
+            default -> "Check the payment details: " + e.getMessage();
+        };
+    }
+
+    @PostMapping("/pay/{bid}/confirm")
+    public String confirm(@PathVariable long bid, HttpSession session, Model model) {
+        Optional<PayerAccess.State> state = PayerAccess.of(session, bid);
+        if (state.isEmpty()) {
+            return "redirect:/pay/" + bid;
+        }
+        PayerAccess.Pending p = state.get().pending();
+        if (p == null) {
+            return state.get().lastPayment() != null
+                    ? "redirect:/pay/" + bid + "/receipt/" + state.get().lastPayment()
+                    : "redirect:/pay/" + bid + "/account";
+        }
+        PaymentService.Answer answer = payments.submit(bid, p.idempotencyKey(), new PaymentRequest("WEB",
+                state.get().found().accountNumber(), p.invoiceNumber(), p.amount(), null, null, p.token(), null,
+                p.payerEmail().isEmpty() ? null : p.payerEmail()));
+        if (answer.status() != 201) {
+            return accountPage(bid, new PayerAccess.State(state.get().found(), null, null), model,
+                    String.valueOf(answer.body().get("detail")), Map.of());
+        }
+        UUID guid = UUID.fromString(String.valueOf(answer.body().get("paymentGuid")));
+        PayerAccess.paid(session, state.get(), guid);
+        return "redirect:/pay/" + bid + "/receipt/" + guid;
+    }
+
+    @GetMapping("/pay/{bid}/receipt/{guid}")
+    public String receipt(@PathVariable long bid, @PathVariable UUID guid, HttpSession session, Model model) {
+        Optional<PayerAccess.State> state = PayerAccess.of(session, bid);
+        Optional<Payment> payment = payments.find(bid, guid);
+        if (state.isEmpty() || payment.isEmpty() || !payment.get().accountNumber().equals(state.get().found().accountNumber())) {
+            return "redirect:/pay/" + bid;
+        }
+        biller(bid, model);
+        model.addAttribute("payment", payment.get());
+        model.addAttribute("total", payment.get().amount().add(payment.get().fee()));
+        return "pay/receipt";
+    }
+}

@@ -1,0 +1,62 @@
+package org.ratepayer.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.payments.Channel;
+import org.ratepayer.payments.Method;
+import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentStatus;
+
+class PaymentEmailTextTest {
+
+    final PaymentEmailText words = new PaymentEmailText(ZoneId.of("America/New_York"));
+    final UUID guid = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
+
+    Payment payment(PaymentStatus status, Method method, Channel channel, String fee) {
+        return new Payment(1, guid, 7, "1001-1", "100100000002", channel, method, status, new BigDecimal("1234.50"),
+                new BigDecimal(fee), method == Method.CARD ? "VISA" : null, "1111", status == PaymentStatus.APPROVED ? "123456" : null,
+                "approved", "payer@example.com", null, OffsetDateTime.parse("2026-10-05T18:30:00Z"));
+    }
+
+    @Test
+    void aReceiptSaysWhatWasPaidHowAndWhen() {
+        PaymentEmailText.Composed r = words.receipt("Lowell Light & Power", "Pat Doe",
+                payment(PaymentStatus.APPROVED, Method.CARD, Channel.IVR, "2.95"));
+        assertThat(r.subject()).isEqualTo("Payment receipt — Lowell Light & Power");
+        assertThat(r.text()).contains("Biller:", "Lowell Light & Power", "Account:", "1001-1", "Pat Doe", "Invoice:", "100100000002",
+                "Amount:", "$1,234.50", "Convenience fee:", "$2.95", "Total charged:", "$1,237.45", "VISA card ending in 1111",
+                "Approval code:", "123456", "0F8FAD5B-D9CB-469F-A165-70867728950E", "October 5, 2026 at 2:30 PM EDT",
+                "Phone (automated)", "convenience fee is not applied");
+        assertThat(r.html()).contains("Lowell Light &amp; Power", "$1,237.45", "<th scope=\"row\"");
+    }
+
+    @Test
+    void bankPaymentsShowTheAccountsLastFourAndNoFeeLine() {
+        PaymentEmailText.Composed r = words.receipt("Co-op", null, payment(PaymentStatus.APPROVED, Method.ACH, Channel.KIOSK, "0"));
+        assertThat(r.text()).contains("Bank account ending in 1111", "$0.00", "Payment kiosk").doesNotContain("Account holder")
+                .doesNotContain("not applied");
+    }
+
+    @Test
+    void theHtmlAlternativeEscapesEverything() {
+        PaymentEmailText.Composed r = words.receipt("<script>alert(1)</script>", "\"Bob\" <b>",
+                payment(PaymentStatus.APPROVED, Method.CARD, Channel.WEB, "0"));
+        assertThat(r.html()).doesNotContain("<script>").doesNotContain("<b>").contains("&lt;script&gt;", "&quot;Bob&quot;");
+    }
+
+    @Test
+    void aFailureNoticeSaysNoMoneyWasTaken() {
+        PaymentEmailText.Composed r = words.failure("Co-op", "Pat Doe",
+                payment(PaymentStatus.DECLINED, Method.CARD, Channel.SCHEDULED, "0"));
+        assertThat(r.subject()).isEqualTo("Payment not completed — Co-op");
+        assertThat(r.text()).contains("was declined", "No money was taken", "Scheduled payment", "VISA card ending in 1111")
+                .doesNotContain("Approval code");
+        assertThat(words.failure("Co-op", null, payment(PaymentStatus.ERROR, Method.CARD, Channel.AUTOPAY, "0")).text())
+                .contains("could not be processed", "Autopay");
+    }
+}

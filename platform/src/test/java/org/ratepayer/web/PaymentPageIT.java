@@ -1,0 +1,172 @@
+package org.ratepayer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.BifText;
+import org.ratepayer.PlatformIT;
+import org.ratepayer.cissim.CisAccount;
+import org.ratepayer.cissim.CisSimulator;
+import org.ratepayer.cissim.PayableCharge;
+
+/** The one-time payment page in a real headless Chromium, against the CIS simulator. */
+@Tag("browser")
+class PaymentPageIT extends PlatformIT {
+
+    static CisSimulator cis;
+    HeadlessChromium browser;
+
+    @BeforeAll
+    static void startCis() {
+        cis = CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
+                .credentials("InvoiceCloud", "pw").build().start();
+    }
+
+    @AfterAll
+    static void stopCis() {
+        cis.close();
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = HeadlessChromium.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private TestBiller billerWithAccount(String account, CisAccount inCis) {
+        TestBiller b = newBiller();
+        String base = "/api/v1/billers/" + b.bid();
+        operatorPut(base + "/settings/8", "{\"value\":\"" + cis.cbUrl() + "\"}");
+        operatorPut(base + "/settings/9", "{\"value\":\"InvoiceCloud\"}");
+        operatorPut(base + "/settings/10", "{\"value\":\"pw\"}");
+        operatorPut(base + "/settings/20", "{\"value\":\"" + cis.eprintUrl() + "\"}");
+        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
+                .invoice(account.replace("-", "") + "0000001", account, "10/01/2026", "88.10", null).text()).status())
+                .isEqualTo(201);
+        cis.state().putAccount(inCis);
+        return b;
+    }
+
+    private void find(TestBiller b, String account, String zip) {
+        browser.findAccount(url("/pay/" + b.bid()), account, zip);
+    }
+
+    private String text(String id) {
+        return browser.text(id);
+    }
+
+    private void click(String id) {
+        browser.click(id);
+    }
+
+    private void fill(String id, String value) {
+        browser.fill(id, value);
+    }
+
+    private void payByCard(String amount, String number) {
+        browser.payByCard(amount, number);
+    }
+
+    @Test
+    void aPayerFindsTheBillSeesTheLiveBalanceOpensThePdfAndPaysByCard() {
+        String account = "4101-1";
+        TestBiller b = billerWithAccount(account, CisAccount.of(account, PayableCharge.of("Electric", "70.00", "18.10"),
+                PayableCharge.of("Water", "18.10", "0")));
+        find(b, account, "99999");
+        assertThat(text("search-error")).contains("could not find an account");
+        find(b, account, "49331");
+        assertThat(text("balance")).isEqualTo("88.10");
+        assertThat(text("past-due")).isEqualTo("18.10");
+
+        assertThat(browser.fetchStart("view-bill")).isEqualTo("200 application/pdf %PDF-");
+        assertThat(browser.element("view-bill").getAttribute("href")).doesNotContain(cis.eprintUrl());
+
+        payByCard("88.10", "4111 1111 1111 1111");
+        assertThat(text("review-amount")).isEqualTo("88.10");
+        assertThat(text("review-fee")).isEqualTo("0.00");
+        assertThat(text("review-total")).isEqualTo("88.10");
+        assertThat(text("review-method")).isEqualTo("VISA card ending 1111");
+        // An impatient payer: the confirm form goes out three times at once, and one payment is made.
+        browser.script("""
+                const done = arguments[arguments.length - 1];
+                const f = document.forms[0];
+                Promise.all([fetch(f.action, {method: 'POST', body: new FormData(f)}),
+                             fetch(f.action, {method: 'POST', body: new FormData(f)})]).then(() => done());
+                """);
+        click("confirm");
+        assertThat(text("outcome")).isEqualTo("Thank you, your payment was approved");
+        assertThat(text("approval-code")).matches("\\d{6}");
+        assertThat(count("select count(*) from payment where biller_id = ? and status = 'APPROVED' and channel = 'WEB'", b.bid()))
+                .as("three submissions of one confirmation pay once").isEqualTo(1);
+    }
+
+    @Test
+    void aDeclinedCardThenABankPayment() {
+        String account = "4102-1";
+        TestBiller b = billerWithAccount(account, CisAccount.of(account, PayableCharge.of("Electric", "88.10", "0")));
+        find(b, account, "49331");
+        payByCard("88.10", "4000000000000002");
+        click("confirm");
+        assertThat(text("outcome")).isEqualTo("Your payment was declined");
+        browser.clickLink("Try another card or bank account");
+        fill("amount", "88.10");
+        click("method-ach");
+        fill("routingNumber", "011000015");
+        fill("bankAccountNumber", "123456789");
+        click("review");
+        assertThat(text("review-method")).isEqualTo("Bank account ending 6789");
+        click("confirm");
+        assertThat(text("outcome")).isEqualTo("Thank you, your payment was approved");
+    }
+
+    @Test
+    void blockedMethodsPartialPaymentsAndExpiredBillsAreRefusedClearly() {
+        String account = "4103-1";
+        TestBiller b = billerWithAccount(account, CisAccount.of(account, PayableCharge.of("Electric", "88.10", "0"))
+                .withPreventCreditCard(true));
+        find(b, account, "49331");
+        assertThat(text("card-blocked")).isEqualTo("Card payments are not accepted for this account.");
+        assertThat(browser.has("cardNumber")).isFalse();
+
+        fill("amount", "20.00");
+        fill("routingNumber", "011000015");
+        fill("bankAccountNumber", "123456789");
+        click("review");
+        assertThat(text("pay-error")).startsWith("partial payments are not accepted for this bill; the balance due is 88.10");
+
+        jdbc.sql("update invoice set payment_expiration_date = date '2026-10-05', payment_expiration_message = "
+                + "'This bill has been sent to collections. Please call us.' where biller_id = ?").param(b.bid()).update();
+        fill("amount", "88.10");
+        fill("routingNumber", "011000015");
+        fill("bankAccountNumber", "123456789");
+        click("review");
+        assertThat(text("pay-error")).isEqualTo("This bill has been sent to collections. Please call us.");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+    }
+
+    @Test
+    void aCisOutageShowsTheLastKnownBalanceWithANotice() {
+        String account = "4104-1";
+        TestBiller b = billerWithAccount(account, CisAccount.of(account, PayableCharge.of("Electric", "88.10", "0")));
+        cis.state().setFaults(org.ratepayer.cissim.FaultPlan.serviceDown());
+        try {
+            find(b, account, "49331");
+            assertThat(text("fallback-notice")).contains("last balance we know of");
+            assertThat(new BigDecimal(text("balance"))).isEqualByComparingTo("88.10");
+        } finally {
+            cis.state().clearFaults();
+        }
+    }
+}
