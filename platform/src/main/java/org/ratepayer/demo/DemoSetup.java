@@ -186,6 +186,7 @@ public class DemoSetup {
         manifest.put("jdbcUrl", jdbcUrl());
         manifest.put("apiDocs", baseUrl + "/swagger-ui.html");
         manifest.put("mailbox", baseUrl + "/demo/mailbox");
+        manifest.put("paymentPage", baseUrl + "/pay/" + biller.bid());
         Map<String, Object> sim = new LinkedHashMap<>();
         sim.put("cbUrl", cis.cbUrl());
         sim.put("eprintUrl", cis.eprintUrl());
@@ -210,6 +211,11 @@ public class DemoSetup {
         }
     }
 
+    private String demoZip(Biller biller) {
+        return jdbc.sql("select coalesce(zip, '') from account where biller_id = ? and account_number = '1001-1'")
+                .param(biller.bid()).query(String.class).optional().orElse("");
+    }
+
     private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome, List<String> cisAccounts) {
         String imported = outcome.status() == ImportOutcome.Status.IMPORTED
                 ? outcome.invoices() + " invoices imported from " + outcome.fileName()
@@ -225,6 +231,7 @@ public class DemoSetup {
                  Invoices of an account:         GET {}/api/v1/billers/{}/invoices?account=1001-1  (X-Api-Key)
                  Live balance (from the CIS):    GET {}/api/v1/billers/{}/accounts/1001-1/balance  (X-Api-Key)
                  Daffron CIS simulator:          {}  (admin {})
+                 Pay a bill (one-time payment):  {}/pay/{}  (try account 1001-1, ZIP {})
                  Email caught by the demo:       {}/demo/mailbox
                  Accounts in the CIS:            {}
                  Drop folder for BIF files:      {}
@@ -232,7 +239,7 @@ public class DemoSetup {
                 ==================================================================
                 """, baseUrl, biller.bid(), biller.name(), biller.guid().toString().toUpperCase(), imported,
                 props.dataDir().resolve("demo.json").toAbsolutePath(), baseUrl, baseUrl, biller.bid(), baseUrl, biller.bid(),
-                cis.cbUrl(), cis.adminUrl(), baseUrl, String.join(", ", cisAccounts),
+                cis.cbUrl(), cis.adminUrl(), baseUrl, biller.bid(), demoZip(biller), baseUrl, String.join(", ", cisAccounts),
                 dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
     }
 }
