@@ -2,48 +2,31 @@ package org.ratepayer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class BifCommandTest {
 
+    private static CliRunner.Run run(String... args) {
+        return CliRunner.run(args);
+    }
+
+
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            int exit = new CommandLine(new RatepayerCli()).execute(args);
-            return new Run(exit, out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     @Test
     void generateThenValidateExitsZero() {
         Path file = dir.resolve("2178_11012026.bif");
         String guid = "AFEAA447-E96A-40D2-B0A2-AEC572409BEA";
-        Run gen = run("bif", "generate", "--biller-guid", guid, "--invoices", "25", "--date", "2026-11-01", file.toString());
+        CliRunner.Run gen = run("bif", "generate", "--biller-guid", guid, "--invoices", "25", "--date", "2026-11-01", file.toString());
         assertThat(gen.exit()).isZero();
-        Run ok = run("bif", "validate", "--biller-guid", guid, file.toString());
+        CliRunner.Run ok = run("bif", "validate", "--biller-guid", guid, file.toString());
         assertThat(ok.exit()).isZero();
         assertThat(ok.out()).contains("valid, 25 invoices");
-        Run wrongGuid = run("bif", "validate", "--biller-guid", "00000000-0000-0000-0000-000000000001", file.toString());
+        CliRunner.Run wrongGuid = run("bif", "validate", "--biller-guid", "00000000-0000-0000-0000-000000000001", file.toString());
         assertThat(wrongGuid.exit()).isEqualTo(1);
         assertThat(wrongGuid.err()).contains("line 1, field BillerGuid (FileSpecId 2): ");
     }
@@ -52,7 +35,7 @@ class BifCommandTest {
     void anInvalidFileExitsOneWithErrorsOnStderr() throws Exception {
         Path file = dir.resolve("bad.bif");
         Files.writeString(file, "FH|AFEAA447-E96A-40D2-B0A2-AEC572409BEA|11/01/2026|1|10.00\nIH|X\n");
-        Run bad = run("bif", "validate", file.toString());
+        CliRunner.Run bad = run("bif", "validate", file.toString());
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("bad.bif: line 2").contains("invalid,");
         assertThat(bad.out()).isEmpty();
