@@ -1,17 +1,17 @@
 package org.ratepayer.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import static org.ratepayer.bench.Machine.loadAverage;
+import static org.ratepayer.bench.Report.round;
+import static org.ratepayer.bench.Report.row;
+import static org.ratepayer.bench.Report.say;
+import static org.ratepayer.bench.Report.seconds;
+import static org.ratepayer.bench.Report.writeJson;
+
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,22 +19,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.ratepayer.RatepayerApplication;
 import org.ratepayer.bif.BifGenerator;
 import org.ratepayer.bif.BifOptions;
 import org.ratepayer.bif.BifReader;
 import org.ratepayer.bif.BifResult;
-import org.ratepayer.bif.FileSpec;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billing.ImportOutcome;
@@ -42,8 +37,7 @@ import org.ratepayer.billing.ImportProbes;
 import org.ratepayer.billing.ImportSource;
 import org.ratepayer.billing.InvoiceImportService;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -57,12 +51,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class BifImportBench {
 
-    private static final long BID = 9001;
-    // A fixed bill date keeps files of the same seed and size identical from run to run.
-    private static final LocalDate INVOICE_DATE = LocalDate.of(2025, 6, 1);
+    private static final long BID = BenchPlatform.BID;
     private static final double TARGET_RATIO = 1.5;
     private static final long TARGET_HEAP_MB = 512;
-    private static final String ACTOR = "bench";
+    private static final String ACTOR = BenchPlatform.ACTOR;
     // Shorter stretches between statements are the JDBC and Spring plumbing, not work worth listing.
     private static final long SHORTEST_GAP_NANOS = 5_000_000;
 
@@ -135,60 +127,32 @@ public final class BifImportBench {
             System.exit(2);
             return;
         }
-        if (System.getenv("SPRING_DATASOURCE_URL") != null) {
-            // Spring would bind it and the bench would load a million invoices into someone's database.
-            System.err.println("SPRING_DATASOURCE_URL is set; the benchmark runs on its own embedded database only");
-            System.exit(2);
-        }
-        if (options.workDir() != null && Files.isDirectory(options.workDir())) {
-            try (Stream<Path> entries = Files.list(options.workDir())) {
-                if (entries.findAny().isPresent()) {
-                    // A database left there would already hold the biller, and the figures would not be a fresh load's.
-                    System.err.println("--work-dir must be new or empty: " + options.workDir());
-                    System.exit(2);
-                }
-            }
-        }
-        Path work = options.workDir() != null ? Files.createDirectories(options.workDir())
-                : Files.createTempDirectory("ratepayer-bench-");
-        int status = 0;
-        Watchdog.start(options.timeoutMinutes(), work);
-        try {
-            run(options, work);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            status = 1;
-        } finally {
-            if (options.keep()) {
-                System.out.println("kept " + work);
-            } else {
-                deleteTree(work);
-            }
-        }
-        // Hikari, the embedded PostgreSQL and the JMX sampler leave threads behind on failure paths.
-        System.exit(status);
+        BenchPlatform.runAndExit(options.workDir(), options.keep(), options.timeoutMinutes(), work -> run(options, work));
     }
 
     private static void run(Options options, Path work) throws Exception {
         StatementClock clock = options.breakdown() ? new StatementClock(options.plans()) : null;
         say("starting the platform on a fresh embedded PostgreSQL in %s", work);
-        try (ConfigurableApplicationContext ctx = startPlatform(work.resolve("data"), clock)) {
+        List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers = clock == null ? List.of()
+                : List.of(BenchPlatform.postProcessor(new BeanPostProcessor() {
+                    @Override
+                    public Object postProcessAfterInitialization(Object bean, String name) {
+                        return bean instanceof DataSource ds && name.equals("dataSource") ? clock.wrap(ds) : bean;
+                    }
+                }));
+        try (ConfigurableApplicationContext ctx = BenchPlatform.start(work.resolve("data"), false, initializers)) {
             BillerService billers = ctx.getBean(BillerService.class);
             InvoiceImportService importer = ctx.getBean(InvoiceImportService.class);
             DataSource dataSource = ctx.getBean(DataSource.class);
 
-            billers.create(new BillerService.NewBiller(BID, "Bench Electric Cooperative", "daffron", null), ACTOR);
+            BenchPlatform.createBiller(ctx);
             Biller biller = billers.require(BID);
             String guid = biller.guid().toString();
 
             Path bif = work.resolve("bench-" + options.invoices() + ".bif");
             say("generating %,d invoices into %s (not measured)", options.invoices(), bif);
             long genStart = System.nanoTime();
-            try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(bif),
-                    StandardCharsets.UTF_8), 1 << 16)) {
-                new BifGenerator(options.seed()).write(out, FileSpec.daffronDefault(), guid, options.invoices(),
-                        INVOICE_DATE);
-            }
+            BenchPlatform.writeBif(bif, options.seed(), guid, options.invoices());
             double genSeconds = seconds(System.nanoTime() - genStart);
             long fileBytes = Files.size(bif);
             say("generated %s in %.1f s", megabytes(fileBytes), genSeconds);
@@ -263,27 +227,6 @@ public final class BifImportBench {
         }
         dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
         say("database settings for new sessions: %s", settings);
-    }
-
-    private static ConfigurableApplicationContext startPlatform(Path dataDir, StatementClock clock) {
-        SpringApplication app = new SpringApplication(RatepayerApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setLogStartupInfo(false);
-        if (clock != null) {
-            app.addInitializers(ctx -> ctx.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource ds && name.equals("dataSource") ? clock.wrap(ds) : bean;
-                }
-            }));
-        }
-        return app.run(
-                "--spring.main.web-application-type=none",
-                "--db-scheduler.enabled=false",
-                "--ratepayer.drop-folder.enabled=false",
-                "--ratepayer.data-dir=" + dataDir,
-                "--logging.level.root=warn",
-                "--logging.level.org.ratepayer=warn");
     }
 
     /**
@@ -420,14 +363,9 @@ public final class BifImportBench {
         m.put("gc_seconds", round(heap.collectionMillis() / 1000.0, 2));
         m.put("max_heap_mb", mb(Runtime.getRuntime().maxMemory()));
         m.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
-        m.put("cores", Runtime.getRuntime().availableProcessors());
-        m.put("cpu", cpuModel());
-        m.put("memory_gb", round(totalMemory() / 1073741824.0, 1));
+        m.putAll(Machine.describe());
         // Other work on the machine skews one side of the ratio more than the other; this shows when.
         m.put("load_average", List.of(round(load[0], 2), round(load[1], 2), round(load[2], 2)));
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        m.put("java_version", System.getProperty("java.version"));
-        m.put("java_vm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("show server_version")) {
                 rs.next();
@@ -455,7 +393,7 @@ public final class BifImportBench {
         System.out.println();
         System.out.println("BIF import benchmark" + (Boolean.TRUE.equals(f.get("instrumented"))
                 ? " (statement timing on)" : ""));
-        row("machine", "%s cores, %s GB, %s, %s", f.get("cores"), f.get("memory_gb"), f.get("cpu"), f.get("os"));
+        row("machine", "%s", Machine.summary(f));
         row("load average", "%s (before the import, after it, after the baseline)", f.get("load_average"));
         row("java", "%s (%s), max heap %s MB, %s", f.get("java_version"), f.get("java_vm"), f.get("max_heap_mb"),
                 f.get("gc"));
@@ -489,18 +427,6 @@ public final class BifImportBench {
         System.out.println();
     }
 
-    private static void row(String label, String format, Object... args) {
-        System.out.printf(Locale.ROOT, "  %-15s %s%n", label, String.format(Locale.ROOT, format, args));
-    }
-
-    private static void writeJson(Path file, Map<String, Object> figures) throws IOException {
-        if (file.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        }
-        String line = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures);
-        Files.writeString(file, line + "\n", StandardCharsets.UTF_8);
-    }
-
     static void checkpoint(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("checkpoint");
@@ -514,82 +440,12 @@ public final class BifImportBench {
         }
     }
 
-    private static String cpuModel() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (!Files.isReadable(cpuinfo)) {
-            return System.getProperty("os.arch");
-        }
-        try (Stream<String> lines = Files.lines(cpuinfo)) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse(System.getProperty("os.arch"));
-        } catch (IOException | UncheckedIOException e) {
-            return System.getProperty("os.arch");
-        }
-    }
-
-    private static long totalMemory() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getTotalMemorySize() : 0;
-    }
-
-    private static double loadAverage() {
-        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[bench] " + format + "%n", args);
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
-    }
-
-    private static double round(double value, int places) {
-        double scale = Math.pow(10, places);
-        return Math.round(value * scale) / scale;
-    }
-
     private static long mb(long bytes) {
         return Math.round(bytes / 1048576.0);
     }
 
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not remove " + root + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * Ends a run that stopped making progress. An import whose reader or handler throws while its
-     * COPY is open (an OutOfMemoryError in the reader, say) leaves the connection in COPY mode, and
-     * the transaction's rollback then waits on the driver forever; without this the bench would too.
-     */
-    private static final class Watchdog {
-
-        static void start(long minutes, Path work) {
-            Thread mainThread = Thread.currentThread();
-            Thread t = new Thread(() -> {
-                try {
-                    Thread.sleep(minutes * 60_000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                System.err.printf(Locale.ROOT, "%n[bench] no result after %d minutes; the main thread is at:%n", minutes);
-                for (StackTraceElement frame : mainThread.getStackTrace()) {
-                    System.err.println("    at " + frame);
-                }
-                System.err.println("[bench] giving up; the work directory " + work + " is left behind");
-                System.exit(3);
-            }, "bench-watchdog");
-            t.setDaemon(true);
-            t.start();
-        }
     }
 
     /** Counts what passes through, to report the size of the stage's COPY text. */

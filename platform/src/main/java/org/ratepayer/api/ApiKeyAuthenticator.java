@@ -14,6 +14,16 @@ public class ApiKeyAuthenticator {
     private final OperatorToken operatorToken;
     private final BillerRepository billers;
     private final RatepayerProperties props;
+    /**
+     * Known keys only (an unknown key is never cached, so random keys cannot fill memory). A rotated
+     * key keeps working on a node for at most this long.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedOwner> known = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long KNOWN_KEY_TTL_NANOS = java.time.Duration.ofSeconds(5).toNanos();
+    private static final int KNOWN_KEY_LIMIT = 10_000;
+
+    private record CachedOwner(Caller caller, long atNanos) {
+    }
 
     public ApiKeyAuthenticator(OperatorToken operatorToken, BillerRepository billers, RatepayerProperties props) {
         this.operatorToken = operatorToken;
@@ -29,8 +39,24 @@ public class ApiKeyAuthenticator {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
         }
-        return billers.keyOwner(BillerKeys.fingerprint(key.trim()))
+        byte[] fingerprint = BillerKeys.fingerprint(key.trim());
+        String k = java.util.HexFormat.of().formatHex(fingerprint);
+        long now = System.nanoTime();
+        CachedOwner cached = known.get(k);
+        if (cached != null && now - cached.atNanos() < KNOWN_KEY_TTL_NANOS) {
+            return Optional.of(cached.caller());
+        }
+        Optional<Caller> caller = billers.keyOwner(fingerprint)
                 .filter(owner -> owner.environment() == props.environment())
                 .map(owner -> Caller.biller(owner.bid(), owner.kind()));
+        if (caller.isPresent()) {
+            if (known.size() >= KNOWN_KEY_LIMIT) {
+                known.clear();
+            }
+            known.put(k, new CachedOwner(caller.get(), now));
+        } else {
+            known.remove(k);
+        }
+        return caller;
     }
 }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.ratepayer.cis.LiveBalance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 public class BalanceRepository {
@@ -42,25 +41,26 @@ public class BalanceRepository {
                 .optional();
     }
 
-    /** Stores the CIS's answer and the block flags it implies, in one transaction. */
-    @Transactional
+    /** Stores the CIS's answer and the block flags it implies, in one statement (so one round trip, atomically). */
     public void store(long bid, LiveBalance b, OffsetDateTime at) {
         jdbc.sql("""
+                with flags as (
+                    update account set block_ach = :blockAch, block_cc = :blockCc, updated_at = now()
+                    where biller_id = :bid and account_number = :account and (block_ach <> :blockAch or block_cc <> :blockCc)
+                )
                 insert into account_balance (biller_id, account_number, balance_due, past_due, remaining_balance,
                                              remaining_days, refreshed_at)
-                values (?, ?, ?, ?, ?, ?, ?)
+                values (:bid, :account, :due, :pastDue, :remaining, :days, :at)
                 on conflict (biller_id, account_number) do update set
                     balance_due = excluded.balance_due, past_due = excluded.past_due,
                     remaining_balance = excluded.remaining_balance, remaining_days = excluded.remaining_days,
                     refreshed_at = excluded.refreshed_at
-                """).params(bid, b.accountNumber(), b.balanceDue(), b.pastDue(),
-                        b.prepaid() == null ? null : b.prepaid().remainingBalance(),
-                        b.prepaid() == null ? null : b.prepaid().remainingDays(), at)
+                """)
+                .param("bid", bid).param("account", b.accountNumber()).param("due", b.balanceDue()).param("pastDue", b.pastDue())
+                .param("remaining", b.prepaid() == null ? null : b.prepaid().remainingBalance())
+                .param("days", b.prepaid() == null ? null : b.prepaid().remainingDays())
+                .param("at", at).param("blockAch", b.blockAch()).param("blockCc", b.blockCc())
                 .update();
-        jdbc.sql("""
-                update account set block_ach = ?, block_cc = ?, updated_at = now()
-                where biller_id = ? and account_number = ? and (block_ach <> ? or block_cc <> ?)
-                """).params(b.blockAch(), b.blockCc(), bid, b.accountNumber(), b.blockAch(), b.blockCc()).update();
     }
 
     public void recordFailure(long bid, String accountNumber, String operation, String kind, String message) {

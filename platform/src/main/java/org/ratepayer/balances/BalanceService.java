@@ -53,7 +53,7 @@ public class BalanceService {
 
     /** The account's balance, refreshed from the CIS when the rules say so; empty when the biller has no such account. */
     public Optional<BalanceView> balance(long bid, String accountNumber) {
-        Biller biller = billers.require(bid);
+        Biller biller = billers.cachedBiller(bid);
         Optional<BalanceRepository.Known> found = repo.known(bid, accountNumber);
         if (found.isEmpty()) {
             return Optional.empty();

@@ -29,7 +29,7 @@ public class BillerService {
     private final java.util.concurrent.ConcurrentHashMap<Long, CachedConfig> configCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.time.Duration configTtl = java.time.Duration.ofSeconds(5);
 
-    private record CachedConfig(BillerConfig config, long loadedAtNanos) {
+    private record CachedConfig(BillerConfig config, Biller biller, long loadedAtNanos) {
     }
 
     public BillerService(BillerRepository repo, ConfigCatalogue catalogue, ConfigValidator validator, SecretCipher cipher) {
@@ -216,13 +216,22 @@ public class BillerService {
 
     /** Like {@link #config}, from a short-lived cache; changes made through this service show at once. */
     public BillerConfig cachedConfig(long bid) {
+        return cached(bid).config();
+    }
+
+    /** Like {@link #require}, from the same short-lived cache as {@link #cachedConfig}. */
+    public Biller cachedBiller(long bid) {
+        return cached(bid).biller();
+    }
+
+    private CachedConfig cached(long bid) {
         CachedConfig c = configCache.get(bid);
         long now = System.nanoTime();
         if (c == null || now - c.loadedAtNanos() > configTtl.toNanos()) {
-            c = new CachedConfig(config(bid), now);
+            c = new CachedConfig(config(bid), require(bid), now);
             configCache.put(bid, c);
         }
-        return c.config();
+        return c;
     }
 
     /** The configuration as the platform uses it, secrets decrypted. Never hand this to an API response. */
