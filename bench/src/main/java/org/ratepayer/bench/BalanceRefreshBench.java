@@ -43,7 +43,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * between the two is what the platform adds to a refresh.
  *
  * <p>Usage: {@code BalanceRefreshBench [--threads N] [--warmup-seconds S] [--seconds S] [--accounts N]
- * [--seed S] [--breakdown] [--profile] [--json FILE] [--work-dir DIR] [--keep] [--timeout-minutes M]};
+ * [--seed S] [--breakdown] [--profile] [--set NAME=VALUE]... [--json FILE] [--work-dir DIR] [--keep]
+ * [--timeout-minutes M]};
  * see bench/README.md.
  */
 public final class BalanceRefreshBench {
@@ -66,7 +67,8 @@ public final class BalanceRefreshBench {
     private static final double WARM_JIT_CORES = 0.05;
 
     record Options(int threads, double warmupSeconds, double seconds, int accounts, long seed, boolean breakdown,
-            boolean profile, Path json, Path workDir, boolean keep, long timeoutMinutes) {
+            boolean profile, Map<String, String> springSettings, Path json, Path workDir, boolean keep,
+            long timeoutMinutes) {
 
         static Options parse(String[] args) {
             int threads = 8;
@@ -76,6 +78,7 @@ public final class BalanceRefreshBench {
             long seed = 42;
             boolean breakdown = false;
             boolean profile = false;
+            Map<String, String> springSettings = new LinkedHashMap<>();
             Path json = null;
             Path workDir = null;
             boolean keep = false;
@@ -89,13 +92,22 @@ public final class BalanceRefreshBench {
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
                     case "--breakdown" -> breakdown = true;
                     case "--profile" -> profile = true;
+                    case "--set" -> {
+                        String setting = value(args, ++i);
+                        int eq = setting.indexOf('=');
+                        if (eq <= 0 || !setting.substring(0, eq).matches("[A-Za-z0-9_.\\[\\]-]+")) {
+                            throw new IllegalArgumentException("--set takes name=value, e.g. server.tomcat.threads.max=16: "
+                                    + setting);
+                        }
+                        springSettings.put(setting.substring(0, eq), setting.substring(eq + 1));
+                    }
                     case "--json" -> json = Path.of(value(args, ++i));
                     case "--work-dir" -> workDir = Path.of(value(args, ++i));
                     case "--keep" -> keep = true;
                     case "--timeout-minutes" -> timeoutMinutes = Long.parseLong(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; use --threads N, --warmup-seconds S, --seconds S, --accounts N, --seed S, --breakdown,"
-                            + " --profile, --json FILE, --work-dir DIR, --keep, --timeout-minutes M");
+                            + " --profile, --set NAME=VALUE, --json FILE, --work-dir DIR, --keep, --timeout-minutes M");
                 }
             }
             if (threads < 1 || threads > 256) {
@@ -111,8 +123,8 @@ public final class BalanceRefreshBench {
                 // start-up and the import take a minute or two; each side runs warm-up + measurement
                 timeoutMinutes = 10 + (long) Math.ceil(2 * (warmup + seconds) / 60) + accounts / 100_000;
             }
-            return new Options(threads, warmup, seconds, accounts, seed, breakdown, profile, json, workDir, keep,
-                    timeoutMinutes);
+            return new Options(threads, warmup, seconds, accounts, seed, breakdown, profile, springSettings, json,
+                    workDir, keep, timeoutMinutes);
         }
 
         private static String value(String[] args, int i) {
@@ -147,10 +159,15 @@ public final class BalanceRefreshBench {
                     timers == null ? List.of() : List.of(timers.initializer());
             Path dataDir = work.resolve("data");
             say("starting the platform (web server on 127.0.0.1) on a fresh embedded PostgreSQL in %s", work);
-            try (ConfigurableApplicationContext ctx = BenchPlatform.start(dataDir, true, initializers,
-                    "--ratepayer.environment=TEST",
+            List<String> args = new java.util.ArrayList<>(List.of("--ratepayer.environment=TEST",
                     // a failed refresh is counted and sampled by the bench; a log line each would flood the output
-                    "--logging.level.org.ratepayer.balances=error")) {
+                    "--logging.level.org.ratepayer.balances=error"));
+            options.springSettings().forEach((k, v) -> args.add("--" + k + "=" + v));
+            if (!options.springSettings().isEmpty()) {
+                say("platform settings tried: %s", options.springSettings());
+            }
+            try (ConfigurableApplicationContext ctx = BenchPlatform.start(dataDir, true, initializers,
+                    args.toArray(String[]::new))) {
                 int port = BenchPlatform.port(ctx);
                 String apiKey = setUpBiller(ctx, cis);
                 List<String> accounts = importAccounts(ctx, options, work);
@@ -487,6 +504,8 @@ public final class BalanceRefreshBench {
         m.put("gc", ManagementFactory.getGarbageCollectorMXBeans().stream().map(g -> g.getName()).toList());
         m.put("postgresql", ctx.getBean(JdbcClient.class).sql("show server_version").query(String.class).single());
         m.put("instrumented", options.breakdown() || options.profile());
+        m.put("settings_tried", options.springSettings());
+        m.put("java_options", ManagementFactory.getRuntimeMXBean().getInputArguments());
         double others = Math.max(((Number) base.cpu().get("others_busy_cores")).doubleValue(),
                 ((Number) plat.cpu().get("others_busy_cores")).doubleValue());
         m.put("disturbed", others > BUSY_MACHINE_CORES);
@@ -508,6 +527,9 @@ public final class BalanceRefreshBench {
         row("load average", "%s (before the baseline, after it, after the platform)", f.get("load_average"));
         row("java", "%s (%s), max heap %s MB, %s", f.get("java_version"), f.get("java_vm"), f.get("max_heap_mb"),
                 f.get("gc"));
+        if (!((Map<String, Object>) f.get("settings_tried")).isEmpty()) {
+            row("settings", "%s (platform settings tried)", f.get("settings_tried"));
+        }
         Map<String, Object> w = (Map<String, Object>) f.get("warmup");
         row("load", "%s threads, closed loop, %s s each; %,d accounts (%,d refreshed)", f.get("threads"),
                 f.get("seconds"), f.get("accounts"), f.get("accounts_refreshed"));
