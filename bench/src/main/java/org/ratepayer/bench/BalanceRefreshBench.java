@@ -7,6 +7,7 @@ import static org.ratepayer.bench.Report.say;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +15,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billers.Environment;
@@ -151,6 +154,8 @@ public final class BalanceRefreshBench {
     }
 
     private static void run(Options options, Path work) throws Exception {
+        // Before anything is compiled: started later, the recording sets the JIT recompiling (see JfrProfile).
+        JfrProfile profile = options.profile() ? JfrProfile.start(PROFILE_PERIOD) : null;
         say("starting the CIS simulator on 127.0.0.1");
         try (CisSimulator cis = CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
                 .credentials(CIS_USER, CIS_PASSWORD).build().start()) {
@@ -159,7 +164,7 @@ public final class BalanceRefreshBench {
                     timers == null ? List.of() : List.of(timers.initializer());
             Path dataDir = work.resolve("data");
             say("starting the platform (web server on 127.0.0.1) on a fresh embedded PostgreSQL in %s", work);
-            List<String> args = new java.util.ArrayList<>(List.of("--ratepayer.environment=TEST",
+            List<String> args = new ArrayList<>(List.of("--ratepayer.environment=TEST",
                     // a failed refresh is counted and sampled by the bench; a log line each would flood the output
                     "--logging.level.org.ratepayer.balances=error"));
             options.springSettings().forEach((k, v) -> args.add("--" + k + "=" + v));
@@ -191,10 +196,9 @@ public final class BalanceRefreshBench {
                 }
 
                 double loadBefore = Machine.loadAverage();
-                int cisPort = java.net.URI.create(cis.cbUrl()).getPort();
+                int cisPort = URI.create(cis.cbUrl()).getPort();
                 Measured base = measure(baseline, options, cpu, cisPort, null, null, null);
                 double loadAfterBaseline = Machine.loadAverage();
-                JfrProfile profile = options.profile() ? JfrProfile.start(PROFILE_PERIOD) : null;
                 Path jfrFile = options.profile() ? (options.json() != null
                         ? options.json().toAbsolutePath().resolveSibling("balance-refresh.jfr")
                         : work.resolve("balance-refresh.jfr")) : null;
@@ -217,7 +221,7 @@ public final class BalanceRefreshBench {
     }
 
     /** A side of the comparison: a name and how to make its per-thread workers. */
-    private record Target(String name, java.util.function.IntFunction<LoadRun.Worker> workers) {
+    private record Target(String name, IntFunction<LoadRun.Worker> workers) {
     }
 
     /** One measured side: its load figures, where the CPU went, and the instrumentation's findings. */
@@ -272,10 +276,12 @@ public final class BalanceRefreshBench {
         }
         ClosedConnections closed = ClosedConnections.watch(cisPort);
         CpuMeter.Snapshot before = cpu.snapshot();
+        Instant from = Instant.now();
         LoadRun.Result r = LoadRun.run(t.name, options.threads(), options.seconds(), t.workers);
+        Instant to = Instant.now();
         CpuMeter.Snapshot after = cpu.snapshot();
         List<Map<String, Object>> breakdown = timers != null ? timers.stopRecording(r.ok() + r.errorCount()) : List.of();
-        Map<String, Object> prof = profile != null ? profile.stop(jfrFile) : null;
+        Map<String, Object> prof = profile != null ? profile.stop(jfrFile, from, to) : null;
         say("  %,.0f/s, p50 %.3f ms, p99 %.3f ms, %d errors", r.perSecond(), r.percentileMillis(50),
                 r.percentileMillis(99), r.errorCount());
         Map<String, Object> cpuUse = new LinkedHashMap<>();
@@ -421,9 +427,10 @@ public final class BalanceRefreshBench {
     }
 
     /**
-     * POSTs the GetPayableItemsList envelope the platform sends (SOAP 1.1, MultiSpeakMsgHeader with
-     * UserID/Pwd, AppName, a fresh MessageID and TimeStamp) straight to the simulator's CB URL; right
-     * when the answer is a 200 with a GetPayableItemsListResponse.
+     * POSTs the GetPayableItemsList request the platform sends (SOAP 1.1, MultiSpeakMsgHeader with
+     * UserID/Pwd, AppName, a fresh MessageID and TimeStamp), straight to the simulator's CB URL; right
+     * when the answer is a 200 with a GetPayableItemsListResponse. Envelope and headers are those the
+     * platform's CXF client was seen to send, byte for byte but for the User-Agent and the values.
      */
     private static final class SoapWorker extends HttpWorker {
         private static final byte[] RESPONSE = "GetPayableItemsListResponse".getBytes(StandardCharsets.US_ASCII);
@@ -432,8 +439,8 @@ public final class BalanceRefreshBench {
         private final String hostHeader;
 
         SoapWorker(String cbUrl, List<String> accounts, int index, int stride) {
-            super(java.net.URI.create(cbUrl).getPort(), accounts, index, stride);
-            java.net.URI uri = java.net.URI.create(cbUrl);
+            super(URI.create(cbUrl).getPort(), accounts, index, stride);
+            URI uri = URI.create(cbUrl);
             this.path = uri.getRawPath();
             this.hostHeader = uri.getHost() + ":" + uri.getPort();
         }
@@ -448,8 +455,9 @@ public final class BalanceRefreshBench {
                     + MULTISPEAK_NS + "\"><accountNumber>" + xml(account(n)) + "</accountNumber></GetPayableItemsList>"
                     + "</soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
             byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + hostHeader
-                    + "\r\nContent-Type: text/xml; charset=UTF-8\r\nSOAPAction: \"" + SOAP_ACTION
-                    + "\"\r\nAccept: */*\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    + "\r\nContent-Type: text/xml; charset=UTF-8\r\nAccept: */*\r\nSOAPAction: \"" + SOAP_ACTION
+                    + "\"\r\nUser-Agent: ratepayer-bench\r\nCache-Control: no-cache\r\nPragma: no-cache"
+                    + "\r\nConnection: keep-alive\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             byte[] request = new byte[head.length + body.length];
             System.arraycopy(head, 0, request, 0, head.length);
