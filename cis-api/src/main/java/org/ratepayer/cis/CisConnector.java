@@ -27,4 +27,16 @@ public interface CisConnector {
      * @throws CisException NOT_CONFIGURED when the biller's settings cannot form a link
      */
     java.util.Optional<java.net.URI> billPdf(CisBiller biller, InvoiceRef invoice);
+
+    /**
+     * Delivers postings of one biller to the CIS, as few calls as the CIS allows (postings of one kind
+     * may share a call). Answers one result per posting, in the given order. A posting the CIS refused
+     * on its own is a {@link PostingResult.Status#FAILED} result; a whole call that did not get an answer
+     * (timeout, CIS down, nonsense reply) throws, and the caller treats every posting of it as not delivered.
+     * Delivery is at least once, so the same postings may come again after a lost answer: a payment
+     * the CIS already has must come back {@link PostingResult.Status#DUPLICATE}, never be posted twice.
+     *
+     * @throws CisException when the call as a whole failed
+     */
+    java.util.List<PostingResult> post(CisBiller biller, java.util.List<CisPosting> postings);
 }

@@ -58,6 +58,11 @@ public final class DaffronConnector implements CisConnector {
         }
     }
 
+    @Override
+    public java.util.List<org.ratepayer.cis.PostingResult> post(CisBiller biller, java.util.List<org.ratepayer.cis.CisPosting> postings) {
+        throw new UnsupportedOperationException("postings are being built (issue 5)");
+    }
+
     CbEndpoint endpoint(CisBiller biller, int urlSetting, int userSetting, int passwordSetting, String purpose) {
         String url = biller.setting(urlSetting).orElseThrow(() -> new CisException(CisException.Kind.NOT_CONFIGURED,
                 "biller " + biller.bid() + " has no " + purpose + " endpoint (advanced setting " + urlSetting + ")"));
