@@ -23,17 +23,21 @@ public class PaymentRepairJob {
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(15);
 
     private final PaymentRepository payments;
+    private final PaymentTransitions transitions;
     private final PaymentGateway gateway;
     private final PaymentService service;
     private final Clock clock;
 
     @Autowired
-    public PaymentRepairJob(PaymentRepository payments, PaymentGateway gateway, PaymentService service) {
-        this(payments, gateway, service, Clock.systemUTC());
+    public PaymentRepairJob(PaymentRepository payments, PaymentTransitions transitions, PaymentGateway gateway,
+            PaymentService service) {
+        this(payments, transitions, gateway, service, Clock.systemUTC());
     }
 
-    PaymentRepairJob(PaymentRepository payments, PaymentGateway gateway, PaymentService service, Clock clock) {
+    PaymentRepairJob(PaymentRepository payments, PaymentTransitions transitions, PaymentGateway gateway, PaymentService service,
+            Clock clock) {
         this.payments = payments;
+        this.transitions = transitions;
         this.gateway = gateway;
         this.service = service;
         this.clock = clock;
@@ -52,14 +56,16 @@ public class PaymentRepairJob {
                     case DECLINED -> PaymentStatus.DECLINED;
                     case ERROR -> PaymentStatus.ERROR;
                 };
-                if (payments.transition(p.id(), p.status(), to, r.approvalCode(), r.reference(), "repaired: " + r.message())) {
+                Optional<Payment> moved = transitions.move(p.id(), p.status(), to, r.approvalCode(), r.reference(),
+                        "repaired: " + r.message());
+                if (moved.isPresent()) {
                     repaired++;
-                    payments.byId(p.id()).ifPresent(service::notifyListeners);
+                    service.notifyListeners(moved.get());
                     log.info("payment {}: outcome {} confirmed by the processor", p.guid(), to);
                 }
             } else if (p.createdAt().isBefore(now.minus(GIVE_UP_AFTER))) {
-                if (payments.transition(p.id(), p.status(), PaymentStatus.ERROR, null, null,
-                        "the processor has no record of this attempt; no money was taken")) {
+                if (transitions.move(p.id(), p.status(), PaymentStatus.ERROR, null, null,
+                        "the processor has no record of this attempt; no money was taken").isPresent()) {
                     repaired++;
                 }
             }

@@ -46,6 +46,7 @@ public class PaymentService {
     private final BalanceService balances;
     private final InvoiceQueries invoices;
     private final PaymentRepository payments;
+    private final PaymentTransitions transitions;
     private final IdempotencyKeys keys;
     private final PaymentGateway gateway;
     private final TransactionTemplate tx;
@@ -55,18 +56,19 @@ public class PaymentService {
 
     @Autowired
     public PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
-            IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager, ObjectMapper json,
-            List<PaymentListener> listeners) {
-        this(billers, balances, invoices, payments, keys, gateway, txManager, json, Clock.systemDefaultZone(), listeners);
+            PaymentTransitions transitions, IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager,
+            ObjectMapper json, List<PaymentListener> listeners) {
+        this(billers, balances, invoices, payments, transitions, keys, gateway, txManager, json, Clock.systemDefaultZone(), listeners);
     }
 
     PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
-            IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager, ObjectMapper json, Clock clock,
-            List<PaymentListener> listeners) {
+            PaymentTransitions transitions, IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager,
+            ObjectMapper json, Clock clock, List<PaymentListener> listeners) {
         this.billers = billers;
         this.balances = balances;
         this.invoices = invoices;
         this.payments = payments;
+        this.transitions = transitions;
         this.keys = keys;
         this.gateway = gateway;
         this.tx = new TransactionTemplate(txManager);
@@ -165,11 +167,11 @@ public class PaymentService {
             };
             approval = result.approvalCode();
             message = result.message();
-            payments.transition(id, PaymentStatus.INITIATED, status, approval, result.reference(), message);
+            transitions.move(id, PaymentStatus.INITIATED, status, approval, result.reference(), message);
         } catch (PaymentGateway.GatewayTimeoutException | PaymentGateway.GatewayUnavailableException e) {
             status = PaymentStatus.UNKNOWN;
             message = "the processor did not answer in time; the outcome will be confirmed shortly";
-            payments.transition(id, PaymentStatus.INITIATED, PaymentStatus.UNKNOWN, null, null, message);
+            transitions.move(id, PaymentStatus.INITIATED, PaymentStatus.UNKNOWN, null, null, message);
             log.warn("payment {} for biller {}: processor timeout, left for the repair job", guid, bid);
         }
         Map<String, Object> body = new LinkedHashMap<>();
