@@ -45,6 +45,10 @@ public final class ConfigCatalogue {
     public static final int SET_ACH_PAYMENT_MODES = 65;
     public static final int SET_REMOTE_PDF_VERSION = 119;
     public static final int SET_JSON_CONFIGURATION = 131;
+    /** Project-assigned: the https origins of the biller's Pay Now partners (see {@link AllowedOrigins}). */
+    public static final int SET_PAYNOW_ORIGINS = 1003;
+    /** Project-assigned: the key that signs Pay Now postbacks ({@code whsec_…}), encrypted at rest. */
+    public static final int SET_PAYNOW_POSTBACK_SECRET = 1004;
 
     public static final String MOST_RECENT_INVOICE_FIRST = "MOST_RECENT_INVOICE_FIRST";
 
@@ -99,6 +103,8 @@ public final class ConfigCatalogue {
         put(s, ConfigDef.of(65, "Payment modes for ACH payments by channel", ValueKind.PAYMENT_MODE_MAP));
         put(s, ConfigDef.range(119, "Remote PDF service version", 1, 4, "1"));
         put(s, ConfigDef.of(131, "JSON configuration", ValueKind.JSON));
+        put(s, ConfigDef.of(1003, "Pay Now partner origins (PostBackURL, ReturnURL, CssUrl and iframe hosts)", ValueKind.ORIGIN_LIST));
+        put(s, ConfigDef.of(1004, "Pay Now postback signing secret", ValueKind.SIGNING_SECRET));
         return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
     }
 

@@ -44,6 +44,6 @@ public record ConfigDef(
     }
 
     public boolean secret() {
-        return kind == ValueKind.SECRET;
+        return kind == ValueKind.SECRET || kind == ValueKind.SIGNING_SECRET;
     }
 }

@@ -48,6 +48,8 @@ public final class ConfigValidator {
             case URL -> url(who, text(who, value));
             case JSON -> jsonConfiguration(who, value);
             case PAYMENT_MODE_MAP -> paymentModes(who, text(who, value));
+            case ORIGIN_LIST -> origins(who, text(who, value));
+            case SIGNING_SECRET -> signingSecret(who, text(who, value));
         };
     }
 
@@ -141,6 +143,34 @@ public final class ConfigValidator {
         } catch (URISyntaxException e) {
             throw new ConfigValidationException(who + ": '" + t + "' is not a valid URL (" + e.getReason() + " at index " + e.getIndex() + ")");
         }
+    }
+
+    private static String origins(String who, String text) {
+        try {
+            AllowedOrigins origins = AllowedOrigins.parse(text);
+            if (origins.isEmpty()) {
+                throw new ConfigValidationException(who + ": empty; expected origins like https://portal.example.org (send null to clear it)");
+            }
+            return origins.canonical();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValidationException(who + ": " + e.getMessage());
+        }
+    }
+
+    private static String signingSecret(String who, String text) {
+        String t = text.trim();
+        byte[] key;
+        try {
+            key = t.startsWith("whsec_") ? java.util.Base64.getDecoder().decode(t.substring(6)) : null;
+        } catch (IllegalArgumentException e) {
+            key = null;
+        }
+        if (key == null || key.length < 24 || key.length > 64) {
+            // The value itself is never echoed: it is a secret.
+            throw new ConfigValidationException(who + ": expected whsec_ followed by the base64 of 24 to 64 random bytes"
+                    + " (e.g. from: echo whsec_$(openssl rand -base64 32))");
+        }
+        return t;
     }
 
     static String paymentModes(String who, String text) {

@@ -9,5 +9,9 @@ public enum ValueKind {
     URL,
     SECRET,
     JSON,
-    PAYMENT_MODE_MAP
+    PAYMENT_MODE_MAP,
+    /** Setting 1003: https origins, see {@link AllowedOrigins}. */
+    ORIGIN_LIST,
+    /** A signing key in Standard Webhooks form, {@code whsec_} + base64 of 24 to 64 random bytes; kept encrypted like {@link #SECRET}. */
+    SIGNING_SECRET
 }

@@ -116,13 +116,16 @@ public class PaymentService {
         try {
             channel = Channel.valueOf(r.channel() == null ? "" : r.channel().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return new Outcome(problem(400, "invalid_field", "channel", "must be one of IVR, KIOSK, OBD, POS, CSRWEB, WEB"), null);
+            return new Outcome(problem(400, "invalid_field", "channel", "must be one of IVR, KIOSK, OBD, POS, CSRWEB, WEB, CPV2"), null);
         }
         if (r.accountNumber() == null || r.accountNumber().isBlank()) {
             return new Outcome(problem(400, "invalid_field", "accountNumber", "required"), null);
         }
         if (r.amount() == null) {
             return new Outcome(problem(400, "invalid_field", "amount", "required"), null);
+        }
+        if (r.stated() != null && (r.invoiceNumber() == null || r.invoiceNumber().isBlank())) {
+            return new Outcome(problem(400, "invalid_field", "invoiceNumber", "required with a stated invoice"), null);
         }
         int given = (r.card() != null ? 1 : 0) + (r.bank() != null ? 1 : 0) + (r.methodToken() != null ? 1 : 0);
         if (given != 1) {
@@ -136,7 +139,7 @@ public class PaymentService {
         }
         PaymentRules.Decision decision;
         try {
-            decision = quote(bid, r.accountNumber(), r.invoiceNumber(), r.amount(), method.method());
+            decision = quote(bid, r.accountNumber(), r.invoiceNumber(), r.amount(), method.method(), r.stated());
         } catch (AccountNotFoundException e) {
             return new Outcome(problem(404, "account_not_found", "accountNumber", e.getMessage()), null);
         } catch (PaymentRuleViolation v) {
@@ -204,14 +207,27 @@ public class PaymentService {
      */
     public PaymentRules.Decision quote(long bid, String accountNumber, String invoiceNumber, java.math.BigDecimal amount,
             Method method) {
+        return quote(bid, accountNumber, invoiceNumber, amount, method, null);
+    }
+
+    /**
+     * Like {@link #quote(long, String, String, java.math.BigDecimal, Method)}, with the invoice's amounts as a
+     * partner stated them (Pay Now): they replace the stored invoice's, and its balance replaces the live one.
+     * The account's block flags and the biller's rules still apply.
+     */
+    public PaymentRules.Decision quote(long bid, String accountNumber, String invoiceNumber, java.math.BigDecimal amount,
+            Method method, StatedInvoice stated) {
         BalanceView balance = balances.balance(bid, accountNumber)
                 .orElseThrow(() -> new AccountNotFoundException("biller " + bid + " has no account " + accountNumber));
         List<InvoiceQueries.Invoice> list = invoices.invoices(bid, accountNumber);
         BillerConfig config = billers.cachedConfig(bid);
         int type = list.isEmpty() || list.get(0).invoiceTypeId() == null ? billers.defaultInvoiceType(bid) : list.get(0).invoiceTypeId();
+        List<PaymentRules.PayableInvoice> payable = list.stream().map(PaymentService::payable)
+                .map(p -> stated != null && p.invoiceNumber().equals(invoiceNumber) ? stated.over(p) : p).toList();
+        java.math.BigDecimal balanceDue = stated != null && stated.balanceDue() != null ? stated.balanceDue() : balance.balanceDue();
         return PaymentRules.decide(new PaymentRules.Attempt(
-                list.stream().map(PaymentService::payable).toList(), invoiceNumber, amount, method,
-                balance.balanceDue(), balance.blockAch(), balance.blockCc(),
+                payable, invoiceNumber, amount, method,
+                balanceDue, balance.blockAch(), balance.blockCc(),
                 config.option(ConfigCatalogue.OPT_BALANCE_FORWARD_BLOCK, type).map(Boolean::parseBoolean).orElse(false),
                 config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), LocalDate.now(clock)));
     }

@@ -23,8 +23,6 @@ import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentRuleViolation;
 import org.ratepayer.payments.PaymentRules;
 import org.ratepayer.payments.PaymentService;
-import org.ratepayer.payments.gateway.BankDetails;
-import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.presentment.BillPdfService;
@@ -185,58 +183,33 @@ public class PaymentPageController {
             return "redirect:/pay/" + bid;
         }
         String account = state.get().found().accountNumber();
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(form.getOrDefault("amount", "").trim().replace(",", "").replace("$", ""));
-        } catch (NumberFormatException e) {
+        Optional<BigDecimal> amount = PaymentMethodForm.amount(form.get("amount"));
+        if (amount.isEmpty()) {
             return accountPage(bid, state.get(), model, "Enter the amount to pay, for example 125.40.", form);
         }
-        Method method = "ACH".equals(form.get("method")) ? Method.ACH : Method.CARD;
+        Method method = PaymentMethodForm.method(form);
         PaymentRules.Decision decision;
         PaymentGateway.Tokenized token;
         try {
-            decision = payments.quote(bid, account, null, amount, method);
-            token = method == Method.CARD
-                    ? payments.tokenize(new CardDetails(form.get("cardNumber"), integer(form.get("expMonth")),
-                            integer(form.get("expYear")), form.get("cvv"), form.get("postalCode")), null)
-                    : payments.tokenize(null, new BankDetails(form.get("routingNumber"), form.get("bankAccountNumber"),
-                            form.get("accountType")));
+            decision = payments.quote(bid, account, null, amount.get(), method);
+            token = PaymentMethodForm.tokenize(payments, method, form, false);
         } catch (PaymentRuleViolation e) {
             return accountPage(bid, state.get(), model, e.getMessage(), form);
         } catch (InvalidPaymentMethodException e) {
-            return accountPage(bid, state.get(), model, friendly(e), form);
+            return accountPage(bid, state.get(), model, PaymentMethodForm.friendly(e), form);
         }
         String email = form.getOrDefault("payerEmail", "").trim();
-        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (!PaymentMethodForm.plausibleEmail(email)) {
             return accountPage(bid, state.get(), model, "The email address for the receipt does not look right.", form);
         }
         PayerAccess.Pending pending = new PayerAccess.Pending(token.token(), token.method().name(), token.last4(), token.brand(),
-                amount, decision.fee(), decision.invoice().invoiceNumber(), email, UUID.randomUUID().toString());
+                amount.get(), decision.fee(), decision.invoice().invoiceNumber(), email, UUID.randomUUID().toString());
         PayerAccess.pending(session, state.get(), pending);
         biller(bid, model);
         model.addAttribute("pending", pending);
-        model.addAttribute("total", amount.add(decision.fee()));
+        model.addAttribute("total", amount.get().add(decision.fee()));
         model.addAttribute("accountNumber", account);
         return "pay/review";
-    }
-
-    private static Integer integer(String s) {
-        try {
-            return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String friendly(InvalidPaymentMethodException e) {
-        return switch (e.field()) {
-            case "card.number" -> "The card number is not valid. Check it and try again.";
-            case "card.expMonth", "card.expYear" -> "Check the card's expiry date: " + e.getMessage().substring(e.field().length() + 2) + ".";
-            case "card.cvv" -> "The security code must be 3 or 4 digits.";
-            case "bank.routingNumber" -> "The routing number is not valid. It is the 9-digit number at the bottom left of a check.";
-            case "bank.accountNumber" -> "The bank account number must be 4 to 17 digits.";
-            default -> "Check the payment details: " + e.getMessage();
-        };
     }
 
     @PostMapping("/pay/{bid}/confirm")

@@ -1,0 +1,54 @@
+package org.ratepayer.paynow;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.ratepayer.billers.AllowedOrigins;
+
+/**
+ * Which partner URLs the platform will call, link to or load (PostBackURL, ReturnURL, CssUrl): https
+ * to one of the biller's allowed origins (setting 1003). On a demo or development installation
+ * ({@code ratepayer.pay-now.loopback-http}) plain http to this machine (localhost, 127.0.0.1) is also
+ * allowed, so a partner portal running next to the demo can try the whole flow. Pure.
+ */
+public record PartnerUrlPolicy(AllowedOrigins origins, boolean loopbackHttp) {
+
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+
+    public boolean allows(URI url) {
+        if (url == null || url.getScheme() == null || url.getHost() == null || url.getRawUserInfo() != null) {
+            return false;
+        }
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+        if (loopbackHttp && (scheme.equals("http") || scheme.equals("https"))
+                && LOOPBACK.contains(url.getHost().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        return origins.allows(url);
+    }
+
+    /** @throws PayNowRequestException naming the field when the URL is not allowed */
+    public void check(String field, URI url) {
+        if (url != null && !allows(url)) {
+            throw new PayNowRequestException(field, url.getScheme() + "://" + url.getAuthority()
+                    + " is not one of the biller's allowed partner origins (https only; setting 1003)");
+        }
+    }
+
+    /** The sources allowed to frame the hosted page, for {@code Content-Security-Policy: frame-ancestors}. */
+    public String frameAncestors() {
+        StringBuilder sb = new StringBuilder();
+        for (AllowedOrigins.Origin o : origins.origins()) {
+            sb.append(' ').append(o.source());
+        }
+        if (loopbackHttp) {
+            sb.append(" http://localhost:* http://127.0.0.1:* https://localhost:* https://127.0.0.1:*");
+        }
+        return sb.isEmpty() ? "'none'" : sb.substring(1);
+    }
+
+    /** The origin of a URL, as a CSP source. */
+    public static String originOf(URI url) {
+        return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getRawAuthority();
+    }
+}

@@ -1,0 +1,103 @@
+package org.ratepayer.paynow;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import org.ratepayer.api.ApiKeyAuthenticator;
+import org.ratepayer.api.Caller;
+import org.ratepayer.api.ProblemWriter;
+import org.ratepayer.billers.KeyKind;
+import org.ratepayer.runtime.RatepayerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code POST /cloudpaymentsapi/v2}, the Cloud Payments V2 contract as existing partner portals speak it
+ * (SPEC C7): {@code Authorization: Basic base64(APIKey)} with the biller's Pay Now key of this
+ * installation's environment, the request of seed 004, and {@code {"Data":{"CloudPaymentURL":…}}} back.
+ * Errors are problem details naming the field. The body is read here, not bound, so that malformed JSON
+ * and lenient values get the parser's own messages.
+ */
+@RestController
+public class PayNowApiController {
+
+    static final int MAX_BODY = 1 << 20;
+    private static final Logger log = LoggerFactory.getLogger(PayNowApiController.class);
+
+    private final ApiKeyAuthenticator authenticator;
+    private final PayNowService service;
+    private final PayNowProperties props;
+    private final RatepayerProperties platform;
+
+    public PayNowApiController(ApiKeyAuthenticator authenticator, PayNowService service, PayNowProperties props,
+            RatepayerProperties platform) {
+        this.authenticator = authenticator;
+        this.service = service;
+        this.props = props;
+        this.platform = platform;
+    }
+
+    @PostMapping(path = "/cloudpaymentsapi/v2", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> create(HttpServletRequest request) throws IOException {
+        Optional<Caller> caller = caller(request.getHeader("Authorization"));
+        if (caller.isEmpty()) {
+            return problem(401, "invalid-credentials", "Invalid API key", null,
+                    "send the biller's Cloud Payments key of this environment as 'Authorization: Basic base64(APIKey)'");
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) {
+            return problem(413, "too-large", "Request too large", null, "the request body is larger than 1 MB");
+        }
+        long bid = caller.get().bid();
+        try {
+            PayNowService.Created created = service.create(bid, platform.environment(), body, request.getRemoteAddr(),
+                    "cpv2:" + platform.environment());
+            String base = props.publicUrl() != null ? props.publicUrl().toString().replaceAll("/+$", "")
+                    : ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+            String url = base + "/paynow/" + created.link();
+            log.info("biller {}: Pay Now session {} created", bid, created.sessionGuid());
+            return ResponseEntity.ok(Map.of("Data", Map.of("CloudPaymentURL", url)));
+        } catch (PayNowRequestException e) {
+            return problem(400, "invalid-request", "Invalid Cloud Payments request", e.field(), e.getMessage());
+        }
+    }
+
+    /** The Pay Now key alone, base64-encoded after "Basic " (no user part); other kinds of key are refused. */
+    private Optional<Caller> caller(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String key;
+        try {
+            key = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        // Some HTTP libraries always add the colon of an empty password; the key never contains one.
+        if (key.endsWith(":")) {
+            key = key.substring(0, key.length() - 1);
+        }
+        return authenticator.billerKey(key).filter(c -> c.keyKind() == KeyKind.CPV2);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(int status, String type, String title, String field, String detail) {
+        ProblemDetail p = ProblemWriter.problem(status, type, title, detail);
+        if (field != null) {
+            p.setProperty("field", field);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+}

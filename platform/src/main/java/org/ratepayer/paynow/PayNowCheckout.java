@@ -1,0 +1,170 @@
+package org.ratepayer.paynow;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.ratepayer.payments.Method;
+import org.ratepayer.payments.PaymentRequest;
+import org.ratepayer.payments.PaymentRuleViolation;
+import org.ratepayer.payments.PaymentRules;
+import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.StatedInvoice;
+import org.ratepayer.payments.gateway.PaymentGateway;
+import org.springframework.stereotype.Service;
+
+/**
+ * Paying on the hosted page: the payer's invoices are quoted under the biller's rules with the
+ * partner's amounts (they win, EBPP-8383), held for review with a gateway token, and paid through
+ * {@link PaymentService} on channel CPV2 - one payment per invoice, as the CIS posts and the partner's
+ * postback carry one invoice each. Every payment's idempotency key comes from the reviewed attempt,
+ * so a double click or a reload of "Pay" replays the first answer instead of paying again.
+ */
+@Service
+public class PayNowCheckout {
+
+    /** Statuses that mean the invoice is paid or being paid: it is not offered again. */
+    private static final Set<String> TAKEN = Set.of("APPROVED", "SETTLED", "UNKNOWN", "INITIATED");
+
+    private final PaymentService payments;
+    private final PayNowSessions sessions;
+
+    public PayNowCheckout(PaymentService payments, PayNowSessions sessions) {
+        this.payments = payments;
+        this.sessions = sessions;
+    }
+
+    /** A refusal the payer can act on, in the payer's words. */
+    public static class CheckoutException extends RuntimeException {
+        public CheckoutException(String message) {
+            super(message);
+        }
+    }
+
+    public record Line(PayNowItem item, BigDecimal amount, BigDecimal fee) {
+        public BigDecimal total() {
+            return amount.add(fee);
+        }
+    }
+
+    public List<PayNowSessions.Taken> taken(PayNowSession s) {
+        return sessions.payments(s.bid(), s.id());
+    }
+
+    /** The invoices still to pay: selected by the payer (not removed) and not already paid here. */
+    public List<PayNowItem> outstanding(PayNowSession s) {
+        Set<String> paid = taken(s).stream().filter(t -> t.status() != null && TAKEN.contains(t.status()))
+                .map(t -> t.accountNumber() + "/" + t.invoiceNumber()).collect(Collectors.toSet());
+        return s.selected().stream().filter(i -> !paid.contains(i.key())).toList();
+    }
+
+    public void remove(PayNowSession s, String key, boolean remove) {
+        if (!s.request().pageResultOptions().allowRemove() || s.items().stream().noneMatch(i -> i.key().equals(key))) {
+            throw new CheckoutException("That invoice cannot be removed.");
+        }
+        Set<String> removed = new java.util.HashSet<>(s.removed());
+        if (remove) {
+            if (outstanding(s).stream().filter(i -> !i.key().equals(key)).findAny().isEmpty()) {
+                throw new CheckoutException("At least one invoice must stay in the payment.");
+            }
+            removed.add(key);
+        } else {
+            removed.remove(key);
+        }
+        sessions.setRemoved(s.id(), removed);
+        sessions.setPending(s.id(), null);
+    }
+
+    /**
+     * The amount to pay on each outstanding invoice: its balance, or what the payer typed where the invoice
+     * allows partial payments (at least its minimum, at most its balance).
+     */
+    public Map<String, BigDecimal> amounts(PayNowSession s, Map<String, BigDecimal> typed) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        for (PayNowItem i : outstanding(s)) {
+            BigDecimal amount = i.balanceDue();
+            if (i.allowPartialPayments() && typed.get(i.key()) != null) {
+                amount = typed.get(i.key());
+                BigDecimal min = i.minimumAmountDue() != null && i.minimumAmountDue().signum() > 0 ? i.minimumAmountDue()
+                        : new BigDecimal("0.01");
+                if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(min) < 0 || amount.compareTo(i.balanceDue()) > 0) {
+                    throw new CheckoutException("For invoice " + i.invoiceNumber() + " enter an amount from "
+                            + min.toPlainString() + " to " + i.balanceDue().toPlainString() + ".");
+                }
+            }
+            out.put(i.key(), amount.setScale(2));
+        }
+        if (out.isEmpty()) {
+            throw new CheckoutException("There is nothing left to pay.");
+        }
+        return out;
+    }
+
+    /** Quotes each invoice under the biller's rules and holds the payment for the payer's review. */
+    public List<Line> review(PayNowSession s, Map<String, BigDecimal> amounts, PaymentGateway.Tokenized method, String payerEmail) {
+        Method m = method.method();
+        if (m == Method.CARD && !s.request().allowCcPayment() || m == Method.ACH && !s.request().allowAchPayment()) {
+            throw new CheckoutException(m == Method.CARD ? "Card payments are not accepted here." : "Bank account payments are not accepted here.");
+        }
+        List<Line> lines = new ArrayList<>();
+        for (PayNowItem i : outstanding(s)) {
+            BigDecimal amount = amounts.get(i.key());
+            try {
+                PaymentRules.Decision d = payments.quote(s.bid(), i.accountNumber(), i.invoiceNumber(), amount, m, stated(i));
+                lines.add(new Line(i, amount, d.fee()));
+            } catch (PaymentRuleViolation v) {
+                throw new CheckoutException("Invoice " + i.invoiceNumber() + ": " + v.getMessage());
+            } catch (PaymentService.AccountNotFoundException e) {
+                throw new CheckoutException("Invoice " + i.invoiceNumber() + " cannot be paid here.");
+            }
+        }
+        sessions.setPending(s.id(), new PayNowSession.Pending(method.token(), m.name(), method.brand(), method.last4(),
+                payerEmail, UUID.randomUUID(), amounts));
+        return lines;
+    }
+
+    /** The outcome of "Pay": each invoice's answer from {@link PaymentService}. */
+    public record Paid(List<PaymentService.Answer> answers) {
+        public boolean anyInProgress() {
+            return answers.stream().anyMatch(a -> a.status() == 409);
+        }
+    }
+
+    /**
+     * Pays the held payment. Safe to call twice for one review (double click, reload): the keys are the
+     * same, so {@link PaymentService#submit} answers the second call with the first one's result.
+     */
+    public Paid confirm(PayNowSession s, String remoteIp) {
+        PayNowSession.Pending p = s.pending();
+        if (p == null) {
+            return new Paid(List.of());
+        }
+        List<PaymentService.Answer> answers = new ArrayList<>();
+        for (PayNowItem i : s.selected()) {
+            BigDecimal amount = p.amounts().get(i.key());
+            if (amount == null) {
+                continue;
+            }
+            String key = "cpv2:" + s.guid() + ":" + p.attempt() + ":" + i.key();
+            // Recorded before the payment exists, so that the postback, told inside the payment's own
+            // transaction, finds the session this payment belongs to.
+            sessions.recordPayment(s.bid(), key, s.id(), i.accountNumber(), i.invoiceNumber(), remoteIp);
+            answers.add(payments.submit(s.bid(), key, new PaymentRequest("CPV2", i.accountNumber(), i.invoiceNumber(), amount,
+                    null, null, p.token(), null, p.payerEmail() == null || p.payerEmail().isBlank() ? null : p.payerEmail(),
+                    stated(i))));
+        }
+        Paid paid = new Paid(answers);
+        if (!paid.anyInProgress()) {
+            sessions.setPending(s.id(), null);
+        }
+        return paid;
+    }
+
+    private static StatedInvoice stated(PayNowItem i) {
+        return new StatedInvoice(i.balanceDue(), i.ccServiceFee(), i.achServiceFee(), i.allowPartialPayments());
+    }
+}

@@ -1,0 +1,20 @@
+package org.ratepayer.paynow;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code ratepayer.pay-now.*}.
+ *
+ * @param linkTtl      how long a CloudPaymentURL may wait to be opened, and how long the page then stays usable
+ * @param loopbackHttp also allow plain http partner URLs on this machine (localhost, 127.0.0.1); the demo turns it
+ *                     on so a partner portal next to it can try the flow. Never on a production installation.
+ * @param publicUrl    the base of the CloudPaymentURLs handed out (e.g. https://pay.example.coop); when unset, the
+ *                     scheme, host and port the partner called
+ */
+@ConfigurationProperties("ratepayer.pay-now")
+public record PayNowProperties(@DefaultValue("30m") Duration linkTtl, @DefaultValue("false") boolean loopbackHttp,
+        URI publicUrl) {
+}
