@@ -30,6 +30,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "ratepayer.drop-folder.enabled=false",
         "ratepayer.drop-folder.settle=0s",
         "ratepayer.cis.timeout=1s",
+        // postings retry within a test's patience: parked after about 3 s of failures
+        "ratepayer.postings.backoff-base=50ms",
+        "ratepayer.postings.backoff-max=400ms",
+        "ratepayer.postings.max-attempts=8",
+        "ratepayer.postings.poll-interval=100ms",
+        "ratepayer.postings.lease=10s",
         "logging.file.name=target/test-logs/platform-it.log"})
 public abstract class PlatformIT {
 

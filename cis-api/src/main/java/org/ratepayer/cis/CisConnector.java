@@ -29,6 +29,14 @@ public interface CisConnector {
     java.util.Optional<java.net.URI> billPdf(CisBiller biller, InvoiceRef invoice);
 
     /**
+     * Whether the biller has the settings to receive this kind of posting. A biller that does not (its
+     * CIS learns of payments another way, e.g. an export file) gets no postings of that kind queued.
+     */
+    default boolean postingConfigured(CisBiller biller, CisPosting posting) {
+        return true;
+    }
+
+    /**
      * Delivers postings of one biller to the CIS, as few calls as the CIS allows (postings of one kind
      * may share a call). Answers one result per posting, in the given order. A posting the CIS refused
      * on its own is a {@link PostingResult.Status#FAILED} result; a whole call that did not get an answer

@@ -47,12 +47,41 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return ProblemWriter.problem(409, "conflict", "Already exists", e.getMessage());
     }
 
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return ProblemWriter.problem(409, "conflict", "Conflict", e.getMessage());
+    }
+
     @ExceptionHandler(BadRequestException.class)
     ProblemDetail badRequest(BadRequestException e) {
         ProblemDetail p = ProblemWriter.problem(400, "bad-request", "Bad request", e.getMessage());
         if (e.field() != null) {
             p.setProperty("field", e.field());
         }
+        return p;
+    }
+
+    @ExceptionHandler(org.ratepayer.enrolments.EnrolmentException.class)
+    ProblemDetail enrolment(org.ratepayer.enrolments.EnrolmentException e) {
+        String title = switch (e.status()) {
+            case 400 -> "Bad request";
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            default -> "Not allowed";
+        };
+        ProblemDetail p = ProblemWriter.problem(e.status(), e.code().replace('_', '-'), title, e.getMessage());
+        p.setProperty("code", e.code());
+        if (e.field() != null) {
+            p.setProperty("field", e.field());
+        }
+        return p;
+    }
+
+    @ExceptionHandler(org.ratepayer.payments.gateway.InvalidPaymentMethodException.class)
+    ProblemDetail invalidMethod(org.ratepayer.payments.gateway.InvalidPaymentMethodException e) {
+        ProblemDetail p = ProblemWriter.problem(400, "invalid-field", "Invalid request", e.getMessage());
+        p.setProperty("code", "invalid_field");
+        p.setProperty("field", e.field());
         return p;
     }
 

@@ -245,6 +245,21 @@ public class PaymentService {
         return tokenize(new PaymentRequest(null, null, null, null, card, bank, null, null, null));
     }
 
+    /**
+     * Checks and tokenizes exactly one of a card, a bank account or a known method token, for a method
+     * kept to pay with later (autopay, scheduled payments).
+     *
+     * @throws InvalidPaymentMethodException naming the field when none, several, or an invalid one is given
+     */
+    public PaymentGateway.Tokenized tokenizeOne(org.ratepayer.payments.gateway.CardDetails card,
+            org.ratepayer.payments.gateway.BankDetails bank, String methodToken) {
+        int given = (card != null ? 1 : 0) + (bank != null ? 1 : 0) + (methodToken != null ? 1 : 0);
+        if (given != 1) {
+            throw new InvalidPaymentMethodException("card", "send exactly one of card, bank or methodToken");
+        }
+        return tokenize(new PaymentRequest(null, null, null, null, card, bank, methodToken, null, null));
+    }
+
     private PaymentGateway.Tokenized tokenize(PaymentRequest r) {
         if (r.card() != null) {
             return gateway.tokenizeCard(PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());

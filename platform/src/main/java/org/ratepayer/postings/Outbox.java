@@ -14,5 +14,12 @@ public interface Outbox {
      * @return the posting's stable id
      * @throws IllegalStateException when called outside a transaction
      */
-    UUID enqueue(long bid, PostingKind kind, String orderKey, Object payload);
+    default UUID enqueue(long bid, PostingKind kind, String orderKey, Object payload) {
+        UUID id = UUID.randomUUID();
+        enqueue(bid, kind, orderKey, id, payload);
+        return id;
+    }
+
+    /** As {@link #enqueue(long, PostingKind, String, Object)}, under an id the caller made (and may have put in the payload). */
+    void enqueue(long bid, PostingKind kind, String orderKey, UUID postingId, Object payload);
 }

@@ -35,6 +35,14 @@ public final class SandboxGateway implements PaymentGateway {
     }
 
     private final SecureRandom random = new SecureRandom();
+    /*
+     * Approval codes count up from a random start rather than being drawn at random: real codes are not
+     * unique either, but a CIS that takes the approval code as transactionId (the default before
+     * ITG-3305) would refuse a second payment with a repeated code as a duplicate, and a demo should not
+     * stumble on that after a thousand payments.
+     */
+    private final java.util.concurrent.atomic.AtomicInteger nextApproval = new java.util.concurrent.atomic.AtomicInteger(
+            random.nextInt(1_000_000));
     private final Map<String, Stored> tokens = new ConcurrentHashMap<>();
     private final Map<UUID, Result> charges = new ConcurrentHashMap<>();
 
@@ -98,6 +106,6 @@ public final class SandboxGateway implements PaymentGateway {
     }
 
     private String approvalCode() {
-        return String.format("%06d", random.nextInt(1_000_000));
+        return String.format("%06d", Math.floorMod(nextApproval.getAndIncrement(), 1_000_000));
     }
 }

@@ -1,0 +1,88 @@
+package org.ratepayer.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.ratepayer.billers.KeyKind;
+import org.ratepayer.postings.PostingRepository;
+import org.ratepayer.postings.PostingSignal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The postings monitor (SPEC C4, C10): what is waiting, parked or delivered, and staff's retry and skip. */
+@RestController
+public class PostingController {
+
+    private static final Set<String> STATUSES = Set.of("pending", "parked", "delivered", "skipped");
+
+    private final PostingRepository postings;
+    private final PostingSignal signal;
+
+    public PostingController(PostingRepository postings, PostingSignal signal) {
+        this.postings = postings;
+        this.signal = signal;
+    }
+
+    public record Action(String reason) {
+    }
+
+    @GetMapping("/api/v1/billers/{bid}/postings")
+    public List<PostingRepository.PostingView> list(@PathVariable long bid, Caller caller,
+            @RequestParam(defaultValue = "pending") String status, @RequestParam(defaultValue = "100") int limit) {
+        caller.actFor(bid, KeyKind.API);
+        String s = status.toLowerCase(Locale.ROOT);
+        if (!STATUSES.contains(s)) {
+            throw new BadRequestException("status", "must be one of pending, parked, delivered, skipped");
+        }
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("limit", "must be between 1 and 1000");
+        }
+        return postings.list(bid, s.toUpperCase(Locale.ROOT), limit);
+    }
+
+    @GetMapping("/api/v1/billers/{bid}/postings/{id}")
+    public PostingRepository.PostingView get(@PathVariable long bid, @PathVariable UUID id, Caller caller) {
+        caller.actFor(bid, KeyKind.API);
+        return postings.find(bid, id).orElseThrow(() -> new NotFoundException("biller " + bid + " has no posting " + id));
+    }
+
+    @PostMapping("/api/v1/billers/{bid}/postings/{id}/retry")
+    public PostingRepository.PostingView retry(@PathVariable long bid, @PathVariable UUID id, Caller caller,
+            @RequestBody(required = false) Action action) {
+        caller.actFor(bid, KeyKind.API);
+        PostingRepository.PostingView p = act(bid, id, postings.retry(bid, id, caller.actor(), reason(action)), "retried");
+        signal.wake();
+        return p;
+    }
+
+    @PostMapping("/api/v1/billers/{bid}/postings/{id}/skip")
+    public PostingRepository.PostingView skip(@PathVariable long bid, @PathVariable UUID id, Caller caller,
+            @RequestBody(required = false) Action action) {
+        caller.actFor(bid, KeyKind.API);
+        PostingRepository.PostingView p = act(bid, id, postings.skip(bid, id, caller.actor(), reason(action)), "skipped");
+        signal.wake();
+        return p;
+    }
+
+    private PostingRepository.PostingView act(long bid, UUID id, boolean done, String verb) {
+        PostingRepository.PostingView p = postings.find(bid, id)
+                .orElseThrow(() -> new NotFoundException("biller " + bid + " has no posting " + id));
+        if (!done) {
+            throw new ConflictException("posting " + id + " is " + p.status().toLowerCase(Locale.ROOT)
+                    + "; only a parked posting can be " + verb);
+        }
+        return p;
+    }
+
+    private static String reason(Action action) {
+        if (action == null || action.reason() == null || action.reason().isBlank()) {
+            throw new BadRequestException("reason", "say why (it is kept with the posting)");
+        }
+        return action.reason().trim();
+    }
+}
