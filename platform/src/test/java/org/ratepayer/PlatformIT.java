@@ -30,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "ratepayer.drop-folder.enabled=false",
         "ratepayer.drop-folder.settle=0s",
         "ratepayer.cis.timeout=1s",
+        // Pay Now tests act as a partner portal on this machine: postbacks to a local receiver over http
+        "ratepayer.pay-now.loopback-http=true",
         // postings retry within a test's patience: parked after about 3 s of failures
         "ratepayer.postings.backoff-base=50ms",
         "ratepayer.postings.backoff-max=400ms",
