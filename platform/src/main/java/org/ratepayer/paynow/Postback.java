@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.ratepayer.payments.Method;
@@ -23,6 +24,11 @@ public record Postback(String url, Map<String, String> params) {
     public static final String ACH_TYPE_ID = "2";
     /** PaymentDate, in UTC (Decision: the legacy clients parse this US form). */
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss");
+
+    /** The parameters in the contract's order; the stored payload (jsonb) does not keep the order of its keys. */
+    public static final List<String> FIELDS = List.of("BillerGUID", "PaymentDate", "InvoiceNumber", "Approved", "CustomerName",
+            "CustomerAddress", "CustomerCity", "CustomerState", "CustomerZip", "PaymentGUID", "PaymentAmount",
+            "PaymentDescription", "PaymentTypeID", "CardType", "PaymentMessage", "BillerReference", "ConvenienceFee", "RemoteIP");
 
     public Postback {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -58,12 +64,12 @@ public record Postback(String url, Map<String, String> params) {
     /** The parameters as a query string, in order, each value percent-encoded (UTF-8, space as %20). */
     public String query() {
         StringBuilder sb = new StringBuilder();
-        params.forEach((k, v) -> {
+        for (String k : FIELDS) {
             if (!sb.isEmpty()) {
                 sb.append('&');
             }
-            sb.append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
-        });
+            sb.append(k).append('=').append(URLEncoder.encode(params.getOrDefault(k, ""), StandardCharsets.UTF_8).replace("+", "%20"));
+        }
         return sb.toString();
     }
 

@@ -39,9 +39,18 @@ public final class PostbackReceiver implements AutoCloseable {
     private final LinkedBlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final AtomicInteger status = new AtomicInteger(200);
     private volatile String location;
+    private volatile String portalHtml = "<!DOCTYPE html><title>Partner portal</title><p id=\"portal\">Partner portal</p>";
 
     public PostbackReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // The partner's own pages (its portal with the iframe, the ReturnURL): HTML, and not counted as postbacks.
+        server.createContext("/portal", exchange -> {
+            byte[] body = portalHtml.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             var h = exchange.getRequestHeaders();
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
@@ -66,6 +75,11 @@ public final class PostbackReceiver implements AutoCloseable {
     public void answer(int status, String location) {
         this.status.set(status);
         this.location = location;
+    }
+
+    /** What the partner portal page at /portal shows, e.g. an iframe of the hosted page. */
+    public void portal(String html) {
+        this.portalHtml = html;
     }
 
     public Received next(long seconds) throws InterruptedException {
