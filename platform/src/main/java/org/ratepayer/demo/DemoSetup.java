@@ -25,6 +25,7 @@ import org.ratepayer.bif.BifGenerator;
 import org.ratepayer.bif.FileSpec;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billers.Environment;
 import org.ratepayer.billers.IssuedKey;
 import org.ratepayer.billing.DropFolderScanner;
@@ -90,8 +91,9 @@ public class DemoSetup {
                 ImportSource.CLI, "demo");
         Files.createDirectories(dropFolder.landingDirectory(biller.bid()));
         pointAtSimulator(biller);
+        String postbackSecret = payNowSecret(biller);
         List<String> showcase = loadSimulator(biller);
-        writeManifest(baseUrl, biller);
+        writeManifest(baseUrl, biller, postbackSecret);
         printBanner(baseUrl, biller, outcome, showcase);
     }
 
@@ -166,7 +168,21 @@ public class DemoSetup {
         return file;
     }
 
-    private void writeManifest(String baseUrl, Biller biller) {
+    /**
+     * Pay Now (SPEC C7): the demo biller signs postbacks with its own secret (setting 1004, made once and
+     * kept), so a partner portal trying the flow can verify them; it is written to demo.json for that.
+     */
+    private String payNowSecret(Biller biller) {
+        return billers.config(biller.bid()).setting(ConfigCatalogue.SET_PAYNOW_POSTBACK_SECRET).orElseGet(() -> {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(key);
+            billers.setSetting(biller.bid(), ConfigCatalogue.SET_PAYNOW_POSTBACK_SECRET, TextNode.valueOf(secret), "demo");
+            return secret;
+        });
+    }
+
+    private void writeManifest(String baseUrl, Biller biller, String postbackSecret) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (IssuedKey k : billers.revealKeys(biller.bid(), Environment.TEST)) {
             keys.put(k.kind().name(), k.key());
@@ -178,6 +194,8 @@ public class DemoSetup {
         b.put("webServiceKey", keys.get("WEB_SERVICE"));
         b.put("apiKey", keys.get("API"));
         b.put("cpv2Key", keys.get("CPV2"));
+        b.put("payNowUrl", baseUrl + "/cloudpaymentsapi/v2");
+        b.put("postbackSecret", postbackSecret);
         b.put("dropFolder", dropFolder.landingDirectory(biller.bid()).toAbsolutePath().toString());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("baseUrl", baseUrl);
@@ -232,6 +250,7 @@ public class DemoSetup {
                  Live balance (from the CIS):    GET {}/api/v1/billers/{}/accounts/1001-1/balance  (X-Api-Key)
                  Daffron CIS simulator:          {}  (admin {})
                  Pay a bill (one-time payment):  {}/pay/{}  (try account 1001-1, ZIP {})
+                 Pay Now API for partner portals: POST {}/cloudpaymentsapi/v2  (Basic base64(cpv2Key); README "Try Pay Now")
                  Email caught by the demo:       {}/demo/mailbox
                  Accounts in the CIS:            {}
                  Drop folder for BIF files:      {}
@@ -239,7 +258,7 @@ public class DemoSetup {
                 ==================================================================
                 """, baseUrl, biller.bid(), biller.name(), biller.guid().toString().toUpperCase(), imported,
                 props.dataDir().resolve("demo.json").toAbsolutePath(), baseUrl, baseUrl, biller.bid(), baseUrl, biller.bid(),
-                cis.cbUrl(), cis.adminUrl(), baseUrl, biller.bid(), demoZip(biller), baseUrl, String.join(", ", cisAccounts),
+                cis.cbUrl(), cis.adminUrl(), baseUrl, biller.bid(), demoZip(biller), baseUrl, baseUrl, String.join(", ", cisAccounts),
                 dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
     }
 }

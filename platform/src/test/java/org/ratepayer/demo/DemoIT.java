@@ -59,5 +59,17 @@ class DemoIT {
         assertThat(balance.get("source").asText()).isEqualTo("cis");
         assertThat(balance.get("balanceDue").decimalValue())
                 .isEqualByComparingTo(invoices.at("/invoices/0/totalAmountDue").decimalValue());
+
+        // README "Try Pay Now": a partner portal on this machine (plain http to 127.0.0.1) gets a payment link.
+        assertThat(biller.get("postbackSecret").asText()).startsWith("whsec_");
+        String basic = java.util.Base64.getEncoder().encodeToString(biller.get("cpv2Key").asText().getBytes());
+        HttpResponse<String> payNow = http.send(HttpRequest.newBuilder(URI.create(biller.get("payNowUrl").asText()))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"Customers": [{"AccountNumber": "1001-1", "Invoices": []}], "PostBackURL": "http://127.0.0.1:9099/postback",
+                         "ReturnURL": "http://localhost:3000/done", "BillerReference": "demo-1"}
+                        """)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(payNow.statusCode()).as(payNow.body()).isEqualTo(200);
+        assertThat(json.readTree(payNow.body()).at("/Data/CloudPaymentURL").asText()).startsWith(baseUrl + "/paynow/");
     }
 }
