@@ -73,8 +73,8 @@ public final class PaymentsBench {
             say("%,d accounts; platform on port %d; %d threads", accounts.size(), port, threads);
 
             LoadRun.run("payments-warmup", threads, warmup, i -> new PaymentWorker(port, apiKey, accounts, i, threads, "w"));
-            LoadRun.run("read-warmup", threads, warmup / 2, i -> new ReadWorker(port, apiKey));
-            LoadRun.Result base = LoadRun.run("read", threads, seconds, i -> new ReadWorker(port, apiKey));
+            LoadRun.run("read-warmup", threads, warmup / 2, i -> new ApiReadWorker(port, apiKey, CLIENT_TIMEOUT_MILLIS));
+            LoadRun.Result base = LoadRun.run("read", threads, seconds, i -> new ApiReadWorker(port, apiKey, CLIENT_TIMEOUT_MILLIS));
             LoadRun.Result pay = LoadRun.run("payments", threads, seconds, i -> new PaymentWorker(port, apiKey, accounts, i, threads, "m"));
 
             long approved = ctx.getBean(JdbcClient.class).sql("select count(*) from payment where biller_id = ? and status = 'APPROVED'")
@@ -153,34 +153,6 @@ public final class PaymentsBench {
                 return "status " + status + ": " + (text.length() > 200 ? text.substring(0, 200) : text);
             }
             return null;
-        }
-
-        @Override
-        public int connects() {
-            return client.connects();
-        }
-
-        @Override
-        public void close() {
-            client.close();
-        }
-    }
-
-    /** GET of the biller's newest invoice-file record: authentication, one indexed read, a small JSON answer. */
-    private static final class ReadWorker implements LoadRun.Worker {
-        private final KeepAliveClient client;
-        private final byte[] request;
-
-        ReadWorker(int port, String apiKey) {
-            this.client = new KeepAliveClient("127.0.0.1", port, CLIENT_TIMEOUT_MILLIS);
-            this.request = ("GET /api/v1/billers/" + BenchPlatform.BID + "/invoice-files?limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "X-Api-Key: " + apiKey + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public String call(long n) throws Exception {
-            int status = client.exchange(request);
-            return status == 200 ? null : "status " + status;
         }
 
         @Override
