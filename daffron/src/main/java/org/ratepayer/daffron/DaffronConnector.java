@@ -65,6 +65,12 @@ public final class DaffronConnector implements CisConnector {
         }
     }
 
+    /** A biller without the endpoint of a kind of posting (settings 11, 14 or 17) learns of those some other way. */
+    @Override
+    public boolean postingConfigured(CisBiller biller, CisPosting posting) {
+        return biller.setting(DataPumpEndpoint.of(posting).urlSetting).isPresent();
+    }
+
     /**
      * SPEC C4. Every call is prepared, and every endpoint it needs resolved, before the first one is
      * sent, so a configuration error never leaves a delivery half done. When a later call of a delivery

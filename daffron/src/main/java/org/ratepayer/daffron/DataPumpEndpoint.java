@@ -24,4 +24,15 @@ enum DataPumpEndpoint {
         this.passwordSetting = passwordSetting;
         this.purpose = purpose;
     }
+
+    /** The call a posting goes out on. */
+    static DataPumpEndpoint of(org.ratepayer.cis.CisPosting posting) {
+        if (posting instanceof org.ratepayer.cis.CisPosting.Payment) {
+            return PAYMENTS;
+        }
+        if (posting instanceof org.ratepayer.cis.CisPosting.Paperless) {
+            return PAPERLESS;
+        }
+        return HISTORY_COMMENTS;
+    }
 }

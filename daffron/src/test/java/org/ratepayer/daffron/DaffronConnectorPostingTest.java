@@ -75,6 +75,16 @@ class DaffronConnectorPostingTest {
     }
 
     @Test
+    void aKindOfPostingIsConfiguredOnlyWhereItsEndpointSettingIsSet() {
+        CisBiller paymentsOnly = TestPostings.biller(Map.of(DaffronSettings.PAYMENT_URL, cis.cbUrl()));
+        assertThat(connector.postingConfigured(paymentsOnly, TestPostings.uniquePayment("1001-1", "1.00"))).isTrue();
+        assertThat(connector.postingConfigured(paymentsOnly, TestPostings.paperless("1001-1", true))).isFalse();
+        assertThat(connector.postingConfigured(paymentsOnly,
+                TestPostings.autopay("1001-1", "321045080002", true, TestPostings.SEED_LOG_TIME))).isFalse();
+        assertThat(connector.postingConfigured(biller, TestPostings.scheduled(Change.CREATED, "156.25", "121940013401"))).isTrue();
+    }
+
+    @Test
     void severalPaymentsInOneCallEachGetTheirOwnResultInInputOrder() {
         cis.state().refusePostings("9009-1", "Account 9009-1 is inactive");
         List<CisPosting> payments = List.of(TestPostings.uniquePayment("1001-1", "10.00"),
