@@ -55,11 +55,12 @@ public final class PostingsBench {
         int postings = Integer.parseInt(o.getOrDefault("--postings", "100000"));
         int accounts = Integer.parseInt(o.getOrDefault("--accounts", "10000"));
         int workers = Integer.parseInt(o.getOrDefault("--workers", "4"));
+        int warmup = Integer.parseInt(o.getOrDefault("--warmup-postings", "30000"));
         Path json = o.containsKey("--json") ? Path.of(o.get("--json")) : null;
-        BenchPlatform.runAndExit(null, false, 30, work -> run(work, postings, accounts, workers, json));
+        BenchPlatform.runAndExit(null, false, 30, work -> run(work, postings, accounts, workers, warmup, json));
     }
 
-    private static void run(Path work, int postings, int accounts, int workers, Path json) throws Exception {
+    private static void run(Path work, int postings, int accounts, int workers, int warmup, Path json) throws Exception {
         try (CisSimulator cis = CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
                 .credentials(USER, PASSWORD).build().start();
                 ConfigurableApplicationContext ctx = BenchPlatform.start(work.resolve("data"), false, List.of(),
@@ -98,17 +99,12 @@ public final class PostingsBench {
             say("  %,.0f postings/s", baseline);
             figures.put("baselinePerSecond", Report.round(baseline, 0));
 
+            say("warm-up: draining %,d postings, not measured", warmup);
+            drain(jdbc, ds, bid, warmup, accounts);
             for (double failureRate : new double[] {0, 0.2}) {
                 cis.state().reset();
                 cis.state().setFaults(failureRate == 0 ? FaultPlan.NONE : FaultPlan.failing(failureRate));
-                queue(ds, bid, postings, accounts);
-                long start = System.nanoTime();
-                jdbc.sql("update posting set next_attempt_at = now() where biller_id = ? and status = 'PENDING'").param(bid).update();
-                while (jdbc.sql("select count(*) from posting where biller_id = ? and status <> 'DELIVERED'").param(bid)
-                        .query(Long.class).single() > 0) {
-                    Thread.sleep(50);
-                }
-                double secs = Report.seconds(System.nanoTime() - start);
+                double secs = drain(jdbc, ds, bid, postings, accounts);
                 cis.state().clearFaults();
                 List<PaymentPosting> posted = cis.state().postings().payments();
                 long distinct = posted.stream().map(PaymentPosting::transactionId).distinct().count();
@@ -116,6 +112,7 @@ public final class PostingsBench {
                 long retried = jdbc.sql("select count(*) from posting where biller_id = ? and attempts > 1").param(bid)
                         .query(Long.class).single();
                 String name = failureRate == 0 ? "quiet" : "failing20";
+                figures.put("loadAverageAfter" + (failureRate == 0 ? "Quiet" : "Failing20"), Machine.loadAverage());
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("seconds", Report.round(secs, 2));
                 r.put("perSecond", Report.round(postings / secs, 0));
@@ -128,12 +125,24 @@ public final class PostingsBench {
                 say("%s (%.0f%% of CIS calls failing): %,d postings in %.2f s = %,.0f/s (%.2f of baseline); lost %d, double-posted %d, "
                         + "retried %,d, redelivered %,d", name, failureRate * 100, postings, secs, postings / secs,
                         postings / secs / baseline, postings - distinct, posted.size() - distinct, retried, redelivered);
-                jdbc.sql("delete from posting where biller_id = ?").param(bid).update();
             }
             if (json != null) {
                 Report.writeJson(json, figures);
             }
         }
+    }
+
+    /** Queues {@code postings}, makes them due at once, and waits until all are delivered. @return seconds from due to delivered */
+    private static double drain(JdbcClient jdbc, DataSource ds, long bid, int postings, int accounts) throws Exception {
+        jdbc.sql("delete from posting where biller_id = ?").param(bid).update();
+        queue(ds, bid, postings, accounts);
+        long start = System.nanoTime();
+        jdbc.sql("update posting set next_attempt_at = now() where biller_id = ? and status = 'PENDING'").param(bid).update();
+        while (jdbc.sql("select count(*) from posting where biller_id = ? and status <> 'DELIVERED'").param(bid)
+                .query(Long.class).single() > 0) {
+            Thread.sleep(50);
+        }
+        return Report.seconds(System.nanoTime() - start);
     }
 
     /** Queues the postings not yet due, as approvals would have (round-robin over accounts), so the drain is timed alone. */
