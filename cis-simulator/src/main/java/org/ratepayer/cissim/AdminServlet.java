@@ -21,6 +21,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * GET    /admin/accounts[/{accountNumber}] read accounts (one also shows its EBILL flag as "ebill")
  * DELETE /admin/accounts/{accountNumber}
  * GET    /admin/postings                   payments, paperless, historyComments, in arrival order
+ * GET    /admin/postings/summary           running totals (PostingCounts), cheap at any volume
+ * GET    /admin/refusals                   accounts whose postings are refused, with the reason
+ * PUT    /admin/refusals/{accountNumber}   refuse its postings: {"reason": "..."} (optional body)
+ * DELETE /admin/refusals/{accountNumber}   accept them again
  * GET|PUT|DELETE /admin/faults             {"latencyMs","failureRate","soapFault","malformedReply","down"}
  * POST   /admin/reset                      forget accounts and postings, clear faults
  * </pre>
@@ -30,6 +34,7 @@ final class AdminServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String JSON = "application/json";
     private static final String ACCOUNTS = "/accounts";
+    private static final String REFUSALS = "/refusals";
 
     private final transient SimulatorState state;
     private final transient ObjectMapper json;
@@ -71,6 +76,34 @@ final class AdminServlet extends HttpServlet {
                 write(response, 200, state.postings());
             } else {
                 notAllowed(response);
+            }
+        } else if (path.equals("/postings/summary")) {
+            if ("GET".equals(method)) {
+                write(response, 200, state.postingCounts());
+            } else {
+                notAllowed(response);
+            }
+        } else if (path.equals(REFUSALS) || path.equals(REFUSALS + "/")) {
+            if ("GET".equals(method)) {
+                write(response, 200, state.refusals());
+            } else {
+                notAllowed(response);
+            }
+        } else if (path.startsWith(REFUSALS + "/")) {
+            String accountNumber = path.substring(REFUSALS.length() + 1);
+            switch (method) {
+                case "PUT" -> {
+                    JsonNode body = json.readTree(request.getInputStream());
+                    state.refusePostings(accountNumber, body == null || body.isMissingNode() || body.isNull()
+                            ? null : body.path("reason").asText(null));
+                    write(response, 200, Map.of(accountNumber, state.refusals().get(accountNumber)));
+                }
+                case "DELETE" -> {
+                    boolean known = state.refusals().containsKey(accountNumber);
+                    state.acceptPostings(accountNumber);
+                    response.setStatus(known ? 204 : 404);
+                }
+                default -> notAllowed(response);
             }
         } else if (path.equals("/faults")) {
             switch (method) {

@@ -47,7 +47,7 @@ final class CbService implements CBServerSoap {
         this.credentials = credentials;
         this.wire = wire;
         this.payableItems = new PayableItemsAnswer(wire);
-        this.payments = new PaymentDesk(state.ledger());
+        this.payments = new PaymentDesk(state.ledger(), state::refusal);
     }
 
     @Override
@@ -108,6 +108,9 @@ final class CbService implements CBServerSoap {
             errors.add(error(account, "customer without objectID", "customer"));
         } else if (!"Y".equals(flag) && !"N".equals(flag)) {
             errors.add(error(account, "extension EBILL must be Y or N, was " + ebill, "customer"));
+        } else if (state.refusal(account).isPresent()) {
+            state.ledger().refused();
+            errors.add(error(account, state.refusal(account).get(), "customer"));
         } else {
             state.ledger().postPaperless(account, flag);
         }
@@ -122,6 +125,9 @@ final class CbService implements CBServerSoap {
             errors.add(error(account, "historyComment without comment", "historyComment"));
         } else if (text.length() > MAX_COMMENT) {
             errors.add(error(account, "comment longer than " + MAX_COMMENT + " characters", "historyComment"));
+        } else if (state.refusal(account).isPresent()) {
+            state.ledger().refused();
+            errors.add(error(account, state.refusal(account).get(), "historyComment"));
         } else {
             state.ledger().postComment(account, comment.getServiceLocationID(), comment.getServiceType(),
                     comment.getLogTime() == null ? null : comment.getLogTime().toXMLFormat(), text);

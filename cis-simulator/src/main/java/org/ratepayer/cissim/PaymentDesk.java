@@ -3,6 +3,7 @@ package org.ratepayer.cissim;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -24,9 +25,12 @@ import org.ratepayer.multispeak.v3.Tender;
 final class PaymentDesk {
 
     private final PostingLedger ledger;
+    private final Function<String, Optional<String>> refusals;
 
-    PaymentDesk(PostingLedger ledger) {
+    /** @param refusals why postings for an account are refused, empty when accepted */
+    PaymentDesk(PostingLedger ledger, Function<String, Optional<String>> refusals) {
         this.ledger = ledger;
+        this.refusals = refusals;
     }
 
     PaymentTransactionList commit(PaymentTransactionList request) {
@@ -86,6 +90,13 @@ final class PaymentDesk {
             return refused(tender, "the paymentTransaction has no accountNumber");
         }
         List<Extension> extensions = WireValues.read(tender.getExtensionsList());
+        Optional<String> refusal = refusals.apply(account);
+        if (refusal.isPresent()) {
+            ledger.refused();
+            Tender reply = refused(tender, refusal.get());
+            reply.setExtensionsList(WireValues.write(extensions));
+            return reply;
+        }
         String transactionId = WireValues.valueOf(extensions, Tenders.TRANSACTION_ID);
         PostingLedger.PaymentOutcome outcome = ledger.postPayment(account, kind, tender.getAmount(),
                 tender.getAuthorizationCode(), tender.getPaymentMode(), extensions, transactionId);

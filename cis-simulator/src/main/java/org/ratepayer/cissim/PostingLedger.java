@@ -11,10 +11,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 /**
  * What was posted to the simulated CIS. Concurrent maps keyed per transaction, account or comment
- * keep the hot path free of any lock wider than one key.
+ * keep the hot path free of any lock wider than one key; every posting costs O(1) time and one
+ * small entry, so a load test can post hundreds of thousands. Only the admin snapshot walks them all.
  */
 final class PostingLedger {
 
@@ -24,11 +27,17 @@ final class PostingLedger {
 
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicLong anonymous = new AtomicLong();
     private final ConcurrentMap<String, PaymentEntry> payments = new ConcurrentHashMap<>();
+    /** Tenders without transactionId: never recognised again, so never looked up. */
+    private final ConcurrentLinkedQueue<PaymentEntry> anonymousPayments = new ConcurrentLinkedQueue<>();
     private final ConcurrentMap<String, PaperlessEntry> latestPaperless = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<PaperlessEntry> paperless = new ConcurrentLinkedQueue<>();
     private final ConcurrentMap<CommentKey, CommentEntry> comments = new ConcurrentHashMap<>();
+    private final LongAdder postedPayments = new LongAdder();
+    private final LongAdder paymentArrivals = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder paperlessChanges = new LongAdder();
+    private final LongAdder refusals = new LongAdder();
 
     PostingLedger(Clock clock) {
         this.clock = clock;
@@ -40,12 +49,25 @@ final class PostingLedger {
      */
     PaymentOutcome postPayment(String accountNumber, String tender, BigDecimal amount, String authorizationCode,
                                String paymentMode, List<Extension> extensions, String transactionId) {
-        String key = transactionId != null ? "id:" + transactionId : "anonymous:" + anonymous.incrementAndGet();
-        PaymentEntry entry = payments.computeIfAbsent(key, k -> new PaymentEntry(sequence.incrementAndGet(),
+        paymentArrivals.increment();
+        if (transactionId == null) {
+            PaymentEntry entry = new PaymentEntry(sequence.incrementAndGet(), clock.instant(), accountNumber, tender,
+                    amount, authorizationCode, paymentMode, extensions, null);
+            entry.arrivals.incrementAndGet();
+            anonymousPayments.add(entry);
+            postedPayments.increment();
+            return new PaymentOutcome(entry.snapshot(1), false);
+        }
+        PaymentEntry entry = payments.computeIfAbsent(transactionId, k -> new PaymentEntry(sequence.incrementAndGet(),
                 clock.instant(), accountNumber, tender, amount, authorizationCode, paymentMode, extensions,
                 transactionId));
         // exactly one arrival, the first to count itself, posts; every later one is a duplicate
         int arrivals = entry.arrivals.incrementAndGet();
+        if (arrivals == 1) {
+            postedPayments.increment();
+        } else {
+            duplicates.increment();
+        }
         return new PaymentOutcome(entry.snapshot(arrivals), arrivals > 1);
     }
 
@@ -59,6 +81,7 @@ final class PostingLedger {
             }
             PaperlessEntry entry = new PaperlessEntry(sequence.incrementAndGet(), clock.instant(), account, ebill);
             paperless.add(entry);
+            paperlessChanges.increment();
             return entry;
         });
         return current.snapshot();
@@ -73,15 +96,26 @@ final class PostingLedger {
         return entry.snapshot();
     }
 
+    /** Counts an item answered with a refusal; it is not recorded otherwise. */
+    void refused() {
+        refusals.increment();
+    }
+
     /** The account's current EBILL value, null when none was ever posted. */
     String paperlessStatus(String accountNumber) {
         PaperlessEntry latest = latestPaperless.get(accountNumber);
         return latest == null ? null : latest.ebill;
     }
 
+    PostingCounts counts() {
+        return new PostingCounts(postedPayments.sum(), paymentArrivals.sum(), duplicates.sum(),
+                paperlessChanges.sum(), comments.size(), refusals.sum());
+    }
+
     Postings snapshot() {
         return new Postings(
-                payments.values().stream().sorted(Comparator.comparingLong(e -> e.sequence))
+                Stream.concat(payments.values().stream(), anonymousPayments.stream())
+                        .sorted(Comparator.comparingLong(e -> e.sequence))
                         .map(e -> e.snapshot(e.arrivals.get())).toList(),
                 paperless.stream().sorted(Comparator.comparingLong(e -> e.sequence))
                         .map(PaperlessEntry::snapshot).toList(),
@@ -91,9 +125,15 @@ final class PostingLedger {
 
     void clear() {
         payments.clear();
+        anonymousPayments.clear();
         latestPaperless.clear();
         paperless.clear();
         comments.clear();
+        postedPayments.reset();
+        paymentArrivals.reset();
+        duplicates.reset();
+        paperlessChanges.reset();
+        refusals.reset();
     }
 
     private record CommentKey(String customerId, String serviceLocationId, String logTime, String comment) {
@@ -109,6 +149,7 @@ final class PostingLedger {
         final String paymentMode;
         final List<Extension> extensions;
         final String transactionId;
+        final String receipt;
         final AtomicInteger arrivals = new AtomicInteger();
 
         PaymentEntry(long sequence, Instant receivedAt, String accountNumber, String tender, BigDecimal amount,
@@ -122,11 +163,18 @@ final class PostingLedger {
             this.paymentMode = paymentMode;
             this.extensions = List.copyOf(extensions);
             this.transactionId = transactionId;
+            this.receipt = receipt(sequence);
         }
 
         PaymentPosting snapshot(int arrivalCount) {
             return new PaymentPosting(sequence, receivedAt, accountNumber, tender, amount, authorizationCode,
-                    paymentMode, extensions, transactionId, arrivalCount, String.format("TBX%08d", sequence));
+                    paymentMode, extensions, transactionId, arrivalCount, receipt);
+        }
+
+        /** {@code TBX} and eight digits; cheaper than String.format on the hot path. */
+        private static String receipt(long sequence) {
+            String digits = Long.toString(sequence);
+            return digits.length() >= 8 ? "TBX" + digits : "TBX" + "00000000".substring(digits.length()) + digits;
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ public final class SimulatorState {
     private final ConcurrentMap<String, CisAccount> accounts = new ConcurrentHashMap<>();
     private final PostingLedger ledger;
     private final AtomicReference<FaultPlan> faults = new AtomicReference<>(FaultPlan.NONE);
+    private final ConcurrentMap<String, String> refusals = new ConcurrentHashMap<>();
 
     SimulatorState(Clock clock) {
         this.ledger = new PostingLedger(clock);
@@ -58,6 +60,36 @@ public final class SimulatorState {
         return Optional.ofNullable(ledger.paperlessStatus(accountNumber));
     }
 
+    /** Running totals of the postings, O(1) however many there are. */
+    public PostingCounts postingCounts() {
+        return ledger.counts();
+    }
+
+    /**
+     * Makes the CIS refuse every posting for this account, item by item, with {@code reason} as its
+     * words (a payment answered {@code Failure}, a customer or comment answered with an errorObject),
+     * like a Toolbox refusing postings to an inactive account. Nothing of a refused item is recorded.
+     */
+    public void refusePostings(String accountNumber, String reason) {
+        Objects.requireNonNull(accountNumber, "accountNumber");
+        refusals.put(accountNumber, reason == null || reason.isBlank() ? "Account " + accountNumber
+                + " does not accept postings" : reason);
+    }
+
+    public void acceptPostings(String accountNumber) {
+        refusals.remove(accountNumber);
+    }
+
+    /** The accounts whose postings are refused, with the reason given. */
+    public Map<String, String> refusals() {
+        return Map.copyOf(refusals);
+    }
+
+    /** Why postings for this account are refused; empty when they are accepted. */
+    Optional<String> refusal(String accountNumber) {
+        return accountNumber == null ? Optional.empty() : Optional.ofNullable(refusals.get(accountNumber));
+    }
+
     public FaultPlan faults() {
         return faults.get();
     }
@@ -70,9 +102,10 @@ public final class SimulatorState {
         faults.set(FaultPlan.NONE);
     }
 
-    /** Forgets accounts and postings and clears the faults. */
+    /** Forgets accounts, postings and refusals and clears the faults. */
     public void reset() {
         accounts.clear();
+        refusals.clear();
         ledger.clear();
         clearFaults();
     }

@@ -18,6 +18,7 @@ import org.ratepayer.multispeak.CbEndpoint;
 import org.ratepayer.multispeak.MultiSpeakClientFactory;
 import org.ratepayer.multispeak.OfficialSchema;
 import org.ratepayer.multispeak.SampleMessages;
+import org.ratepayer.multispeak.WireTap;
 
 class AdminApiTest {
 

@@ -26,6 +26,7 @@ import org.ratepayer.multispeak.MultiSpeakFaultException;
 import org.ratepayer.multispeak.OfficialSchema;
 import org.ratepayer.multispeak.SampleMessages;
 import org.ratepayer.multispeak.Tenders;
+import org.ratepayer.multispeak.WireTap;
 import org.ratepayer.multispeak.v3.ErrorObject;
 import org.ratepayer.multispeak.v3.ExtensionsItem;
 import org.ratepayer.multispeak.v3.PayableItem;

@@ -1,9 +1,16 @@
 package org.ratepayer.daffron;
 
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
 import org.ratepayer.cis.CisBiller;
 import org.ratepayer.cis.CisConnector;
 import org.ratepayer.cis.CisException;
+import org.ratepayer.cis.CisPosting;
 import org.ratepayer.cis.LiveBalance;
+import org.ratepayer.cis.PostingResult;
+import org.ratepayer.multispeak.CbClient;
 import org.ratepayer.multispeak.CbEndpoint;
 import org.ratepayer.multispeak.MultiSpeakClientFactory;
 import org.ratepayer.multispeak.MultiSpeakException;
@@ -58,9 +65,63 @@ public final class DaffronConnector implements CisConnector {
         }
     }
 
+    /** A biller without the endpoint of a kind of posting (settings 11, 14 or 17) learns of those some other way. */
     @Override
-    public java.util.List<org.ratepayer.cis.PostingResult> post(CisBiller biller, java.util.List<org.ratepayer.cis.CisPosting> postings) {
-        throw new UnsupportedOperationException("postings are being built (issue 5)");
+    public boolean postingConfigured(CisBiller biller, CisPosting posting) {
+        return biller.setting(DataPumpEndpoint.of(posting).urlSetting).isPresent();
+    }
+
+    /**
+     * SPEC C4. Every call is prepared, and every endpoint it needs resolved, before the first one is
+     * sent, so a configuration error never leaves a delivery half done. When a later call of a delivery
+     * that mixes kinds gets no answer after an earlier one was answered, the earlier results are kept and
+     * the postings not answered are FAILED with the reason, instead of throwing: throwing would make the
+     * outbox send the answered ones again, and a history comment sent twice is written twice.
+     */
+    @Override
+    public List<PostingResult> post(CisBiller biller, List<CisPosting> postings) {
+        PostingPlan plan;
+        try {
+            plan = PostingPlan.of(postings, () -> new PaymentTransactionMapper(PaymentPostingSettings.of(biller)));
+        } catch (IllegalArgumentException e) {
+            throw new CisException(CisException.Kind.NOT_CONFIGURED, "biller " + biller.bid() + ": " + e.getMessage(), e);
+        }
+        Map<DataPumpEndpoint, CbClient> endpoints = new EnumMap<>(DataPumpEndpoint.class);
+        for (CisCall call : plan.calls()) {
+            DataPumpEndpoint target = call.endpoint();
+            endpoints.computeIfAbsent(target, t -> clients.client(
+                    endpoint(biller, t.urlSetting, t.userSetting, t.passwordSetting, t.purpose)));
+        }
+        PostingResult[] results = plan.settled();
+        boolean answered = false;
+        for (int c = 0; c < plan.calls().size(); c++) {
+            CisCall call = plan.calls().get(c);
+            List<PostingResult> outcome;
+            try {
+                outcome = call.send(endpoints.get(call.endpoint()));
+            } catch (MultiSpeakException | CisException e) {
+                CisException failure = e instanceof MultiSpeakException m ? translate(m) : (CisException) e;
+                if (!answered) {
+                    throw failure;
+                }
+                failRemaining(plan.calls().subList(c, plan.calls().size()), failure, results);
+                break;
+            }
+            answered = true;
+            for (int i = 0; i < outcome.size(); i++) {
+                results[call.items().get(i).index()] = outcome.get(i);
+            }
+        }
+        return List.of(results);
+    }
+
+    private static void failRemaining(List<CisCall> calls, CisException failure, PostingResult[] results) {
+        for (CisCall call : calls) {
+            for (Outgoing<?> item : call.items()) {
+                results[item.index()] = PostingResult.failed(item.postingId(), call.endpoint().operation.wireName()
+                        + " got no usable answer (" + failure.kind() + "): " + failure.getMessage());
+            }
+        }
     }
 
     CbEndpoint endpoint(CisBiller biller, int urlSetting, int userSetting, int passwordSetting, String purpose) {

@@ -29,4 +29,19 @@ final class JsonConfiguration {
     static boolean bctrValueAfterDash(String setting131) {
         return "ValueAfterDash".equals(parse(setting131).path("PdfConfig").path("BCTRModifier").asText());
     }
+
+    /** {@code Daffron.DataPumpConfigs}; absent keys keep their defaults. */
+    static DataPumpConfig dataPump(String setting131) {
+        JsonNode configs = parse(setting131).path("Daffron").path("DataPumpConfigs");
+        JsonNode skip = configs.path("SkipDonationTypes");
+        if (!skip.isMissingNode() && !skip.isNull() && !skip.isBoolean()) {
+            throw new IllegalArgumentException("advanced setting " + DaffronSettings.JSON_CONFIGURATION
+                    + ": Daffron.DataPumpConfigs.SkipDonationTypes must be true or false, was " + skip);
+        }
+        JsonNode source = configs.path("TransactionIdSource");
+        DataPumpConfig.TransactionIdSource transactionIdSource = source.isMissingNode() || source.isNull()
+                ? DataPumpConfig.DEFAULT.transactionIdSource()
+                : DataPumpConfig.TransactionIdSource.fromSetting(source.asText());
+        return new DataPumpConfig(skip.asBoolean(false), transactionIdSource);
+    }
 }

@@ -18,22 +18,22 @@ import com.sun.net.httpserver.HttpServer;
  * A scripted CB endpoint on the JDK's HTTP server: answers every request as the test says and
  * keeps what it received.
  */
-final class FakeCis implements AutoCloseable {
+public final class FakeCis implements AutoCloseable {
 
-    record Request(String soapAction, String contentType, String body) {
+    public record Request(String soapAction, String contentType, String body) {
     }
 
-    record Reply(int status, String contentType, String body, Duration delay) {
+    public record Reply(int status, String contentType, String body, Duration delay) {
 
-        static Reply xml(String body) {
+        public static Reply xml(String body) {
             return new Reply(200, "text/xml; charset=utf-8", body, Duration.ZERO);
         }
 
-        static Reply fault(String code, String text) {
+        public static Reply fault(String code, String text) {
             return new Reply(500, "text/xml; charset=utf-8", Soap.fault(code, text), Duration.ZERO);
         }
 
-        Reply after(Duration wait) {
+        public Reply after(Duration wait) {
             return new Reply(status, contentType, body, wait);
         }
     }
@@ -43,23 +43,23 @@ final class FakeCis implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile Function<Request, Reply> script = r -> new Reply(503, "text/plain", "no script", Duration.ZERO);
 
-    FakeCis() throws IOException {
+    public FakeCis() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/tbx-daily/services/CB", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/tbx-daily/services/CB";
     }
 
-    FakeCis answering(Function<Request, Reply> replies) {
+    public FakeCis answering(Function<Request, Reply> replies) {
         this.script = replies;
         return this;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return requests;
     }
 

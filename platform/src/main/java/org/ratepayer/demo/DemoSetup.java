@@ -249,6 +249,7 @@ public class DemoSetup {
                  Invoices of an account:         GET {}/api/v1/billers/{}/invoices?account=1001-1  (X-Api-Key)
                  Live balance (from the CIS):    GET {}/api/v1/billers/{}/accounts/1001-1/balance  (X-Api-Key)
                  Daffron CIS simulator:          {}  (admin {})
+                 Postings sent to the CIS:       GET {}/api/v1/billers/{}/postings?status=delivered  (X-Api-Key)
                  Pay a bill (one-time payment):  {}/pay/{}  (try account 1001-1, ZIP {})
                  Pay Now API for partner portals: POST {}/cloudpaymentsapi/v2  (Basic base64(cpv2Key); README "Try Pay Now")
                  Email caught by the demo:       {}/demo/mailbox
@@ -258,7 +259,8 @@ public class DemoSetup {
                 ==================================================================
                 """, baseUrl, biller.bid(), biller.name(), biller.guid().toString().toUpperCase(), imported,
                 props.dataDir().resolve("demo.json").toAbsolutePath(), baseUrl, baseUrl, biller.bid(), baseUrl, biller.bid(),
-                cis.cbUrl(), cis.adminUrl(), baseUrl, biller.bid(), demoZip(biller), baseUrl, baseUrl, String.join(", ", cisAccounts),
+                cis.cbUrl(), cis.adminUrl(), baseUrl, biller.bid(), baseUrl, biller.bid(), demoZip(biller), baseUrl, baseUrl,
+                String.join(", ", cisAccounts),
                 dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
     }
 }

@@ -86,6 +86,15 @@ public class PostingRepository {
                     ps.setLong(3, r.id());
                     ps.setString(4, worker);
                 });
+        // The postings queued behind a failed one cannot go before it anyway: moving them back with it keeps
+        // them out of every claim's scan until then (a CIS outage would otherwise fill the due range with
+        // postings that each claim has to look at and pass over).
+        batch.batchUpdate("""
+                update posting s set next_attempt_at = greatest(s.next_attempt_at, p.next_attempt_at)
+                from posting p
+                where p.posting_id = ? and s.biller_id = p.biller_id and s.order_key = p.order_key
+                  and s.status = 'PENDING' and s.posting_id > p.posting_id
+                """, retries, 500, (ps, r) -> ps.setLong(1, r.id()));
     }
 
     /** Out of attempts: parked for staff, with the receiver's last error. */
@@ -96,6 +105,13 @@ public class PostingRepository {
                 """).params(error, id, worker).update();
         if (n == 1) {
             event(id, "PARKED", "outbox", error);
+            // held back until staff retry or skip it (see successorsDue)
+            jdbc.sql("""
+                    update posting s set next_attempt_at = 'infinity'
+                    from posting p
+                    where p.posting_id = ? and s.biller_id = p.biller_id and s.order_key = p.order_key
+                      and s.status = 'PENDING' and s.posting_id > p.posting_id
+                    """).param(id).update();
         }
         return n == 1;
     }
@@ -106,7 +122,10 @@ public class PostingRepository {
                 update posting set status = 'PENDING', attempts = 0, next_attempt_at = now(), updated_at = now()
                 where biller_id = ? and posting_guid = ? and status = 'PARKED' returning posting_id
                 """).params(bid, guid).query(Long.class).optional();
-        id.ifPresent(i -> event(i, "RETRY", actor, reason));
+        id.ifPresent(i -> {
+            event(i, "RETRY", actor, reason);
+            successorsDue(i);
+        });
         return id.isPresent();
     }
 
@@ -116,8 +135,21 @@ public class PostingRepository {
                 update posting set status = 'SKIPPED', updated_at = now()
                 where biller_id = ? and posting_guid = ? and status = 'PARKED' returning posting_id
                 """).params(bid, guid).query(Long.class).optional();
-        id.ifPresent(i -> event(i, "SKIP", actor, reason));
+        id.ifPresent(i -> {
+            event(i, "SKIP", actor, reason);
+            successorsDue(i);
+        });
         return id.isPresent();
+    }
+
+    /** The postings a parked one held back are due again (each still waits for the ones before it). */
+    private void successorsDue(long id) {
+        jdbc.sql("""
+                update posting s set next_attempt_at = now()
+                from posting p
+                where p.posting_id = ? and s.biller_id = p.biller_id and s.order_key = p.order_key
+                  and s.status = 'PENDING' and s.posting_id > p.posting_id and s.next_attempt_at = 'infinity'
+                """).param(id).update();
     }
 
     private void event(long id, String action, String actor, String reason) {

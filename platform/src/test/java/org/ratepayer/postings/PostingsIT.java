@@ -136,7 +136,7 @@ class PostingsIT extends PlatformIT {
         Reply delivered = getJson("/api/v1/billers/" + b.bid() + "/postings?status=delivered", b.apiKey());
         assertThat(delivered.json()).hasSize(1);
         assertThat(delivered.json().get(0).get("kind").asText()).isEqualTo("CIS_PAYMENT");
-        assertThat(delivered.json().get(0).get("outcome").asText()).isEqualTo("POSTED");
+        assertThat(delivered.json().get(0).get("outcome").asText()).isEqualTo("POSTED: financialTransactionID " + posted.receipt());
         assertThat(delivered.json().get(0).get("orderKey").asText()).isEqualTo("5101-1");
     }
 
@@ -310,12 +310,12 @@ class PostingsIT extends PlatformIT {
         String base = "/api/v1/billers/" + b.bid() + "/accounts/5901-1/scheduled-payments";
         String date = java.time.LocalDate.now().plusDays(10).toString();
         String card = "\"card\":{\"number\":\"4111111111111111\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}";
-        Reply quiet = post(base, b.apiKey(), "{\"date\":\"" + date + "\",\"amount\":156.25,\"invoiceNumber\":\"590110000001\"," + card + "}");
+        Reply quiet = post(base, b.apiKey(), "{\"date\":\"" + date + "\",\"amount\":156.25,\"invoiceNumber\":\"5901100000001\"," + card + "}");
         assertThat(quiet.status()).as(quiet.body()).isEqualTo(201);
         assertThat(count("select count(*) from posting where biller_id = ?", b.bid())).isZero();
 
         assertThat(operatorPut("/api/v1/billers/" + b.bid() + "/options/1001", "{\"value\": true}").status()).isEqualTo(200);
-        Reply created = post(base, b.apiKey(), "{\"date\":\"" + date + "\",\"amount\":156.25,\"invoiceNumber\":\"590110000001\"," + card + "}");
+        Reply created = post(base, b.apiKey(), "{\"date\":\"" + date + "\",\"amount\":156.25,\"invoiceNumber\":\"5901100000001\"," + card + "}");
         String id = created.json().get("id").asText();
         Reply moved = put(base + "/" + id, b.apiKey(), "{\"amount\":\"160.00\"}");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
@@ -327,15 +327,15 @@ class PostingsIT extends PlatformIT {
         String mmddyyyy = date.substring(5, 7) + date.substring(8, 10) + date.substring(0, 4);
         await().atMost(PATIENCE).until(() -> open(b) == 0 && comments("5901-1").size() == 3);
         assertThat(comments("5901-1")).extracting(c -> c.comment()).containsExactly(
-                "SCHED_PAY " + mmddyyyy + " 156.25 590110000001",
-                "SCHED_PAY_UPDT " + mmddyyyy + " 160.00 590110000001",
-                "SCHED_PAY_CNCL " + mmddyyyy + " 160.00 590110000001");
+                "SCHED_PAY " + mmddyyyy + " 156.25 5901100000001",
+                "SCHED_PAY_UPDT " + mmddyyyy + " 160.00 5901100000001",
+                "SCHED_PAY_CNCL " + mmddyyyy + " 160.00 5901100000001");
 
-        assertThat(post(base, b.apiKey(), "{\"date\":\"2020-01-01\",\"amount\":1,\"invoiceNumber\":\"590110000001\"," + card + "}")
+        assertThat(post(base, b.apiKey(), "{\"date\":\"2020-01-01\",\"amount\":1,\"invoiceNumber\":\"5901100000001\"," + card + "}")
                 .json().get("field").asText()).isEqualTo("date");
         assertThat(post(base, b.apiKey(), "{\"date\":\"" + date + "\",\"amount\":1,\"invoiceNumber\":\"nope\"," + card + "}")
                 .json().get("code").asText()).isEqualTo("invoice_not_found");
-        assertThat(post(base, b.apiKey(), "{\"date\":\"" + date + "\",\"amount\":-5,\"invoiceNumber\":\"590110000001\"," + card + "}")
+        assertThat(post(base, b.apiKey(), "{\"date\":\"" + date + "\",\"amount\":-5,\"invoiceNumber\":\"5901100000001\"," + card + "}")
                 .status()).isEqualTo(422);
     }
 

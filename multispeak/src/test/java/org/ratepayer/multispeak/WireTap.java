@@ -1,4 +1,4 @@
-package org.ratepayer.cissim;
+package org.ratepayer.multispeak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,19 +12,20 @@ import org.apache.cxf.ext.logging.LoggingFeature;
 import org.apache.cxf.ext.logging.event.EventType;
 import org.apache.cxf.ext.logging.event.LogEvent;
 import org.apache.cxf.ext.logging.event.LogEventSender;
-import org.ratepayer.multispeak.MultiSpeakClientFactory;
-import org.ratepayer.multispeak.MultiSpeakSchema;
 
-/** Keeps every SOAP message a client factory sends and receives, as it was on the wire. */
-final class WireTap implements LogEventSender {
+/**
+ * Keeps every SOAP message a client factory sends and receives, as it was on the wire. Users need
+ * {@code org.apache.cxf:cxf-rt-features-logging} on their test class path.
+ */
+public final class WireTap implements LogEventSender {
 
-    record Message(EventType type, String payload) {
+    public record Message(EventType type, String payload) {
     }
 
     private final List<Message> messages = new CopyOnWriteArrayList<>();
 
     /** A client factory whose calls all pass this tap. */
-    MultiSpeakClientFactory factory() {
+    public MultiSpeakClientFactory factory() {
         Bus bus = BusFactory.newInstance().createBus();
         LoggingFeature logging = new LoggingFeature();
         logging.setSender(this);
@@ -41,37 +42,37 @@ final class WireTap implements LogEventSender {
         }
     }
 
-    List<Message> messages() {
+    public List<Message> messages() {
         return messages;
     }
 
-    List<String> sent() {
+    public List<String> sent() {
         return messages.stream().filter(m -> m.type() == EventType.REQ_OUT).map(Message::payload).toList();
     }
 
-    List<String> received() {
+    public List<String> received() {
         return messages.stream().filter(m -> m.type() != EventType.REQ_OUT).map(Message::payload).toList();
     }
 
-    String lastSent() {
+    public String lastSent() {
         List<String> sent = sent();
         return sent.get(sent.size() - 1);
     }
 
-    String lastReceived() {
+    public String lastReceived() {
         List<String> received = received();
         return received.get(received.size() - 1);
     }
 
     /** Every captured request and reply is valid against {@code schema}. */
-    void assertAllValid(MultiSpeakSchema schema) {
+    public void assertAllValid(MultiSpeakSchema schema) {
         for (Message message : messages) {
             assertThat(schema.envelopeProblems(message.payload())).as(message.type() + ": " + message.payload())
                     .isEmpty();
         }
     }
 
-    void clear() {
+    public void clear() {
         messages.clear();
     }
 }

@@ -1,0 +1,30 @@
+package org.ratepayer.daffron;
+
+import org.ratepayer.cis.CisPosting;
+import org.ratepayer.multispeak.v3.Customer;
+import org.ratepayer.multispeak.v3.ExtensionsItem;
+import org.ratepayer.multispeak.v3.ExtensionsList;
+
+/**
+ * SPEC C4, seed 002 "Data Pump: Paperless Enrollment": a paperless change as one {@code customer} of
+ * ModifyCBDataForCustomer, {@code objectID} = account, extension {@code EBILL} = Y or N.
+ */
+public final class PaperlessMapper {
+
+    static final String EBILL = "EBILL";
+    /** As the seed's sample has it; Toolbox reads the Y/N value whatever the declared type. */
+    static final String EBILL_TYPE = "double";
+
+    Customer map(CisPosting.Paperless paperless) {
+        ExtensionsItem ebill = new ExtensionsItem();
+        ebill.setExtName(EBILL);
+        ebill.setExtValue(paperless.enrolled() ? "Y" : "N");
+        ebill.setExtType(EBILL_TYPE);
+        ExtensionsList extensions = new ExtensionsList();
+        extensions.getExtensionsItem().add(ebill);
+        Customer customer = new Customer();
+        customer.setObjectID(paperless.accountNumber());
+        customer.setExtensionsList(extensions);
+        return customer;
+    }
+}
