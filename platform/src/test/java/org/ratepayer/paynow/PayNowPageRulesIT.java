@@ -1,0 +1,129 @@
+package org.ratepayer.paynow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.PlatformIT;
+
+/**
+ * The hosted page's rules against a payer who sends forms by hand (the page needs no cookie, so plain
+ * HTTP drives it): what the partner did not allow is refused whatever the form says, and nothing is paid
+ * or held that should not be.
+ */
+class PayNowPageRulesIT extends PlatformIT {
+
+    private TestBiller partnerBiller() {
+        TestBiller b = newBiller();
+        PayNowPartner.configure(billerService, b.bid(), "https://portal.example");
+        billerService.setOption(b.bid(), 40, null, com.fasterxml.jackson.databind.node.BooleanNode.FALSE, "test");
+        billerService.setOption(b.bid(), 41, null, com.fasterxml.jackson.databind.node.TextNode.valueOf("ANY_INVOICE"), "test");
+        return b;
+    }
+
+    /** Creates a session and opens its link: the page path. */
+    private String page(TestBiller b, String body) throws Exception {
+        Reply r = send(request("/cloudpaymentsapi/v2").header("Authorization", PayNowPartner.basic(b.cpv2Key()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return PayNowPartner.open(http, r.json().path("Data").path("CloudPaymentURL").asText());
+    }
+
+    private Reply form(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static Map<String, String> card(String number) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("method", "CARD");
+        f.put("cardNumber", number);
+        f.put("expMonth", "12");
+        f.put("expYear", "2099");
+        f.put("cvv", "123");
+        return f;
+    }
+
+    private String pending(TestBiller b) {
+        return jdbc.sql("select coalesce(pending::text, '') from paynow_session where biller_id = ?").param(b.bid())
+                .query(String.class).single();
+    }
+
+    @Test
+    void whatThePartnerDidNotAllowIsRefusedWhateverTheFormSays() throws Exception {
+        TestBiller b = partnerBiller();
+        String page = page(b, """
+                {"CreateCustomerRecord": true, "AllowACHPayment": false, "PageLoadOverride": 1,
+                 "PageResultOptions": {"InvoiceOptions": {"AllowRemove": false}},
+                 "Customers": [{"AccountNumber": "8001-1", "Invoices": [
+                    {"InvoiceNumber": "R-1", "BalanceDue": "30.00", "AllowPartialPayments": true, "MinimumAmountDue": 5},
+                    {"InvoiceNumber": "R-2", "BalanceDue": "20.00"}]}]}
+                """);
+        String html = send(request(page).GET()).body();
+        assertThat(html).doesNotContain("id=\"method-ach\"").doesNotContain("id=\"remove-R-1\"").contains("id=\"amount-R-1\"")
+                .doesNotContain("id=\"amount-R-2\"");
+
+        Map<String, String> ach = new LinkedHashMap<>(Map.of("method", "ACH", "routingNumber", "011000015",
+                "bankAccountNumber", "123456789"));
+        assertThat(form(page + "/review", ach).body()).contains("Bank account payments are not accepted here.");
+        assertThat(form(page + "/remove", Map.of("item", "8001-1/R-2")).body()).contains("That invoice cannot be removed.");
+        assertThat(count("select count(*) from paynow_session where biller_id = ? and removed = '{}'", b.bid())).isEqualTo(1);
+
+        Map<String, String> tooMuch = card("4111111111111111");
+        tooMuch.put("amount.8001-1/R-1", "30.01");
+        assertThat(form(page + "/review", tooMuch).body()).contains("For invoice R-1 enter an amount from 5.00 to 30.00.");
+        Map<String, String> tooLittle = card("4111111111111111");
+        tooLittle.put("amount.8001-1/R-1", "4.99");
+        assertThat(form(page + "/review", tooLittle).body()).contains("For invoice R-1 enter an amount from 5.00 to 30.00.");
+        Map<String, String> notPartial = card("4111111111111111");
+        notPartial.put("amount.8001-1/R-1", "6");
+        notPartial.put("amount.8001-1/R-2", "1.00");
+        assertThat(form(page + "/review", Map.of("method", "CARD", "cardNumber", "4111111111111112", "expMonth", "12",
+                "expYear", "2099")).body()).contains("The card number is not valid.");
+        assertThat(pending(b)).as("nothing held after refusals").isEmpty();
+
+        Reply review = form(page + "/review", notPartial);
+        assertThat(review.body()).contains("id=\"review-total\">26.00<");
+        assertThat(pending(b)).doesNotContain("4111111111111111").contains("\"last4\": \"1111\"");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).as("nothing paid before Pay").isZero();
+
+        Reply paid = form(page + "/confirm", Map.of());
+        assertThat(paid.status()).isEqualTo(302);
+        Reply again = form(page + "/confirm", Map.of());
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(jdbc.sql("select invoice_number || '=' || amount from payment where biller_id = ? and channel = 'CPV2' "
+                + "and status = 'APPROVED' order by invoice_number").param(b.bid()).query(String.class).list())
+                .as("a second Pay pays nothing more; R-2 is not partial, so its balance is paid")
+                .containsExactly("R-1=6.00", "R-2=20.00");
+        String receipt = send(request(page + "/receipt").GET()).body();
+        assertThat(receipt).contains("Thank you, your payment was approved").doesNotContain("Try another card");
+        Reply after = send(request(page).GET());
+        assertThat(after.status()).as("an invoice paid here, in full or in the part the payer chose, is not offered again")
+                .isEqualTo(302);
+        assertThat(form(page + "/review", card("4111111111111111")).body()).contains("There is nothing left to pay.");
+    }
+
+    @Test
+    void theLastInvoiceCannotBeRemovedAndPayWithoutReviewPaysNothing() throws Exception {
+        TestBiller b = partnerBiller();
+        String page = page(b, """
+                {"CreateCustomerRecord": true, "Customers": [{"AccountNumber": "8101-1", "Invoices": [
+                    {"InvoiceNumber": "L-1", "BalanceDue": 10}, {"InvoiceNumber": "L-2", "BalanceDue": 11}]}]}
+                """);
+        assertThat(form(page + "/remove", Map.of("item", "8101-1/L-1")).status()).isEqualTo(302);
+        assertThat(form(page + "/remove", Map.of("item", "8101-1/L-2")).body()).contains("At least one invoice must stay in the payment.");
+        assertThat(form(page + "/remove", Map.of("item", "9999-1/X")).body()).contains("That invoice cannot be removed.");
+        assertThat(send(request(page).GET()).body()).contains("id=\"total\">11.00<").contains("id=\"restore-L-1\"");
+        Reply confirm = form(page + "/confirm", Map.of());
+        assertThat(confirm.status()).isEqualTo(302);
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+        assertThat(form("/paynow/p/forged-page-key/confirm", Map.of()).status()).isEqualTo(410);
+    }
+}
