@@ -30,6 +30,15 @@ class PostbackListener implements PaymentStateListener {
         this.outbox = outbox;
     }
 
+    /**
+     * Postbacks about one invoice arrive in the order of their payments: a partner told "declined" after
+     * "approved" (a retried decline overtaking the approval) would think the invoice unpaid. The prefix
+     * keeps them apart from the CIS postings, which are ordered by account.
+     */
+    static String orderKey(Payment payment) {
+        return "postback:" + payment.accountNumber() + "/" + payment.invoiceNumber();
+    }
+
     @Override
     public void moved(Payment payment, PaymentStatus from) {
         if (payment.channel() != Channel.CPV2 || !OUTCOMES.contains(payment.status())) {
@@ -37,7 +46,7 @@ class PostbackListener implements PaymentStateListener {
         }
         sessions.forPayment(payment.id())
                 .filter(c -> c.terms().request().postBackUrl() != null)
-                .ifPresent(c -> outbox.enqueue(payment.bid(), PostingKind.POSTBACK, null,
+                .ifPresent(c -> outbox.enqueue(payment.bid(), PostingKind.POSTBACK, orderKey(payment),
                         Postback.of(payment, c.terms().request(), c.billerGuid(), c.remoteIp())));
     }
 }

@@ -110,6 +110,41 @@ class PayNowPageRulesIT extends PlatformIT {
         assertThat(form(page + "/review", card("4111111111111111")).body()).contains("There is nothing left to pay.");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ratepayer.payments.PaymentRepairJob repairJob;
+
+    @Test
+    void aProcessorErrorPostsApprovedFalseAndALostOutcomePostsWhenTheRepairJobSettlesIt() throws Exception {
+        TestBiller b = partnerBiller();
+        try (PostbackReceiver partner = new PostbackReceiver()) {
+            String body = """
+                    {"CreateCustomerRecord": true, "PageLoadOverride": 1, "PostBackURL": "%s",
+                     "Customers": [{"AccountNumber": "8201-1", "Name": "Lee K", "Invoices": [{"InvoiceNumber": "U-1", "BalanceDue": 33}]}]}
+                    """.formatted(partner.url("/pb"));
+            String page = page(b, body);
+            form(page + "/review", card("4000000000000119"));
+            form(page + "/confirm", Map.of());
+            PostbackReceiver.Received error = partner.next(20);
+            assertThat(error.verifies(PayNowPartner.SECRET)).isTrue();
+            assertThat(error.params()).containsEntry("Approved", "False").containsEntry("InvoiceNumber", "U-1");
+            assertThat(error.params().get("PaymentMessage")).isNotBlank();
+
+            form(page + "/review", card("4000000000000259"));
+            form(page + "/confirm", Map.of());
+            assertThat(send(request(page + "/receipt").GET()).body()).contains("Being confirmed");
+            Thread.sleep(1000);
+            assertThat(partner.poll()).as("no postback while the outcome is unknown").isNull();
+            jdbc.sql("update payment set updated_at = now() - interval '1 minute' where biller_id = ? and status = 'UNKNOWN'")
+                    .param(b.bid()).update();
+            assertThat(repairJob.repair()).isGreaterThanOrEqualTo(1);
+            PostbackReceiver.Received settled = partner.next(20);
+            assertThat(settled.verifies(PayNowPartner.SECRET)).isTrue();
+            assertThat(settled.params()).containsEntry("Approved", "True").containsEntry("PaymentAmount", "33.00")
+                    .containsEntry("CustomerName", "Lee K");
+            assertThat(count("select count(*) from posting where biller_id = ? and kind = 'POSTBACK'", b.bid())).isEqualTo(2);
+        }
+    }
+
     @Test
     void theLastInvoiceCannotBeRemovedAndPayWithoutReviewPaysNothing() throws Exception {
         TestBiller b = partnerBiller();
