@@ -146,6 +146,47 @@ class PayNowPageRulesIT extends PlatformIT {
     }
 
     @Test
+    void aPartnerThatAnswersErrorsIsRetriedThenParkedWithTheReasonAndRetriedByStaff() throws Exception {
+        TestBiller b = partnerBiller();
+        try (PostbackReceiver partner = new PostbackReceiver()) {
+            partner.answer(503, null);
+            String page = page(b, """
+                    {"CreateCustomerRecord": true, "PageLoadOverride": 1, "PostBackURL": "%s",
+                     "Customers": [{"AccountNumber": "8301-1", "Invoices": [{"InvoiceNumber": "E-1", "BalanceDue": 12}]}]}
+                    """.formatted(partner.url("/pb")));
+            form(page + "/review", card("4111111111111111"));
+            form(page + "/confirm", Map.of());
+            String postings = "/api/v1/billers/" + b.bid() + "/postings";
+            com.fasterxml.jackson.databind.JsonNode parked = null;
+            for (int i = 0; i < 100 && parked == null; i++) {
+                Reply r = getJson(postings + "?status=parked", b.apiKey());
+                for (com.fasterxml.jackson.databind.JsonNode p : r.json()) {
+                    if (p.path("kind").asText().equals("POSTBACK")) {
+                        parked = p;
+                    }
+                }
+                Thread.sleep(100);
+            }
+            assertThat(parked).as("parked after the retries").isNotNull();
+            assertThat(parked.path("lastError").asText()).isEqualTo("HTTP 503: status 503");
+            assertThat(parked.path("attempts").asInt()).isGreaterThan(1);
+            int tries = 0;
+            while (partner.poll() != null) {
+                tries++;
+            }
+            assertThat(tries).isEqualTo(parked.path("attempts").asInt());
+
+            partner.answer(200, null);
+            Reply retried = send(request(postings + "/" + parked.path("postingId").asText() + "/retry").header("X-Api-Key", b.apiKey())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"partner fixed\"}")));
+            assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+            PostbackReceiver.Received r = partner.next(20);
+            assertThat(r.id()).as("the same posting id on every attempt").isEqualTo(parked.path("postingId").asText());
+            assertThat(r.verifies(PayNowPartner.SECRET)).isTrue();
+        }
+    }
+
+    @Test
     void theLastInvoiceCannotBeRemovedAndPayWithoutReviewPaysNothing() throws Exception {
         TestBiller b = partnerBiller();
         String page = page(b, """
