@@ -54,28 +54,30 @@ public class PostingController {
     @PostMapping("/api/v1/billers/{bid}/postings/{id}/retry")
     public PostingRepository.PostingView retry(@PathVariable long bid, @PathVariable UUID id, Caller caller,
             @RequestBody(required = false) Action action) {
-        caller.actFor(bid, KeyKind.API);
-        PostingRepository.PostingView p = act(bid, id, postings.retry(bid, id, caller.actor(), reason(action)), "retried");
-        signal.wake();
-        return p;
+        return staff(bid, id, caller, action, postings::retry, "retried");
     }
 
     @PostMapping("/api/v1/billers/{bid}/postings/{id}/skip")
     public PostingRepository.PostingView skip(@PathVariable long bid, @PathVariable UUID id, Caller caller,
             @RequestBody(required = false) Action action) {
-        caller.actFor(bid, KeyKind.API);
-        PostingRepository.PostingView p = act(bid, id, postings.skip(bid, id, caller.actor(), reason(action)), "skipped");
-        signal.wake();
-        return p;
+        return staff(bid, id, caller, action, postings::skip, "skipped");
     }
 
-    private PostingRepository.PostingView act(long bid, UUID id, boolean done, String verb) {
+    /** A staff action on a parked posting (retry or skip): who and why are kept; the postings behind it may go on. */
+    private interface StaffAction {
+        boolean apply(long bid, UUID id, String actor, String reason);
+    }
+
+    private PostingRepository.PostingView staff(long bid, UUID id, Caller caller, Action action, StaffAction act, String verb) {
+        caller.actFor(bid, KeyKind.API);
+        boolean done = act.apply(bid, id, caller.actor(), reason(action));
         PostingRepository.PostingView p = postings.find(bid, id)
                 .orElseThrow(() -> new NotFoundException("biller " + bid + " has no posting " + id));
         if (!done) {
             throw new ConflictException("posting " + id + " is " + p.status().toLowerCase(Locale.ROOT)
                     + "; only a parked posting can be " + verb);
         }
+        signal.wake();
         return p;
     }
 

@@ -140,6 +140,30 @@ class PostingsIT extends PlatformIT {
         assertThat(delivered.json().get(0).get("orderKey").asText()).isEqualTo("5101-1");
     }
 
+    @Autowired
+    org.ratepayer.payments.PaymentRepairJob repairJob;
+
+    @Test
+    void aPaymentWhoseApprovalWasLostIsPostedWhenTheRepairJobConfirmsIt() {
+        TestBiller b = pumpBiller(Map.of(), "5102-1");
+        Reply r = send(request("/api/v1/billers/" + b.bid() + "/payments").header("X-Api-Key", b.apiKey())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"channel":"KIOSK","kioskId":"BHappy","accountNumber":"5102-1","amount":120.5,
+                         "card":{"number":"4000000000000259","expMonth":12,"expYear":2099,"cvv":"123","postalCode":"49331"}}""")));
+        assertThat(r.json().get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(count("select count(*) from posting where biller_id = ?", b.bid())).as("nothing to post while unknown").isZero();
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where biller_id = ?").param(b.bid()).update();
+        assertThat(repairJob.repair()).isGreaterThanOrEqualTo(1);
+        await().atMost(PATIENCE).until(() -> postedFor("5102-1").size() == 1 && open(b) == 0);
+        PaymentPosting posted = postedFor("5102-1").get(0);
+        assertThat(posted.paymentMode()).isEqualTo("WEB");
+        assertThat(posted.extensions()).anySatisfy(e -> {
+            assertThat(e.name()).isEqualTo("billerReference");
+            assertThat(e.value()).isEqualTo("BHappy");
+        });
+    }
+
     @Test
     void aCisDownForAWhileGetsEverythingWhenItIsBackInOrderPerAccount() throws Exception {
         List<String> accounts = List.of("5201-1", "5202-1", "5203-1");

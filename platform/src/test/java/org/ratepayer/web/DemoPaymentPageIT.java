@@ -63,6 +63,23 @@ class DemoPaymentPageIT {
                     .until(() -> http.send(mailbox, HttpResponse.BodyHandlers.ofString()).body().contains(guid));
             String page = http.send(mailbox, HttpResponse.BodyHandlers.ofString()).body();
             assertThat(page).contains(payer).contains("Payment receipt").contains("ending in 1111").doesNotContain("4111111111111111");
+
+            // and the demo's CIS has it, through the data pump
+            String approval = jdbc.sql("select approval_code from payment where payment_guid = ?::uuid")
+                    .param(guid.toLowerCase(java.util.Locale.ROOT)).query(String.class).single();
+            HttpRequest postings = HttpRequest.newBuilder(URI.create(manifest.get("cisSimulator").get("adminUrl").asText() + "/postings"))
+                    .build();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode payments = new ObjectMapper().readTree(http.send(postings, HttpResponse.BodyHandlers.ofString()).body())
+                        .get("payments");
+                for (JsonNode p : payments) {
+                    if (p.get("accountNumber").asText().equals(row[0]) && approval.equals(p.get("authorizationCode").asText())) {
+                        return p.get("paymentMode").asText().equals("WEB") && new java.math.BigDecimal(p.get("amount").asText())
+                                .compareTo(new java.math.BigDecimal(row[2])) == 0;
+                    }
+                }
+                return false;
+            });
         }
     }
 }
