@@ -47,7 +47,8 @@ public class PayNowApiController {
         this.platform = platform;
     }
 
-    @PostMapping(path = "/cloudpaymentsapi/v2", produces = MediaType.APPLICATION_JSON_VALUE)
+    /** Answers JSON whatever the client's Accept header says: older partner clients send all sorts. */
+    @PostMapping("/cloudpaymentsapi/v2")
     public ResponseEntity<?> create(HttpServletRequest request) throws IOException {
         Optional<Caller> caller = caller(request.getHeader("Authorization"));
         if (caller.isEmpty()) {
@@ -69,7 +70,7 @@ public class PayNowApiController {
                     : ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
             String url = base + "/paynow/" + created.link();
             log.info("biller {}: Pay Now session {} created", bid, created.sessionGuid());
-            return ResponseEntity.ok(Map.of("Data", Map.of("CloudPaymentURL", url)));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("Data", Map.of("CloudPaymentURL", url)));
         } catch (PayNowRequestException e) {
             return problem(400, "invalid-request", "Invalid Cloud Payments request", e.field(), e.getMessage());
         }

@@ -190,6 +190,11 @@ class PayNowApiIT extends PlatformIT {
 
         // A key with the colon of an empty password, as some HTTP libraries send it, is the same key.
         assertThat(post(a.cpv2Key() + ":", seed).status()).isEqualTo(200);
+        // Old clients send any Accept header and any Content-Type; the answer is JSON all the same.
+        Reply xml = send(request("/cloudpaymentsapi/v2").header("Authorization", PayNowPartner.basic(a.cpv2Key()))
+                .header("Accept", "text/xml").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(seed)));
+        assertThat(xml.status()).as(xml.body()).isEqualTo(200);
+        assertThat(xml.json().path("Data").path("CloudPaymentURL").asText()).contains("/paynow/");
     }
 
     @Test
