@@ -73,6 +73,10 @@ public class PayNowApiController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("Data", Map.of("CloudPaymentURL", url)));
         } catch (PayNowRequestException e) {
             return problem(400, "invalid-request", "Invalid Cloud Payments request", e.field(), e.getMessage());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // Two requests creating the same new invoice at the same moment: one wins, the other changed nothing.
+            return problem(409, "conflict", "Conflict", null,
+                    "another request created the same invoice at the same moment; send this request again");
         }
     }
 
