@@ -277,6 +277,27 @@ class PayNowApiIT extends PlatformIT {
     }
 
     @Test
+    void partnersRacingToCreateOneInvoiceGetALinkOrARetryNeverAnError() throws Exception {
+        TestBiller b = partnerBiller();
+        String body = "{\"CreateCustomerRecord\":true,\"Customers\":[{\"AccountNumber\":\"5401-1\",\"Invoices\":"
+                + "[{\"InvoiceNumber\":\"RACE-1\",\"BalanceDue\":\"9.99\"}]}]}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                replies.add(pool.submit(() -> post(b.cpv2Key(), body)));
+            }
+            for (var f : replies) {
+                assertThat(f.get().status()).as(f.get().body()).isIn(200, 409);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count("select count(*) from invoice where biller_id = ? and invoice_number = 'RACE-1'", b.bid())).isEqualTo(1);
+        assertThat(count("select count(*) from account where biller_id = ? and account_number = '5401-1'", b.bid())).isEqualTo(1);
+    }
+
+    @Test
     void anExpiredLinkIsGone() throws Exception {
         TestBiller b = partnerBiller();
         Reply r = post(b.cpv2Key(), seed());
