@@ -40,7 +40,14 @@ class PayNowCustomers {
                     city = coalesce(?, account.city), state = coalesce(?, account.state), zip = coalesce(?, account.zip),
                     email = coalesce(?, account.email),
                     display_account_number = coalesce(?, account.display_account_number), updated_at = now()
+                -- a partner re-sending the customer as it is (the usual case) writes nothing
+                where (account.customer_name, account.address1, account.city, account.state, account.zip, account.email,
+                       account.display_account_number)
+                      is distinct from (coalesce(?, account.customer_name), coalesce(?, account.address1),
+                       coalesce(?, account.city), coalesce(?, account.state), coalesce(?, account.zip),
+                       coalesce(?, account.email), coalesce(?, account.display_account_number))
                 """).params(bid, c.accountNumber(), c.name(), c.address(), c.city(), c.state(), c.zip(), c.emailAddress(),
+                        c.displayAccountNumber(), c.name(), c.address(), c.city(), c.state(), c.zip(), c.emailAddress(),
                         c.displayAccountNumber(), c.name(), c.address(), c.city(), c.state(), c.zip(), c.emailAddress(),
                         c.displayAccountNumber())
                 .update();
@@ -52,9 +59,7 @@ class PayNowCustomers {
                        minimum_amount_due, allow_partial_payments
                 from invoice where biller_id = ? and invoice_number = ?
                 """).params(bid, invoiceNumber)
-                .query((rs, n) -> new StoredInvoice(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        (Boolean) rs.getObject(8)))
+                .query(PayNowCustomers::stored)
                 .optional();
     }
 
@@ -93,17 +98,29 @@ class PayNowCustomers {
                 .update();
     }
 
-    /** The partner's values replace the stored ones where given (its BalanceDue wins, EBPP-8383). */
-    void updateInvoice(long bid, PayNowRequest.Invoice i) {
-        jdbc.sql("""
+    /**
+     * The partner's values replace the stored ones where given (its BalanceDue wins, EBPP-8383). One
+     * statement reads and updates: the invoice as it now is, or empty when the biller has no such invoice.
+     * The caller refuses (and so rolls back) an invoice of another account.
+     */
+    Optional<StoredInvoice> updateInvoice(long bid, PayNowRequest.Invoice i) {
+        return jdbc.sql("""
                 update invoice set total_amount_due = coalesce(?, total_amount_due), invoice_type_id = coalesce(?, invoice_type_id),
                     invoice_date = coalesce(?, invoice_date), due_date = coalesce(?, due_date),
                     allow_partial_payments = coalesce(?, allow_partial_payments),
                     minimum_amount_due = coalesce(?, minimum_amount_due), cc_service_fee = coalesce(?, cc_service_fee),
                     ach_service_fee = coalesce(?, ach_service_fee), updated_at = now()
                 where biller_id = ? and invoice_number = ?
+                returning account_number, status, due_date, total_amount_due, cc_service_fee, ach_service_fee,
+                          minimum_amount_due, allow_partial_payments
                 """).params(i.balanceDue(), i.typeId(), i.invoiceDate(), i.dueDate(), i.allowPartialPayments(),
                         i.minimumAmountDue(), i.ccServiceFee(), i.achServiceFee(), bid, i.invoiceNumber())
-                .update();
+                .query(PayNowCustomers::stored)
+                .optional();
+    }
+
+    private static StoredInvoice stored(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new StoredInvoice(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4),
+                rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), (Boolean) rs.getObject(8));
     }
 }

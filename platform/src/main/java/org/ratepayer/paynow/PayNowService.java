@@ -137,7 +137,9 @@ public class PayNowService {
             for (int ii = 0; ii < invoices.size(); ii++) {
                 PayNowRequest.Invoice i = invoices.get(ii);
                 String iat = at + ".Invoices[" + ii + "]";
-                Optional<PayNowCustomers.StoredInvoice> stored = customers.invoice(bid, i.invoiceNumber());
+                // With CreateCustomerRecord the update reads the invoice too (one round trip instead of two).
+                Optional<PayNowCustomers.StoredInvoice> stored = request.createCustomerRecord()
+                        ? customers.updateInvoice(bid, i) : customers.invoice(bid, i.invoiceNumber());
                 if (stored.isPresent() && !stored.get().accountNumber().equals(c.accountNumber())) {
                     throw new PayNowRequestException(iat + ".InvoiceNumber", "invoice " + i.invoiceNumber()
                             + " belongs to another account of the biller");
@@ -155,8 +157,6 @@ public class PayNowService {
                     }
                     customers.insertInvoice(bid, c.accountNumber(), fileId, ++created, i, today);
                     createdTotal = createdTotal.add(i.balanceDue());
-                } else if (request.createCustomerRecord()) {
-                    customers.updateInvoice(bid, i);
                 }
                 PayNowCustomers.StoredInvoice s = stored.orElse(null);
                 BigDecimal balance = i.balanceDue() != null ? i.balanceDue() : s.totalAmountDue();
