@@ -20,6 +20,8 @@ create table paynow_session (
     opened_at    timestamptz
 );
 create index paynow_session_by_biller on paynow_session (biller_id, created_at desc);
+-- for the purge of sessions that expired unpaid
+create index paynow_session_expiry on paynow_session (expires_at);
 
 -- Each payment taken on the hosted page, by the idempotency key it was submitted under, so the
 -- postback (told inside the payment's own transaction) finds its session, payer IP and invoice.

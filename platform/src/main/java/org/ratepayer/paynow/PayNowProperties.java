@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     on so a partner portal next to it can try the flow. Never on a production installation.
  * @param publicUrl    the base of the CloudPaymentURLs handed out (e.g. https://pay.example.coop); when unset, the
  *                     scheme, host and port the partner called
+ * @param keepUnpaid   a session in which nothing was paid is deleted this long after it expired (sessions with
+ *                     payments stay: they are the payments' record of what the partner asked)
  */
 @ConfigurationProperties("ratepayer.pay-now")
 public record PayNowProperties(@DefaultValue("30m") Duration linkTtl, @DefaultValue("false") boolean loopbackHttp,
-        URI publicUrl) {
+        URI publicUrl, @DefaultValue("7d") Duration keepUnpaid) {
 }

@@ -56,6 +56,16 @@ public class PayNowSessions {
                 """).param(pageSha256).query(this::session).optional();
     }
 
+    /** Deletes up to {@code limit} sessions that expired before {@code before} with nothing paid in them. */
+    public int purgeUnpaid(OffsetDateTime before, int limit) {
+        return jdbc.sql("""
+                delete from paynow_session where session_id in (
+                    select s.session_id from paynow_session s
+                    where s.expires_at < ? and not exists (select 1 from paynow_payment p where p.session_id = s.session_id)
+                    limit ?)
+                """).params(before, limit).update();
+    }
+
     void setRemoved(long id, Set<String> removed) {
         jdbc.sql("update paynow_session set removed = ? where session_id = ?")
                 .params(removed.toArray(String[]::new), id).update();

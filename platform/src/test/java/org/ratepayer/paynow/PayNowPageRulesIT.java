@@ -186,6 +186,29 @@ class PayNowPageRulesIT extends PlatformIT {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    PayNowSessions sessions;
+
+    @Test
+    void sessionsThatExpiredUnpaidArePurgedAndPaidOnesKept() throws Exception {
+        TestBiller b = partnerBiller();
+        String body = "{\"CreateCustomerRecord\":true,\"Customers\":[{\"AccountNumber\":\"8401-1\",\"Invoices\":"
+                + "[{\"InvoiceNumber\":\"G-1\",\"BalanceDue\":5}]}]}";
+        String paid = page(b, body);
+        form(paid + "/review", card("4111111111111111"));
+        form(paid + "/confirm", Map.of());
+        page(b, body);
+        send(request("/cloudpaymentsapi/v2").header("Authorization", PayNowPartner.basic(b.cpv2Key()))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(count("select count(*) from paynow_session where biller_id = ?", b.bid())).isEqualTo(3);
+        jdbc.sql("update paynow_session set expires_at = now() - interval '8 days' where biller_id = ?").param(b.bid()).update();
+        while (sessions.purgeUnpaid(java.time.OffsetDateTime.now().minusDays(7), 1000) == 1000) {
+            // other tests' sessions may be purged too; they expired a week ago as well
+        }
+        assertThat(count("select count(*) from paynow_session where biller_id = ?", b.bid())).as("the paid one stays").isEqualTo(1);
+        assertThat(count("select count(*) from paynow_payment where biller_id = ?", b.bid())).isEqualTo(1);
+    }
+
     @Test
     void theLastInvoiceCannotBeRemovedAndPayWithoutReviewPaysNothing() throws Exception {
         TestBiller b = partnerBiller();
