@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ratepayer.billers.BillerService;
+import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.presentment.BillPdfService;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentService;
@@ -45,12 +47,23 @@ public class PayNowPageController {
     private final PayNowCheckout checkout;
     private final PaymentService payments;
     private final BillerService billers;
+    private final InvoiceQueries invoices;
+    private final BillPdfService pdfs;
 
-    public PayNowPageController(PayNowService service, PayNowCheckout checkout, PaymentService payments, BillerService billers) {
+    public PayNowPageController(PayNowService service, PayNowCheckout checkout, PaymentService payments, BillerService billers,
+            InvoiceQueries invoices, BillPdfService pdfs) {
         this.service = service;
         this.checkout = checkout;
         this.payments = payments;
         this.billers = billers;
+        this.invoices = invoices;
+        this.pdfs = pdfs;
+    }
+
+    /** The stored invoice behind an item, for its bill image (AllowViewStatement). */
+    private Optional<InvoiceQueries.Invoice> stored(long bid, PayNowItem item) {
+        return invoices.invoices(bid, item.accountNumber()).stream()
+                .filter(i -> i.invoiceNumber().equals(item.invoiceNumber())).findFirst();
     }
 
     @GetMapping("/paynow/{link}")
@@ -92,13 +105,22 @@ public class PayNowPageController {
         List<PayNowItem> outstanding = checkout.outstanding(s);
         PayNowRequest r = s.request();
         List<Map<String, Object>> customers = new ArrayList<>();
+        boolean statements = r.pageResultOptions().allowViewStatement();
         for (int ci = 0; ci < r.customers().size(); ci++) {
             int index = ci;
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("customer", r.customers().get(ci));
-            c.put("items", s.items().stream().filter(i -> i.customer() == index).map(i -> Map.of(
-                    "item", i, "selected", outstanding.contains(i), "removed", s.removed().contains(i.key()),
-                    "amount", form.getOrDefault("amount." + i.key(), i.balanceDue().toPlainString()))).toList());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int n = 0; n < s.items().size(); n++) {
+                PayNowItem i = s.items().get(n);
+                if (i.customer() != index) {
+                    continue;
+                }
+                rows.add(Map.of("item", i, "index", n, "selected", outstanding.contains(i), "removed", s.removed().contains(i.key()),
+                        "amount", form.getOrDefault("amount." + i.key(), i.balanceDue().toPlainString()),
+                        "statement", statements && stored(s.bid(), i).map(inv -> pdfs.available(s.bid(), inv)).orElse(false)));
+            }
+            c.put("items", rows);
             customers.add(c);
         }
         model.addAttribute("customers", customers);
@@ -131,6 +153,18 @@ public class PayNowPageController {
                 + "; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors "
                 + (r.inIframe() ? policy.frameAncestors() : "'none'"));
         response.setHeader("Cache-Control", "no-store");
+    }
+
+    /** The bill image of one of the page's invoices, when the partner allowed it (AllowViewStatement). */
+    @GetMapping("/paynow/p/{page}/bill/{index}")
+    public void bill(@PathVariable String page, @PathVariable int index, HttpServletResponse response) throws java.io.IOException {
+        Optional<PayNowSession> s = service.session(page);
+        if (s.isEmpty() || !s.get().request().pageResultOptions().allowViewStatement() || index < 0
+                || index >= s.get().items().size()) {
+            response.sendError(404);
+            return;
+        }
+        BillPdfResponse.send(pdfs, s.get().bid(), stored(s.get().bid(), s.get().items().get(index)).orElse(null), response);
     }
 
     @PostMapping("/paynow/p/{page}/remove")

@@ -3,8 +3,6 @@ package org.ratepayer.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -163,17 +161,7 @@ public class PaymentPageController {
             return;
         }
         List<InvoiceQueries.Invoice> list = invoices.invoices(bid, state.get().found().accountNumber());
-        Optional<BillPdfService.Pdf> pdf = list.isEmpty() ? Optional.empty() : pdfs.fetch(bid, list.get(0));
-        if (pdf.isEmpty()) {
-            response.sendError(404, "The bill image is not available right now.");
-            return;
-        }
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "inline; filename=\"bill-" + list.get(0).invoiceNumber() + ".pdf\"");
-        response.setHeader("Cache-Control", "private, no-store");
-        try (InputStream in = pdf.get().body(); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
+        BillPdfResponse.send(pdfs, bid, list.isEmpty() ? null : list.get(0), response);
     }
 
     @PostMapping("/pay/{bid}/review")

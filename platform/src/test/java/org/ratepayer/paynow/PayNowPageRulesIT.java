@@ -210,6 +210,33 @@ class PayNowPageRulesIT extends PlatformIT {
     }
 
     @Test
+    void theBillImageIsOfferedOnlyWhenThePartnerAllowsIt() throws Exception {
+        TestBiller b = partnerBiller();
+        try (org.ratepayer.cissim.CisSimulator cis = org.ratepayer.cissim.CisSimulator.builder().host("127.0.0.1").cbPort(0)
+                .eprintPort(0).adminPort(0).credentials("InvoiceCloud", "pw").build().start()) {
+            billerService.setSetting(b.bid(), 20, com.fasterxml.jackson.databind.node.TextNode.valueOf(cis.eprintUrl()), "test");
+            upload(b, b.webServiceKey(), "f.bif", new org.ratepayer.BifText(b.guidText())
+                    .invoice("850110000001", "8501-1", "10/01/2026", "88.10", null).text());
+            cis.state().putAccount(org.ratepayer.cissim.CisAccount.of("8501-1",
+                    org.ratepayer.cissim.PayableCharge.of("Electric", "88.10", "0")));
+            String request = """
+                    {"Customers": [{"AccountNumber": "8501-1", "Invoices": [{"InvoiceNumber": "850110000001", "BalanceDue": 20}]}],
+                     "PageResultOptions": {"InvoiceOptions": {"AllowViewStatement": %s}}}""";
+            String page = page(b, request.formatted("true"));
+            assertThat(send(request(page).GET()).body()).contains("id=\"bill-850110000001\"").doesNotContain(cis.eprintUrl());
+            var pdf = http.send(request(page + "/bill/0").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+            assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(send(request(page + "/bill/7").GET()).status()).isEqualTo(404);
+
+            String without = page(b, request.formatted("false"));
+            assertThat(send(request(without).GET()).body()).doesNotContain("id=\"bill-");
+            assertThat(send(request(without + "/bill/0").GET()).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void theLastInvoiceCannotBeRemovedAndPayWithoutReviewPaysNothing() throws Exception {
         TestBiller b = partnerBiller();
         String page = page(b, """

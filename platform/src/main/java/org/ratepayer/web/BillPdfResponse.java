@@ -1,0 +1,31 @@
+package org.ratepayer.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.presentment.BillPdfService;
+
+/** Streams a bill's PDF from the CIS to the payer (SPEC C5), never showing the CIS's address; shared by the payment pages. */
+final class BillPdfResponse {
+
+    private BillPdfResponse() {
+    }
+
+    static void send(BillPdfService pdfs, long bid, InvoiceQueries.Invoice invoice, HttpServletResponse response) throws IOException {
+        Optional<BillPdfService.Pdf> pdf = invoice == null ? Optional.empty() : pdfs.fetch(bid, invoice);
+        if (pdf.isEmpty()) {
+            response.sendError(404, "The bill image is not available right now.");
+            return;
+        }
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "inline; filename=\"bill-" + invoice.invoiceNumber().replaceAll("[^A-Za-z0-9._-]", "_")
+                + ".pdf\"");
+        response.setHeader("Cache-Control", "private, no-store");
+        try (InputStream in = pdf.get().body(); OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+}
