@@ -73,7 +73,7 @@ class MultiProcessDrainIT {
                     "{\"value\":{\"Daffron\":{\"DataPumpConfigs\":{\"TransactionIdSource\":\"PaymentGuid\"}}}}");
             queue(pg, bid);
 
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(20))
                     .until(() -> cis.state().postings().payments().size() >= ACCOUNTS * EACH / 5);
             a.destroyForcibly().waitFor();
             int postedAtKill = cis.state().postings().payments().size();
@@ -88,7 +88,7 @@ class MultiProcessDrainIT {
             awaitHealthy(portB);
             awaitHealthy(portC);
             cis.state().setFaults(FaultPlan.latency(20));
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200))
                     .until(() -> scalar(pg, "select count(*) from posting where status = 'DELIVERED'") == ACCOUNTS * EACH);
 
             List<PaymentPosting> posted = cis.state().postings().payments();
@@ -161,7 +161,7 @@ class MultiProcessDrainIT {
     }
 
     private void awaitHealthy(int port) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> http.send(
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
