@@ -43,6 +43,7 @@ final class JfrProfile {
     private static final String[][] STAGES = {
             {"org.ratepayer.balances.BalanceRepository", "known", "BalanceRepository.known (SQL: account, balance, invoice)"},
             {"org.ratepayer.balances.BalanceRepository", "store", "BalanceRepository.store (SQL: upsert balance, update flags, commit)"},
+            {"org.ratepayer.balances.BalanceRepository", "confirm", "BalanceRepository.confirm (SQL: unchanged answer, move refreshed_at)"},
             {"org.ratepayer.balances.BalanceRepository", null, "BalanceRepository (other)"},
             {"org.ratepayer.billers.BillerRepository", "keyOwner", "API key check: BillerRepository.keyOwner (SQL: biller_key)"},
             {"org.ratepayer.billers.BillerRepository", "find", "BillerService.require (SQL: select biller)"},
@@ -55,7 +56,7 @@ final class JfrProfile {
             {"org.ratepayer.daffron.DaffronBalanceMapper", null, "Daffron answer mapping"},
             {"org.ratepayer.daffron.", null, "Daffron connector (other)"},
             {"org.ratepayer.integration.", null, "CisConnectors (connector lookup, CisBiller view)"},
-            {"io.micrometer.", null, "Micrometer (observations of the request and of each security filter; counters)"},
+            {"io.micrometer.", null, "Micrometer (the request's observation, counters; Spring Security's are off)"},
             {"org.ratepayer.balances.BalanceService", null, "BalanceService (own code)"},
             {"org.ratepayer.api.ApiKeyAuthenticator", null, "API key check (other)"},
             {"com.fasterxml.jackson.", null, "JSON response (Jackson)"},

@@ -125,6 +125,36 @@ class BalanceRefreshIT extends PlatformIT {
         assertThat(flags(b, acct)).isEqualTo("false/false");
     }
 
+    @Test
+    void anUnchangedAnswerOnlyMovesTheRefreshTimeAndAnyDifferenceIsStored() {
+        String acct = account("17");
+        TestBiller b = billerWithAccount(acct, true);
+        cis.state().putAccount(CisAccount.of(acct, PayableCharge.of("Electric", "10.00", "0")));
+        balance(b, acct);
+        jdbc.sql("update account_balance set refreshed_at = now() - interval '1 hour' where biller_id = ?").param(b.bid()).update();
+
+        Reply same = balance(b, acct);
+        assertThat(same.json().get("source").asText()).isEqualTo("cis");
+        assertThat(stored(b, acct)).isEqualTo("10.00/0|fresh");
+
+        // numerically equal but written differently: the CIS's own text is what is kept
+        cis.state().putAccount(CisAccount.of(acct, PayableCharge.of("Electric", "10.000", "0")));
+        assertThat(balance(b, acct).body()).contains("\"balanceDue\":10.000");
+        assertThat(stored(b, acct)).isEqualTo("10.000/0|fresh");
+
+        // flags changed behind the platform's back are put back to what the CIS says
+        jdbc.sql("update account set block_ach = true where biller_id = ? and account_number = ?").params(b.bid(), acct).update();
+        assertThat(balance(b, acct).json().get("blockAch").asBoolean()).isFalse();
+        assertThat(flags(b, acct)).isEqualTo("false/false");
+    }
+
+    private String stored(TestBiller b, String acct) {
+        return jdbc.sql("""
+                select balance_due || '/' || past_due || '|' || case when refreshed_at > now() - interval '1 minute'
+                       then 'fresh' else 'old' end from account_balance where biller_id = ? and account_number = ?""")
+                .params(b.bid(), acct).query(String.class).single();
+    }
+
     private String flags(TestBiller b, String acct) {
         return jdbc.sql("select block_ach || '/' || block_cc from account where biller_id = ? and account_number = ?")
                 .params(b.bid(), acct).query(String.class).single();
