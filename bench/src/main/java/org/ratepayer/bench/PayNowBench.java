@@ -7,17 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
-import org.ratepayer.billers.Environment;
-import org.ratepayer.billers.IssuedKey;
 import org.ratepayer.billers.KeyKind;
-import org.ratepayer.billing.ImportOutcome;
-import org.ratepayer.billing.ImportSource;
-import org.ratepayer.billing.InvoiceImportService;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,97 +26,47 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class PayNowBench {
 
-    private static final int CLIENT_TIMEOUT_MILLIS = 30_000;
+    private static final AgainstApiRead.Operation SESSIONS = new AgainstApiRead.Operation("paynow",
+            "Pay Now session creations (POST /cloudpaymentsapi/v2, seed-shaped)", "sessions", 1000, 50);
 
     private PayNowBench() {
     }
 
     public static void main(String[] args) throws IOException {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            o.put(args[i], args[i + 1]);
-        }
-        int threads = Integer.parseInt(o.getOrDefault("--threads", "8"));
-        double seconds = Double.parseDouble(o.getOrDefault("--seconds", "20"));
-        double warmup = Double.parseDouble(o.getOrDefault("--warmup-seconds", "10"));
-        int accounts = Integer.parseInt(o.getOrDefault("--accounts", "2000"));
-        Path json = o.containsKey("--json") ? Path.of(o.get("--json")) : null;
-        BenchPlatform.runAndExit(null, false, 20, work -> run(work, threads, seconds, warmup, accounts, json));
+        AgainstApiRead.Options o = AgainstApiRead.Options.parse(args);
+        BenchPlatform.runAndExit(null, false, 20, work -> run(work, o));
     }
 
     private record Invoice(String account, String number, String amount) {
     }
 
-    private static void run(Path work, int threads, double seconds, double warmup, int accountCount, Path json) throws Exception {
+    private static void run(Path work, AgainstApiRead.Options o) throws Exception {
         try (ConfigurableApplicationContext ctx = BenchPlatform.start(work.resolve("data"), true, List.of(),
                 "--ratepayer.environment=TEST")) {
             int port = BenchPlatform.port(ctx);
             BillerService billers = ctx.getBean(BillerService.class);
             BillerService.CreatedBiller biller = BenchPlatform.createBiller(ctx);
-            String apiKey = key(biller, KeyKind.API);
-            String cpv2Key = key(biller, KeyKind.CPV2);
+            String apiKey = AgainstApiRead.testKey(biller, KeyKind.API);
+            String cpv2Key = AgainstApiRead.testKey(biller, KeyKind.CPV2);
             billers.setSetting(BenchPlatform.BID, ConfigCatalogue.SET_PAYNOW_ORIGINS, TextNode.valueOf("https://portal.example"),
                     BenchPlatform.ACTOR);
             billers.setSetting(BenchPlatform.BID, ConfigCatalogue.SET_PAYNOW_POSTBACK_SECRET,
                     TextNode.valueOf("whsec_" + Base64.getEncoder().encodeToString(new byte[32])), BenchPlatform.ACTOR);
-            Path bif = work.resolve("paynow.bif");
-            BenchPlatform.writeBif(bif, 2178, biller.biller().guid().toString(), accountCount);
-            ImportOutcome imported = ctx.getBean(InvoiceImportService.class).importFile(BenchPlatform.BID, bif, "paynow.bif",
-                    ImportSource.CLI, BenchPlatform.ACTOR);
-            if (imported.status() != ImportOutcome.Status.IMPORTED) {
-                throw new IllegalStateException("import failed: " + imported.errors());
-            }
+            AgainstApiRead.importBills(ctx, biller, work, "paynow", o.accounts());
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
             List<Invoice> invoices = jdbc.sql("""
                     select account_number, invoice_number, total_amount_due from invoice
                     where biller_id = ? and status = 'OPEN' order by account_number""").param(BenchPlatform.BID)
                     .query((rs, n) -> new Invoice(rs.getString(1), rs.getString(2), rs.getBigDecimal(3).toPlainString())).list();
-            say("%,d invoices; platform on port %d; %d threads", invoices.size(), port, threads);
+            say("%,d invoices; platform on port %d; %d threads", invoices.size(), port, o.threads());
 
-            LoadRun.run("paynow-warmup", threads, warmup, i -> new SessionWorker(port, cpv2Key, invoices, i, threads));
-            LoadRun.run("read-warmup", threads, warmup / 2, i -> new ApiReadWorker(port, apiKey, CLIENT_TIMEOUT_MILLIS));
-            LoadRun.Result base = LoadRun.run("read", threads, seconds, i -> new ApiReadWorker(port, apiKey, CLIENT_TIMEOUT_MILLIS));
-            LoadRun.Result create = LoadRun.run("paynow", threads, seconds, i -> new SessionWorker(port, cpv2Key, invoices, i, threads));
-
-            long sessions = jdbc.sql("select count(*) from paynow_session where biller_id = ?").param(BenchPlatform.BID)
-                    .query(Long.class).single();
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("benchmark", "paynow");
-            figures.put("threads", threads);
-            figures.put("seconds", seconds);
-            figures.put("sessions_per_second", Report.round(create.perSecond(), 1));
-            figures.put("p50_ms", Report.round(create.percentileMillis(50), 3));
-            figures.put("p99_ms", Report.round(create.percentileMillis(99), 3));
-            figures.put("baseline_per_second", Report.round(base.perSecond(), 1));
-            figures.put("baseline_p50_ms", Report.round(base.percentileMillis(50), 3));
-            figures.put("baseline_p99_ms", Report.round(base.percentileMillis(99), 3));
-            figures.put("throughput_ratio", Report.round(create.perSecond() / base.perSecond(), 3));
-            figures.put("errors", create.errorCount());
-            figures.put("sessions_in_database", sessions);
-            figures.put("target_per_second", 1000);
-            figures.put("target_p99_ms", 50);
-            figures.put("paynow", create.figures());
-            figures.put("baseline", base.figures());
-            figures.put("machine", Machine.describe());
-            System.out.println();
-            System.out.println("Pay Now session creations (POST /cloudpaymentsapi/v2, seed-shaped) against an authenticated one-row API read");
-            System.out.printf("  sessions   %8.1f/s  p50 %7.3f ms  p99 %7.3f ms  errors %d%n", create.perSecond(),
-                    create.percentileMillis(50), create.percentileMillis(99), create.errorCount());
-            System.out.printf("  baseline   %8.1f/s  p50 %7.3f ms  p99 %7.3f ms%n", base.perSecond(),
-                    base.percentileMillis(50), base.percentileMillis(99));
-            System.out.printf("  ratio      %.3f (sessions/baseline); targets: >= 1000/s %s, p99 < 50 ms %s%n",
-                    create.perSecond() / base.perSecond(), create.perSecond() >= 1000 ? "OK" : "UNDER",
-                    create.percentileMillis(99) < 50 ? "OK" : "OVER");
-            if (json != null) {
-                Report.writeJson(json, figures);
-                System.out.println("wrote " + json);
-            }
+            Map<String, Object> figures = AgainstApiRead.measure(SESSIONS, o, port, apiKey,
+                    i -> new SessionWorker(port, cpv2Key, invoices, i, o.threads()),
+                    i -> new SessionWorker(port, cpv2Key, invoices, i, o.threads()));
+            figures.put("sessions_in_database", jdbc.sql("select count(*) from paynow_session where biller_id = ?")
+                    .param(BenchPlatform.BID).query(Long.class).single());
+            AgainstApiRead.write(o.json(), figures);
         }
-    }
-
-    private static String key(BillerService.CreatedBiller biller, KeyKind kind) {
-        return biller.keys().stream().filter(k -> k.environment() == Environment.TEST && k.kind() == kind)
-                .map(IssuedKey::key).findFirst().orElseThrow();
     }
 
     /** POSTs one seed-shaped Cloud Payments request; right when the answer is 200 with a CloudPaymentURL. */
@@ -135,7 +79,7 @@ public final class PayNowBench {
         private final int stride;
 
         SessionWorker(int port, String cpv2Key, List<Invoice> invoices, int index, int stride) {
-            this.client = new KeepAliveClient("127.0.0.1", port, CLIENT_TIMEOUT_MILLIS);
+            this.client = new KeepAliveClient("127.0.0.1", port, AgainstApiRead.CLIENT_TIMEOUT_MILLIS);
             this.authorization = "Basic " + Base64.getEncoder().encodeToString(cpv2Key.getBytes(StandardCharsets.UTF_8));
             this.invoices = invoices;
             this.index = index;
@@ -155,19 +99,9 @@ public final class PayNowBench {
                      "BillerReference": "bench-%d-%d", "ViewMode": 0, "PageLoadOverride": 1,
                      "PageResultOptions": {"AllowRegisterAccount": false, "InvoiceOptions": {"AllowRemove": true}}}"""
                     .formatted(i.account(), i.number(), i.amount(), index, n);
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            String head = "POST /cloudpaymentsapi/v2 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + authorization
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
-            byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
-            byte[] request = new byte[headBytes.length + bytes.length];
-            System.arraycopy(headBytes, 0, request, 0, headBytes.length);
-            System.arraycopy(bytes, 0, request, headBytes.length, bytes.length);
-            int status = client.exchange(request);
-            if (status != 200 || !client.bodyContains(URL)) {
-                String text = client.bodyText();
-                return "status " + status + ": " + (text.length() > 200 ? text.substring(0, 200) : text);
-            }
-            return null;
+            int status = client.exchange(AgainstApiRead.postJson("/cloudpaymentsapi/v2", "Authorization: " + authorization + "\r\n",
+                    body));
+            return status == 200 && client.bodyContains(URL) ? null : AgainstApiRead.wrong(status, client);
         }
 
         @Override
