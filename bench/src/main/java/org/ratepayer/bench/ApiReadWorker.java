@@ -7,13 +7,12 @@ import java.nio.charset.StandardCharsets;
  * authentication, one indexed read, a small JSON answer. What every request pays for Tomcat, security and
  * one database round trip.
  */
-final class ApiReadWorker implements LoadRun.Worker {
+final class ApiReadWorker extends KeptAliveWorker {
 
-    private final KeepAliveClient client;
     private final byte[] request;
 
     ApiReadWorker(int port, String apiKey, int timeoutMillis) {
-        this.client = new KeepAliveClient("127.0.0.1", port, timeoutMillis);
+        super(port, timeoutMillis);
         this.request = ("GET /api/v1/billers/" + BenchPlatform.BID + "/invoice-files?limit=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "X-Api-Key: " + apiKey + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
@@ -22,15 +21,5 @@ final class ApiReadWorker implements LoadRun.Worker {
     public String call(long n) throws Exception {
         int status = client.exchange(request);
         return status == 200 ? null : "status " + status;
-    }
-
-    @Override
-    public int connects() {
-        return client.connects();
-    }
-
-    @Override
-    public void close() {
-        client.close();
     }
 }

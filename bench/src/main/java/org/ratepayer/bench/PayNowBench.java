@@ -70,16 +70,15 @@ public final class PayNowBench {
     }
 
     /** POSTs one seed-shaped Cloud Payments request; right when the answer is 200 with a CloudPaymentURL. */
-    private static final class SessionWorker implements LoadRun.Worker {
+    private static final class SessionWorker extends KeptAliveWorker {
         private static final byte[] URL = "\"CloudPaymentURL\":\"http".getBytes(StandardCharsets.UTF_8);
-        private final KeepAliveClient client;
         private final String authorization;
         private final List<Invoice> invoices;
         private final int index;
         private final int stride;
 
         SessionWorker(int port, String cpv2Key, List<Invoice> invoices, int index, int stride) {
-            this.client = new KeepAliveClient("127.0.0.1", port, AgainstApiRead.CLIENT_TIMEOUT_MILLIS);
+            super(port, AgainstApiRead.CLIENT_TIMEOUT_MILLIS);
             this.authorization = "Basic " + Base64.getEncoder().encodeToString(cpv2Key.getBytes(StandardCharsets.UTF_8));
             this.invoices = invoices;
             this.index = index;
@@ -102,16 +101,6 @@ public final class PayNowBench {
             int status = client.exchange(AgainstApiRead.postJson("/cloudpaymentsapi/v2", "Authorization: " + authorization + "\r\n",
                     body));
             return status == 200 && client.bodyContains(URL) ? null : AgainstApiRead.wrong(status, client);
-        }
-
-        @Override
-        public int connects() {
-            return client.connects();
-        }
-
-        @Override
-        public void close() {
-            client.close();
         }
     }
 }

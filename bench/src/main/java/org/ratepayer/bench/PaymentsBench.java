@@ -64,9 +64,8 @@ public final class PaymentsBench {
     }
 
     /** POSTs one card payment per request, each with its own Idempotency-Key; right when the answer is APPROVED. */
-    private static final class PaymentWorker implements LoadRun.Worker {
+    private static final class PaymentWorker extends KeptAliveWorker {
         private static final byte[] APPROVED = "\"status\":\"APPROVED\"".getBytes(StandardCharsets.UTF_8);
-        private final KeepAliveClient client;
         private final String apiKey;
         private final List<Account> accounts;
         private final int index;
@@ -74,7 +73,7 @@ public final class PaymentsBench {
         private final String prefix;
 
         PaymentWorker(int port, String apiKey, List<Account> accounts, int index, int stride, String prefix) {
-            this.client = new KeepAliveClient("127.0.0.1", port, AgainstApiRead.CLIENT_TIMEOUT_MILLIS);
+            super(port, AgainstApiRead.CLIENT_TIMEOUT_MILLIS);
             this.apiKey = apiKey;
             this.accounts = accounts;
             this.index = index;
@@ -92,16 +91,6 @@ public final class PaymentsBench {
             int status = client.exchange(AgainstApiRead.postJson("/api/v1/billers/" + BenchPlatform.BID + "/payments",
                     "X-Api-Key: " + apiKey + "\r\nIdempotency-Key: bench-" + prefix + "-" + index + "-" + n + "\r\n", body));
             return status == 201 && client.bodyContains(APPROVED) ? null : AgainstApiRead.wrong(status, client);
-        }
-
-        @Override
-        public int connects() {
-            return client.connects();
-        }
-
-        @Override
-        public void close() {
-            client.close();
         }
     }
 }
