@@ -159,7 +159,8 @@ public class PostingRepository {
 
     /** A posting as staff see it. */
     public record PostingView(UUID postingId, PostingKind kind, String orderKey, String status, int attempts,
-            OffsetDateTime nextAttemptAt, String lastError, String outcome, String payload, OffsetDateTime createdAt,
+            OffsetDateTime nextAttemptAt, String lastError, String outcome,
+            @com.fasterxml.jackson.annotation.JsonRawValue String payload, OffsetDateTime createdAt,
             OffsetDateTime deliveredAt, List<EventView> events) {
     }
 

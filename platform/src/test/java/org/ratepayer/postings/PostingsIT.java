@@ -138,6 +138,7 @@ class PostingsIT extends PlatformIT {
         assertThat(delivered.json().get(0).get("kind").asText()).isEqualTo("CIS_PAYMENT");
         assertThat(delivered.json().get(0).get("outcome").asText()).isEqualTo("POSTED: financialTransactionID " + posted.receipt());
         assertThat(delivered.json().get(0).get("orderKey").asText()).isEqualTo("5101-1");
+        assertThat(delivered.json().get(0).get("payload").get("approvalCode").asText()).isEqualTo(approval);
     }
 
     @Autowired
