@@ -68,8 +68,23 @@ final class HeadlessChromium implements AutoCloseable {
         return element(id).getText();
     }
 
+    /**
+     * Clicks; when the element submits a form, waits until the page it was on is gone, so the next look
+     * finds the answer page and not an element of the same id on the page before (a second error message
+     * after a second submission, say).
+     */
     void click(String id) {
-        element(id).click();
+        WebElement e = element(id);
+        boolean submits = "submit".equalsIgnoreCase(e.getAttribute("type"));
+        WebElement page = submits ? driver.findElement(By.tagName("html")) : null;
+        e.click();
+        if (page != null) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+            } catch (TimeoutException stayed) {
+                // the form did not leave the page (the browser's own validation, say): what it shows is the answer
+            }
+        }
     }
 
     void clickLink(String text) {
