@@ -88,15 +88,15 @@ public final class BalanceRefreshBench {
             long timeoutMinutes = -1;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--threads" -> threads = Integer.parseInt(value(args, ++i));
-                    case "--warmup-seconds" -> warmup = Double.parseDouble(value(args, ++i));
-                    case "--seconds" -> seconds = Double.parseDouble(value(args, ++i));
-                    case "--accounts" -> accounts = Integer.parseInt(value(args, ++i).replace("_", "").replace(",", ""));
-                    case "--seed" -> seed = Long.parseLong(value(args, ++i));
+                    case "--threads" -> threads = Integer.parseInt(BenchPlatform.optionValue(args, ++i));
+                    case "--warmup-seconds" -> warmup = Double.parseDouble(BenchPlatform.optionValue(args, ++i));
+                    case "--seconds" -> seconds = Double.parseDouble(BenchPlatform.optionValue(args, ++i));
+                    case "--accounts" -> accounts = Integer.parseInt(BenchPlatform.optionValue(args, ++i).replace("_", "").replace(",", ""));
+                    case "--seed" -> seed = Long.parseLong(BenchPlatform.optionValue(args, ++i));
                     case "--breakdown" -> breakdown = true;
                     case "--profile" -> profile = true;
                     case "--set" -> {
-                        String setting = value(args, ++i);
+                        String setting = BenchPlatform.optionValue(args, ++i);
                         int eq = setting.indexOf('=');
                         if (eq <= 0 || !setting.substring(0, eq).matches("[A-Za-z0-9_.\\[\\]-]+")) {
                             throw new IllegalArgumentException("--set takes name=value, e.g. server.tomcat.threads.max=16: "
@@ -104,10 +104,10 @@ public final class BalanceRefreshBench {
                         }
                         springSettings.put(setting.substring(0, eq), setting.substring(eq + 1));
                     }
-                    case "--json" -> json = Path.of(value(args, ++i));
-                    case "--work-dir" -> workDir = Path.of(value(args, ++i));
+                    case "--json" -> json = Path.of(BenchPlatform.optionValue(args, ++i));
+                    case "--work-dir" -> workDir = Path.of(BenchPlatform.optionValue(args, ++i));
                     case "--keep" -> keep = true;
-                    case "--timeout-minutes" -> timeoutMinutes = Long.parseLong(value(args, ++i));
+                    case "--timeout-minutes" -> timeoutMinutes = Long.parseLong(BenchPlatform.optionValue(args, ++i));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; use --threads N, --warmup-seconds S, --seconds S, --accounts N, --seed S, --breakdown,"
                             + " --profile, --set NAME=VALUE, --json FILE, --work-dir DIR, --keep, --timeout-minutes M");
@@ -129,27 +129,13 @@ public final class BalanceRefreshBench {
             return new Options(threads, warmup, seconds, accounts, seed, breakdown, profile, springSettings, json,
                     workDir, keep, timeoutMinutes);
         }
-
-        private static String value(String[] args, int i) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(args[i - 1] + " needs a value");
-            }
-            return args[i];
-        }
     }
 
     private BalanceRefreshBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Options options = BenchPlatform.parseOrExit(args, Options::parse);
         BenchPlatform.runAndExit(options.workDir(), options.keep(), options.timeoutMinutes(), work -> run(options, work));
     }
 

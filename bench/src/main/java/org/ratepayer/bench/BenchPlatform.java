@@ -45,6 +45,25 @@ final class BenchPlatform {
     private BenchPlatform() {
     }
 
+    /** The options, or exit status 2 with the reason when they are refused. */
+    static <O> O parseOrExit(String[] args, java.util.function.Function<String[], O> parse) {
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw e;
+        }
+    }
+
+    /** The value of the option at {@code args[i - 1]}. */
+    static String optionValue(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
     /**
      * Runs {@code body} in a fresh work directory ({@code requested}, which must be new or empty, or a
      * temporary one), under a watchdog of {@code timeoutMinutes}, removes the directory unless

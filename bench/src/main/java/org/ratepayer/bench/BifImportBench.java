@@ -73,19 +73,19 @@ public final class BifImportBench {
             long timeoutMinutes = -1;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--invoices" -> invoices = Integer.parseInt(value(args, ++i).replace("_", "").replace(",", ""));
-                    case "--seed" -> seed = Long.parseLong(value(args, ++i));
+                    case "--invoices" -> invoices = Integer.parseInt(BenchPlatform.optionValue(args, ++i).replace("_", "").replace(",", ""));
+                    case "--seed" -> seed = Long.parseLong(BenchPlatform.optionValue(args, ++i));
                     case "--breakdown" -> breakdown = true;
                     case "--plans" -> {
                         breakdown = true;
                         plans = true;
                     }
-                    case "--json" -> json = Path.of(value(args, ++i));
-                    case "--work-dir" -> workDir = Path.of(value(args, ++i));
+                    case "--json" -> json = Path.of(BenchPlatform.optionValue(args, ++i));
+                    case "--work-dir" -> workDir = Path.of(BenchPlatform.optionValue(args, ++i));
                     case "--keep" -> keep = true;
-                    case "--timeout-minutes" -> timeoutMinutes = Long.parseLong(value(args, ++i));
+                    case "--timeout-minutes" -> timeoutMinutes = Long.parseLong(BenchPlatform.optionValue(args, ++i));
                     case "--pg" -> {
-                        String setting = value(args, ++i);
+                        String setting = BenchPlatform.optionValue(args, ++i);
                         int eq = setting.indexOf('=');
                         if (eq <= 0 || !setting.substring(0, eq).matches("[a-z_.]+")) {
                             throw new IllegalArgumentException("--pg takes name=value, e.g. work_mem=256MB: " + setting);
@@ -106,27 +106,13 @@ public final class BifImportBench {
             }
             return new Options(invoices, seed, breakdown, plans, pgSettings, json, workDir, keep, timeoutMinutes);
         }
-
-        private static String value(String[] args, int i) {
-            if (i >= args.length) {
-                throw new IllegalArgumentException(args[i - 1] + " needs a value");
-            }
-            return args[i];
-        }
     }
 
     private BifImportBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        Options options = BenchPlatform.parseOrExit(args, Options::parse);
         BenchPlatform.runAndExit(options.workDir(), options.keep(), options.timeoutMinutes(), work -> run(options, work));
     }
 
