@@ -10,21 +10,21 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ratepayer.multispeak.CbEndpoint;
-import org.ratepayer.multispeak.MultiSpeakClientFactory;
-import org.ratepayer.multispeak.OfficialSchema;
 import org.ratepayer.multispeak.SampleMessages;
+import org.ratepayer.multispeak.TappedClients;
 import org.ratepayer.multispeak.WireTap;
 
 class AdminApiTest {
 
     private static CisSimulator cis;
-    private static MultiSpeakClientFactory factory;
-    private static final WireTap TAP = new WireTap();
+    @RegisterExtension
+    static final TappedClients CLIENTS = new TappedClients();
+    private static final WireTap TAP = CLIENTS.tap();
     private final Http http = new Http();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -32,20 +32,13 @@ class AdminApiTest {
     static void start() {
         cis = CisSimulator.builder().cbPort(0).eprintPort(0).adminPort(0)
                 .credentials(Accounts.USER, Accounts.PASSWORD).build().start();
-        factory = TAP.factory();
     }
 
     @AfterAll
     static void stop() {
-        factory.close();
         cis.close();
     }
 
-    @AfterEach
-    void everyMessageOnTheWireIsValidAgainstTheOfficialSchema() {
-        OfficialSchema.ifAvailable().ifPresent(TAP::assertAllValid);
-        TAP.clear();
-    }
 
     @BeforeEach
     void reset() {
@@ -86,7 +79,7 @@ class AdminApiTest {
         assertThat(got.at("/payableItems/0/dueDate").asText()).isEqualTo("2024-08-15");
         assertThat(got.at("/remainingBalance").asText()).isEqualTo("4.93");
 
-        factory.client(new CbEndpoint(cis.cbUrl(), Accounts.USER, Accounts.PASSWORD, Duration.ofSeconds(2),
+        CLIENTS.factory().client(new CbEndpoint(cis.cbUrl(), Accounts.USER, Accounts.PASSWORD, Duration.ofSeconds(2),
                 Duration.ofSeconds(5))).getPayableItemsList("1001-2");
         assertThat(TAP.lastReceived()).contains("<pastDueAmount>0.07</pastDueAmount><currentAmount>1234567.89</currentAmount>",
                 "<currentAmount>-15.5</currentAmount>", "<extValue>4.93</extValue>", "<extValue>Y</extValue>");
@@ -110,7 +103,7 @@ class AdminApiTest {
     @Test
     void listsEverythingPostedWithArrivalCountsInArrivalOrder() throws Exception {
         cis.state().putAccount(Accounts.prepaid());
-        var client = factory.client(new CbEndpoint(cis.cbUrl(), Accounts.USER, Accounts.PASSWORD,
+        var client = CLIENTS.factory().client(new CbEndpoint(cis.cbUrl(), Accounts.USER, Accounts.PASSWORD,
                 Duration.ofSeconds(2), Duration.ofSeconds(5)));
         client.commitPaymentTransaction(List.of(SampleMessages.cardPayment("1001-2", "232.10", "tx-1")));
         client.modifyCBDataForCustomer(List.of(SampleMessages.paperless("1001-2", true)));

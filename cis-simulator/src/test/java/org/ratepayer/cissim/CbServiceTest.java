@@ -15,17 +15,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.ratepayer.multispeak.CbClient;
 import org.ratepayer.multispeak.CbEndpoint;
-import org.ratepayer.multispeak.MultiSpeakClientFactory;
 import org.ratepayer.multispeak.MultiSpeakFaultException;
 import org.ratepayer.multispeak.OfficialSchema;
 import org.ratepayer.multispeak.SampleMessages;
 import org.ratepayer.multispeak.Tenders;
+import org.ratepayer.multispeak.TappedClients;
 import org.ratepayer.multispeak.WireTap;
 import org.ratepayer.multispeak.v3.ErrorObject;
 import org.ratepayer.multispeak.v3.ExtensionsItem;
@@ -42,8 +42,9 @@ import org.ratepayer.multispeak.v3.Tender;
 class CbServiceTest {
 
     private static CisSimulator cis;
-    private static final WireTap TAP = new WireTap();
-    private static MultiSpeakClientFactory factory;
+    @RegisterExtension
+    static final TappedClients CLIENTS = new TappedClients();
+    private static final WireTap TAP = CLIENTS.tap();
     private static CbClient client;
     private final Http http = new Http();
 
@@ -51,13 +52,11 @@ class CbServiceTest {
     static void start() {
         cis = CisSimulator.builder().cbPort(0).eprintPort(0).adminPort(0)
                 .credentials(Accounts.USER, Accounts.PASSWORD).build().start();
-        factory = TAP.factory();
-        client = factory.client(endpoint(Accounts.PASSWORD));
+        client = CLIENTS.factory().client(endpoint(Accounts.PASSWORD));
     }
 
     @AfterAll
     static void stop() {
-        factory.close();
         cis.close();
     }
 
@@ -69,13 +68,8 @@ class CbServiceTest {
     void reset() {
         cis.state().reset();
         cis.state().putAccount(Accounts.prepaid());
-        TAP.clear();
     }
 
-    @AfterEach
-    void everyMessageOnTheWireIsValidAgainstTheOfficialSchema() {
-        OfficialSchema.ifAvailable().ifPresent(TAP::assertAllValid);
-    }
 
     @Test
     void theOfficialSchemaIsThereToCheckTheWire() {
@@ -313,7 +307,7 @@ class CbServiceTest {
 
     @Test
     void wrongCredentialsAreAFault() {
-        CbClient intruder = factory.client(endpoint("wrong"));
+        CbClient intruder = CLIENTS.factory().client(endpoint("wrong"));
 
         assertThatThrownBy(() -> intruder.getPayableItemsList("1001-2"))
                 .isInstanceOfSatisfying(MultiSpeakFaultException.class, e -> {

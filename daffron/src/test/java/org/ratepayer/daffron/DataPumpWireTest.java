@@ -13,10 +13,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +30,8 @@ import org.ratepayer.cis.PostingResult;
 import org.ratepayer.cis.PostingResult.Status;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.FaultPlan;
-import org.ratepayer.multispeak.MultiSpeakClientFactory;
 import org.ratepayer.multispeak.OfficialSchema;
+import org.ratepayer.multispeak.TappedClients;
 import org.ratepayer.multispeak.WireTap;
 import org.ratepayer.multispeak.XmlShape;
 
@@ -45,34 +45,28 @@ class DataPumpWireTest {
 
     private static final String USER = "InvoiceCloud";
     private static final String PASSWORD = "pump-secret";
-    private static final WireTap TAP = new WireTap();
+    @RegisterExtension
+    static final TappedClients CLIENTS = new TappedClients();
+    private static final WireTap TAP = CLIENTS.tap();
     private static CisSimulator cis;
-    private static MultiSpeakClientFactory factory;
     private static DaffronConnector connector;
 
     @BeforeAll
     static void start() {
         cis = CisSimulator.builder().cbPort(0).eprintPort(0).adminPort(0).credentials(USER, PASSWORD).build().start();
-        factory = TAP.factory();
-        connector = new DaffronConnector(factory);
+        connector = new DaffronConnector(CLIENTS.factory());
     }
 
     @AfterAll
     static void stop() {
-        factory.close();
         cis.close();
     }
 
     @BeforeEach
     void reset() {
         cis.state().reset();
-        TAP.clear();
     }
 
-    @AfterEach
-    void everyRequestAndReplyIsValidAgainstTheOfficialSchema() {
-        OfficialSchema.ifAvailable().ifPresent(TAP::assertAllValid);
-    }
 
     @Test
     void theOfficialSchemaIsThereToCheckTheWire() {
