@@ -39,7 +39,6 @@ class AdminApiTest {
         cis.close();
     }
 
-
     @BeforeEach
     void reset() {
         assertThat(http.json("POST", cis.adminUrl() + "/reset", null).statusCode()).isEqualTo(204);

@@ -70,7 +70,6 @@ class CbServiceTest {
         cis.state().putAccount(Accounts.prepaid());
     }
 
-
     @Test
     void theOfficialSchemaIsThereToCheckTheWire() {
         // the other tests validate what they captured only where the schema is; this one says when it is not

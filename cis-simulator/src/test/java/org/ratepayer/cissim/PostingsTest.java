@@ -53,7 +53,6 @@ class PostingsTest {
         cis.state().reset();
     }
 
-
     @Test
     void aRefusedAccountFailsOnlyItsOwnPaymentInACall() {
         cis.state().refusePostings("9009-1", "Account 9009-1 is inactive");

@@ -65,7 +65,6 @@ class DaffronConnectorPostingTest {
         cis.state().reset();
     }
 
-
     @Test
     void aKindOfPostingIsConfiguredOnlyWhereItsEndpointSettingIsSet() {
         CisBiller paymentsOnly = TestPostings.biller(Map.of(DaffronSettings.PAYMENT_URL, cis.cbUrl()));

@@ -67,7 +67,6 @@ class DataPumpWireTest {
         cis.state().reset();
     }
 
-
     @Test
     void theOfficialSchemaIsThereToCheckTheWire() {
         assertThat(OfficialSchema.get()).isNotNull();
