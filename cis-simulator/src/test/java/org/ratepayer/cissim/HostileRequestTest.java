@@ -1,11 +1,11 @@
 package org.ratepayer.cissim;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
+import org.ratepayer.multispeak.Prerequisites;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class HostileRequestTest {
     @Test
     void aRequestWithExternalEntitiesIsRefusedAndNothingIsRead() throws Exception {
         Fifo fifo = Fifo.create(dir.resolve("secret.pipe"));
-        assumeTrue(fifo != null, "mkfifo is not available here");
+        Prerequisites.require(fifo != null, "mkfifo");
         try (fifo; HitCounter monitor = new HitCounter()) {
             String hostile = commitWith("<!DOCTYPE soap:Envelope ["
                     + "<!ENTITY file SYSTEM \"" + fifo.path().toUri() + "\">"

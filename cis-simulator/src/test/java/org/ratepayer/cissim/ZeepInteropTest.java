@@ -2,7 +2,6 @@ package org.ratepayer.cissim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.multispeak.OfficialSchema;
+import org.ratepayer.multispeak.Prerequisites;
 
 /**
  * The simulator's WSDL is complete enough for another SOAP stack: Debian's python3-zeep reads
@@ -78,12 +78,7 @@ class ZeepInteropTest {
 
     private static void requireZeep() throws Exception {
         boolean available = Files.isExecutable(Path.of(PYTHON)) && python("-c", "import zeep").exitCode() == 0;
-        if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            fail("python3-zeep is required on CI (apt-get install -y python3-zeep) but " + PYTHON
-                    + " cannot import zeep");
-        }
-        assumeTrue(available, "python3-zeep is not installed (apt-get install -y python3-zeep); "
-                + "skipping the zeep interoperability check");
+        Prerequisites.require(available, "python3-zeep (apt-get install -y python3-zeep) for " + PYTHON);
     }
 
     private static Path script() throws URISyntaxException {

@@ -2,7 +2,6 @@ package org.ratepayer.multispeak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +61,7 @@ class ExternalEntityReplyTest {
     @Test
     void entityPointingAtALocalFileIsNeverOpened() throws Exception {
         Fifo fifo = Fifo.create(dir.resolve("secret.pipe"));
-        assumeTrue(fifo != null, "mkfifo is not available here");
+        Prerequisites.require(fifo != null, "mkfifo");
         try (fifo) {
             cis.answering(r -> FakeCis.Reply.xml(replyWith(
                     "<!DOCTYPE soap:Envelope [<!ENTITY xxe SYSTEM \"" + fifo.path().toUri() + "\">]>", "&xxe;")));
@@ -77,7 +76,7 @@ class ExternalEntityReplyTest {
     @Test
     void controlThePipeDoesDetectAParserThatResolvesEntities() throws Exception {
         Fifo fifo = Fifo.create(dir.resolve("control.pipe"));
-        assumeTrue(fifo != null, "mkfifo is not available here");
+        Prerequisites.require(fifo != null, "mkfifo");
         try (fifo) {
             String hostile = "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"" + fifo.path().toUri() + "\">]><x>&xxe;</x>";
             Thread careless = new Thread(() -> {

@@ -59,8 +59,10 @@ public class InvoiceController {
             @RequestHeader(value = "X-File-Name", required = false) String fileNameHeader) throws IOException {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         billers.require(bid);
-        String name = UploadSpool.safeName(fileName != null ? fileName : fileNameHeader, bid);
-        Path file = spool.save(request.getInputStream());
+        UploadBody.Received received = UploadBody.receive(request, spool::save);
+        String name = UploadSpool.safeName(fileName != null ? fileName : fileNameHeader != null ? fileNameHeader
+                : received.partFileName(), bid);
+        Path file = received.file();
         try {
             ImportOutcome outcome = imports.importFile(bid, file, name, ImportSource.REST, caller.actor());
             return respond(outcome);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
@@ -23,8 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Each biller's landing directory (where its SFTP uploads arrive): {@code root/BID/}. Settled files
- * are imported; accepted ones move to {@code processed/}, rejected ones to {@code rejected/} with
+ * Each biller's landing directory (where its SFTP uploads arrive): {@code root/BID/}. Complete files
+ * ({@link FileSettling}: still for the settle time, or marked with {@code NAME.done}) are imported; accepted ones move to {@code processed/}, rejected ones to {@code rejected/} with
  * an error report beside them. A file that could not be imported for another reason (database
  * down) stays where it is and is tried again at the next scan.
  */
@@ -32,13 +36,16 @@ import org.springframework.stereotype.Component;
 public class DropFolderScanner {
 
     private static final Logger log = LoggerFactory.getLogger(DropFolderScanner.class);
+    private static final String DONE = ".done";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
     private final BillerService billers;
     private final InvoiceImportService imports;
     private final Path root;
-    private final Duration settle;
     private final Clock clock;
+    /** One per biller folder: each remembers what the earlier scans saw of its files. */
+    private final Map<Long, FileSettling> settling = new ConcurrentHashMap<>();
+    private final Duration settle;
 
     @org.springframework.beans.factory.annotation.Autowired
     public DropFolderScanner(BillerService billers, InvoiceImportService imports, RatepayerProperties props) {
@@ -74,11 +81,12 @@ public class DropFolderScanner {
         try {
             Files.createDirectories(dir.resolve("processed"));
             Files.createDirectories(dir.resolve("rejected"));
-            for (Path file : settledFiles(dir)) {
+            for (Path file : completeFiles(bid, dir)) {
                 try {
                     ImportOutcome outcome = imports.importFile(bid, file, file.getFileName().toString(),
                             ImportSource.DROP_FOLDER, "drop folder " + dir);
                     results.add(new ScanResult(file, outcome, settleFile(dir, file, outcome)));
+                    Files.deleteIfExists(doneMarker(file));
                 } catch (RuntimeException e) {
                     log.warn("drop folder {}: {} will be retried at the next scan: {}", dir, file.getFileName(), e.getMessage());
                 }
@@ -89,30 +97,38 @@ public class DropFolderScanner {
         return results;
     }
 
-    private List<Path> settledFiles(Path dir) throws IOException {
-        Instant cutoff = clock.instant().minus(settle);
+    private List<Path> completeFiles(long bid, Path dir) throws IOException {
+        FileSettling folder = settling.computeIfAbsent(bid, b -> new FileSettling(settle));
+        Instant now = clock.instant();
+        List<Path> candidates;
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile)
-                    .filter(p -> isCandidate(p.getFileName().toString()))
-                    .filter(p -> modifiedBefore(p, cutoff))
-                    .sorted()
-                    .toList();
+            candidates = entries.filter(Files::isRegularFile).filter(p -> isCandidate(p.getFileName().toString())).sorted().toList();
         }
+        folder.retainOnly(candidates.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+        List<Path> complete = new ArrayList<>();
+        for (Path p : candidates) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+                if (folder.complete(p.getFileName().toString(), a.size(), a.lastModifiedTime().toMillis(),
+                        Files.exists(doneMarker(p)), now)) {
+                    complete.add(p);
+                }
+            } catch (IOException vanished) {
+                // moved or deleted by its uploader between the listing and now: nothing to take
+            }
+        }
+        return complete;
     }
 
-    /** Hidden files and the temporary names SFTP clients write to before renaming are not ours yet. */
+    private static Path doneMarker(Path file) {
+        return file.resolveSibling(file.getFileName() + DONE);
+    }
+
+    /** Hidden files, markers and the temporary names SFTP clients write to before renaming are not invoice files. */
     static boolean isCandidate(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return !n.startsWith(".") && !n.endsWith(".part") && !n.endsWith(".tmp") && !n.endsWith(".filepart")
-                && !n.endsWith(".errors.txt");
-    }
-
-    private static boolean modifiedBefore(Path p, Instant cutoff) {
-        try {
-            return Files.getLastModifiedTime(p).toInstant().isBefore(cutoff);
-        } catch (IOException e) {
-            return false;
-        }
+                && !n.endsWith(".errors.txt") && !n.endsWith(DONE);
     }
 
     private Path settleFile(Path dir, Path file, ImportOutcome outcome) throws IOException {

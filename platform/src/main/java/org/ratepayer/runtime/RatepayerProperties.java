@@ -30,9 +30,10 @@ public record RatepayerProperties(
 
     /**
      * @param root each biller's landing directory is {@code root/BID}; defaults to {@code dataDir/dropbox}
-     * @param settle a file must be unchanged this long before it is picked up (it may still be uploading)
+     * @param settle a file's size and modification time must stay the same this long, across scans, before it is
+     *        picked up (SFTP servers write uploads in place); a {@code NAME.done} marker makes it complete at once
      */
-    public record DropFolder(Path root, @DefaultValue("10s") Duration scanInterval, @DefaultValue("2s") Duration settle,
+    public record DropFolder(Path root, @DefaultValue("10s") Duration scanInterval, @DefaultValue("30s") Duration settle,
             @DefaultValue("true") boolean enabled) {
     }
 

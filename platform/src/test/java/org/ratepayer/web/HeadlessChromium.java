@@ -1,5 +1,6 @@
 package org.ratepayer.web;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -31,9 +32,10 @@ final class HeadlessChromium implements AutoCloseable {
     /** Skips the test when Chromium is missing on a developer's machine; CI installs it, so there it must be present. */
     static HeadlessChromium open() throws IOException {
         boolean present = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-        if (!"true".equals(System.getenv("CI"))) {
-            assumeTrue(present, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail("CI must have Chromium and chromedriver (apt-get install chromium chromium-driver), and they are missing");
         }
+        assumeTrue(present, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",

@@ -1,6 +1,4 @@
-package org.ratepayer.zfinal;
-
-import org.ratepayer.PlatformIT;
+package org.ratepayer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs after every other suite of this context (failsafe runs them alphabetically, and this package sorts last): neither the
- * database nor the log holds a test card number or a full bank account number.
+ * Runs after every other suite of this context ({@link RunsLast}): neither the database nor the log holds a test card number
+ * or a full bank account number.
  */
+@RunsLast
 class NoCardDataLeakedIT extends PlatformIT {
 
     static final List<String> SECRETS = List.of("4111111111111111", "5555555555554444", "378282246310005",
