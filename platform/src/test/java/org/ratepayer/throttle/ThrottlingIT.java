@@ -1,0 +1,200 @@
+package org.ratepayer.throttle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.bucket4j.TimeMeter;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.BifText;
+import org.ratepayer.PlatformIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Failed look-ups and wrong keys are slowed down per client address (and look-ups also per account),
+ * with 429 and Retry-After, while everyone else, and every correct attempt, goes through. The client
+ * address comes from X-Forwarded-For here, as behind a proxy (docs/throttling.md), so that each test
+ * speaks from addresses of its own; the throttle's clock only moves when a test moves it.
+ */
+@Import(ThrottlingIT.ManualClock.class)
+@TestPropertySource(properties = {
+        "server.forward-headers-strategy=native",
+        "ratepayer.throttle.lookup.per-address=5",
+        "ratepayer.throttle.lookup.per-address-refill=30s",
+        "ratepayer.throttle.lookup.per-account=8",
+        "ratepayer.throttle.lookup.per-account-refill=15s",
+        "ratepayer.throttle.keys.per-address=6",
+        "ratepayer.throttle.keys.per-address-refill=10s"})
+class ThrottlingIT extends PlatformIT {
+
+    /** Wall-clock based (Bucket4j wants that for buckets shared between nodes), but moved only by the tests. */
+    static final class ManualTime implements TimeMeter {
+        private final AtomicLong nanos = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
+
+        @Override
+        public long currentTimeNanos() {
+            return nanos.get();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+
+        void advance(Duration d) {
+            nanos.addAndGet(d.toNanos());
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ManualClock {
+        @Bean
+        @Primary
+        ManualTime manualThrottleTime() {
+            return new ManualTime();
+        }
+    }
+
+    private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+
+    @Autowired
+    ManualTime time;
+
+    /** A documentation address (RFC 5737) no other test of this class uses. */
+    private static String newAddress() {
+        int n = NEXT_ADDRESS.getAndIncrement();
+        return "203.0." + (113 + n / 250) + "." + (1 + n % 250);
+    }
+
+    private TestBiller billerWithAccount(String account) {
+        TestBiller b = newBiller();
+        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
+                .invoice(account.replace("-", "") + "0000001", account, "10/01/2026", "88.10", null).text()).status())
+                .isEqualTo(201);
+        return b;
+    }
+
+    record Answer(int status, String retryAfter, String contentType, String location, String body) {
+    }
+
+    private Answer answer(HttpResponse<String> r) {
+        return new Answer(r.statusCode(), r.headers().firstValue("Retry-After").orElse(null),
+                r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Location").orElse(null), r.body());
+    }
+
+    private HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a browser at {@code address} does on the payment page: open the search form, then send it. */
+    private Answer lookUp(String address, TestBiller b, String account, String zip) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> form = exchange(browser, request("/pay/" + b.bid()).header("X-Forwarded-For", address).GET().build());
+        assertThat(form.statusCode()).isEqualTo(200);
+        Matcher m = CSRF.matcher(form.body());
+        assertThat(m.find()).as("the search form carries a CSRF token").isTrue();
+        String token = m.group(1) != null ? m.group(1) : m.group(2);
+        String body = "_csrf=" + enc(token) + "&accountNumber=" + enc(account) + "&secondValue=" + enc(zip);
+        return answer(exchange(browser, request("/pay/" + b.bid()).header("X-Forwarded-For", address)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void assertFound(Answer a, TestBiller b) {
+        assertThat(a.status()).as(a.body()).isEqualTo(302);
+        assertThat(a.location()).endsWith("/pay/" + b.bid() + "/account");
+    }
+
+    private static void assertNotFound(Answer a) {
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body()).contains("We could not find an account");
+    }
+
+    private static void assertSlowedPage(Answer a, String seconds) {
+        assertThat(a.status()).isEqualTo(429);
+        assertThat(a.retryAfter()).isEqualTo(seconds);
+        assertThat(a.contentType()).startsWith("text/html");
+        assertThat(a.body()).contains("id=\"search-error\"").contains("Too many unsuccessful attempts")
+                .contains("try again in " + seconds + " seconds").contains("id=\"find\"");
+    }
+
+    @Test
+    void wrongZipCodesFromOneAddressAreSlowedDownWhileThePayerElsewhereGetsIn() {
+        TestBiller b = billerWithAccount("7101-1");
+        String stranger = newAddress();
+        for (int i = 0; i < 5; i++) {
+            assertNotFound(lookUp(stranger, b, "7101-1", "1000" + i));
+        }
+        assertSlowedPage(lookUp(stranger, b, "7101-1", "10009"), "30");
+        // Refused unseen: even the right ZIP code from that address learns nothing until the delay is over.
+        assertSlowedPage(lookUp(stranger, b, "7101-1", "49331"), "30");
+
+        assertFound(lookUp(newAddress(), b, "7101-1", "49331"), b);
+
+        time.advance(Duration.ofSeconds(30));
+        assertNotFound(lookUp(stranger, b, "7101-1", "10010"));
+        assertSlowedPage(lookUp(stranger, b, "7101-1", "10011"), "30");
+        time.advance(Duration.ofSeconds(30));
+        assertFound(lookUp(stranger, b, "7101-1", "49331"), b);
+    }
+
+    @Test
+    void strangersFromManyAddressesDelayTheMemberOnlyBriefly() {
+        TestBiller b = billerWithAccount("7201-1");
+        String first = newAddress();
+        String second = newAddress();
+        for (int i = 0; i < 5; i++) {
+            assertNotFound(lookUp(first, b, "7201-1", "2000" + i));
+        }
+        for (int i = 0; i < 3; i++) {
+            assertNotFound(lookUp(second, b, "7201-1", "2100" + i));
+        }
+        String member = newAddress();
+        assertSlowedPage(lookUp(member, b, "7201-1", "49331"), "15");
+        // Only that account waits: the same strangers' attempts on other accounts are not held up by it.
+        TestBiller other = billerWithAccount("7202-1");
+        assertFound(lookUp(second, other, "7202-1", "49331"), other);
+
+        time.advance(Duration.ofSeconds(15));
+        assertFound(lookUp(member, b, "7201-1", "49331"), b);
+    }
+
+    @Test
+    void successfulLookUpsAreNeverCounted() {
+        TestBiller b = billerWithAccount("7301-1");
+        String member = newAddress();
+        for (int i = 0; i < 12; i++) {
+            assertFound(lookUp(member, b, "7301-1", "49331"), b);
+        }
+        for (int i = 0; i < 5; i++) {
+            assertNotFound(lookUp(member, b, "7301-1", "3000" + i));
+        }
+        assertSlowedPage(lookUp(member, b, "7301-1", "30009"), "30");
+    }
+}
