@@ -3,6 +3,7 @@ package org.ratepayer.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URLEncoder;
@@ -75,6 +76,9 @@ class ThrottlingIT extends PlatformIT {
 
     @Autowired
     ManualTime time;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** A documentation address (RFC 5737) no other test of this class uses. */
     private static String newAddress() {
@@ -196,5 +200,55 @@ class ThrottlingIT extends PlatformIT {
             assertNotFound(lookUp(member, b, "7301-1", "3000" + i));
         }
         assertSlowedPage(lookUp(member, b, "7301-1", "30009"), "30");
+    }
+
+    private Answer operator(String address, TestBiller b, String token) {
+        return answer(exchange(http, request("/api/v1/billers/" + b.bid() + "/invoice-files")
+                .header("X-Forwarded-For", address).header("Authorization", "Bearer " + token).GET().build()));
+    }
+
+    private Answer api(String address, TestBiller b, String key) {
+        return answer(exchange(http, request("/api/v1/billers/" + b.bid() + "/invoice-files")
+                .header("X-Forwarded-For", address).header("X-Api-Key", key).GET().build()));
+    }
+
+    private void assertSlowedProblem(Answer a, String seconds) {
+        assertThat(a.status()).as(a.body()).isEqualTo(429);
+        assertThat(a.retryAfter()).isEqualTo(seconds);
+        assertThat(a.contentType()).isEqualTo("application/problem+json");
+        try {
+            var p = json.readTree(a.body());
+            assertThat(p.path("status").asInt()).isEqualTo(429);
+            assertThat(p.path("type").asText()).isEqualTo("https://ratepayer.org/problems/too-many-attempts");
+            assertThat(p.path("title").asText()).isEqualTo("Too many failed attempts");
+            assertThat(p.path("detail").asText()).contains("try again in " + seconds + " seconds");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void wrongApiKeysAndOperatorTokensAreSlowedDownPerAddress() {
+        TestBiller b = newBiller();
+        String stranger = newAddress();
+        for (int i = 0; i < 6; i++) {
+            assertThat(api(stranger, b, "rp_test_api_guess" + i).status()).isEqualTo(401);
+        }
+        assertSlowedProblem(api(stranger, b, "rp_test_api_guess9"), "10");
+        assertSlowedProblem(operator(stranger, b, "rp_op_guess-guess-guess"), "10");
+        // An operator token may be one a person chose: from that address even the right one waits, unseen.
+        assertSlowedProblem(operator(stranger, b, operatorToken.reveal()), "10");
+        assertThat(operator(newAddress(), b, operatorToken.reveal()).status()).isEqualTo(200);
+        // A biller key is 192 random bits: the right one is never held up, whoever else shares its address.
+        assertThat(api(stranger, b, b.apiKey()).status()).isEqualTo(200);
+        assertThat(api(newAddress(), b, b.apiKey()).status()).isEqualTo(200);
+        assertThat(meters.get("ratepayer.throttle.refused").tags("kind", "api-key", "limit", "address").counter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("ratepayer.throttle.refused").tags("kind", "operator-token").counter().count())
+                .isGreaterThanOrEqualTo(2);
+
+        time.advance(Duration.ofSeconds(10));
+        assertThat(api(stranger, b, "rp_test_api_guess10").status()).isEqualTo(401);
+        assertSlowedProblem(api(stranger, b, "rp_test_api_guess11"), "10");
     }
 }
