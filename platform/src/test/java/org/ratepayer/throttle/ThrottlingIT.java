@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -250,5 +251,26 @@ class ThrottlingIT extends PlatformIT {
         time.advance(Duration.ofSeconds(10));
         assertThat(api(stranger, b, "rp_test_api_guess10").status()).isEqualTo(401);
         assertSlowedProblem(api(stranger, b, "rp_test_api_guess11"), "10");
+    }
+
+    private Answer payNow(String address, String key) {
+        return answer(exchange(http, request("/cloudpaymentsapi/v2").header("X-Forwarded-For", address)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("")).build()));
+    }
+
+    @Test
+    void wrongPayNowKeysAreSlowedDownPerAddress() {
+        TestBiller b = newBiller();
+        String stranger = newAddress();
+        for (int i = 0; i < 6; i++) {
+            assertThat(payNow(stranger, "rp_test_cp_guess" + i).status()).isEqualTo(401);
+        }
+        assertSlowedProblem(payNow(stranger, "rp_test_cp_guess9"), "10");
+        // The right key is let in, from anywhere (and then refused only for its empty body).
+        Answer partner = payNow(stranger, b.cpv2Key());
+        assertThat(partner.status()).as(partner.body()).isEqualTo(400);
+        assertThat(payNow(newAddress(), b.cpv2Key()).status()).isEqualTo(400);
     }
 }
