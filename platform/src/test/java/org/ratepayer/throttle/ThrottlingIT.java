@@ -273,4 +273,50 @@ class ThrottlingIT extends PlatformIT {
         assertThat(partner.status()).as(partner.body()).isEqualTo(400);
         assertThat(payNow(newAddress(), b.cpv2Key()).status()).isEqualTo(400);
     }
+
+    private Answer soap(String address, TestBiller b, String key) {
+        String envelope = """
+                <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>
+                <UploadInvoiceFile xmlns="http://ratepayer.org/portal/webservices/CloudInvoicing/">
+                <BillerGUID>%s</BillerGUID><WebServiceKey>%s</WebServiceKey><FileName>x.bif</FileName>
+                <FileContents></FileContents></UploadInvoiceFile></soap:Body></soap:Envelope>""".formatted(b.guidText(), key);
+        return answer(exchange(http, request("/portal/webservices/CloudInvoicing.asmx").header("X-Forwarded-For", address)
+                .header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"http://ratepayer.org/portal/webservices/CloudInvoicing/UploadInvoiceFile\"")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build()));
+    }
+
+    private Answer soapForm(String address, TestBiller b, String key) {
+        return answer(exchange(http, request("/portal/webservices/CloudInvoicing.asmx/UploadInvoiceFile")
+                .header("X-Forwarded-For", address).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("BillerGUID=" + enc(b.guidText()) + "&WebServiceKey=" + enc(key)
+                        + "&FileName=x.bif&FileContents=")).build()));
+    }
+
+    @Test
+    void wrongWebServiceKeysAreSlowedDownOnBothSoapDoors() {
+        TestBiller b = newBiller();
+        String stranger = newAddress();
+        for (int i = 0; i < 3; i++) {
+            Answer denied = soap(stranger, b, "rp_test_ws_guess" + i);
+            assertThat(denied.status()).isNotEqualTo(429);
+            assertThat(denied.body()).contains("do not match a biller");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(soapForm(stranger, b, "rp_test_ws_guess" + i).status()).isEqualTo(401);
+        }
+        Answer slowed = soap(stranger, b, "rp_test_ws_guess9");
+        assertThat(slowed.status()).isEqualTo(429);
+        assertThat(slowed.retryAfter()).isEqualTo("10");
+        assertThat(slowed.contentType()).startsWith("text/xml");
+        assertThat(slowed.body()).contains("soap:Client").contains("try again in 10 seconds");
+        Answer slowedForm = soapForm(stranger, b, "rp_test_ws_guess9");
+        assertThat(slowedForm.status()).isEqualTo(429);
+        assertThat(slowedForm.retryAfter()).isEqualTo("10");
+        assertThat(slowedForm.body()).contains("<Status>TOO_MANY_ATTEMPTS</Status>").contains("try again in 10 seconds");
+
+        Answer partner = soap(stranger, b, b.webServiceKey());
+        assertThat(partner.status()).isEqualTo(200);
+        assertThat(partner.body()).contains("FileContents is empty");
+    }
 }
