@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URLEncoder;
@@ -13,10 +14,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
@@ -77,6 +80,15 @@ class ThrottlingIT extends PlatformIT {
 
     @Autowired
     ManualTime time;
+
+    @Autowired
+    Throttle throttle;
+
+    @Autowired
+    ThrottleProperties props;
+
+    @Autowired
+    DataSource db;
 
     @Autowired
     MeterRegistry meters;
@@ -318,5 +330,51 @@ class ThrottlingIT extends PlatformIT {
         Answer partner = soap(stranger, b, b.webServiceKey());
         assertThat(partner.status()).isEqualTo(200);
         assertThat(partner.body()).contains("FileContents is empty");
+    }
+
+    @Test
+    void budgetsLiveInTheDatabaseSoEveryNodeCountsAgainstTheSameOnes() {
+        Throttle otherNode = new Throttle(db, props, time, new SimpleMeterRegistry());
+        TestBiller b = billerWithAccount("7401-1");
+
+        String stranger = newAddress();
+        for (int i = 0; i < 6; i++) {
+            assertThat(api(stranger, b, "rp_test_api_guess" + i).status()).isEqualTo(401);
+        }
+        Throttle.Outcome<String> there = otherNode.payNowKey(stranger, Optional::empty);
+        assertThat(there.refused()).isTrue();
+        assertThat(there.retryAfterSeconds()).isEqualTo(10);
+
+        String another = newAddress();
+        for (int i = 0; i < 6; i++) {
+            assertThat(otherNode.webServiceKey(another, Optional::empty).refused()).isFalse();
+        }
+        assertSlowedProblem(api(another, b, "rp_test_api_guess9"), "10");
+
+        String searcher = newAddress();
+        for (int i = 0; i < 5; i++) {
+            assertThat(otherNode.lookup(searcher, b.bid(), "7401-1", Optional::empty).refused()).isFalse();
+        }
+        assertSlowedPage(lookUp(searcher, b, "7401-1", "49331"), "30");
+
+        assertThat(count("select count(*) from throttle_bucket where id like 'key-address:%'")).isGreaterThanOrEqualTo(2);
+        assertThat(count("select count(*) from throttle_bucket where id like 'lookup-account:" + b.bid() + ":%'")).isEqualTo(1);
+        assertThat(count("select count(*) from throttle_bucket where id like '%203.0.%' or id like '%7401-1%'"))
+                .as("neither addresses nor account numbers are kept readable").isZero();
+    }
+
+    @Test
+    void budgetsThatFilledUpAgainArePurged() {
+        TestBiller b = newBiller();
+        assertThat(api(newAddress(), b, "rp_test_api_guess").status()).isEqualTo(401);
+        long now = System.currentTimeMillis();
+        assertThat(count("select count(*) from throttle_bucket where expires_at > ?", now + Duration.ofMinutes(9).toMillis()))
+                .as("kept while it refills, then for keep-idle (10 minutes)").isPositive();
+        // As if every bucket so far had filled up again and been left alone for keep-idle.
+        int idle = jdbc.sql("update throttle_bucket set expires_at = ?").param(now - 1).update();
+        assertThat(api(newAddress(), b, "rp_test_api_guess").status()).isEqualTo(401);
+
+        assertThat(throttle.purgeExpired()).isEqualTo(idle);
+        assertThat(count("select count(*) from throttle_bucket")).as("the bucket still refilling stays").isEqualTo(1);
     }
 }
