@@ -36,7 +36,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ApiKeyAuthenticator authenticator, ProblemWriter problems,
+            org.ratepayer.throttle.Throttle throttle) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -44,7 +45,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiAuthenticationFilter(authenticator, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiAuthenticationFilter(authenticator, problems, throttle), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(r -> r
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")

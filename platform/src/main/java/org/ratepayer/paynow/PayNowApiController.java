@@ -12,6 +12,8 @@ import org.ratepayer.api.Caller;
 import org.ratepayer.api.ProblemWriter;
 import org.ratepayer.billers.KeyKind;
 import org.ratepayer.runtime.RatepayerProperties;
+import org.ratepayer.throttle.Throttle;
+import org.ratepayer.throttle.TooManyAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -38,19 +40,33 @@ public class PayNowApiController {
     private final PayNowService service;
     private final PayNowProperties props;
     private final RatepayerProperties platform;
+    private final Throttle throttle;
 
     public PayNowApiController(ApiKeyAuthenticator authenticator, PayNowService service, PayNowProperties props,
-            RatepayerProperties platform) {
+            RatepayerProperties platform, Throttle throttle) {
         this.authenticator = authenticator;
         this.service = service;
         this.props = props;
         this.platform = platform;
+        this.throttle = throttle;
     }
 
     /** Answers JSON whatever the client's Accept header says: older partner clients send all sorts. */
     @PostMapping("/cloudpaymentsapi/v2")
     public ResponseEntity<?> create(HttpServletRequest request) throws IOException {
-        Optional<Caller> caller = caller(request.getHeader("Authorization"));
+        Optional<String> key = presentedKey(request.getHeader("Authorization"));
+        Optional<Caller> caller = Optional.empty();
+        if (key.isPresent()) {
+            Throttle.Outcome<Caller> outcome = throttle.payNowKey(request.getRemoteAddr(),
+                    () -> authenticator.billerKey(key.get()).filter(c -> c.keyKind() == KeyKind.CPV2));
+            if (outcome.refused()) {
+                long seconds = outcome.retryAfterSeconds();
+                return ResponseEntity.status(429).header("Retry-After", Long.toString(seconds))
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(ProblemWriter.problem(429, TooManyAttempts.TYPE, TooManyAttempts.TITLE, TooManyAttempts.detail(seconds)));
+            }
+            caller = outcome.passed();
+        }
         if (caller.isEmpty()) {
             return problem(401, "invalid-credentials", "Invalid API key", null,
                     "send the biller's Cloud Payments key of this environment as 'Authorization: Basic base64(APIKey)'");
@@ -81,7 +97,7 @@ public class PayNowApiController {
     }
 
     /** The Pay Now key alone, base64-encoded after "Basic " (no user part); other kinds of key are refused. */
-    private Optional<Caller> caller(String authorization) {
+    private static Optional<String> presentedKey(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return Optional.empty();
         }
@@ -95,7 +111,7 @@ public class PayNowApiController {
         if (key.endsWith(":")) {
             key = key.substring(0, key.length() - 1);
         }
-        return authenticator.billerKey(key).filter(c -> c.keyKind() == KeyKind.CPV2);
+        return key.isBlank() ? Optional.empty() : Optional.of(key);
     }
 
     private static ResponseEntity<ProblemDetail> problem(int status, String type, String title, String field, String detail) {

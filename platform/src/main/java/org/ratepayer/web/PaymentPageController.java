@@ -1,5 +1,6 @@
 package org.ratepayer.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
@@ -24,6 +25,8 @@ import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.presentment.BillPdfService;
+import org.ratepayer.throttle.Throttle;
+import org.ratepayer.throttle.TooManyAttempts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +37,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The one-time payment page (the "virtual site", SPEC C6): find an account with its number and a
  * second fact from the bill, see the live balance and the bill, choose amount and method, confirm
- * with the fee shown, get a receipt. Server-rendered, no script needed, CSRF-protected.
+ * with the fee shown, get a receipt. Server-rendered, no script needed, CSRF-protected. Failed searches
+ * are throttled per client address and per account number (docs/throttling.md).
  */
 @Controller
 public class PaymentPageController {
@@ -44,14 +48,16 @@ public class PaymentPageController {
     private final BalanceService balances;
     private final PaymentService payments;
     private final BillPdfService pdfs;
+    private final Throttle throttle;
 
     public PaymentPageController(BillerService billers, InvoiceQueries invoices, BalanceService balances,
-            PaymentService payments, BillPdfService pdfs) {
+            PaymentService payments, BillPdfService pdfs, Throttle throttle) {
         this.billers = billers;
         this.invoices = invoices;
         this.balances = balances;
         this.payments = payments;
         this.pdfs = pdfs;
+        this.throttle = throttle;
     }
 
     private String searchField(long bid) {
@@ -82,11 +88,24 @@ public class PaymentPageController {
 
     @PostMapping("/pay/{bid}")
     public String find(@PathVariable long bid, @RequestParam(defaultValue = "") String accountNumber,
-            @RequestParam(defaultValue = "") String secondValue, HttpSession session, Model model) {
+            @RequestParam(defaultValue = "") String secondValue, HttpSession session, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         biller(bid, model);
         String field = searchField(bid);
-        Optional<InvoiceQueries.Account> account = invoices.account(bid, accountNumber.trim());
-        if (account.isEmpty() || !matches(field, account.get(), secondValue)) {
+        String number = accountNumber.trim();
+        Throttle.Outcome<InvoiceQueries.Account> found = throttle.lookup(request.getRemoteAddr(), bid, number,
+                () -> invoices.account(bid, number).filter(a -> matches(field, a, secondValue)));
+        if (found.refused()) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(found.retryAfterSeconds()));
+            model.addAttribute("searchLabel", searchLabel(field));
+            model.addAttribute("accountNumber", accountNumber);
+            model.addAttribute("error", "Too many unsuccessful attempts to find an account. For your security, "
+                    + "please try again in " + TooManyAttempts.inWords(found.retryAfterSeconds()) + ".");
+            return "pay/search";
+        }
+        Optional<InvoiceQueries.Account> account = found.passed();
+        if (account.isEmpty()) {
             model.addAttribute("searchLabel", searchLabel(field));
             model.addAttribute("accountNumber", accountNumber);
             // One message for both cases, so the page does not tell which account numbers exist.

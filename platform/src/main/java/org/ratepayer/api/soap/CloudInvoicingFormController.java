@@ -1,5 +1,6 @@
 package org.ratepayer.api.soap;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,13 +20,19 @@ public class CloudInvoicingFormController {
     @PostMapping(path = SoapConfiguration.PATH + "/UploadInvoiceFile",
             consumes = {MediaType.APPLICATION_FORM_URLENCODED_VALUE, MediaType.MULTIPART_FORM_DATA_VALUE},
             produces = MediaType.TEXT_XML_VALUE)
-    public ResponseEntity<UploadInvoiceFileResult> upload(
+    public ResponseEntity<UploadInvoiceFileResult> upload(HttpServletRequest request,
             @RequestParam(name = "BillerGUID", required = false) String billerGuid,
             @RequestParam(name = "WebServiceKey", required = false) String key,
             @RequestParam(name = "FileName", required = false) String fileName,
             @RequestParam(name = "FileContents", required = false) String contents) {
         try {
-            return ResponseEntity.ok(uploads.upload(billerGuid, key, fileName, contents));
+            return ResponseEntity.ok(uploads.upload(request.getRemoteAddr(), billerGuid, key, fileName, contents));
+        } catch (InvoiceUploads.UploadSlowedDown e) {
+            UploadInvoiceFileResult r = new UploadInvoiceFileResult();
+            r.success = false;
+            r.status = "TOO_MANY_ATTEMPTS";
+            r.message = e.getMessage();
+            return ResponseEntity.status(429).header("Retry-After", Long.toString(e.retryAfterSeconds())).body(r);
         } catch (InvoiceUploads.UploadDenied e) {
             UploadInvoiceFileResult r = new UploadInvoiceFileResult();
             r.success = false;

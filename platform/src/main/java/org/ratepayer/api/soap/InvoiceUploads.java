@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.ratepayer.api.ApiKeyAuthenticator;
-import org.ratepayer.api.Caller;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.KeyKind;
@@ -18,6 +16,8 @@ import org.ratepayer.billing.ImportOutcome;
 import org.ratepayer.billing.ImportSource;
 import org.ratepayer.billing.InvoiceImportService;
 import org.ratepayer.runtime.RatepayerProperties;
+import org.ratepayer.throttle.Throttle;
+import org.ratepayer.throttle.TooManyAttempts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,13 +33,15 @@ public class InvoiceUploads {
     private final BillerService billers;
     private final InvoiceImportService imports;
     private final Path spool;
+    private final Throttle throttle;
 
     public InvoiceUploads(ApiKeyAuthenticator authenticator, BillerService billers, InvoiceImportService imports,
-            RatepayerProperties props) {
+            RatepayerProperties props, Throttle throttle) {
         this.authenticator = authenticator;
         this.billers = billers;
         this.imports = imports;
         this.spool = props.dataDir().resolve("tmp");
+        this.throttle = throttle;
     }
 
     /** Thrown for a wrong GUID/key pair; the SOAP door turns it into a Client fault, the form door into 401. */
@@ -49,8 +51,25 @@ public class InvoiceUploads {
         }
     }
 
-    public UploadInvoiceFileResult upload(String billerGuid, String webServiceKey, String fileName, String fileContents) {
-        Biller biller = authenticate(billerGuid, webServiceKey);
+    /** Too many wrong pairs came from the caller's address lately: wait before trying another (docs/throttling.md). */
+    public static class UploadSlowedDown extends UploadDenied {
+        private final long retryAfterSeconds;
+
+        public UploadSlowedDown(long retryAfterSeconds) {
+            super("too many wrong BillerGUID and WebServiceKey pairs came from this address; try again in "
+                    + TooManyAttempts.inWords(retryAfterSeconds));
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /** @param clientAddress the caller's address, which wrong keys are throttled by */
+    public UploadInvoiceFileResult upload(String clientAddress, String billerGuid, String webServiceKey, String fileName,
+            String fileContents) {
+        Biller biller = authenticate(clientAddress, billerGuid, webServiceKey);
         if (fileContents == null || fileContents.isEmpty()) {
             return failure("FileContents is empty");
         }
@@ -77,18 +96,21 @@ public class InvoiceUploads {
         }
     }
 
-    private Biller authenticate(String billerGuid, String key) {
+    private Biller authenticate(String clientAddress, String billerGuid, String key) {
         UUID guid;
         try {
             guid = UUID.fromString(billerGuid == null ? "" : billerGuid.trim());
         } catch (IllegalArgumentException e) {
             throw new UploadDenied("BillerGUID is missing or not a GUID");
         }
-        Optional<Caller> caller = authenticator.billerKey(key);
-        Optional<Biller> biller = caller.filter(c -> c.keyKind() == KeyKind.WEB_SERVICE)
+        Throttle.Outcome<Biller> outcome = throttle.webServiceKey(clientAddress, () -> authenticator.billerKey(key)
+                .filter(c -> c.keyKind() == KeyKind.WEB_SERVICE)
                 .flatMap(c -> billers.find(c.bid()))
-                .filter(b -> b.guid().equals(guid));
-        return biller.orElseThrow(() -> new UploadDenied("BillerGUID and WebServiceKey do not match a biller"));
+                .filter(b -> b.guid().equals(guid)));
+        if (outcome.refused()) {
+            throw new UploadSlowedDown(outcome.retryAfterSeconds());
+        }
+        return outcome.passed().orElseThrow(() -> new UploadDenied("BillerGUID and WebServiceKey do not match a biller"));
     }
 
     /** Partners send the file as text; some SOAP toolkits base64 it. A BIF always has pipes, base64 never does. */
