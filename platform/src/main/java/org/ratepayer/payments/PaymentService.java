@@ -26,7 +26,6 @@ import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.PaymentMethodChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,14 +53,7 @@ public class PaymentService {
     private final Clock clock;
     private final List<PaymentListener> listeners;
 
-    @Autowired
     public PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
-            PaymentTransitions transitions, IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager,
-            ObjectMapper json, List<PaymentListener> listeners) {
-        this(billers, balances, invoices, payments, transitions, keys, gateway, txManager, json, Clock.systemDefaultZone(), listeners);
-    }
-
-    PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
             PaymentTransitions transitions, IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager,
             ObjectMapper json, Clock clock, List<PaymentListener> listeners) {
         this.billers = billers;

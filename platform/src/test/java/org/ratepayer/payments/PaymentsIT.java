@@ -3,6 +3,7 @@ package org.ratepayer.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -132,6 +133,7 @@ class PaymentsIT extends PlatformIT {
 
     @Test
     void theBillersRulesDecideWhatMayBePaid() {
+        clock.setDay(LocalDate.of(2026, 10, 10));
         TestBiller b = billerWithBill("3104-1", "80.00");
         Reply older = pay(b, key(), card("3104-1", "40.00", VISA).replace("\"amount\"", "\"invoiceNumber\":\"3104100000001\",\"amount\""));
         assertThat(older.status()).isEqualTo(422);
@@ -152,11 +154,15 @@ class PaymentsIT extends PlatformIT {
 
         jdbc.sql("update invoice set payment_expiration_date = date '2026-10-15', payment_expiration_message = "
                 + "'Please call the office to pay this bill' where biller_id = ?").param(b.bid()).update();
+        clock.setDay(LocalDate.of(2026, 10, 15));
+        Reply lastDay = pay(b, key(), card("3104-1", "80.00", VISA));
+        assertThat(lastDay.status()).as("the expiration date itself is still a day to pay: " + lastDay.body()).isEqualTo(201);
+        clock.setDay(LocalDate.of(2026, 10, 16));
         Reply expired = pay(b, key(), card("3104-1", "80.00", VISA));
         assertThat(expired.status()).isEqualTo(422);
         assertThat(expired.json().get("code").asText()).isEqualTo("bill_expired");
         assertThat(expired.json().get("detail").asText()).isEqualTo("Please call the office to pay this bill");
-        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(2);
     }
 
     @Test

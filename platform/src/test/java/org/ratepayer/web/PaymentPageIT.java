@@ -146,6 +146,7 @@ class PaymentPageIT extends PlatformIT {
         click("review");
         assertThat(text("pay-error")).startsWith("partial payments are not accepted for this bill; the balance due is 88.10");
 
+        clock.setDay(java.time.LocalDate.of(2026, 10, 6));
         jdbc.sql("update invoice set payment_expiration_date = date '2026-10-05', payment_expiration_message = "
                 + "'This bill has been sent to collections. Please call us.' where biller_id = ?").param(b.bid()).update();
         fill("amount", "88.10");
