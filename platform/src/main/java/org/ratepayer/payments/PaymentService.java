@@ -11,7 +11,6 @@ import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,6 +70,11 @@ public class PaymentService {
 
     /** An HTTP-shaped answer: the first one for a key is stored and replayed verbatim. */
     public record Answer(int status, Map<String, Object> body) {
+
+        /** A request refused before it reached the service (so under no idempotency key), naming the field. */
+        public static Answer invalid(String field, String detail) {
+            return problem(400, "invalid_field", field, detail);
+        }
     }
 
     public Answer submit(long bid, String idempotencyKey, PaymentRequest request) {
@@ -104,11 +108,9 @@ public class PaymentService {
     }
 
     private Outcome attempt(long bid, String key, PaymentRequest r) {
-        Channel channel;
-        try {
-            channel = Channel.valueOf(r.channel() == null ? "" : r.channel().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return new Outcome(problem(400, "invalid_field", "channel", "must be one of IVR, KIOSK, OBD, POS, CSRWEB, WEB, CPV2"), null);
+        Channel channel = r.channel();
+        if (channel == null) {
+            return new Outcome(problem(400, "invalid_field", "channel", "required"), null);
         }
         if (r.accountNumber() == null || r.accountNumber().isBlank()) {
             return new Outcome(problem(400, "invalid_field", "accountNumber", "required"), null);

@@ -15,6 +15,7 @@ import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentRequest;
@@ -212,7 +213,7 @@ public class PaymentPageController {
                     ? "redirect:/pay/" + bid + "/receipt/" + state.get().lastPayment()
                     : "redirect:/pay/" + bid + "/account";
         }
-        PaymentService.Answer answer = payments.submit(bid, p.idempotencyKey(), new PaymentRequest("WEB",
+        PaymentService.Answer answer = payments.submit(bid, p.idempotencyKey(), new PaymentRequest(Channel.WEB,
                 state.get().found().accountNumber(), p.invoiceNumber(), p.amount(), null, null, p.token(), null,
                 p.payerEmail().isEmpty() ? null : p.payerEmail()));
         if (answer.status() != 201) {

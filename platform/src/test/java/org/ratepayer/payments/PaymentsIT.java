@@ -166,6 +166,30 @@ class PaymentsIT extends PlatformIT {
     }
 
     @Test
+    void anApiKeyPaysOnlyOnTheCallersChannelsNeverOnThoseOfThePlatformsOwnPaths() {
+        TestBiller b = billerWithBill("3108-1", "10.00");
+        for (String channel : List.of("AUTOPAY", "SCHEDULED", "WEB", "CPV2", "autopay", "Scheduled", "web", "cpv2", "FAX", "", " ")) {
+            Reply r = pay(b, key(), card("3108-1", "10.00", VISA).replace("\"IVR\"", "\"" + channel + "\""));
+            assertThat(r.status()).as(channel + ": " + r.body()).isEqualTo(400);
+            assertThat(r.json().get("field").asText()).isEqualTo("channel");
+            assertThat(r.json().get("detail").asText())
+                    .isEqualTo("must be one of IVR, KIOSK, OBD, POS, CSRWEB (upper or lower case)");
+        }
+        Reply none = pay(b, key(), card("3108-1", "10.00", VISA).replace("\"channel\":\"IVR\",", ""));
+        assertThat(none.status()).as(none.body()).isEqualTo(400);
+        assertThat(none.json().get("field").asText()).isEqualTo("channel");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        for (String channel : List.of("IVR", "KIOSK", "OBD", "POS", "CSRWEB", "pos")) {
+            Reply r = pay(b, key(), card("3108-1", "10.00", VISA).replace("\"IVR\"", "\"" + channel + "\""));
+            assertThat(r.status()).as(channel + ": " + r.body()).isEqualTo(201);
+            assertThat(r.json().get("channel").asText()).isEqualTo(channel.toUpperCase());
+        }
+        assertThat(jdbc.sql("select channel from payment where biller_id = ? order by payment_id").param(b.bid())
+                .query(String.class).list()).containsExactly("IVR", "KIOSK", "OBD", "POS", "CSRWEB", "POS");
+    }
+
+    @Test
     void fiftyConcurrentSubmissionsWithOneKeyMakeExactlyOnePayment() throws Exception {
         TestBiller b = billerWithBill("3105-1", "75.25");
         String key = key();
