@@ -190,6 +190,16 @@ class PaymentsIT extends PlatformIT {
     }
 
     @Test
+    void aCallerCannotRestateTheInvoiceAsPayNowPartnersDo() {
+        TestBiller b = billerWithBill("3109-1", "80.00");
+        Reply r = pay(b, key(), card("3109-1", "1.00", VISA).replace("\"amount\"",
+                "\"invoiceNumber\":\"3109100000002\",\"stated\":{\"balanceDue\":1.00,\"allowPartialPayments\":true},\"amount\""));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("code").asText()).isEqualTo("partial_not_allowed");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+    }
+
+    @Test
     void fiftyConcurrentSubmissionsWithOneKeyMakeExactlyOnePayment() throws Exception {
         TestBiller b = billerWithBill("3105-1", "75.25");
         String key = key();
