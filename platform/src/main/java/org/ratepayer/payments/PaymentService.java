@@ -127,7 +127,7 @@ public class PaymentService {
         }
         PaymentGateway.Tokenized method;
         try {
-            method = tokenize(r);
+            method = tokenize(bid, r);
         } catch (InvalidPaymentMethodException e) {
             return new Outcome(problem(400, "invalid_field", e.field(), e.getMessage()), null);
         }
@@ -156,7 +156,7 @@ public class PaymentService {
         String approval = null;
         String message;
         try {
-            PaymentGateway.Result result = gateway.charge(guid, method.token(), r.amount().add(decision.fee()));
+            PaymentGateway.Result result = gateway.charge(bid, guid, method.token(), r.amount().add(decision.fee()));
             status = switch (result.outcome()) {
                 case APPROVED -> PaymentStatus.APPROVED;
                 case DECLINED -> PaymentStatus.DECLINED;
@@ -233,35 +233,36 @@ public class PaymentService {
         }
     }
 
-    /** Checks and tokenizes a card or bank account for the payment page's review step. */
-    public PaymentGateway.Tokenized tokenize(org.ratepayer.payments.gateway.CardDetails card,
+    /** Checks and tokenizes a card or bank account for the payment page's review step; the token is this biller's only. */
+    public PaymentGateway.Tokenized tokenize(long bid, org.ratepayer.payments.gateway.CardDetails card,
             org.ratepayer.payments.gateway.BankDetails bank) {
-        return tokenize(new PaymentRequest(null, null, null, null, card, bank, null, null, null));
+        return tokenize(bid, new PaymentRequest(null, null, null, null, card, bank, null, null, null));
     }
 
     /**
      * Checks and tokenizes exactly one of a card, a bank account or a known method token, for a method
      * kept to pay with later (autopay, scheduled payments).
      *
-     * @throws InvalidPaymentMethodException naming the field when none, several, or an invalid one is given
+     * @throws InvalidPaymentMethodException naming the field when none, several, or an invalid one is given, or a
+     *                                       token this biller does not have
      */
-    public PaymentGateway.Tokenized tokenizeOne(org.ratepayer.payments.gateway.CardDetails card,
+    public PaymentGateway.Tokenized tokenizeOne(long bid, org.ratepayer.payments.gateway.CardDetails card,
             org.ratepayer.payments.gateway.BankDetails bank, String methodToken) {
         int given = (card != null ? 1 : 0) + (bank != null ? 1 : 0) + (methodToken != null ? 1 : 0);
         if (given != 1) {
             throw new InvalidPaymentMethodException("card", "send exactly one of card, bank or methodToken");
         }
-        return tokenize(new PaymentRequest(null, null, null, null, card, bank, methodToken, null, null));
+        return tokenize(bid, new PaymentRequest(null, null, null, null, card, bank, methodToken, null, null));
     }
 
-    private PaymentGateway.Tokenized tokenize(PaymentRequest r) {
+    private PaymentGateway.Tokenized tokenize(long bid, PaymentRequest r) {
         if (r.card() != null) {
-            return gateway.tokenizeCard(PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
+            return gateway.tokenizeCard(bid, PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
         }
         if (r.bank() != null) {
-            return gateway.tokenizeBank(PaymentMethodChecks.bank(r.bank()));
+            return gateway.tokenizeBank(bid, PaymentMethodChecks.bank(r.bank()));
         }
-        return gateway.known(r.methodToken())
+        return gateway.known(bid, r.methodToken())
                 .orElseThrow(() -> new InvalidPaymentMethodException("methodToken", "unknown or expired payment method token"));
     }
 

@@ -26,17 +26,17 @@ final class PaymentMethodForm {
     }
 
     /** @throws InvalidPaymentMethodException when the details do not pass the checks of SPEC C6 */
-    static PaymentGateway.Tokenized tokenize(PaymentService payments, Method method, Map<String, String> form,
+    static PaymentGateway.Tokenized tokenize(PaymentService payments, long bid, Method method, Map<String, String> form,
             boolean allowSwipe) {
         if (method == Method.ACH) {
-            return payments.tokenize(null, new BankDetails(form.get("routingNumber"), form.get("bankAccountNumber"),
+            return payments.tokenize(bid, null, new BankDetails(form.get("routingNumber"), form.get("bankAccountNumber"),
                     form.get("accountType")));
         }
         String swipe = form.getOrDefault("swipe", "");
         if (allowSwipe && !swipe.isBlank()) {
-            return payments.tokenize(SwipeTrack.parse(swipe), null);
+            return payments.tokenize(bid, SwipeTrack.parse(swipe), null);
         }
-        return payments.tokenize(new CardDetails(form.get("cardNumber"), integer(form.get("expMonth")),
+        return payments.tokenize(bid, new CardDetails(form.get("cardNumber"), integer(form.get("expMonth")),
                 integer(form.get("expYear")), form.get("cvv"), form.get("postalCode")), null);
     }
 

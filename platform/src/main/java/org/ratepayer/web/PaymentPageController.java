@@ -181,7 +181,7 @@ public class PaymentPageController {
         PaymentGateway.Tokenized token;
         try {
             decision = payments.quote(bid, account, null, amount.get(), method);
-            token = PaymentMethodForm.tokenize(payments, method, form, false);
+            token = PaymentMethodForm.tokenize(payments, bid, method, form, false);
         } catch (PaymentRuleViolation e) {
             return accountPage(bid, state.get(), model, e.getMessage(), form);
         } catch (InvalidPaymentMethodException e) {

@@ -200,6 +200,45 @@ class PaymentsIT extends PlatformIT {
     }
 
     @Test
+    void aSavedMethodTokenOfOneBillerIsUnknownToEveryOther() {
+        TestBiller a = billerWithBill("3110-1", "25.00");
+        TestBiller b = billerWithBill("3110-1", "25.00");
+        Reply enrolled = send(request("/api/v1/billers/" + a.bid() + "/accounts/3110-1/autopay").header("X-Api-Key", a.apiKey())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"enrolled":true,"card":{"number":"%s","expMonth":12,"expYear":2099,"cvv":"123","postalCode":"49331"}}"""
+                        .formatted(VISA))));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(200);
+        String token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ?").param(a.bid())
+                .query(String.class).single();
+        String byToken = "{\"channel\":\"IVR\",\"accountNumber\":\"3110-1\",\"amount\":25.00,\"methodToken\":\"%s\"}";
+
+        Reply foreign = pay(b, key(), byToken.formatted(token));
+        Reply madeUp = pay(b, key(), byToken.formatted("tok_sbx_" + "x".repeat(24)));
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(400);
+        assertThat(foreign.json().get("field").asText()).isEqualTo("methodToken");
+        assertThat(foreign.json()).as("another biller's token looks exactly like one that never existed").isEqualTo(madeUp.json());
+
+        String autopay = "/api/v1/billers/" + b.bid() + "/accounts/3110-1/autopay";
+        Reply enrolWithIt = send(request(autopay).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enrolled\":true,\"methodToken\":\"" + token + "\"}")));
+        assertThat(enrolWithIt.status()).as(enrolWithIt.body()).isEqualTo(400);
+        assertThat(enrolWithIt.json().get("field").asText()).isEqualTo("methodToken");
+        Reply scheduleWithIt = send(request("/api/v1/billers/" + b.bid() + "/accounts/3110-1/scheduled-payments")
+                .header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2099-01-01\",\"amount\":25.00,"
+                        + "\"invoiceNumber\":\"3110100000002\",\"methodToken\":\"" + token + "\"}")));
+        assertThat(scheduleWithIt.status()).as(scheduleWithIt.body()).isEqualTo(400);
+        assertThat(scheduleWithIt.json().get("field").asText()).isEqualTo("methodToken");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+        assertThat(count("select count(*) from autopay_enrolment where biller_id = ?", b.bid())).isZero();
+        assertThat(count("select count(*) from scheduled_payment where biller_id = ?", b.bid())).isZero();
+
+        Reply own = pay(a, key(), byToken.formatted(token));
+        assertThat(own.status()).as("the token itself is good for its own biller: " + own.body()).isEqualTo(201);
+        assertThat(own.json().get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
     void fiftyConcurrentSubmissionsWithOneKeyMakeExactlyOnePayment() throws Exception {
         TestBiller b = billerWithBill("3105-1", "75.25");
         String key = key();
