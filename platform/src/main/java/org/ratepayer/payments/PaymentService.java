@@ -82,6 +82,14 @@ public class PaymentService {
             return problem(400, "idempotency_key_required", "Idempotency-Key",
                     "send an Idempotency-Key header (up to 255 characters), unique per payment attempt");
         }
+        if (request.amount() != null) {
+            // Before the fingerprint, which writes the amount out, and before a key is taken for a request that cannot pay.
+            try {
+                PaymentRules.checkAmount(request.amount(), billers.cachedConfig(bid).maximumPayment());
+            } catch (PaymentRuleViolation v) {
+                return problem(422, v.code(), v.field(), v.getMessage());
+            }
+        }
         String fingerprint = fingerprint(request);
         if (!keys.claim(bid, idempotencyKey, fingerprint)) {
             return replay(bid, idempotencyKey, fingerprint);
@@ -137,7 +145,7 @@ public class PaymentService {
         } catch (AccountNotFoundException e) {
             return new Outcome(problem(404, "account_not_found", "accountNumber", e.getMessage()), null);
         } catch (PaymentRuleViolation v) {
-            return new Outcome(problem(422, v.code(), null, v.getMessage()), null);
+            return new Outcome(problem(422, v.code(), v.field(), v.getMessage()), null);
         }
         UUID guid = UUID.randomUUID();
         long id = tx.execute(s -> payments.insert(guid, bid, r.accountNumber(), decision.invoice().invoiceNumber(), channel,
@@ -223,7 +231,8 @@ public class PaymentService {
                 payable, invoiceNumber, amount, method,
                 balanceDue, balance.blockAch(), balance.blockCc(),
                 config.option(ConfigCatalogue.OPT_BALANCE_FORWARD_BLOCK, type).map(Boolean::parseBoolean).orElse(false),
-                config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), LocalDate.now(clock)));
+                config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), LocalDate.now(clock),
+                config.maximumPayment()));
     }
 
     /** The account is not one of the biller's. */

@@ -70,8 +70,8 @@ public class PayNowService {
      * @throws PayNowRequestException for anything wrong with the request, naming the field; nothing is written then
      */
     public Created create(long bid, Environment env, byte[] body, String partnerIp, String receivedBy) {
-        PayNowRequest request = parser.parse(body);
         BillerConfig config = billers.cachedConfig(bid);
+        PayNowRequest request = parser.parse(body, config.maximumPayment());
         PartnerUrlPolicy policy = policy(config);
         policy.check("PostBackURL", request.postBackUrl());
         policy.check("ReturnURL", request.returnUrl());

@@ -3,6 +3,7 @@ package org.ratepayer.web;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.BankDetails;
@@ -40,13 +41,13 @@ final class PaymentMethodForm {
                 integer(form.get("expYear")), form.get("cvv"), form.get("postalCode")), null);
     }
 
-    /** An amount as a payer types it ("1,250.40", "$12"); empty when it is not a number. */
+    /** Digits with an optional decimal point: no sign, and no exponent ("1e20"), which no payer means as an amount. */
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("\\d{1,30}(\\.\\d{0,30})?|\\.\\d{1,30}");
+
+    /** An amount as a payer types it ("1,250.40", "$12"); empty when it is not one. */
     static Optional<BigDecimal> amount(String typed) {
-        try {
-            return Optional.of(new BigDecimal((typed == null ? "" : typed).trim().replace(",", "").replace("$", "")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        String plain = (typed == null ? "" : typed).trim().replace(",", "").replace("$", "");
+        return PLAIN_AMOUNT.matcher(plain).matches() ? Optional.of(new BigDecimal(plain)) : Optional.empty();
     }
 
     static boolean plausibleEmail(String email) {

@@ -239,6 +239,53 @@ class PaymentsIT extends PlatformIT {
     }
 
     @Test
+    void noAmountAboveTheBillersMaximumPaymentIsTakenAndNoneGivesA500() {
+        TestBiller b = billerWithBill("3111-1", "92.94");
+        for (String amount : List.of("1000000", "100000.00", "99999999999999.99", "1e20", "1E+999999999")) {
+            Reply r = pay(b, key(), card("3111-1", amount, VISA));
+            assertThat(r.status()).as(amount + ": " + r.body()).isEqualTo(422);
+            assertThat(r.json().get("code").asText()).isEqualTo("amount_above_maximum");
+            assertThat(r.json().get("field").asText()).isEqualTo("amount");
+            assertThat(r.json().get("detail").asText()).isEqualTo("the amount is more than this biller's maximum payment of 99999.99");
+        }
+        for (String amount : List.of("0", "-5", "1.005", "1e-5", "-1e20", "\"1e-999999999\"")) {
+            Reply r = pay(b, key(), card("3111-1", amount, VISA));
+            assertThat(r.status()).as(amount + ": " + r.body()).isEqualTo(422);
+            assertThat(r.json().get("code").asText()).isEqualTo("amount_invalid");
+            assertThat(r.json().get("field").asText()).isEqualTo("amount");
+        }
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        String schedule = "/api/v1/billers/" + b.bid() + "/accounts/3111-1/scheduled-payments";
+        String scheduled = "{\"date\":\"2099-01-01\",\"amount\":%s,\"invoiceNumber\":\"3111100000002\","
+                + "\"card\":{\"number\":\"" + VISA + "\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}}";
+        Reply tooMuch = send(request(schedule).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(scheduled.formatted("100000.00"))));
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(422);
+        assertThat(tooMuch.json().get("code").asText()).isEqualTo("amount_above_maximum");
+        assertThat(tooMuch.json().get("field").asText()).isEqualTo("amount");
+        assertThat(count("select count(*) from scheduled_payment where biller_id = ?", b.bid())).isZero();
+
+        String setting = "/api/v1/billers/" + b.bid() + "/settings/1005";
+        for (String bad : List.of("\"abc\"", "0", "-1", "1.001", "100000000", "\"1e5\"")) {
+            Reply refused = operatorPut(setting, "{\"value\":" + bad + "}");
+            assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.json().get("detail").asText()).startsWith("setting 1005 (Maximum single payment): ");
+        }
+        assertThat(operatorPut(setting, "{\"value\":\"150000\"}").status()).isEqualTo(200);
+        Reply big = pay(b, key(), card("3111-1", "100000.00", VISA));
+        assertThat(big.status()).as("this biller takes larger payments: " + big.body()).isEqualTo(201);
+        Reply above = pay(b, key(), card("3111-1", "150000.01", VISA));
+        assertThat(above.json().get("detail").asText()).isEqualTo("the amount is more than this biller's maximum payment of 150000.00");
+        Reply scheduledBig = send(request(schedule).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(scheduled.formatted("100000.00"))));
+        assertThat(scheduledBig.status()).as(scheduledBig.body()).isEqualTo(201);
+        assertThat(operatorPut(setting, "{\"value\":null}").status()).isEqualTo(200);
+        assertThat(pay(b, key(), card("3111-1", "100000.00", VISA)).json().get("code").asText()).isEqualTo("amount_above_maximum");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
+    }
+
+    @Test
     void fiftyConcurrentSubmissionsWithOneKeyMakeExactlyOnePayment() throws Exception {
         TestBiller b = billerWithBill("3105-1", "75.25");
         String key = key();
