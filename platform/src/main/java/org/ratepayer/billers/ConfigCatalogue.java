@@ -50,10 +50,10 @@ public final class ConfigCatalogue {
     public static final int SET_PAYNOW_ORIGINS = 1003;
     /** Project-assigned: the key that signs Pay Now postbacks ({@code whsec_…}), encrypted at rest. */
     public static final int SET_PAYNOW_POSTBACK_SECRET = 1004;
-    /** Project-assigned: the most a single payment may be (SPEC C1 decision), {@link #DEFAULT_MAXIMUM_PAYMENT} when unset. */
+    /** Project-assigned: the most a single payment may be, {@link #DEFAULT_MAXIMUM_PAYMENT} when unset (docs/payments.md). */
     public static final int SET_MAXIMUM_PAYMENT = 1005;
 
-    /** SPEC C1: a biller that has not chosen its maximum single payment takes up to this. */
+    /** What a biller that has not chosen its maximum single payment takes at most. */
     public static final BigDecimal DEFAULT_MAXIMUM_PAYMENT = new BigDecimal("99999.99");
 
     public static final String MOST_RECENT_INVOICE_FIRST = "MOST_RECENT_INVOICE_FIRST";

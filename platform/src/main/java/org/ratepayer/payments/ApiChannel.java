@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The channels a biller's own systems may name when they pay through the channel API with an API key
- * (SPEC C6): only these map to a {@link Channel}. WEB, CPV2, AUTOPAY and SCHEDULED are not here on
+ * The channels a biller's own systems may name when they pay through the channel API with an API key:
+ * only these map to a {@link Channel}. WEB, CPV2, AUTOPAY and SCHEDULED are not here on
  * purpose: the payment page, Pay Now and the autopay and scheduled runs set them themselves, and a
  * caller naming one would post to the CIS and count in the batch report as something it is not
  * (docs/payments.md).

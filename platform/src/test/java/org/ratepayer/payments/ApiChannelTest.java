@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SPEC C6: an API key pays on IVR, KIOSK, OBD, POS or CSRWEB; the platform's own channels are not its to name. */
+/** An API key pays on IVR, KIOSK, OBD, POS or CSRWEB; the platform's own channels are not its to name (docs/payments.md). */
 class ApiChannelTest {
 
     @ParameterizedTest(name = "''{0}'' -> {1}")

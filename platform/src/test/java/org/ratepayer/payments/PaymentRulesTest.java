@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SPEC C1/C6: what amount can be a payment at all, against the biller's maximum single payment (setting 1005). */
+/** What amount can be a payment at all, against the biller's maximum single payment (setting 1005, docs/payments.md). */
 class PaymentRulesTest {
 
     @ParameterizedTest(name = "{0} with maximum {1} -> {2}")

@@ -10,7 +10,7 @@ import org.ratepayer.payments.Method;
  * are kept. Every charge carries the payment's GUID so that the processor can be asked later what
  * became of it (the repair of outcomes lost to a timeout).
  * <p>
- * A token belongs to the biller it was made for (SPEC C6), as at a real processor each biller is its own
+ * A token belongs to the biller it was made for, as at a real processor each biller is its own
  * merchant: presented for any other biller it is treated exactly like a token that never existed, so an
  * answer never tells that it is good elsewhere (docs/payments.md).
  */

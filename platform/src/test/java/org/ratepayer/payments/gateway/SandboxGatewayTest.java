@@ -7,7 +7,7 @@ import java.time.YearMonth;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** SPEC C6: a saved method's token is its biller's, and no other biller can see or charge it. */
+/** A saved method's token is its biller's, and no other biller can see or charge it (docs/payments.md). */
 class SandboxGatewayTest {
 
     private final SandboxGateway gateway = new SandboxGateway();
