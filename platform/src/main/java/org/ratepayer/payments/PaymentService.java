@@ -82,14 +82,6 @@ public class PaymentService {
             return problem(400, "idempotency_key_required", "Idempotency-Key",
                     "send an Idempotency-Key header (up to 255 characters), unique per payment attempt");
         }
-        if (request.amount() != null) {
-            // Before the fingerprint, which writes the amount out, and before a key is taken for a request that cannot pay.
-            try {
-                PaymentRules.checkAmount(request.amount(), billers.cachedConfig(bid).maximumPayment());
-            } catch (PaymentRuleViolation v) {
-                return problem(422, v.code(), v.field(), v.getMessage());
-            }
-        }
         String fingerprint = fingerprint(request);
         if (!keys.claim(bid, idempotencyKey, fingerprint)) {
             return replay(bid, idempotencyKey, fingerprint);
@@ -308,13 +300,22 @@ public class PaymentService {
                 : r.bank() != null ? "bank:" + r.bank().routingNumber() + ":" + last4(r.bank().accountNumber())
                 : "token:" + r.methodToken();
         String canonical = String.join("|", String.valueOf(r.channel()), String.valueOf(r.accountNumber()),
-                String.valueOf(r.invoiceNumber()), r.amount() == null ? "" : r.amount().stripTrailingZeros().toPlainString(),
+                String.valueOf(r.invoiceNumber()), r.amount() == null ? "" : amountText(r.amount()),
                 method, String.valueOf(r.kioskId()), String.valueOf(r.payerEmail()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The amount as plain digits, as fingerprints have always written it; only an absurd exponent, which the
+     * rules refuse anyway, is written in E notation, since 1E+999999999 in plain digits would take a gigabyte.
+     */
+    static String amountText(java.math.BigDecimal amount) {
+        java.math.BigDecimal a = amount.stripTrailingZeros();
+        return a.scale() > 30 || a.scale() < -30 ? a.toString() : a.toPlainString();
     }
 
     private static String last4(String number) {

@@ -26,6 +26,7 @@ class PaymentRulesTest {
             "99999999999999.99, 99999.99,  amount_above_maximum",
             "1E+20,             99999.99,  amount_above_maximum",
             "1E+999999999,      99999.99,  amount_above_maximum",
+            "10E+2147483647,    99999.99,  amount_above_maximum",
             "150000.01,         150000.00, amount_above_maximum",
             "0,                 99999.99,  amount_invalid",
             "0.00,              99999.99,  amount_invalid",
