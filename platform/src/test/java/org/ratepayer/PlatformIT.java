@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.Environment;
 import org.ratepayer.billers.IssuedKey;
@@ -16,6 +17,7 @@ import org.ratepayer.runtime.OperatorToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,6 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "ratepayer.postings.poll-interval=100ms",
         "ratepayer.postings.lease=10s",
         "logging.file.name=target/test-logs/platform-it.log"})
+@Import(MutableClock.Config.class)
 public abstract class PlatformIT {
 
     private static final AtomicLong NEXT_BID = new AtomicLong(100_000 + (System.nanoTime() % 1_000) * 1_000);
@@ -57,6 +60,15 @@ public abstract class PlatformIT {
 
     @Autowired
     protected OperatorToken operatorToken;
+
+    /** The application's clock; a test may stop it at a chosen moment, and it runs again after each test. */
+    @Autowired
+    protected MutableClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
 
     public record TestBiller(long bid, UUID guid, String webServiceKey, String apiKey, String cpv2Key, String prodApiKey) {
         public String guidText() {

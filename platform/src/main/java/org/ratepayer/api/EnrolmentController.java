@@ -91,7 +91,7 @@ public class EnrolmentController {
         }
         AutopayService.Result r;
         if (request.enrolled()) {
-            r = autopay.enrol(bid, account, saved(request.card(), request.bank(), request.methodToken()), caller.actor());
+            r = autopay.enrol(bid, account, saved(bid, request.card(), request.bank(), request.methodToken()), caller.actor());
         } else {
             if (request.card() != null || request.bank() != null || request.methodToken() != null) {
                 throw new BadRequestException("enrolled", "a payment method goes with enrolled: true only");
@@ -119,7 +119,7 @@ public class EnrolmentController {
     public ResponseEntity<Map<String, Object>> schedule(@PathVariable long bid, @PathVariable String account, Caller caller,
             @RequestBody ScheduleRequest request) {
         caller.actFor(bid, KeyKind.API);
-        SavedMethod method = request.hasMethod() ? saved(request.card(), request.bank(), request.methodToken()) : null;
+        SavedMethod method = request.hasMethod() ? saved(bid, request.card(), request.bank(), request.methodToken()) : null;
         ScheduledPayment p = scheduled.create(bid, account,
                 new ScheduledPaymentService.Request(request.date(), request.amount(), request.invoiceNumber(), method), caller.actor());
         return ResponseEntity.status(201).body(body(p));
@@ -129,7 +129,7 @@ public class EnrolmentController {
     public Map<String, Object> reschedule(@PathVariable long bid, @PathVariable String account, @PathVariable UUID id,
             Caller caller, @RequestBody ScheduleRequest request) {
         caller.actFor(bid, KeyKind.API);
-        SavedMethod method = request.hasMethod() ? saved(request.card(), request.bank(), request.methodToken()) : null;
+        SavedMethod method = request.hasMethod() ? saved(bid, request.card(), request.bank(), request.methodToken()) : null;
         return body(scheduled.update(bid, account, id,
                 new ScheduledPaymentService.Request(request.date(), request.amount(), request.invoiceNumber(), method), caller.actor()));
     }
@@ -140,8 +140,8 @@ public class EnrolmentController {
         return body(scheduled.cancel(bid, account, id, caller.actor()));
     }
 
-    private SavedMethod saved(CardDetails card, BankDetails bank, String methodToken) {
-        PaymentGateway.Tokenized t = payments.tokenizeOne(card, bank, methodToken);
+    private SavedMethod saved(long bid, CardDetails card, BankDetails bank, String methodToken) {
+        PaymentGateway.Tokenized t = payments.tokenizeOne(bid, card, bank, methodToken);
         return new SavedMethod(t.method(), t.token(), t.brand(), t.last4());
     }
 

@@ -1,12 +1,17 @@
 package org.ratepayer.api;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.billers.KeyKind;
+import org.ratepayer.payments.ApiChannel;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.gateway.BankDetails;
+import org.ratepayer.payments.gateway.CardDetails;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +30,25 @@ public class PaymentController {
         this.payments = payments;
     }
 
+    /**
+     * What an IVR, kiosk, dialer or cashiering system sends. Its channel becomes a payment's only through
+     * {@link ApiChannel}, so a caller cannot name the channels of the platform's own paths.
+     */
+    public record ChannelPayment(String channel, String accountNumber, String invoiceNumber, BigDecimal amount,
+            CardDetails card, BankDetails bank, String methodToken, String kioskId, String payerEmail) {
+    }
+
     @PostMapping("/api/v1/billers/{bid}/payments")
     public ResponseEntity<Map<String, Object>> pay(@PathVariable long bid, Caller caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody PaymentRequest request) {
+            @RequestBody ChannelPayment request) {
         caller.actFor(bid, KeyKind.API);
-        PaymentService.Answer answer = payments.submit(bid, idempotencyKey, request);
+        Optional<ApiChannel> channel = ApiChannel.parse(request.channel());
+        PaymentService.Answer answer = channel.isEmpty()
+                ? PaymentService.Answer.invalid("channel", "must be one of " + ApiChannel.ALLOWED)
+                : payments.submit(bid, idempotencyKey, new PaymentRequest(channel.get().channel(), request.accountNumber(),
+                        request.invoiceNumber(), request.amount(), request.card(), request.bank(), request.methodToken(),
+                        request.kioskId(), request.payerEmail()));
         return ResponseEntity.status(answer.status())
                 .header("Content-Type", answer.status() >= 400 ? "application/problem+json" : "application/json")
                 .body(answer.body());

@@ -18,7 +18,6 @@ import org.ratepayer.cis.LiveBalance;
 import org.ratepayer.integration.CisConnectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,12 +42,7 @@ public class BalanceService {
     private final Counter reusedCount;
     private final Counter refreshedCount;
 
-    @Autowired
-    public BalanceService(BillerService billers, CisConnectors connectors, BalanceRepository repo, MeterRegistry meters) {
-        this(billers, connectors, repo, meters, Clock.systemUTC());
-    }
-
-    BalanceService(BillerService billers, CisConnectors connectors, BalanceRepository repo, MeterRegistry meters, Clock clock) {
+    public BalanceService(BillerService billers, CisConnectors connectors, BalanceRepository repo, MeterRegistry meters, Clock clock) {
         this.billers = billers;
         this.connectors = connectors;
         this.repo = repo;

@@ -1,5 +1,6 @@
 package org.ratepayer.billers;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +38,11 @@ public record BillerConfig(long bid, Map<String, String> options, Map<Integer, S
 
     public Optional<String> setting(int settingId) {
         return Optional.ofNullable(settings.get(settingId));
+    }
+
+    /** The most one payment may be (setting 1005), or {@link ConfigCatalogue#DEFAULT_MAXIMUM_PAYMENT} when unset. */
+    public BigDecimal maximumPayment() {
+        return setting(ConfigCatalogue.SET_MAXIMUM_PAYMENT).map(BigDecimal::new).orElse(ConfigCatalogue.DEFAULT_MAXIMUM_PAYMENT);
     }
 
     /** Biller-wide options by id (invoice-type options left out), for connectors. */

@@ -1,5 +1,6 @@
 package org.ratepayer.billers;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,11 @@ public final class ConfigCatalogue {
     public static final int SET_PAYNOW_ORIGINS = 1003;
     /** Project-assigned: the key that signs Pay Now postbacks ({@code whsec_…}), encrypted at rest. */
     public static final int SET_PAYNOW_POSTBACK_SECRET = 1004;
+    /** Project-assigned: the most a single payment may be, {@link #DEFAULT_MAXIMUM_PAYMENT} when unset (docs/payments.md). */
+    public static final int SET_MAXIMUM_PAYMENT = 1005;
+
+    /** What a biller that has not chosen its maximum single payment takes at most. */
+    public static final BigDecimal DEFAULT_MAXIMUM_PAYMENT = new BigDecimal("99999.99");
 
     public static final String MOST_RECENT_INVOICE_FIRST = "MOST_RECENT_INVOICE_FIRST";
 
@@ -105,6 +111,7 @@ public final class ConfigCatalogue {
         put(s, ConfigDef.of(131, "JSON configuration", ValueKind.JSON));
         put(s, ConfigDef.of(1003, "Pay Now partner origins (PostBackURL, ReturnURL, CssUrl and iframe hosts)", ValueKind.ORIGIN_LIST));
         put(s, ConfigDef.of(1004, "Pay Now postback signing secret", ValueKind.SIGNING_SECRET));
+        put(s, ConfigDef.of(1005, "Maximum single payment", ValueKind.AMOUNT));
         return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
     }
 

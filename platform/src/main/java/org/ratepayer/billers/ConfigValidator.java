@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -23,6 +24,12 @@ public final class ConfigValidator {
     private static final Pattern PAYMENT_MODE_ENTRY = Pattern.compile("(\\d{1,2})\\(([A-Za-z0-9_]{1,20})\\)");
     /** Payment source ids 0..8: WEB, CPV2, CSRWEB, IVR, KIOSK, OBD, AUTOPAY, SCHEDULED, POS. */
     private static final int MAX_PAYMENT_SOURCE_ID = 8;
+    /**
+     * The largest amount a setting may hold: a payment of it plus its fee, and a day's batch of many of them,
+     * still fit the database's numeric(15, 2) columns.
+     */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("99999999.99");
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("\\d{1,8}(\\.\\d{1,2})?");
 
     private final ObjectMapper json;
 
@@ -50,6 +57,7 @@ public final class ConfigValidator {
             case PAYMENT_MODE_MAP -> paymentModes(who, text(who, value));
             case ORIGIN_LIST -> origins(who, text(who, value));
             case SIGNING_SECRET -> signingSecret(who, text(who, value));
+            case AMOUNT -> amount(who, value);
         };
     }
 
@@ -65,6 +73,7 @@ public final class ConfigValidator {
             return switch (def.kind()) {
                 case BOOLEAN -> com.fasterxml.jackson.databind.node.BooleanNode.valueOf(Boolean.parseBoolean(stored));
                 case INTEGER -> com.fasterxml.jackson.databind.node.LongNode.valueOf(Long.parseLong(stored));
+                case AMOUNT -> com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new BigDecimal(stored));
                 case JSON -> json.readTree(stored);
                 default -> com.fasterxml.jackson.databind.node.TextNode.valueOf(stored);
             };
@@ -123,6 +132,21 @@ public final class ConfigValidator {
             throw new ConfigValidationException(who + ": " + n + " is out of range " + def.min() + ".." + def.max());
         }
         return Long.toString(n);
+    }
+
+    /** Dollars and cents as a JSON number or a plain string ("150000", "2500.50"); stored with two decimals. */
+    private static String amount(String who, JsonNode value) {
+        BigDecimal amount = null;
+        if (value.isNumber()) {
+            amount = value.decimalValue();
+        } else if (value.isTextual() && PLAIN_AMOUNT.matcher(value.asText().trim()).matches()) {
+            amount = new BigDecimal(value.asText().trim());
+        }
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new ConfigValidationException(who + ": expected an amount more than 0 and at most " + MAX_AMOUNT.toPlainString()
+                    + ", with at most two decimals, such as 150000.00");
+        }
+        return amount.setScale(2).toPlainString();
     }
 
     private static String url(String who, String text) {

@@ -13,5 +13,7 @@ public enum ValueKind {
     /** Setting 1003: https origins, see {@link AllowedOrigins}. */
     ORIGIN_LIST,
     /** A signing key in Standard Webhooks form, {@code whsec_} + base64 of 24 to 64 random bytes; kept encrypted like {@link #SECRET}. */
-    SIGNING_SECRET
+    SIGNING_SECRET,
+    /** An amount of money in dollars and cents, more than zero; see {@link ConfigValidator#MAX_AMOUNT}. */
+    AMOUNT
 }

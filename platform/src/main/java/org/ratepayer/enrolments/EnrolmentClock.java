@@ -10,11 +10,7 @@ public class EnrolmentClock {
 
     private final Clock clock;
 
-    public EnrolmentClock() {
-        this(Clock.systemDefaultZone());
-    }
-
-    EnrolmentClock(Clock clock) {
+    public EnrolmentClock(Clock clock) {
         this.clock = clock;
     }
 

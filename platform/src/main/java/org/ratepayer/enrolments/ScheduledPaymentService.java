@@ -13,6 +13,8 @@ import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.cis.CisPosting;
 import org.ratepayer.integration.CisPostings;
 import org.ratepayer.payments.Method;
+import org.ratepayer.payments.PaymentRuleViolation;
+import org.ratepayer.payments.PaymentRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,8 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ScheduledPaymentService {
-
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
 
     private final AccountRecords accounts;
     private final CisPostings cis;
@@ -61,7 +61,7 @@ public class ScheduledPaymentService {
         if (r.method() == null) {
             throw new EnrolmentException(400, "invalid_field", "card", "send exactly one of card, bank or methodToken");
         }
-        check(r);
+        check(bid, r);
         return tx.execute(s -> {
             accounts.lock(bid, account);
             checkInvoice(bid, account, r.invoiceNumber());
@@ -79,7 +79,7 @@ public class ScheduledPaymentService {
     }
 
     public ScheduledPayment update(long bid, String account, UUID id, Request r, String actor) {
-        check(r);
+        check(bid, r);
         return tx.execute(s -> {
             accounts.lock(bid, account);
             ScheduledPayment before = scheduled(bid, account, id);
@@ -134,14 +134,17 @@ public class ScheduledPaymentService {
         return p;
     }
 
-    private void check(Request r) {
+    private void check(long bid, Request r) {
         if (r.date() != null && r.date().isBefore(clock.today())) {
             throw new EnrolmentException(422, "date_in_past", "date", "the date " + r.date() + " has passed; choose today or later");
         }
-        if (r.amount() != null && (r.amount().signum() <= 0 || r.amount().compareTo(MAX_AMOUNT) > 0
-                || r.amount().stripTrailingZeros().scale() > 2)) {
-            throw new EnrolmentException(422, "invalid_amount", "amount", "must be more than 0 and at most " + MAX_AMOUNT
-                    + ", in cents");
+        if (r.amount() != null) {
+            // The same ceiling as any other payment: a scheduled one is charged later, but charged all the same.
+            try {
+                PaymentRules.checkAmount(r.amount(), billers.cachedConfig(bid).maximumPayment());
+            } catch (PaymentRuleViolation v) {
+                throw new EnrolmentException(422, v.code(), v.field(), v.getMessage());
+            }
         }
     }
 

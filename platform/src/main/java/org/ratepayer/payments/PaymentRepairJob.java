@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +27,7 @@ public class PaymentRepairJob {
     private final PaymentService service;
     private final Clock clock;
 
-    @Autowired
-    public PaymentRepairJob(PaymentRepository payments, PaymentTransitions transitions, PaymentGateway gateway,
-            PaymentService service) {
-        this(payments, transitions, gateway, service, Clock.systemUTC());
-    }
-
-    PaymentRepairJob(PaymentRepository payments, PaymentTransitions transitions, PaymentGateway gateway, PaymentService service,
+    public PaymentRepairJob(PaymentRepository payments, PaymentTransitions transitions, PaymentGateway gateway, PaymentService service,
             Clock clock) {
         this.payments = payments;
         this.transitions = transitions;

@@ -7,12 +7,13 @@ import org.ratepayer.payments.gateway.CardDetails;
 /**
  * One payment submission, from any channel. Exactly one of card, bank or methodToken.
  *
- * @param stated the invoice as a partner stated it (Pay Now); null for every other channel
+ * @param channel set by the path the payment came through; the channel API can only give an {@link ApiChannel}'s
+ * @param stated  the invoice as a partner stated it (Pay Now); null for every other channel
  */
-public record PaymentRequest(String channel, String accountNumber, String invoiceNumber, BigDecimal amount,
+public record PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount,
         CardDetails card, BankDetails bank, String methodToken, String kioskId, String payerEmail, StatedInvoice stated) {
 
-    public PaymentRequest(String channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
+    public PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
             BankDetails bank, String methodToken, String kioskId, String payerEmail) {
         this(channel, accountNumber, invoiceNumber, amount, card, bank, methodToken, kioskId, payerEmail, null);
     }

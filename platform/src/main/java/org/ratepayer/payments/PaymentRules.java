@@ -25,19 +25,36 @@ public final class PaymentRules {
      * @param balanceForwardBlock option 40 for the invoice type
      * @param payableOrder        option 41 for the invoice type
      * @param balanceDue          the live balance (C3); zero or negative is a credit, so any amount is a prepayment
+     * @param maximumPayment      the biller's maximum single payment (setting 1005)
      */
     public record Attempt(List<PayableInvoice> newestFirst, String requestedInvoice, BigDecimal amount, Method method,
             BigDecimal balanceDue, boolean blockAch, boolean blockCc, boolean balanceForwardBlock, String payableOrder,
-            LocalDate today) {
+            LocalDate today, BigDecimal maximumPayment) {
     }
 
     public record Decision(PayableInvoice invoice, BigDecimal fee) {
     }
 
-    public static Decision decide(Attempt a) {
-        if (a.amount() == null || a.amount().signum() <= 0 || a.amount().stripTrailingZeros().scale() > 2) {
-            throw new PaymentRuleViolation("amount_invalid", "the amount must be positive with at most two decimals");
+    /**
+     * Whether an amount can be a payment at all, whatever it pays: more than zero, in whole cents, and at most
+     * the biller's maximum single payment (setting 1005), which is what stops an overpayment by a slip of the
+     * keyboard (1,000,000 on a 92.94 bill, docs/payments.md). Messages never repeat the amount: written out,
+     * a value such as 1E+999999999 would take a gigabyte.
+     *
+     * @throws PaymentRuleViolation naming the field {@code amount}
+     */
+    public static void checkAmount(BigDecimal amount, BigDecimal maximumPayment) {
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+            throw new PaymentRuleViolation("amount_invalid", "amount", "the amount must be positive with at most two decimals");
         }
+        if (amount.compareTo(maximumPayment) > 0) {
+            throw new PaymentRuleViolation("amount_above_maximum", "amount",
+                    "the amount is more than this biller's maximum payment of " + maximumPayment.setScale(2).toPlainString());
+        }
+    }
+
+    public static Decision decide(Attempt a) {
+        checkAmount(a.amount(), a.maximumPayment());
         if (a.newestFirst().isEmpty()) {
             throw new PaymentRuleViolation("no_open_invoice", "the account has no invoice to pay");
         }

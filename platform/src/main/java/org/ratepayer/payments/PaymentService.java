@@ -11,7 +11,6 @@ import java.time.YearMonth;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,7 +25,6 @@ import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.PaymentMethodChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -54,14 +52,7 @@ public class PaymentService {
     private final Clock clock;
     private final List<PaymentListener> listeners;
 
-    @Autowired
     public PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
-            PaymentTransitions transitions, IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager,
-            ObjectMapper json, List<PaymentListener> listeners) {
-        this(billers, balances, invoices, payments, transitions, keys, gateway, txManager, json, Clock.systemDefaultZone(), listeners);
-    }
-
-    PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
             PaymentTransitions transitions, IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager,
             ObjectMapper json, Clock clock, List<PaymentListener> listeners) {
         this.billers = billers;
@@ -79,6 +70,11 @@ public class PaymentService {
 
     /** An HTTP-shaped answer: the first one for a key is stored and replayed verbatim. */
     public record Answer(int status, Map<String, Object> body) {
+
+        /** A request refused before it reached the service (so under no idempotency key), naming the field. */
+        public static Answer invalid(String field, String detail) {
+            return problem(400, "invalid_field", field, detail);
+        }
     }
 
     public Answer submit(long bid, String idempotencyKey, PaymentRequest request) {
@@ -112,11 +108,9 @@ public class PaymentService {
     }
 
     private Outcome attempt(long bid, String key, PaymentRequest r) {
-        Channel channel;
-        try {
-            channel = Channel.valueOf(r.channel() == null ? "" : r.channel().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return new Outcome(problem(400, "invalid_field", "channel", "must be one of IVR, KIOSK, OBD, POS, CSRWEB, WEB, CPV2"), null);
+        Channel channel = r.channel();
+        if (channel == null) {
+            return new Outcome(problem(400, "invalid_field", "channel", "required"), null);
         }
         if (r.accountNumber() == null || r.accountNumber().isBlank()) {
             return new Outcome(problem(400, "invalid_field", "accountNumber", "required"), null);
@@ -133,7 +127,7 @@ public class PaymentService {
         }
         PaymentGateway.Tokenized method;
         try {
-            method = tokenize(r);
+            method = tokenize(bid, r);
         } catch (InvalidPaymentMethodException e) {
             return new Outcome(problem(400, "invalid_field", e.field(), e.getMessage()), null);
         }
@@ -143,7 +137,7 @@ public class PaymentService {
         } catch (AccountNotFoundException e) {
             return new Outcome(problem(404, "account_not_found", "accountNumber", e.getMessage()), null);
         } catch (PaymentRuleViolation v) {
-            return new Outcome(problem(422, v.code(), null, v.getMessage()), null);
+            return new Outcome(problem(422, v.code(), v.field(), v.getMessage()), null);
         }
         UUID guid = UUID.randomUUID();
         long id = tx.execute(s -> payments.insert(guid, bid, r.accountNumber(), decision.invoice().invoiceNumber(), channel,
@@ -162,7 +156,7 @@ public class PaymentService {
         String approval = null;
         String message;
         try {
-            PaymentGateway.Result result = gateway.charge(guid, method.token(), r.amount().add(decision.fee()));
+            PaymentGateway.Result result = gateway.charge(bid, guid, method.token(), r.amount().add(decision.fee()));
             status = switch (result.outcome()) {
                 case APPROVED -> PaymentStatus.APPROVED;
                 case DECLINED -> PaymentStatus.DECLINED;
@@ -229,7 +223,8 @@ public class PaymentService {
                 payable, invoiceNumber, amount, method,
                 balanceDue, balance.blockAch(), balance.blockCc(),
                 config.option(ConfigCatalogue.OPT_BALANCE_FORWARD_BLOCK, type).map(Boolean::parseBoolean).orElse(false),
-                config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), LocalDate.now(clock)));
+                config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), LocalDate.now(clock),
+                config.maximumPayment()));
     }
 
     /** The account is not one of the biller's. */
@@ -239,35 +234,36 @@ public class PaymentService {
         }
     }
 
-    /** Checks and tokenizes a card or bank account for the payment page's review step. */
-    public PaymentGateway.Tokenized tokenize(org.ratepayer.payments.gateway.CardDetails card,
+    /** Checks and tokenizes a card or bank account for the payment page's review step; the token is this biller's only. */
+    public PaymentGateway.Tokenized tokenize(long bid, org.ratepayer.payments.gateway.CardDetails card,
             org.ratepayer.payments.gateway.BankDetails bank) {
-        return tokenize(new PaymentRequest(null, null, null, null, card, bank, null, null, null));
+        return tokenize(bid, new PaymentRequest(null, null, null, null, card, bank, null, null, null));
     }
 
     /**
      * Checks and tokenizes exactly one of a card, a bank account or a known method token, for a method
      * kept to pay with later (autopay, scheduled payments).
      *
-     * @throws InvalidPaymentMethodException naming the field when none, several, or an invalid one is given
+     * @throws InvalidPaymentMethodException naming the field when none, several, or an invalid one is given, or a
+     *                                       token this biller does not have
      */
-    public PaymentGateway.Tokenized tokenizeOne(org.ratepayer.payments.gateway.CardDetails card,
+    public PaymentGateway.Tokenized tokenizeOne(long bid, org.ratepayer.payments.gateway.CardDetails card,
             org.ratepayer.payments.gateway.BankDetails bank, String methodToken) {
         int given = (card != null ? 1 : 0) + (bank != null ? 1 : 0) + (methodToken != null ? 1 : 0);
         if (given != 1) {
             throw new InvalidPaymentMethodException("card", "send exactly one of card, bank or methodToken");
         }
-        return tokenize(new PaymentRequest(null, null, null, null, card, bank, methodToken, null, null));
+        return tokenize(bid, new PaymentRequest(null, null, null, null, card, bank, methodToken, null, null));
     }
 
-    private PaymentGateway.Tokenized tokenize(PaymentRequest r) {
+    private PaymentGateway.Tokenized tokenize(long bid, PaymentRequest r) {
         if (r.card() != null) {
-            return gateway.tokenizeCard(PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
+            return gateway.tokenizeCard(bid, PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
         }
         if (r.bank() != null) {
-            return gateway.tokenizeBank(PaymentMethodChecks.bank(r.bank()));
+            return gateway.tokenizeBank(bid, PaymentMethodChecks.bank(r.bank()));
         }
-        return gateway.known(r.methodToken())
+        return gateway.known(bid, r.methodToken())
                 .orElseThrow(() -> new InvalidPaymentMethodException("methodToken", "unknown or expired payment method token"));
     }
 
@@ -304,13 +300,22 @@ public class PaymentService {
                 : r.bank() != null ? "bank:" + r.bank().routingNumber() + ":" + last4(r.bank().accountNumber())
                 : "token:" + r.methodToken();
         String canonical = String.join("|", String.valueOf(r.channel()), String.valueOf(r.accountNumber()),
-                String.valueOf(r.invoiceNumber()), r.amount() == null ? "" : r.amount().stripTrailingZeros().toPlainString(),
+                String.valueOf(r.invoiceNumber()), r.amount() == null ? "" : amountText(r.amount()),
                 method, String.valueOf(r.kioskId()), String.valueOf(r.payerEmail()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The amount as plain digits, as fingerprints have always written it; only an absurd exponent, which the
+     * rules refuse anyway, is written in E notation, since 1E+999999999 in plain digits would take a gigabyte.
+     */
+    static String amountText(java.math.BigDecimal amount) {
+        java.math.BigDecimal a = amount.stripTrailingZeros();
+        return a.scale() > 30 || a.scale() < -30 ? a.toString() : a.toPlainString();
     }
 
     private static String last4(String number) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentRuleViolation;
@@ -153,7 +154,7 @@ public class PayNowCheckout {
             // Recorded before the payment exists, so that the postback, told inside the payment's own
             // transaction, finds the session this payment belongs to.
             sessions.recordPayment(s.bid(), key, s.id(), i.accountNumber(), i.invoiceNumber(), remoteIp);
-            answers.add(payments.submit(s.bid(), key, new PaymentRequest("CPV2", i.accountNumber(), i.invoiceNumber(), amount,
+            answers.add(payments.submit(s.bid(), key, new PaymentRequest(Channel.CPV2, i.accountNumber(), i.invoiceNumber(), amount,
                     null, null, p.token(), null, p.payerEmail() == null || p.payerEmail().isBlank() ? null : p.payerEmail(),
                     stated(i))));
         }

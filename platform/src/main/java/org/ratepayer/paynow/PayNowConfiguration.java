@@ -3,6 +3,7 @@ package org.ratepayer.paynow;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.slf4j.Logger;
@@ -20,9 +21,9 @@ class PayNowConfiguration {
 
     /** Hourly, on one node at a time: every partner request leaves a session, and unpaid ones serve nobody once expired. */
     @Bean
-    RecurringTask<Void> payNowPurge(PayNowSessions sessions, PayNowProperties props) {
+    RecurringTask<Void> payNowPurge(PayNowSessions sessions, PayNowProperties props, Clock clock) {
         return Tasks.recurring("paynow-purge", FixedDelay.of(Duration.ofHours(1))).execute((instance, context) -> {
-            OffsetDateTime before = OffsetDateTime.now().minus(props.keepUnpaid());
+            OffsetDateTime before = OffsetDateTime.now(clock).minus(props.keepUnpaid());
             int n;
             int total = 0;
             do {

@@ -29,13 +29,12 @@ import java.util.regex.Pattern;
  * any case ({@code AchServiceFee} and {@code ACHServiceFee}), amounts as numbers or strings, null fees,
  * dates as {@code MM/dd/yyyy} or {@code yyyy-MM-dd}, booleans as JSON booleans or "true"/"false".
  * Anything else is refused with the field's path and the problem: an unknown property (a misspelt
- * {@code BalanceDeu} must not silently pay the stored amount), a property given twice, a negative or
- * absurd amount, malformed JSON (with its line and column). Pure: no Spring, no database.
+ * {@code BalanceDeu} must not silently pay the stored amount), a property given twice, a negative amount or
+ * one above the biller's maximum payment, malformed JSON (with its line and column). Pure: no Spring, no database.
  */
 public final class PayNowRequestParser {
 
-    /** Above this an amount is a mistake (or an attack), not a utility bill. */
-    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999.99");
+    /** Above this a convenience fee is a mistake (or an attack); fees are not payments, so setting 1005 does not apply. */
     static final BigDecimal MAX_FEE = new BigDecimal("9999.99");
     static final int MAX_CUSTOMERS = 50;
     static final int MAX_INVOICES = 200;
@@ -63,7 +62,11 @@ public final class PayNowRequestParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    public PayNowRequest parse(byte[] body) {
+    /**
+     * @param maximumPayment the biller's maximum single payment (setting 1005): no invoice may ask for more, since
+     *                       the page could never take it
+     */
+    public PayNowRequest parse(byte[] body, BigDecimal maximumPayment) {
         if (body == null || body.length == 0) {
             throw new PayNowRequestException(null, "a JSON request body is required");
         }
@@ -81,7 +84,7 @@ public final class PayNowRequestParser {
             throw new PayNowRequestException(null, "the body must be a JSON object");
         }
         Obj r = new Obj(root, "", ROOT);
-        List<PayNowRequest.Customer> customers = customers(r);
+        List<PayNowRequest.Customer> customers = customers(r, new Limit(maximumPayment, "the biller's maximum payment"));
         Obj options = r.object("PageResultOptions", RESULT_OPTIONS);
         Obj invoiceOptions = options == null ? null : options.object("InvoiceOptions", INVOICE_OPTIONS);
         int viewMode = r.integer("ViewMode", 0, 0, 1);
@@ -109,7 +112,12 @@ public final class PayNowRequestParser {
                         invoiceOptions != null && invoiceOptions.bool("AllowRemindMe", false)));
     }
 
-    private static List<PayNowRequest.Customer> customers(Obj r) {
+    /** The most an amount may be, and what that most is called in a refusal. */
+    private record Limit(BigDecimal max, String name) {
+        static final Limit FEE = new Limit(MAX_FEE, "the limit");
+    }
+
+    private static List<PayNowRequest.Customer> customers(Obj r, Limit payment) {
         List<Obj> list = r.objects("Customers", CUSTOMER, MAX_CUSTOMERS);
         if (list == null || list.isEmpty()) {
             throw new PayNowRequestException("Customers", "at least one customer is required");
@@ -139,13 +147,13 @@ public final class PayNowRequestParser {
                 if (!invoiceNumbers.add(number)) {
                     throw new PayNowRequestException(i.path("InvoiceNumber"), "invoice " + number + " appears twice");
                 }
-                BigDecimal balance = i.amount("BalanceDue", MAX_AMOUNT);
-                BigDecimal minimum = i.amount("MinimumAmountDue", MAX_AMOUNT);
+                BigDecimal balance = i.amount("BalanceDue", payment);
+                BigDecimal minimum = i.amount("MinimumAmountDue", payment);
                 if (minimum != null && balance != null && minimum.compareTo(balance) > 0) {
                     throw new PayNowRequestException(i.path("MinimumAmountDue"), "is more than the BalanceDue " + balance.toPlainString());
                 }
                 invoices.add(new PayNowRequest.Invoice(number, i.integerOrNull("TypeID", 0, 9999), i.date("InvoiceDate"),
-                        i.date("DueDate"), balance, i.amount("CCServiceFee", MAX_FEE), i.amount("ACHServiceFee", MAX_FEE),
+                        i.date("DueDate"), balance, i.amount("CCServiceFee", Limit.FEE), i.amount("ACHServiceFee", Limit.FEE),
                         minimum, i.boolOrNull("AllowPartialPayments")));
             }
             String email = c.text("EmailAddress", MAX_TEXT);
@@ -259,7 +267,8 @@ public final class PayNowRequestParser {
             return (int) n;
         }
 
-        BigDecimal amount(String name, BigDecimal max) {
+        /** Messages name the limit but never repeat the amount: written out, 1e999999999 would take a gigabyte. */
+        BigDecimal amount(String name, Limit limit) {
             JsonNode v = get(name);
             if (v == null) {
                 return null;
@@ -275,13 +284,13 @@ public final class PayNowRequestParser {
                 throw new PayNowRequestException(path(name), "expected an amount such as 12.50, got " + v);
             }
             if (amount.signum() < 0) {
-                throw new PayNowRequestException(path(name), "must not be negative, got " + amount.toPlainString());
+                throw new PayNowRequestException(path(name), "must not be negative");
             }
             if (amount.stripTrailingZeros().scale() > 2) {
-                throw new PayNowRequestException(path(name), "has more than two decimals: " + amount.toPlainString());
+                throw new PayNowRequestException(path(name), "has more than two decimals");
             }
-            if (amount.compareTo(max) > 0) {
-                throw new PayNowRequestException(path(name), amount.toPlainString() + " is more than the limit of " + max.toPlainString());
+            if (amount.compareTo(limit.max()) > 0) {
+                throw new PayNowRequestException(path(name), "is more than " + limit.name() + " of " + limit.max().setScale(2).toPlainString());
             }
             return amount.setScale(2);
         }

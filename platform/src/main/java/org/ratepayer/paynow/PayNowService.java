@@ -19,7 +19,6 @@ import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billers.Environment;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,13 +42,7 @@ public class PayNowService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    @Autowired
     public PayNowService(BillerService billers, PayNowCustomers customers, PayNowSessions sessions, PayNowProperties props,
-            PlatformTransactionManager txManager) {
-        this(billers, customers, sessions, props, txManager, Clock.systemDefaultZone());
-    }
-
-    PayNowService(BillerService billers, PayNowCustomers customers, PayNowSessions sessions, PayNowProperties props,
             PlatformTransactionManager txManager, Clock clock) {
         this.billers = billers;
         this.customers = customers;
@@ -77,8 +70,8 @@ public class PayNowService {
      * @throws PayNowRequestException for anything wrong with the request, naming the field; nothing is written then
      */
     public Created create(long bid, Environment env, byte[] body, String partnerIp, String receivedBy) {
-        PayNowRequest request = parser.parse(body);
         BillerConfig config = billers.cachedConfig(bid);
+        PayNowRequest request = parser.parse(body, config.maximumPayment());
         PartnerUrlPolicy policy = policy(config);
         policy.check("PostBackURL", request.postBackUrl());
         policy.check("ReturnURL", request.returnUrl());

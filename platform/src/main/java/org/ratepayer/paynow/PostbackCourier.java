@@ -59,7 +59,7 @@ public class PostbackCourier implements Courier {
             public Optional<String> signingSecret(long bid) {
                 return billers.cachedConfig(bid).setting(ConfigCatalogue.SET_PAYNOW_POSTBACK_SECRET);
             }
-        }, json, Clock.systemUTC());
+        }, json, Clock.systemUTC()); // not the application's clock: receivers check the signed timestamp against real time
     }
 
     public PostbackCourier(Partners partners, ObjectMapper json, Clock clock) {

@@ -221,7 +221,7 @@ public class PayNowPageController {
         List<PayNowCheckout.Line> lines;
         try {
             Map<String, BigDecimal> amounts = checkout.amounts(session, typed);
-            PaymentGateway.Tokenized token = PaymentMethodForm.tokenize(payments, method, form,
+            PaymentGateway.Tokenized token = PaymentMethodForm.tokenize(payments, session.bid(), method, form,
                     session.request().allowSwipe());
             lines = checkout.review(session, amounts, token, email);
             model.addAttribute("paidWith", token);

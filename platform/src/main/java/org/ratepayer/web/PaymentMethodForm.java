@@ -3,6 +3,7 @@ package org.ratepayer.web;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.BankDetails;
@@ -26,27 +27,27 @@ final class PaymentMethodForm {
     }
 
     /** @throws InvalidPaymentMethodException when the details do not pass the checks of SPEC C6 */
-    static PaymentGateway.Tokenized tokenize(PaymentService payments, Method method, Map<String, String> form,
+    static PaymentGateway.Tokenized tokenize(PaymentService payments, long bid, Method method, Map<String, String> form,
             boolean allowSwipe) {
         if (method == Method.ACH) {
-            return payments.tokenize(null, new BankDetails(form.get("routingNumber"), form.get("bankAccountNumber"),
+            return payments.tokenize(bid, null, new BankDetails(form.get("routingNumber"), form.get("bankAccountNumber"),
                     form.get("accountType")));
         }
         String swipe = form.getOrDefault("swipe", "");
         if (allowSwipe && !swipe.isBlank()) {
-            return payments.tokenize(SwipeTrack.parse(swipe), null);
+            return payments.tokenize(bid, SwipeTrack.parse(swipe), null);
         }
-        return payments.tokenize(new CardDetails(form.get("cardNumber"), integer(form.get("expMonth")),
+        return payments.tokenize(bid, new CardDetails(form.get("cardNumber"), integer(form.get("expMonth")),
                 integer(form.get("expYear")), form.get("cvv"), form.get("postalCode")), null);
     }
 
-    /** An amount as a payer types it ("1,250.40", "$12"); empty when it is not a number. */
+    /** Digits with an optional decimal point: no sign, and no exponent ("1e20"), which no payer means as an amount. */
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("\\d{1,30}(\\.\\d{0,30})?|\\.\\d{1,30}");
+
+    /** An amount as a payer types it ("1,250.40", "$12"); empty when it is not one. */
     static Optional<BigDecimal> amount(String typed) {
-        try {
-            return Optional.of(new BigDecimal((typed == null ? "" : typed).trim().replace(",", "").replace("$", "")));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        String plain = (typed == null ? "" : typed).trim().replace(",", "").replace("$", "");
+        return PLAIN_AMOUNT.matcher(plain).matches() ? Optional.of(new BigDecimal(plain)) : Optional.empty();
     }
 
     static boolean plausibleEmail(String email) {

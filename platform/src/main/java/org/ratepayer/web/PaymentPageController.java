@@ -16,6 +16,7 @@ import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentRequest;
@@ -199,7 +200,7 @@ public class PaymentPageController {
         PaymentGateway.Tokenized token;
         try {
             decision = payments.quote(bid, account, null, amount.get(), method);
-            token = PaymentMethodForm.tokenize(payments, method, form, false);
+            token = PaymentMethodForm.tokenize(payments, bid, method, form, false);
         } catch (PaymentRuleViolation e) {
             return accountPage(bid, state.get(), model, e.getMessage(), form);
         } catch (InvalidPaymentMethodException e) {
@@ -231,7 +232,7 @@ public class PaymentPageController {
                     ? "redirect:/pay/" + bid + "/receipt/" + state.get().lastPayment()
                     : "redirect:/pay/" + bid + "/account";
         }
-        PaymentService.Answer answer = payments.submit(bid, p.idempotencyKey(), new PaymentRequest("WEB",
+        PaymentService.Answer answer = payments.submit(bid, p.idempotencyKey(), new PaymentRequest(Channel.WEB,
                 state.get().found().accountNumber(), p.invoiceNumber(), p.amount(), null, null, p.token(), null,
                 p.payerEmail().isEmpty() ? null : p.payerEmail()));
         if (answer.status() != 201) {

@@ -50,6 +50,19 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void theMaximumPaymentIsDollarsAndCentsWithinWhatTheDatabaseHolds() {
+        assertThat(setting(1005, TextNode.valueOf("150000"))).isEqualTo("150000.00");
+        assertThat(setting(1005, new ObjectMapper().getNodeFactory().numberNode(new java.math.BigDecimal("2500.5")))).isEqualTo("2500.50");
+        assertThat(setting(1005, IntNode.valueOf(99_999_999))).isEqualTo("99999999.00");
+        for (JsonNode bad : new JsonNode[] {TextNode.valueOf("abc"), TextNode.valueOf("1e5"), TextNode.valueOf("-1"), IntNode.valueOf(0),
+                TextNode.valueOf("1.001"), TextNode.valueOf("100000000"), BooleanNode.TRUE}) {
+            assertThatThrownBy(() -> setting(1005, bad)).as(bad.toString()).hasMessage("setting 1005 (Maximum single payment): "
+                    + "expected an amount more than 0 and at most 99999999.99, with at most two decimals, such as 150000.00");
+        }
+        assertThat(validator.storedAsJson(catalogue.setting(1005).orElseThrow(), "150000.00").decimalValue()).isEqualByComparingTo("150000");
+    }
+
+    @Test
     void urlsMustBeHttpWithAHostAndNoCredentials() {
         assertThat(setting(8, TextNode.valueOf("http://cis-host.example:8083/tbx-daily/services/CB")))
                 .isEqualTo("http://cis-host.example:8083/tbx-daily/services/CB");

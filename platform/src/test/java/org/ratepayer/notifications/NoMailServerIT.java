@@ -22,7 +22,7 @@ class NoMailServerIT extends PlatformIT {
         Reply paid = send(request("/api/v1/billers/" + b.bid() + "/payments").header("X-Api-Key", b.apiKey())
                 .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"channel":"WEB","accountNumber":"5201-1","amount":20.00,"payerEmail":"payer@example.com",
+                        {"channel":"POS","accountNumber":"5201-1","amount":20.00,"payerEmail":"payer@example.com",
                          "card":{"number":"4111111111111111","expMonth":12,"expYear":2099,"cvv":"123","postalCode":"49331"}}""")));
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
         assertThat(paid.json().get("status").asText()).isEqualTo("APPROVED");

@@ -13,6 +13,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
 import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.payments.Channel;
+import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.gateway.CardDetails;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -193,7 +197,7 @@ class PaymentEmailsIT extends PlatformIT {
         TestBiller b = billerWithBill("5103-1", "owner-5103@example.com");
         billerService.setOption(b.bid(), ConfigCatalogue.OPT_PAYER_EMAIL_ONLY, null, BooleanNode.TRUE, "test");
         String payer = "payer-" + b.bid() + "@example.com";
-        pay(b, "WEB", "5103-1", VISA, payer);
+        pay(b, "POS", "5103-1", VISA, payer);
         JsonNode h = settledHistory(b, "5103-1", 1);
         assertThat(json.convertValue(h.get(0).get("recipients"), String[].class)).containsExactly(payer);
         assertThat(caughtFor(payer)).hasSize(1);
@@ -203,13 +207,13 @@ class PaymentEmailsIT extends PlatformIT {
     @Test
     void byDefaultAPaymentFillsAnEmptyAccountEmailAndOption112StopsIt() {
         TestBiller fills = billerWithBill("5104-1", null);
-        pay(fills, "WEB", "5104-1", VISA, "payer-" + fills.bid() + "@example.com");
+        pay(fills, "POS", "5104-1", VISA, "payer-" + fills.bid() + "@example.com");
         settledHistory(fills, "5104-1", 1);
         assertThat(accountEmail(fills, "5104-1")).isEqualTo("payer-" + fills.bid() + "@example.com");
 
         TestBiller keeps = billerWithBill("5104-1", null);
         billerService.setOption(keeps.bid(), ConfigCatalogue.OPT_NO_OWNER_EMAIL_FILL, null, BooleanNode.TRUE, "test");
-        pay(keeps, "WEB", "5104-1", VISA, "payer-" + keeps.bid() + "@example.com");
+        pay(keeps, "POS", "5104-1", VISA, "payer-" + keeps.bid() + "@example.com");
         settledHistory(keeps, "5104-1", 1);
         assertThat(accountEmail(keeps, "5104-1")).isNull();
     }
@@ -219,7 +223,7 @@ class PaymentEmailsIT extends PlatformIT {
         TestBiller cc = billerWithBill("5105-1", "owner@example.com");
         billerService.setOption(cc.bid(), ConfigCatalogue.OPT_NO_OWNER_EMAIL_FILL, null, BooleanNode.TRUE, "test");
         billerService.setOption(cc.bid(), ConfigCatalogue.OPT_EMAIL_AFTER_PAYMENT, null, TextNode.valueOf("ALLOW_CC_UPDATES"), "test");
-        pay(cc, "WEB", "5105-1", VISA, "payer@example.com");
+        pay(cc, "POS", "5105-1", VISA, "payer@example.com");
         settledHistory(cc, "5105-1", 1);
         assertThat(accountEmail(cc, "5105-1")).isEqualTo("owner@example.com");
         assertThat(ccEmail(cc, "5105-1")).isEqualTo("payer@example.com");
@@ -232,7 +236,7 @@ class PaymentEmailsIT extends PlatformIT {
         billerService.setOption(unregistered.bid(), ConfigCatalogue.OPT_NO_OWNER_EMAIL_FILL, null, BooleanNode.TRUE, "test");
         billerService.setOption(unregistered.bid(), ConfigCatalogue.OPT_EMAIL_AFTER_PAYMENT, null,
                 TextNode.valueOf("ALLOW_UNREGISTERED_UPDATES"), "test");
-        pay(unregistered, "WEB", "5105-1", VISA, "payer@example.com");
+        pay(unregistered, "POS", "5105-1", VISA, "payer@example.com");
         JsonNode after = settledHistory(unregistered, "5105-1", 1);
         assertThat(accountEmail(unregistered, "5105-1")).isEqualTo("payer@example.com");
         assertThat(json.convertValue(after.get(0).get("recipients"), String[].class)).containsExactly("payer@example.com");
@@ -240,7 +244,7 @@ class PaymentEmailsIT extends PlatformIT {
         TestBiller prevent = billerWithBill("5105-1", null);
         billerService.setOption(prevent.bid(), ConfigCatalogue.OPT_NO_OWNER_EMAIL_FILL, null, BooleanNode.TRUE, "test");
         billerService.setOption(prevent.bid(), ConfigCatalogue.OPT_EMAIL_AFTER_PAYMENT, null, TextNode.valueOf("PREVENT_UPDATES"), "test");
-        pay(prevent, "WEB", "5105-1", VISA, "payer@example.com");
+        pay(prevent, "POS", "5105-1", VISA, "payer@example.com");
         settledHistory(prevent, "5105-1", 1);
         assertThat(accountEmail(prevent, "5105-1")).isNull();
         assertThat(ccEmail(prevent, "5105-1")).isNull();
@@ -278,12 +282,15 @@ class PaymentEmailsIT extends PlatformIT {
         String payer = "payer-" + b.bid() + "@example.com";
         Reply declined = pay(b, "IVR", "5107-1", DECLINED, payer);
         assertThat(declined.json().get("status").asText()).isEqualTo("DECLINED");
-        Reply scheduled = pay(b, "SCHEDULED", "5107-1", DECLINED, payer);
-        assertThat(scheduled.json().get("status").asText()).isEqualTo("DECLINED");
+        // Scheduled payments are made by the platform itself (no API key may name SCHEDULED): as its run would.
+        PaymentService.Answer scheduled = payments.submit(b.bid(), UUID.randomUUID().toString(), new PaymentRequest(
+                Channel.SCHEDULED, "5107-1", null, new BigDecimal("120.55"), new CardDetails(DECLINED, 12, 2099, "123", "49331"),
+                null, null, null, payer));
+        assertThat(scheduled.body().get("status")).isEqualTo("DECLINED");
 
         JsonNode h = settledHistory(b, "5107-1", 1);
         assertThat(h.get(0).get("kind").asText()).isEqualTo("PAYMENT_FAILED");
-        assertThat(h.get(0).get("paymentGuid").asText()).isEqualTo(scheduled.json().get("paymentGuid").asText());
+        assertThat(h.get(0).get("paymentGuid").asText()).isEqualTo(String.valueOf(scheduled.body().get("paymentGuid")));
         assertThat(h.get(0).get("status").asText()).isEqualTo("SENT");
         assertThat(caughtFor(payer)).hasSize(1);
         assertThat(caughtFor(payer).get(0).getSubject()).startsWith("Payment not completed — ");

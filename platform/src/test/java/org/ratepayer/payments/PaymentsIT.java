@@ -3,6 +3,7 @@ package org.ratepayer.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -132,6 +133,7 @@ class PaymentsIT extends PlatformIT {
 
     @Test
     void theBillersRulesDecideWhatMayBePaid() {
+        clock.setDay(LocalDate.of(2026, 10, 10));
         TestBiller b = billerWithBill("3104-1", "80.00");
         Reply older = pay(b, key(), card("3104-1", "40.00", VISA).replace("\"amount\"", "\"invoiceNumber\":\"3104100000001\",\"amount\""));
         assertThat(older.status()).isEqualTo(422);
@@ -152,10 +154,134 @@ class PaymentsIT extends PlatformIT {
 
         jdbc.sql("update invoice set payment_expiration_date = date '2026-10-15', payment_expiration_message = "
                 + "'Please call the office to pay this bill' where biller_id = ?").param(b.bid()).update();
+        clock.setDay(LocalDate.of(2026, 10, 15));
+        Reply lastDay = pay(b, key(), card("3104-1", "80.00", VISA));
+        assertThat(lastDay.status()).as("the expiration date itself is still a day to pay: " + lastDay.body()).isEqualTo(201);
+        clock.setDay(LocalDate.of(2026, 10, 16));
         Reply expired = pay(b, key(), card("3104-1", "80.00", VISA));
         assertThat(expired.status()).isEqualTo(422);
         assertThat(expired.json().get("code").asText()).isEqualTo("bill_expired");
         assertThat(expired.json().get("detail").asText()).isEqualTo("Please call the office to pay this bill");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(2);
+    }
+
+    @Test
+    void anApiKeyPaysOnlyOnTheCallersChannelsNeverOnThoseOfThePlatformsOwnPaths() {
+        TestBiller b = billerWithBill("3108-1", "10.00");
+        for (String channel : List.of("AUTOPAY", "SCHEDULED", "WEB", "CPV2", "autopay", "Scheduled", "web", "cpv2", "FAX", "", " ")) {
+            Reply r = pay(b, key(), card("3108-1", "10.00", VISA).replace("\"IVR\"", "\"" + channel + "\""));
+            assertThat(r.status()).as(channel + ": " + r.body()).isEqualTo(400);
+            assertThat(r.json().get("field").asText()).isEqualTo("channel");
+            assertThat(r.json().get("detail").asText())
+                    .isEqualTo("must be one of IVR, KIOSK, OBD, POS, CSRWEB (upper or lower case)");
+        }
+        Reply none = pay(b, key(), card("3108-1", "10.00", VISA).replace("\"channel\":\"IVR\",", ""));
+        assertThat(none.status()).as(none.body()).isEqualTo(400);
+        assertThat(none.json().get("field").asText()).isEqualTo("channel");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        for (String channel : List.of("IVR", "KIOSK", "OBD", "POS", "CSRWEB", "pos")) {
+            Reply r = pay(b, key(), card("3108-1", "10.00", VISA).replace("\"IVR\"", "\"" + channel + "\""));
+            assertThat(r.status()).as(channel + ": " + r.body()).isEqualTo(201);
+            assertThat(r.json().get("channel").asText()).isEqualTo(channel.toUpperCase());
+        }
+        assertThat(jdbc.sql("select channel from payment where biller_id = ? order by payment_id").param(b.bid())
+                .query(String.class).list()).containsExactly("IVR", "KIOSK", "OBD", "POS", "CSRWEB", "POS");
+    }
+
+    @Test
+    void aCallerCannotRestateTheInvoiceAsPayNowPartnersDo() {
+        TestBiller b = billerWithBill("3109-1", "80.00");
+        Reply r = pay(b, key(), card("3109-1", "1.00", VISA).replace("\"amount\"",
+                "\"invoiceNumber\":\"3109100000002\",\"stated\":{\"balanceDue\":1.00,\"allowPartialPayments\":true},\"amount\""));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("code").asText()).isEqualTo("partial_not_allowed");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+    }
+
+    @Test
+    void aSavedMethodTokenOfOneBillerIsUnknownToEveryOther() {
+        TestBiller a = billerWithBill("3110-1", "25.00");
+        TestBiller b = billerWithBill("3110-1", "25.00");
+        Reply enrolled = send(request("/api/v1/billers/" + a.bid() + "/accounts/3110-1/autopay").header("X-Api-Key", a.apiKey())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"enrolled":true,"card":{"number":"%s","expMonth":12,"expYear":2099,"cvv":"123","postalCode":"49331"}}"""
+                        .formatted(VISA))));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(200);
+        String token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ?").param(a.bid())
+                .query(String.class).single();
+        String byToken = "{\"channel\":\"IVR\",\"accountNumber\":\"3110-1\",\"amount\":25.00,\"methodToken\":\"%s\"}";
+
+        Reply foreign = pay(b, key(), byToken.formatted(token));
+        Reply madeUp = pay(b, key(), byToken.formatted("tok_sbx_" + "x".repeat(24)));
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(400);
+        assertThat(foreign.json().get("field").asText()).isEqualTo("methodToken");
+        assertThat(foreign.json()).as("another biller's token looks exactly like one that never existed").isEqualTo(madeUp.json());
+
+        String autopay = "/api/v1/billers/" + b.bid() + "/accounts/3110-1/autopay";
+        Reply enrolWithIt = send(request(autopay).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"enrolled\":true,\"methodToken\":\"" + token + "\"}")));
+        assertThat(enrolWithIt.status()).as(enrolWithIt.body()).isEqualTo(400);
+        assertThat(enrolWithIt.json().get("field").asText()).isEqualTo("methodToken");
+        Reply scheduleWithIt = send(request("/api/v1/billers/" + b.bid() + "/accounts/3110-1/scheduled-payments")
+                .header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2099-01-01\",\"amount\":25.00,"
+                        + "\"invoiceNumber\":\"3110100000002\",\"methodToken\":\"" + token + "\"}")));
+        assertThat(scheduleWithIt.status()).as(scheduleWithIt.body()).isEqualTo(400);
+        assertThat(scheduleWithIt.json().get("field").asText()).isEqualTo("methodToken");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+        assertThat(count("select count(*) from autopay_enrolment where biller_id = ?", b.bid())).isZero();
+        assertThat(count("select count(*) from scheduled_payment where biller_id = ?", b.bid())).isZero();
+
+        Reply own = pay(a, key(), byToken.formatted(token));
+        assertThat(own.status()).as("the token itself is good for its own biller: " + own.body()).isEqualTo(201);
+        assertThat(own.json().get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void noAmountAboveTheBillersMaximumPaymentIsTakenAndNoneGivesA500() {
+        TestBiller b = billerWithBill("3111-1", "92.94");
+        for (String amount : List.of("1000000", "100000.00", "99999999999999.99", "1e20", "1E+999999999", "10E+2147483647")) {
+            Reply r = pay(b, key(), card("3111-1", amount, VISA));
+            assertThat(r.status()).as(amount + ": " + r.body()).isEqualTo(422);
+            assertThat(r.json().get("code").asText()).isEqualTo("amount_above_maximum");
+            assertThat(r.json().get("field").asText()).isEqualTo("amount");
+            assertThat(r.json().get("detail").asText()).isEqualTo("the amount is more than this biller's maximum payment of 99999.99");
+        }
+        for (String amount : List.of("0", "-5", "1.005", "1e-5", "-1e20", "\"1e-999999999\"")) {
+            Reply r = pay(b, key(), card("3111-1", amount, VISA));
+            assertThat(r.status()).as(amount + ": " + r.body()).isEqualTo(422);
+            assertThat(r.json().get("code").asText()).isEqualTo("amount_invalid");
+            assertThat(r.json().get("field").asText()).isEqualTo("amount");
+        }
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        String schedule = "/api/v1/billers/" + b.bid() + "/accounts/3111-1/scheduled-payments";
+        String scheduled = "{\"date\":\"2099-01-01\",\"amount\":%s,\"invoiceNumber\":\"3111100000002\","
+                + "\"card\":{\"number\":\"" + VISA + "\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}}";
+        Reply tooMuch = send(request(schedule).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(scheduled.formatted("100000.00"))));
+        assertThat(tooMuch.status()).as(tooMuch.body()).isEqualTo(422);
+        assertThat(tooMuch.json().get("code").asText()).isEqualTo("amount_above_maximum");
+        assertThat(tooMuch.json().get("field").asText()).isEqualTo("amount");
+        assertThat(count("select count(*) from scheduled_payment where biller_id = ?", b.bid())).isZero();
+
+        String setting = "/api/v1/billers/" + b.bid() + "/settings/1005";
+        for (String bad : List.of("\"abc\"", "0", "-1", "1.001", "100000000", "\"1e5\"")) {
+            Reply refused = operatorPut(setting, "{\"value\":" + bad + "}");
+            assertThat(refused.status()).as(bad + ": " + refused.body()).isEqualTo(422);
+            assertThat(refused.json().get("detail").asText()).startsWith("setting 1005 (Maximum single payment): ");
+        }
+        assertThat(operatorPut(setting, "{\"value\":\"150000\"}").status()).isEqualTo(200);
+        Reply big = pay(b, key(), card("3111-1", "100000.00", VISA));
+        assertThat(big.status()).as("this biller takes larger payments: " + big.body()).isEqualTo(201);
+        Reply above = pay(b, key(), card("3111-1", "150000.01", VISA));
+        assertThat(above.json().get("detail").asText()).isEqualTo("the amount is more than this biller's maximum payment of 150000.00");
+        Reply scheduledBig = send(request(schedule).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(scheduled.formatted("100000.00"))));
+        assertThat(scheduledBig.status()).as(scheduledBig.body()).isEqualTo(201);
+        assertThat(operatorPut(setting, "{\"value\":null}").status()).isEqualTo(200);
+        assertThat(pay(b, key(), card("3111-1", "100000.00", VISA)).json().get("code").asText()).isEqualTo("amount_above_maximum");
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
     }
 

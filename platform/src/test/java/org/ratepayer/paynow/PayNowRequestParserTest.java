@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -21,8 +22,11 @@ class PayNowRequestParserTest {
         }
     }
 
+    /** The default maximum payment of a biller (setting 1005 unset). */
+    private static final BigDecimal MAXIMUM = new BigDecimal("99999.99");
+
     private PayNowRequest parse(String json) {
-        return parser.parse(json.getBytes(StandardCharsets.UTF_8));
+        return parser.parse(json.getBytes(StandardCharsets.UTF_8), MAXIMUM);
     }
 
     private static String oneInvoice(String invoiceFields) {
@@ -33,7 +37,7 @@ class PayNowRequestParserTest {
 
     @Test
     void theSeedRequestReadsWithEveryField() throws IOException {
-        PayNowRequest r = parser.parse(seed());
+        PayNowRequest r = parser.parse(seed(), MAXIMUM);
         assertThat(r.createCustomerRecord()).isTrue();
         PayNowRequest.Customer c = r.customers().get(0);
         assertThat(c.accountNumber()).isEqualTo("ACCT-TEST-001");
@@ -96,7 +100,11 @@ class PayNowRequestParserTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "negative amount|\"BalanceDue\": -5|Customers[0].Invoices[0].BalanceDue|must not be negative",
-            "absurd amount|\"BalanceDue\": 1000000|Customers[0].Invoices[0].BalanceDue|more than the limit of 999999.99",
+            "above the maximum payment|\"BalanceDue\": 100000|Customers[0].Invoices[0].BalanceDue|is more than the biller's maximum payment of 99999.99",
+            "minimum above the maximum|\"MinimumAmountDue\": 100000|Customers[0].Invoices[0].MinimumAmountDue|is more than the biller's maximum payment of 99999.99",
+            "huge exponent|\"BalanceDue\": 1e999999999|Customers[0].Invoices[0].BalanceDue|is more than the biller's maximum payment of 99999.99",
+            "huge negative exponent|\"BalanceDue\": -1e999999999|Customers[0].Invoices[0].BalanceDue|must not be negative",
+            "tiny exponent|\"BalanceDue\": 1e-999999999|Customers[0].Invoices[0].BalanceDue|has more than two decimals",
             "absurd fee|\"CCServiceFee\": \"10000\"|Customers[0].Invoices[0].CCServiceFee|more than the limit of 9999.99",
             "three decimals|\"BalanceDue\": 1.005|Customers[0].Invoices[0].BalanceDue|more than two decimals",
             "not a number|\"BalanceDue\": \"ten\"|Customers[0].Invoices[0].BalanceDue|expected an amount",
@@ -112,6 +120,13 @@ class PayNowRequestParserTest {
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.getMessage()).contains(problem);
         });
+    }
+
+    @Test
+    void aBillerWithAHigherMaximumPaymentTakesLargerBills() {
+        PayNowRequest r = parser.parse(oneInvoice("\"BalanceDue\": 100000").getBytes(StandardCharsets.UTF_8),
+                new BigDecimal("150000.00"));
+        assertThat(r.customers().get(0).invoices().get(0).balanceDue()).isEqualByComparingTo("100000.00");
     }
 
     @ParameterizedTest(name = "{0}")

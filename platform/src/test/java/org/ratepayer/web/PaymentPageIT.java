@@ -3,6 +3,7 @@ package org.ratepayer.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,6 +147,7 @@ class PaymentPageIT extends PlatformIT {
         click("review");
         assertThat(text("pay-error")).startsWith("partial payments are not accepted for this bill; the balance due is 88.10");
 
+        clock.setDay(java.time.LocalDate.of(2026, 10, 6));
         jdbc.sql("update invoice set payment_expiration_date = date '2026-10-05', payment_expiration_message = "
                 + "'This bill has been sent to collections. Please call us.' where biller_id = ?").param(b.bid()).update();
         fill("amount", "88.10");
@@ -153,6 +155,23 @@ class PaymentPageIT extends PlatformIT {
         fill("bankAccountNumber", "123456789");
         click("review");
         assertThat(text("pay-error")).isEqualTo("This bill has been sent to collections. Please call us.");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+    }
+
+    @Test
+    void anAmountAboveTheBillersMaximumOrNotAnAmountIsShownInTheForm() {
+        String account = "4105-1";
+        TestBiller b = billerWithAccount(account, CisAccount.of(account, PayableCharge.of("Electric", "92.94", "0")));
+        find(b, account, "49331");
+        for (String amount : List.of("99999999999999.99", "1,000,000", "100000")) {
+            payByCard(amount, "4111 1111 1111 1111");
+            assertThat(text("pay-error")).as(amount).isEqualTo("the amount is more than this biller's maximum payment of 99999.99");
+        }
+        for (String amount : List.of("1e20", "1E+999999999", "-5")) {
+            payByCard(amount, "4111 1111 1111 1111");
+            assertThat(text("pay-error")).as(amount).isEqualTo("Enter the amount to pay, for example 125.40.");
+        }
+        assertThat(browser.has("confirm")).as("no payment waits for confirmation").isFalse();
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
     }
 

@@ -10,7 +10,6 @@ import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,12 +35,7 @@ public class BatchClosing {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    @Autowired
-    public BatchClosing(BatchRepository batches, BillerService billers, BusinessDay businessDay, PlatformTransactionManager txManager) {
-        this(batches, billers, businessDay, txManager, Clock.systemUTC());
-    }
-
-    BatchClosing(BatchRepository batches, BillerService billers, BusinessDay businessDay, PlatformTransactionManager txManager,
+    public BatchClosing(BatchRepository batches, BillerService billers, BusinessDay businessDay, PlatformTransactionManager txManager,
             Clock clock) {
         this.batches = batches;
         this.billers = billers;

@@ -9,18 +9,26 @@ import org.ratepayer.payments.Method;
  * A card and bank processor. Details are tokenized at once; only the token, brand and last four
  * are kept. Every charge carries the payment's GUID so that the processor can be asked later what
  * became of it (the repair of outcomes lost to a timeout).
+ * <p>
+ * A token belongs to the biller it was made for, as at a real processor each biller is its own
+ * merchant: presented for any other biller it is treated exactly like a token that never existed, so an
+ * answer never tells that it is good elsewhere (docs/payments.md).
  */
 public interface PaymentGateway {
 
-    Tokenized tokenizeCard(PaymentMethodChecks.CheckedCard card, CardDetails details);
+    Tokenized tokenizeCard(long bid, PaymentMethodChecks.CheckedCard card, CardDetails details);
 
-    Tokenized tokenizeBank(PaymentMethodChecks.CheckedBank bank);
+    Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank);
 
-    /** @throws GatewayTimeoutException when the outcome is unknown (the charge may or may not have happened) */
-    Result charge(UUID paymentGuid, String token, BigDecimal total);
+    /**
+     * Charges a token of this biller; another biller's token fails like an unknown one.
+     *
+     * @throws GatewayTimeoutException when the outcome is unknown (the charge may or may not have happened)
+     */
+    Result charge(long bid, UUID paymentGuid, String token, BigDecimal total);
 
-    /** A token this processor issued earlier (a saved method), if it still knows it. */
-    Optional<Tokenized> known(String token);
+    /** A token this processor issued earlier for this biller (a saved method), if it still knows it. */
+    Optional<Tokenized> known(long bid, String token);
 
     /** What the processor knows of a charge, if it saw it. */
     Optional<Result> lookup(UUID paymentGuid);

@@ -24,7 +24,7 @@ public final class SandboxGateway implements PaymentGateway {
     static final String TIMEOUT_CARD = "4000000000000259";
     static final String DECLINE_BANK_ACCOUNT = "000111222";
 
-    private record Stored(Method method, String brand, String last4, Behaviour behaviour) {
+    private record Stored(long bid, Method method, String brand, String last4, Behaviour behaviour) {
     }
 
     private enum Behaviour {
@@ -47,20 +47,20 @@ public final class SandboxGateway implements PaymentGateway {
     private final Map<UUID, Result> charges = new ConcurrentHashMap<>();
 
     @Override
-    public Tokenized tokenizeCard(PaymentMethodChecks.CheckedCard card, CardDetails details) {
+    public Tokenized tokenizeCard(long bid, PaymentMethodChecks.CheckedCard card, CardDetails details) {
         Behaviour b = switch (card.number()) {
             case DECLINE_CARD -> Behaviour.DECLINE;
             case ERROR_CARD -> Behaviour.ERROR;
             case TIMEOUT_CARD -> Behaviour.APPROVE_THEN_TIME_OUT;
             default -> Behaviour.APPROVE;
         };
-        return store(new Stored(Method.CARD, card.brand(), card.last4(), b));
+        return store(new Stored(bid, Method.CARD, card.brand(), card.last4(), b));
     }
 
     @Override
-    public Tokenized tokenizeBank(PaymentMethodChecks.CheckedBank bank) {
+    public Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank) {
         Behaviour b = bank.accountNumber().equals(DECLINE_BANK_ACCOUNT) ? Behaviour.DECLINE : Behaviour.APPROVE;
-        return store(new Stored(Method.ACH, bank.accountType(), bank.last4(), b));
+        return store(new Stored(bid, Method.ACH, bank.accountType(), bank.last4(), b));
     }
 
     private Tokenized store(Stored stored) {
@@ -72,12 +72,12 @@ public final class SandboxGateway implements PaymentGateway {
     }
 
     @Override
-    public Result charge(UUID paymentGuid, String token, BigDecimal total) {
+    public Result charge(long bid, UUID paymentGuid, String token, BigDecimal total) {
         Result earlier = charges.get(paymentGuid);
         if (earlier != null) {
             return earlier;
         }
-        Stored stored = tokens.get(token);
+        Stored stored = ofBiller(bid, token);
         if (stored == null) {
             return new Result(Outcome.ERROR, null, null, "unknown or expired payment method token");
         }
@@ -95,9 +95,15 @@ public final class SandboxGateway implements PaymentGateway {
     }
 
     @Override
-    public Optional<Tokenized> known(String token) {
-        Stored stored = token == null ? null : tokens.get(token);
+    public Optional<Tokenized> known(long bid, String token) {
+        Stored stored = ofBiller(bid, token);
         return stored == null ? Optional.empty() : Optional.of(new Tokenized(token, stored.method(), stored.brand(), stored.last4()));
+    }
+
+    /** The token's method when it was made for this biller; null for another biller's, as for one never made. */
+    private Stored ofBiller(long bid, String token) {
+        Stored stored = token == null ? null : tokens.get(token);
+        return stored != null && stored.bid() == bid ? stored : null;
     }
 
     @Override

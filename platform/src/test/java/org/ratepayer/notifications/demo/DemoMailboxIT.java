@@ -62,7 +62,7 @@ class DemoMailboxIT {
         HttpResponse<String> paid = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/billers/2178/payments"))
                 .header("X-Api-Key", apiKey).header("Idempotency-Key", UUID.randomUUID().toString())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
-                        {"channel":"WEB","accountNumber":"%s","amount":%s,"payerEmail":"%s",
+                        {"channel":"POS","accountNumber":"%s","amount":%s,"payerEmail":"%s",
                          "card":{"number":"4111111111111111","expMonth":12,"expYear":2099,"cvv":"123","postalCode":"28570"}}"""
                         .formatted(account, amount.toPlainString(), payer))));
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(201);

@@ -1,0 +1,84 @@
+package org.ratepayer.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What amount can be a payment at all, against the biller's maximum single payment (setting 1005, docs/payments.md). */
+class PaymentRulesTest {
+
+    @ParameterizedTest(name = "{0} with maximum {1} -> {2}")
+    @CsvSource(nullValues = "none", value = {
+            "92.94,             99999.99,  none",
+            "0.01,              99999.99,  none",
+            "99999.99,          99999.99,  none",
+            "10.50000,          99999.99,  none",
+            "1E+2,              99999.99,  none",
+            "100000.00,         150000.00, none",
+            "100000.00,         99999.99,  amount_above_maximum",
+            "1000000,           99999.99,  amount_above_maximum",
+            "99999999999999.99, 99999.99,  amount_above_maximum",
+            "1E+20,             99999.99,  amount_above_maximum",
+            "1E+999999999,      99999.99,  amount_above_maximum",
+            "10E+2147483647,    99999.99,  amount_above_maximum",
+            "150000.01,         150000.00, amount_above_maximum",
+            "0,                 99999.99,  amount_invalid",
+            "0.00,              99999.99,  amount_invalid",
+            "-5,                99999.99,  amount_invalid",
+            "-1E+20,            99999.99,  amount_invalid",
+            "1.005,             99999.99,  amount_invalid",
+            "1E-5,              99999.99,  amount_invalid",
+            "1E-999999999,      99999.99,  amount_invalid",
+            "none,              99999.99,  amount_invalid",
+    })
+    void anAmountIsMoreThanZeroInWholeCentsAndAtMostTheBillersMaximum(String amount, String maximum, String violation) {
+        BigDecimal given = amount == null ? null : new BigDecimal(amount);
+        if (violation == null) {
+            PaymentRules.checkAmount(given, new BigDecimal(maximum));
+        } else {
+            assertThatThrownBy(() -> PaymentRules.checkAmount(given, new BigDecimal(maximum)))
+                    .isInstanceOfSatisfying(PaymentRuleViolation.class, v -> {
+                        assertThat(v.code()).isEqualTo(violation);
+                        assertThat(v.field()).isEqualTo("amount");
+                    });
+        }
+    }
+
+    @Test
+    void theRefusalNamesTheMaximumInDollarsAndCents() {
+        assertThatThrownBy(() -> PaymentRules.checkAmount(new BigDecimal("200000"), new BigDecimal("150000")))
+                .hasMessage("the amount is more than this biller's maximum payment of 150000.00");
+    }
+
+    private static PaymentRules.Attempt attempt(String amount, String balanceDue, String maximum) {
+        PaymentRules.PayableInvoice bill = new PaymentRules.PayableInvoice("INV-1", "OPEN", LocalDate.of(2026, 10, 1),
+                new BigDecimal("92.94"), false, null, null, null, null);
+        return new PaymentRules.Attempt(List.of(bill), null, new BigDecimal(amount), Method.CARD, new BigDecimal(balanceDue),
+                false, false, true, null, LocalDate.of(2026, 10, 10), new BigDecimal(maximum));
+    }
+
+    @ParameterizedTest(name = "{0} on a balance of {1}, maximum {2} -> {3}")
+    @CsvSource(nullValues = "none", value = {
+            "92.94,   92.94, 99999.99, none",
+            "500.00,  92.94, 99999.99, none",
+            "1000000, 92.94, 99999.99, amount_above_maximum",
+            "1000000, 0,     99999.99, amount_above_maximum",
+            "1000000, -50,   2000000,  none",
+            "10.00,   92.94, 99999.99, partial_not_allowed",
+    })
+    void theMaximumHoldsForOverpaymentsAndPrepaymentsToo(String amount, String balanceDue, String maximum, String violation) {
+        PaymentRules.Attempt a = attempt(amount, balanceDue, maximum);
+        if (violation == null) {
+            assertThat(PaymentRules.decide(a).invoice().invoiceNumber()).isEqualTo("INV-1");
+        } else {
+            assertThatThrownBy(() -> PaymentRules.decide(a)).isInstanceOfSatisfying(PaymentRuleViolation.class,
+                    v -> assertThat(v.code()).isEqualTo(violation));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.ratepayer.payments.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A saved method's token is its biller's, and no other biller can see or charge it (docs/payments.md). */
+class SandboxGatewayTest {
+
+    private final SandboxGateway gateway = new SandboxGateway();
+
+    private PaymentGateway.Tokenized visaOf(long bid) {
+        CardDetails card = new CardDetails("4111111111111111", 12, 2099, "123", "49331");
+        return gateway.tokenizeCard(bid, PaymentMethodChecks.card(card, YearMonth.of(2026, 1)), card);
+    }
+
+    @Test
+    void anotherBillersTokenIsAnsweredLikeOneThatNeverExisted() {
+        String token = visaOf(1).token();
+        assertThat(gateway.known(2, token)).isEmpty();
+        assertThat(gateway.known(2, token)).isEqualTo(gateway.known(2, "tok_sbx_never-issued"));
+        PaymentGateway.Result foreign = gateway.charge(2, UUID.randomUUID(), token, new BigDecimal("10.00"));
+        PaymentGateway.Result unknown = gateway.charge(2, UUID.randomUUID(), "tok_sbx_never-issued", new BigDecimal("10.00"));
+        assertThat(foreign.outcome()).isEqualTo(PaymentGateway.Outcome.ERROR);
+        assertThat(foreign).isEqualTo(unknown);
+    }
+
+    @Test
+    void itsOwnBillerUsesItAsBefore() {
+        PaymentGateway.Tokenized made = visaOf(1);
+        assertThat(gateway.known(1, made.token())).contains(made);
+        assertThat(gateway.charge(1, UUID.randomUUID(), made.token(), new BigDecimal("10.00")).outcome())
+                .isEqualTo(PaymentGateway.Outcome.APPROVED);
+    }
+}
