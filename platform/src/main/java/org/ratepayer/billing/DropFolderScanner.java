@@ -48,8 +48,8 @@ public class DropFolderScanner {
     private final Duration settle;
 
     @org.springframework.beans.factory.annotation.Autowired
-    public DropFolderScanner(BillerService billers, InvoiceImportService imports, RatepayerProperties props) {
-        this(billers, imports, props.dropFolderRoot(), props.dropFolder().settle(), Clock.systemUTC());
+    public DropFolderScanner(BillerService billers, InvoiceImportService imports, RatepayerProperties props, Clock clock) {
+        this(billers, imports, props.dropFolderRoot(), props.dropFolder().settle(), clock);
     }
 
     DropFolderScanner(BillerService billers, InvoiceImportService imports, Path root, Duration settle, Clock clock) {

@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
+import org.ratepayer.MutableClock;
 import org.ratepayer.PlatformIT;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,26 +21,6 @@ class DropFolderIT extends PlatformIT {
 
     @Autowired
     InvoiceImportService imports;
-
-    /** The scans' time, moved by the test: no sleeping. */
-    static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private String file(TestBiller b, int invoices) {
         BifText text = new BifText(b.guidText());
@@ -54,7 +33,8 @@ class DropFolderIT extends PlatformIT {
     @Test
     void aFileUploadedInTwoHalvesIsImportedWholeOnceItStaysStill() throws Exception {
         TestBiller b = newBiller();
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(ZoneOffset.UTC);
+        clock.set(Instant.parse("2026-12-01T08:00:00Z"));
         Path root = Files.createTempDirectory("dropbox");
         DropFolderScanner scanner = new DropFolderScanner(billerService, imports, root, Duration.ofSeconds(30), clock);
         Path dir = Files.createDirectories(scanner.landingDirectory(b.bid()));
@@ -62,19 +42,19 @@ class DropFolderIT extends PlatformIT {
         Path upload = dir.resolve(b.bid() + "_12012026.bif");
 
         Files.write(upload, java.util.Arrays.copyOf(whole, whole.length / 2));
-        Files.setLastModifiedTime(upload, FileTime.from(clock.now));
+        Files.setLastModifiedTime(upload, FileTime.from(clock.instant()));
         assertThat(scanner.scan(b.bid())).isEmpty();
-        clock.now = clock.now.plusSeconds(10);
+        clock.set(clock.instant().plusSeconds(10));
         assertThat(scanner.scan(b.bid())).isEmpty();
 
-        clock.now = clock.now.plusSeconds(5);
+        clock.set(clock.instant().plusSeconds(5));
         Files.write(upload, java.util.Arrays.copyOfRange(whole, whole.length / 2, whole.length), StandardOpenOption.APPEND);
-        Files.setLastModifiedTime(upload, FileTime.from(clock.now));
+        Files.setLastModifiedTime(upload, FileTime.from(clock.instant()));
         for (int i = 0; i < 3; i++) {
-            clock.now = clock.now.plusSeconds(10);
+            clock.set(clock.instant().plusSeconds(10));
             assertThat(scanner.scan(b.bid())).as("scan %d after the second half", i + 1).isEmpty();
         }
-        clock.now = clock.now.plusSeconds(10);
+        clock.set(clock.instant().plusSeconds(10));
         var results = scanner.scan(b.bid());
 
         assertThat(results).singleElement().satisfies(r -> {
@@ -89,7 +69,8 @@ class DropFolderIT extends PlatformIT {
     @Test
     void aDoneMarkerTakesTheFileAtOnceAndIsRemoved() throws Exception {
         TestBiller b = newBiller();
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock(ZoneOffset.UTC);
+        clock.set(Instant.parse("2026-12-01T08:00:00Z"));
         DropFolderScanner scanner = new DropFolderScanner(billerService, imports, Files.createTempDirectory("dropbox"),
                 Duration.ofSeconds(30), clock);
         Path dir = Files.createDirectories(scanner.landingDirectory(b.bid()));
@@ -104,7 +85,7 @@ class DropFolderIT extends PlatformIT {
         assertThat(marker).doesNotExist();
         assertThat(upload).doesNotExist();
         assertThat(dir.resolve("processed").resolve("bills.bif")).exists();
-        clock.now = clock.now.plus(Duration.ofHours(1));
+        clock.set(clock.instant().plus(Duration.ofHours(1)));
         scanner.scan(b.bid());
         scanner.scan(b.bid());
         assertThat(temporary).exists();
