@@ -24,6 +24,12 @@ class DemoCommand implements Callable<Integer> {
         if (port != null) {
             props.add("server.port=" + port);
         }
+        // The demo's links are for this machine's browser; said explicitly, so serve's warning about the default
+        // public URL does not show. RATEPAYER_PUBLIC_URL still wins (e.g. a demo shown to other machines).
+        int listening = port != null ? port : 8080;
+        if (listening > 0 && System.getenv("RATEPAYER_PUBLIC_URL") == null) {
+            props.add("ratepayer.public-url=http://localhost:" + listening);
+        }
         if (dataDir != null) {
             props.add("ratepayer.data-dir=" + dataDir);
         }

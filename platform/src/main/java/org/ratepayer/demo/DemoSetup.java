@@ -33,11 +33,11 @@ import org.ratepayer.billing.ImportOutcome;
 import org.ratepayer.billing.ImportSource;
 import org.ratepayer.billing.InvoiceImportService;
 import org.ratepayer.runtime.OperatorToken;
+import org.ratepayer.runtime.PublicUrl;
 import org.ratepayer.runtime.RatepayerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -65,10 +65,11 @@ public class DemoSetup {
     private final ObjectMapper json;
     private final CisSimulator cis;
     private final JdbcClient jdbc;
+    private final PublicUrl publicUrl;
 
     public DemoSetup(BillerService billers, InvoiceImportService imports, DropFolderScanner dropFolder,
             OperatorToken operatorToken, RatepayerProperties props, DataSource dataSource, ObjectMapper json,
-            CisSimulator cis, JdbcClient jdbc) {
+            CisSimulator cis, JdbcClient jdbc, PublicUrl publicUrl) {
         this.billers = billers;
         this.imports = imports;
         this.dropFolder = dropFolder;
@@ -78,12 +79,12 @@ public class DemoSetup {
         this.json = json;
         this.cis = cis;
         this.jdbc = jdbc;
+        this.publicUrl = publicUrl;
     }
 
     @EventListener
     public void onReady(ApplicationReadyEvent event) throws IOException {
-        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
-        String baseUrl = "http://localhost:" + port;
+        String baseUrl = publicUrl.base();
         Biller biller = billers.find(DEMO_BID).orElseGet(() -> billers.require(
                 billers.create(new BillerService.NewBiller(DEMO_BID, DEMO_NAME, "daffron", null), "demo").biller().bid()));
         Path sample = sampleFile(biller);
