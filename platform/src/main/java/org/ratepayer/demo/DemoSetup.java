@@ -210,6 +210,7 @@ public class DemoSetup {
         sim.put("cbUrl", cis.cbUrl());
         sim.put("eprintUrl", cis.eprintUrl());
         sim.put("adminUrl", cis.adminUrl());
+        sim.put("adminToken", cis.adminToken());
         sim.put("userId", cis.userId());
         manifest.put("cisSimulator", sim);
         try {
@@ -249,7 +250,7 @@ public class DemoSetup {
                  API docs:                       {}/swagger-ui.html
                  Invoices of an account:         GET {}/api/v1/billers/{}/invoices?account=1001-1  (X-Api-Key)
                  Live balance (from the CIS):    GET {}/api/v1/billers/{}/accounts/1001-1/balance  (X-Api-Key)
-                 Daffron CIS simulator:          {}  (admin {})
+                 Daffron CIS simulator:          {}  (admin {}, token in the manifest)
                  Postings sent to the CIS:       GET {}/api/v1/billers/{}/postings?status=delivered  (X-Api-Key)
                  Pay a bill (one-time payment):  {}/pay/{}  (try account 1001-1, ZIP {})
                  Pay Now API for partner portals: POST {}/cloudpaymentsapi/v2  (Basic base64(cpv2Key); README "Try Pay Now")
