@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billers.ConfigValidator;
+import org.ratepayer.paynow.LocalServices;
 import org.ratepayer.secrets.MasterKeyLoader;
 import org.ratepayer.secrets.SecretCipher;
 import org.ratepayer.secrets.SecretFiles;
@@ -40,6 +42,12 @@ public class PlatformBeans {
             return new OperatorToken(props.operatorToken().trim());
         }
         return new OperatorToken(readOrCreate(props.dataDir().resolve("operator-token")));
+    }
+
+    /** Pay Now's loopback partner URLs (demo, development) may not point back at this server. */
+    @Bean
+    LocalServices platformPort(PublicUrl publicUrl) {
+        return () -> Set.of(publicUrl.localPort());
     }
 
     /** The token file made by the first process to start on this data directory, read by every later one. */
