@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -213,11 +214,18 @@ public class DemoSetup {
         sim.put("adminToken", cis.adminToken());
         sim.put("userId", cis.userId());
         manifest.put("cisSimulator", sim);
+        // It holds the operator token and every key: readable by the user alone, from the first byte (a new file made
+        // owner-only, then moved over the old one, which may have been readable by others).
         try {
-            Path target = props.dataDir().resolve("demo.json");
-            Path tmp = props.dataDir().resolve("demo.json.tmp");
-            Files.writeString(tmp, json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest));
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Path tmp = Files.createTempFile(props.dataDir(), ".demo.json.", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(tmp, json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest));
+                Files.move(tmp, props.dataDir().resolve("demo.json"), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write data/demo.json", e);
         }
