@@ -56,10 +56,20 @@ public class PublicUrl {
         return scheme + "://" + uri.getRawAuthority().toLowerCase(Locale.ROOT) + path;
     }
 
-    private static IllegalStateException invalid(String value) {
-        return new IllegalStateException("ratepayer.public-url (RATEPAYER_PUBLIC_URL) must be the http or https address "
+    private static Invalid invalid(String value) {
+        return new Invalid("ratepayer.public-url (RATEPAYER_PUBLIC_URL) must be the http or https address "
                 + "payers and partners reach this installation at, such as https://pay.example.coop, without user, query "
                 + "or fragment; got: " + value);
+    }
+
+    /** A {@code ratepayer.public-url} that cannot be used; {@link InvalidPublicUrlAnalyzer} reports it at start. */
+    public static final class Invalid extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        Invalid(String message) {
+            super(message);
+        }
     }
 
     /** The URL as configured, normalized; empty when the default is in use. */

@@ -6,6 +6,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -54,5 +57,15 @@ class PublicUrlTest {
         of("").started(started);
         assertThat(output.getOut()).containsOnlyOnce("ratepayer.public-url is not set").contains("http://localhost:8080")
                 .contains("RATEPAYER_PUBLIC_URL");
+    }
+
+    @Test
+    void aBadUrlStopsTheStartWithItsOwnMessage(CapturedOutput output) {
+        SpringApplication app = new SpringApplication(PublicUrl.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        assertThatThrownBy(() -> app.run("--ratepayer.public-url=pay.example.coop")).isInstanceOf(BeanCreationException.class);
+        assertThat(output.toString()).contains("APPLICATION FAILED TO START")
+                .contains("ratepayer.public-url (RATEPAYER_PUBLIC_URL) must be the http or https address")
+                .contains("Set RATEPAYER_PUBLIC_URL");
     }
 }
