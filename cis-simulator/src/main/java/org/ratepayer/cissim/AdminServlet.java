@@ -1,6 +1,8 @@
 package org.ratepayer.cissim;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The admin REST API (JSON), a thin layer over {@link SimulatorState}:
+ * The admin REST API (JSON), a thin layer over {@link SimulatorState}, for whoever holds the admin token
+ * ({@code Authorization: Bearer <token>}, see {@link CisSimulator#adminToken()}): it can reset the CIS and read every
+ * posting, and the demo allows partner postbacks to any port on this machine.
  * <pre>
  * PUT    /admin/accounts/{accountNumber}   load or replace one account
  * POST   /admin/accounts                   load many: a JSON array of accounts, each with accountNumber
@@ -38,14 +42,23 @@ final class AdminServlet extends HttpServlet {
 
     private final transient SimulatorState state;
     private final transient ObjectMapper json;
+    private final byte[] token;
 
-    AdminServlet(SimulatorState state, ObjectMapper json) {
+    AdminServlet(SimulatorState state, ObjectMapper json, String token) {
         this.state = state;
         this.json = json;
+        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null
+                || !MessageDigest.isEqual(token, authorization.trim().getBytes(StandardCharsets.UTF_8))) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"cis-simulator admin\"");
+            error(response, 401, "send the admin token as 'Authorization: Bearer <token>' (printed at start)");
+            return;
+        }
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         String method = request.getMethod();
         try {

@@ -1,6 +1,8 @@
 package org.ratepayer.cissim;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +28,8 @@ import org.ratepayer.multispeak.v3.CBServerSoap;
  * <ul>
  *   <li>the MultiSpeak 3.0 CB service at {@link #cbUrl()} ({@code ?wsdl} for its WSDL),</li>
  *   <li>the eprint PDF bill service at {@link #eprintUrl()},</li>
- *   <li>a JSON admin API at {@link #adminUrl()}, mirrored by {@link #state()}.</li>
+ *   <li>a JSON admin API at {@link #adminUrl()}, for the holder of {@link #adminToken()}, mirrored by
+ *   {@link #state()}.</li>
  * </ul>
  * Each is on its own port, as on a real Toolbox host (8083, 8086 and, for the admin API, 8087 by default).
  * <pre>
@@ -138,7 +141,8 @@ public final class CisSimulator implements AutoCloseable {
     private ServletContextHandler adminContext() {
         ServletContextHandler context = new ServletContextHandler(ADMIN_PATH);
         context.setVirtualHosts(List.of("@admin"));
-        context.addServlet(new ServletHolder("admin", new AdminServlet(state, AdminJson.mapper())), "/*");
+        context.addServlet(new ServletHolder("admin", new AdminServlet(state, AdminJson.mapper(), settings.adminToken())),
+                "/*");
         return context;
     }
 
@@ -177,6 +181,11 @@ public final class CisSimulator implements AutoCloseable {
     /** Programmatic access to everything the admin API does. */
     public SimulatorState state() {
         return state;
+    }
+
+    /** What the admin API wants as {@code Authorization: Bearer <token>}. */
+    public String adminToken() {
+        return settings.adminToken();
     }
 
     /** The credentials the CB service accepts. */
@@ -229,12 +238,13 @@ public final class CisSimulator implements AutoCloseable {
         System.out.println("  CB (MultiSpeak 3.0): " + simulator.cbUrl() + "   WSDL: " + simulator.cbUrl() + "?wsdl");
         System.out.println("  eprint (PDF bills):  " + simulator.eprintUrl());
         System.out.println("  admin (JSON):        " + simulator.adminUrl());
+        System.out.println("  admin token:         " + simulator.adminToken() + "   (Authorization: Bearer …)");
         System.out.println("  UserID: " + simulator.userId());
         stopped.await();
     }
 
     record Settings(String host, int cbPort, int eprintPort, int adminPort, Credentials credentials,
-                    int maxThreads, boolean strictRequests, Clock clock) {
+                    String adminToken, int maxThreads, boolean strictRequests, Clock clock) {
     }
 
     /** Settings for a simulator; every one has a default. */
@@ -246,6 +256,7 @@ public final class CisSimulator implements AutoCloseable {
         private int adminPort = CommandLine.DEFAULT_ADMIN_PORT;
         private String userId = CommandLine.DEFAULT_USER;
         private String password = CommandLine.DEFAULT_PASSWORD;
+        private String adminToken;
         private int maxThreads = 200;
         private boolean strictRequests;
         private Clock clock = Clock.systemUTC();
@@ -281,6 +292,20 @@ public final class CisSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The admin API's bearer token, at least 16 characters. Without one, a random token is made: read it from
+         * {@link CisSimulator#adminToken()}.
+         */
+        public Builder adminToken(String token) {
+            Objects.requireNonNull(token, "admin token");
+            if (token.strip().length() < 16 || !token.equals(token.strip())) {
+                throw new IllegalArgumentException("the admin token must be at least 16 characters, without spaces "
+                        + "around it");
+            }
+            this.adminToken = token;
+            return this;
+        }
+
         /** Request threads; each call that is made to wait by a latency fault holds one. */
         public Builder maxThreads(int threads) {
             if (threads < 8) {
@@ -308,7 +333,14 @@ public final class CisSimulator implements AutoCloseable {
 
         public CisSimulator build() {
             return new CisSimulator(new Settings(host, cbPort, eprintPort, adminPort,
-                    new Credentials(userId, password), maxThreads, strictRequests, clock));
+                    new Credentials(userId, password), adminToken != null ? adminToken : randomToken(), maxThreads,
+                    strictRequests, clock));
+        }
+
+        private static String randomToken() {
+            byte[] raw = new byte[24];
+            new SecureRandom().nextBytes(raw);
+            return "cissim_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         }
 
         private static int checkPort(int port) {

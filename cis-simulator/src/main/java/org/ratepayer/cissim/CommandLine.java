@@ -2,7 +2,7 @@ package org.ratepayer.cissim;
 
 /** The options of {@link CisSimulator#main}. */
 record CommandLine(String host, int cbPort, int eprintPort, int adminPort, String user, String password,
-                   boolean help) {
+                   String adminToken, boolean help) {
 
     static final int DEFAULT_CB_PORT = 8083;
     static final int DEFAULT_EPRINT_PORT = 8086;
@@ -19,6 +19,7 @@ record CommandLine(String host, int cbPort, int eprintPort, int adminPort, Strin
               --admin-port N       admin JSON API port (default 8087)
               --user USER          MultiSpeakMsgHeader UserID accepted (default InvoiceCloud)
               --password PWD       MultiSpeakMsgHeader Pwd accepted (default simulator)
+              --admin-token TOKEN  bearer token the admin API wants (default: a new random one, printed)
               --help               this text""";
 
     static CommandLine parse(String[] args) {
@@ -28,10 +29,11 @@ record CommandLine(String host, int cbPort, int eprintPort, int adminPort, Strin
         int admin = DEFAULT_ADMIN_PORT;
         String user = DEFAULT_USER;
         String password = DEFAULT_PASSWORD;
+        String adminToken = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
-                return new CommandLine(host, cb, eprint, admin, user, password, true);
+                return new CommandLine(host, cb, eprint, admin, user, password, adminToken, true);
             }
             String[] split = option.split("=", 2);
             String name = split[0];
@@ -50,15 +52,16 @@ record CommandLine(String host, int cbPort, int eprintPort, int adminPort, Strin
                 case "--admin-port" -> admin = port(name, value);
                 case "--user" -> user = value;
                 case "--password" -> password = value;
+                case "--admin-token" -> adminToken = value;
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        return new CommandLine(host, cb, eprint, admin, user, password, false);
+        return new CommandLine(host, cb, eprint, admin, user, password, adminToken, false);
     }
 
     CisSimulator.Builder apply(CisSimulator.Builder builder) {
-        return builder.host(host).cbPort(cbPort).eprintPort(eprintPort).adminPort(adminPort)
-                .credentials(user, password);
+        builder.host(host).cbPort(cbPort).eprintPort(eprintPort).adminPort(adminPort).credentials(user, password);
+        return adminToken == null ? builder : builder.adminToken(adminToken);
     }
 
     private static int port(String name, String value) {
@@ -76,6 +79,6 @@ record CommandLine(String host, int cbPort, int eprintPort, int adminPort, Strin
     @Override
     public String toString() {
         return "CommandLine[host=" + host + ", cb=" + cbPort + ", eprint=" + eprintPort + ", admin=" + adminPort
-                + ", user=" + user + ", password=***]";
+                + ", user=" + user + ", password=***, adminToken=" + (adminToken == null ? "random" : "***") + "]";
     }
 }

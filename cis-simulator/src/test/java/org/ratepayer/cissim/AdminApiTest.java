@@ -25,7 +25,7 @@ class AdminApiTest {
     @RegisterExtension
     static final TappedClients CLIENTS = new TappedClients();
     private static final WireTap TAP = CLIENTS.tap();
-    private final Http http = new Http();
+    private final Http http = new Http(cis.adminToken());
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
@@ -162,5 +162,24 @@ class AdminApiTest {
         assertThat(http.get(cis.adminUrl() + "/accounts/unknown").statusCode()).isEqualTo(404);
         assertThat(http.get(cis.adminUrl() + "/nothing").statusCode()).isEqualTo(404);
         assertThat(http.json("DELETE", cis.adminUrl() + "/postings", null).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void strangersGet401AndChangeNothing() {
+        Http stranger = new Http();
+        cis.state().putAccount(Accounts.prepaid());
+        cis.state().setFaults(FaultPlan.latency(5));
+
+        for (HttpResponse<String> r : List.of(stranger.json("POST", cis.adminUrl() + "/reset", null),
+                stranger.json("PUT", cis.adminUrl() + "/faults", "{\"down\": true}"),
+                stranger.json("DELETE", cis.adminUrl() + "/accounts/1001-2", null),
+                stranger.get(cis.adminUrl() + "/accounts"),
+                stranger.get(cis.adminUrl() + "/postings"))) {
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(r.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"cis-simulator admin\"");
+            assertThat(r.body()).contains("Authorization: Bearer").doesNotContain("1001-2");
+        }
+        assertThat(cis.state().accounts()).hasSize(1);
+        assertThat(cis.state().faults()).isEqualTo(FaultPlan.latency(5));
     }
 }

@@ -28,7 +28,7 @@ class FaultInjectionTest {
     private static CisSimulator cis;
     private static MultiSpeakClientFactory factory;
     private static CbClient client;
-    private final Http http = new Http();
+    private final Http http = new Http(cis.adminToken());
 
     @BeforeAll
     static void start() {

@@ -12,6 +12,17 @@ import java.time.Duration;
 final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String adminToken;
+
+    /** Sends no credentials. */
+    Http() {
+        this(null);
+    }
+
+    /** Sends the simulator's admin token with every request. */
+    Http(String adminToken) {
+        this.adminToken = adminToken;
+    }
 
     HttpResponse<String> soap(String url, String operation, String envelope) {
         return send(HttpRequest.newBuilder(URI.create(url))
@@ -21,7 +32,7 @@ final class Http {
     }
 
     HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return send(authorized(HttpRequest.newBuilder(URI.create(url))).GET().build());
     }
 
     HttpResponse<byte[]> getBytes(String url) {
@@ -37,9 +48,13 @@ final class Http {
     }
 
     HttpResponse<String> json(String method, String url, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return send(authorized(HttpRequest.newBuilder(URI.create(url))).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return adminToken == null ? request : request.header("Authorization", "Bearer " + adminToken);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

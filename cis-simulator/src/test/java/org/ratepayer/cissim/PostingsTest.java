@@ -32,7 +32,7 @@ class PostingsTest {
     static final TappedClients CLIENTS = new TappedClients();
     private static final WireTap TAP = CLIENTS.tap();
     private static CbClient client;
-    private final Http http = new Http();
+    private final Http http = new Http(cis.adminToken());
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll

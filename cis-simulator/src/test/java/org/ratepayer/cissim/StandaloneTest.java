@@ -26,12 +26,12 @@ class StandaloneTest {
     void parsesOptionsWithDefaults() {
         CommandLine defaults = CommandLine.parse(new String[0]);
         assertThat(defaults).isEqualTo(new CommandLine("127.0.0.1", 8083, 8086, 8087, "InvoiceCloud", "simulator",
-                false));
+                null, false));
 
         CommandLine given = CommandLine.parse(new String[] {"--cb-port", "0", "--eprint-port=1", "--admin-port", "2",
-                "--host", "0.0.0.0", "--user", "u", "--password", "p"});
-        assertThat(given).isEqualTo(new CommandLine("0.0.0.0", 0, 1, 2, "u", "p", false));
-        assertThat(given.toString()).doesNotContain("password=p");
+                "--host", "0.0.0.0", "--user", "u", "--password", "p", "--admin-token", "t0123456789abcdef"});
+        assertThat(given).isEqualTo(new CommandLine("0.0.0.0", 0, 1, 2, "u", "p", "t0123456789abcdef", false));
+        assertThat(given.toString()).doesNotContain("password=p").doesNotContain("t0123456789abcdef");
         assertThat(CommandLine.parse(new String[] {"--help"}).help()).isTrue();
     }
 
@@ -66,12 +66,14 @@ class StandaloneTest {
                 CisSimulator.class.getName(), "--cb-port", "0", "--eprint-port", "0", "--admin-port", "0",
                 "--password", "pw").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
-            List<String> lines = readUntilAdminUrl(process);
+            List<String> lines = readUntilAdminToken(process);
             String admin = find(lines, "admin \\(JSON\\):\\s+(\\S+)");
+            String token = find(lines, "admin token:\\s+(\\S+)");
             String cb = find(lines, "CB \\(MultiSpeak 3.0\\):\\s+(\\S+)");
             assertThat(cb).matches("http://127\\.0\\.0\\.1:\\d+/tbx-daily/services/CB");
             assertThat(find(lines, "eprint \\(PDF bills\\):\\s+(\\S+)")).matches("http://127\\.0\\.0\\.1:\\d+/eprint/");
-            assertThat(http.get(admin + "/faults").statusCode()).isEqualTo(200);
+            assertThat(http.get(admin + "/faults").statusCode()).as("no token").isEqualTo(401);
+            assertThat(new Http(token).get(admin + "/faults").statusCode()).isEqualTo(200);
             assertThat(http.get(cb + "?wsdl").body()).contains("CB_Server");
 
             new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
@@ -83,14 +85,14 @@ class StandaloneTest {
         }
     }
 
-    private static List<String> readUntilAdminUrl(Process process) throws Exception {
+    private static List<String> readUntilAdminToken(Process process) throws Exception {
         List<String> lines = new ArrayList<>();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         String line;
         while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
             lines.add(line);
-            if (line.contains("admin (JSON)")) {
+            if (line.contains("admin token")) {
                 return lines;
             }
         }

@@ -11,6 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -58,14 +59,20 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
+    static final String SITE_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
     @Bean
     @Order(2)
     SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
         http.csrf(c -> c.ignoringRequestMatchers("/portal/webservices/**"))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'")))
+                // Payment pages are never framed (frame-ancestors 'none', and X-Frame-Options DENY for old browsers: the
+                // same answer twice), post only to themselves, and send no Referer; see docs/security.md.
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(SITE_CSP))
+                        .frameOptions(f -> f.deny())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(r -> r.anyRequest().permitAll());
         return http.build();
     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;
 
 @Command(name = "cis-sim", description = "Run the Daffron CIS simulator alone (MultiSpeak CB service, eprint PDFs, admin API). "
-        + "Options: --cb-port --eprint-port --admin-port --host --user --password (see --help).",
+        + "Options: --cb-port --eprint-port --admin-port --host --user --password --admin-token (see --help). "
+        + "Prints the admin API's token.",
         mixinStandardHelpOptions = false)
 class CisSimCommand implements Callable<Integer> {
 

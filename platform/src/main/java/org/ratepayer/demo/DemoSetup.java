@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -33,11 +34,11 @@ import org.ratepayer.billing.ImportOutcome;
 import org.ratepayer.billing.ImportSource;
 import org.ratepayer.billing.InvoiceImportService;
 import org.ratepayer.runtime.OperatorToken;
+import org.ratepayer.runtime.PublicUrl;
 import org.ratepayer.runtime.RatepayerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -65,10 +66,11 @@ public class DemoSetup {
     private final ObjectMapper json;
     private final CisSimulator cis;
     private final JdbcClient jdbc;
+    private final PublicUrl publicUrl;
 
     public DemoSetup(BillerService billers, InvoiceImportService imports, DropFolderScanner dropFolder,
             OperatorToken operatorToken, RatepayerProperties props, DataSource dataSource, ObjectMapper json,
-            CisSimulator cis, JdbcClient jdbc) {
+            CisSimulator cis, JdbcClient jdbc, PublicUrl publicUrl) {
         this.billers = billers;
         this.imports = imports;
         this.dropFolder = dropFolder;
@@ -78,12 +80,12 @@ public class DemoSetup {
         this.json = json;
         this.cis = cis;
         this.jdbc = jdbc;
+        this.publicUrl = publicUrl;
     }
 
     @EventListener
     public void onReady(ApplicationReadyEvent event) throws IOException {
-        int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
-        String baseUrl = "http://localhost:" + port;
+        String baseUrl = publicUrl.base();
         Biller biller = billers.find(DEMO_BID).orElseGet(() -> billers.require(
                 billers.create(new BillerService.NewBiller(DEMO_BID, DEMO_NAME, "daffron", null), "demo").biller().bid()));
         Path sample = sampleFile(biller);
@@ -209,13 +211,21 @@ public class DemoSetup {
         sim.put("cbUrl", cis.cbUrl());
         sim.put("eprintUrl", cis.eprintUrl());
         sim.put("adminUrl", cis.adminUrl());
+        sim.put("adminToken", cis.adminToken());
         sim.put("userId", cis.userId());
         manifest.put("cisSimulator", sim);
+        // It holds the operator token and every key: readable by the user alone, from the first byte (a new file made
+        // owner-only, then moved over the old one, which may have been readable by others).
         try {
-            Path target = props.dataDir().resolve("demo.json");
-            Path tmp = props.dataDir().resolve("demo.json.tmp");
-            Files.writeString(tmp, json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest));
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Path tmp = Files.createTempFile(props.dataDir(), ".demo.json.", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(tmp, json.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(manifest));
+                Files.move(tmp, props.dataDir().resolve("demo.json"), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write data/demo.json", e);
         }
@@ -248,7 +258,7 @@ public class DemoSetup {
                  API docs:                       {}/swagger-ui.html
                  Invoices of an account:         GET {}/api/v1/billers/{}/invoices?account=1001-1  (X-Api-Key)
                  Live balance (from the CIS):    GET {}/api/v1/billers/{}/accounts/1001-1/balance  (X-Api-Key)
-                 Daffron CIS simulator:          {}  (admin {})
+                 Daffron CIS simulator:          {}  (admin {}, token in the manifest)
                  Postings sent to the CIS:       GET {}/api/v1/billers/{}/postings?status=delivered  (X-Api-Key)
                  Pay a bill (one-time payment):  {}/pay/{}  (try account 1001-1, ZIP {})
                  Pay Now API for partner portals: POST {}/cloudpaymentsapi/v2  (Basic base64(cpv2Key); README "Try Pay Now")

@@ -11,6 +11,7 @@ import org.ratepayer.api.ApiKeyAuthenticator;
 import org.ratepayer.api.Caller;
 import org.ratepayer.api.ProblemWriter;
 import org.ratepayer.billers.KeyKind;
+import org.ratepayer.runtime.PublicUrl;
 import org.ratepayer.runtime.RatepayerProperties;
 import org.ratepayer.throttle.Throttle;
 import org.ratepayer.throttle.TooManyAttempts;
@@ -21,7 +22,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code POST /cloudpaymentsapi/v2}, the Cloud Payments V2 contract as existing partner portals speak it
@@ -38,15 +38,15 @@ public class PayNowApiController {
 
     private final ApiKeyAuthenticator authenticator;
     private final PayNowService service;
-    private final PayNowProperties props;
+    private final PublicUrl publicUrl;
     private final RatepayerProperties platform;
     private final Throttle throttle;
 
-    public PayNowApiController(ApiKeyAuthenticator authenticator, PayNowService service, PayNowProperties props,
+    public PayNowApiController(ApiKeyAuthenticator authenticator, PayNowService service, PublicUrl publicUrl,
             RatepayerProperties platform, Throttle throttle) {
         this.authenticator = authenticator;
         this.service = service;
-        this.props = props;
+        this.publicUrl = publicUrl;
         this.platform = platform;
         this.throttle = throttle;
     }
@@ -82,9 +82,7 @@ public class PayNowApiController {
         try {
             PayNowService.Created created = service.create(bid, platform.environment(), body, request.getRemoteAddr(),
                     "cpv2:" + platform.environment());
-            String base = props.publicUrl() != null ? props.publicUrl().toString().replaceAll("/+$", "")
-                    : ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
-            String url = base + "/paynow/" + created.link();
+            String url = publicUrl.link("/paynow/" + created.link());
             log.info("biller {}: Pay Now session {} created", bid, created.sessionGuid());
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("Data", Map.of("CloudPaymentURL", url)));
         } catch (PayNowRequestException e) {

@@ -1,6 +1,5 @@
 package org.ratepayer.paynow;
 
-import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,12 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param linkTtl      how long a CloudPaymentURL may wait to be opened, and how long the page then stays usable
  * @param loopbackHttp also allow plain http partner URLs on this machine (localhost, 127.0.0.1); the demo turns it
  *                     on so a partner portal next to it can try the flow. Never on a production installation.
- * @param publicUrl    the base of the CloudPaymentURLs handed out (e.g. https://pay.example.coop); when unset, the
- *                     scheme, host and port the partner called
  * @param keepUnpaid   a session in which nothing was paid is deleted this long after it expired (sessions with
  *                     payments stay: they are the payments' record of what the partner asked)
  */
 @ConfigurationProperties("ratepayer.pay-now")
 public record PayNowProperties(@DefaultValue("30m") Duration linkTtl, @DefaultValue("false") boolean loopbackHttp,
-        URI publicUrl, @DefaultValue("7d") Duration keepUnpaid) {
+        @DefaultValue("7d") Duration keepUnpaid) {
 }

@@ -33,6 +33,9 @@ class PayNowSecurity {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h.frameOptions(f -> f.disable())
+                        // what a response gets when its page set no policy of its own (an error, the API)
+                        .contentSecurityPolicy(c -> c.policyDirectives("default-src 'self'; object-src 'none'; "
+                                + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeHttpRequests(r -> r.anyRequest().permitAll());
         return http.build();

@@ -13,12 +13,15 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ratepayer.billers.AllowedOrigins;
 import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billers.Environment;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,15 +44,17 @@ public class PayNowService {
     private final PayNowProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ObjectProvider<LocalServices> localServices;
 
     public PayNowService(BillerService billers, PayNowCustomers customers, PayNowSessions sessions, PayNowProperties props,
-            PlatformTransactionManager txManager, Clock clock) {
+            PlatformTransactionManager txManager, Clock clock, ObjectProvider<LocalServices> localServices) {
         this.billers = billers;
         this.customers = customers;
         this.sessions = sessions;
         this.props = props;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
+        this.localServices = localServices;
     }
 
     /** @param link the secret of the one-time URL (only its hash is stored) */
@@ -63,7 +68,8 @@ public class PayNowService {
 
     private PartnerUrlPolicy policy(BillerConfig config) {
         return new PartnerUrlPolicy(config.setting(ConfigCatalogue.SET_PAYNOW_ORIGINS).map(AllowedOrigins::parse)
-                .orElse(AllowedOrigins.none()), props.loopbackHttp());
+                .orElse(AllowedOrigins.none()), props.loopbackHttp(), props.loopbackHttp()
+                ? localServices.orderedStream().flatMap(s -> s.ports().stream()).collect(Collectors.toSet()) : Set.of());
     }
 
     /**

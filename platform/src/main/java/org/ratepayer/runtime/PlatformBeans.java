@@ -3,17 +3,16 @@ package org.ratepayer.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Set;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billers.ConfigValidator;
+import org.ratepayer.paynow.LocalServices;
 import org.ratepayer.secrets.MasterKeyLoader;
 import org.ratepayer.secrets.SecretCipher;
+import org.ratepayer.secrets.SecretFiles;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,21 +44,20 @@ public class PlatformBeans {
         return new OperatorToken(readOrCreate(props.dataDir().resolve("operator-token")));
     }
 
-    private static String readOrCreate(Path file) {
+    /** Pay Now's loopback partner URLs (demo, development) may not point back at this server. */
+    @Bean
+    LocalServices platformPort(PublicUrl publicUrl) {
+        return () -> Set.of(publicUrl.localPort());
+    }
+
+    /** The token file made by the first process to start on this data directory, read by every later one. */
+    static String readOrCreate(Path file) {
         try {
-            if (Files.notExists(file)) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+            return SecretFiles.readOrCreate(file, () -> {
                 byte[] raw = new byte[32];
                 new SecureRandom().nextBytes(raw);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                    Files.writeString(file, "rp_op_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw) + "\n",
-                            StandardCharsets.US_ASCII);
-                } catch (FileAlreadyExistsException raced) {
-                    // another process created it first; read theirs
-                }
-            }
-            return Files.readString(file, StandardCharsets.US_ASCII).trim();
+                return "rp_op_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw) + "\n";
+            }).trim();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the operator token file " + file, e);
         }

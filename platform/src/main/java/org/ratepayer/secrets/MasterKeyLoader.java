@@ -2,13 +2,9 @@ package org.ratepayer.secrets;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
@@ -29,30 +25,19 @@ public final class MasterKeyLoader {
             return decode(fromEnvironment.trim(), "RATEPAYER_MASTER_KEY");
         }
         try {
-            if (Files.notExists(keyFile)) {
-                create(keyFile);
-            }
+            String stored = SecretFiles.readOrCreate(keyFile, () -> {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                return Base64.getEncoder().encodeToString(key) + "\n";
+            });
             Set<PosixFilePermission> perms = Files.getPosixFilePermissions(keyFile);
             if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
                 throw new IllegalStateException("master key file " + keyFile + " is readable by others; chmod 600 it");
             }
-            return decode(Files.readString(keyFile, StandardCharsets.US_ASCII).trim(), keyFile.toString());
+            return decode(stored.trim(), keyFile.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create master key file " + keyFile, e);
         }
-    }
-
-    private static void create(Path keyFile) throws IOException {
-        Files.createDirectories(keyFile.toAbsolutePath().getParent());
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        try {
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (FileAlreadyExistsException raced) {
-            return;
-        }
-        Files.writeString(keyFile, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII,
-                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private static SecretKey decode(String base64, String source) {

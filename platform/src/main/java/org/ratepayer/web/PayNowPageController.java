@@ -77,7 +77,7 @@ public class PayNowPageController {
 
     private static String gone(HttpServletResponse response, Model model) {
         response.setStatus(410);
-        response.setHeader("Content-Security-Policy", "default-src 'self'; frame-ancestors *; form-action 'none'");
+        response.setHeader("Content-Security-Policy", "default-src 'self'; object-src 'none'; frame-ancestors *; form-action 'none'; base-uri 'none'");
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("message", "This payment link has expired or has already been used. Go back to where you "
                 + "started and choose Pay again for a new one.");

@@ -1,6 +1,7 @@
 package org.ratepayer.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,11 +9,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.runtime.RatepayerProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** What `./ratepayer demo` promises: a Daffron biller, 1,000 invoices, a CIS behind it, and data/demo.json. */
@@ -25,6 +39,9 @@ class DemoIT {
 
     @Autowired
     RatepayerProperties props;
+
+    @Autowired
+    ApplicationContext context;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -71,5 +88,65 @@ class DemoIT {
                         """)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(payNow.statusCode()).as(payNow.body()).isEqualTo(200);
         assertThat(json.readTree(payNow.body()).at("/Data/CloudPaymentURL").asText()).startsWith(baseUrl + "/paynow/");
+    }
+
+    /**
+     * The demo's mailbox shows every receipt and demo.json holds the operator token: both stay on this machine. The
+     * platform and the simulator listen on loopback only, demo.json is the user's alone, the simulator's admin API
+     * wants its token, and a partner URL may not aim Pay Now's postbacks at the demo's own services.
+     */
+    @Test
+    void theDemoIsForThisMachineOnly() throws Exception {
+        Path manifestFile = props.dataDir().resolve("demo.json");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(manifestFile))).isEqualTo("rw-------");
+        try (var files = Files.list(props.dataDir())) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left")
+                    .noneMatch(n -> n.contains("demo.json") && !n.equals("demo.json"));
+        }
+        JsonNode manifest = json.readTree(manifestFile.toFile());
+        URI base = URI.create(manifest.get("baseUrl").asText());
+        URI cb = URI.create(manifest.at("/cisSimulator/cbUrl").asText());
+        URI eprint = URI.create(manifest.at("/cisSimulator/eprintUrl").asText());
+        URI admin = URI.create(manifest.at("/cisSimulator/adminUrl").asText());
+
+        Connector connector = ((TomcatWebServer) ((WebServerApplicationContext) context).getWebServer()).getTomcat().getConnector();
+        assertThat(((InetAddress) connector.getProperty("address")).isLoopbackAddress()).isTrue();
+        for (URI simulator : List.of(cb, eprint, admin)) {
+            assertThat(simulator.getHost()).isEqualTo("127.0.0.1");
+        }
+        List<InetAddress> outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(i -> { try { return i.isUp(); } catch (java.net.SocketException e) { return false; } })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).toList();
+        for (InetAddress address : outside) {
+            for (int port : List.of(base.getPort(), cb.getPort(), eprint.getPort(), admin.getPort())) {
+                try (Socket socket = new Socket()) {
+                    assertThatThrownBy(() -> socket.connect(new InetSocketAddress(address, port), 2000))
+                            .as("%s:%d", address, port).isInstanceOf(java.net.ConnectException.class);
+                }
+            }
+        }
+
+        HttpRequest postings = HttpRequest.newBuilder(URI.create(admin + "/postings")).build();
+        assertThat(http.send(postings, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        String token = manifest.at("/cisSimulator/adminToken").asText();
+        assertThat(http.send(HttpRequest.newBuilder(postings.uri()).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        JsonNode biller = manifest.at("/billers/0");
+        String basic = java.util.Base64.getEncoder().encodeToString(biller.get("cpv2Key").asText().getBytes());
+        Map<String, String> ownServices = Map.of(
+                "PostBackURL", "http://127.0.0.1:" + admin.getPort() + "/admin/reset",
+                "ReturnURL", "http://localhost:" + base.getPort() + "/demo/mailbox",
+                "CssUrl", "http://localhost:" + eprint.getPort() + "/eprint/x.css");
+        for (Map.Entry<String, String> url : ownServices.entrySet()) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(biller.get("payNowUrl").asText()))
+                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"Customers": [{"AccountNumber": "1001-1", "Invoices": []}], "%s": "%s"}
+                            """.formatted(url.getKey(), url.getValue()))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(json.readTree(refused.body()).get("field").asText()).isEqualTo(url.getKey());
+        }
     }
 }

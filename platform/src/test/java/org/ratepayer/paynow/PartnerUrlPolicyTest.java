@@ -37,6 +37,20 @@ class PartnerUrlPolicyTest {
     }
 
     @Test
+    void butNotTheInstallationsOwnServicesOnIt() {
+        PartnerUrlPolicy p = new PartnerUrlPolicy(AllowedOrigins.none(), true, java.util.Set.of(8080, 8087, 80));
+        assertThat(p.allows(URI.create("http://127.0.0.1:8087/admin/reset"))).isFalse();
+        assertThat(p.allows(URI.create("http://LOCALHOST:8080/api/v1/billers"))).isFalse();
+        assertThat(p.allows(URI.create("http://localhost/"))).as("port 80 when none is given").isFalse();
+        assertThat(p.allows(URI.create("https://localhost/"))).as("https: 443").isTrue();
+        assertThat(p.allows(URI.create("http://[::1]:8087/"))).isFalse();
+        assertThat(p.allows(URI.create("http://127.0.0.1:9099/postback"))).isTrue();
+        assertThatThrownBy(() -> p.check("PostBackURL", URI.create("http://127.0.0.1:8087/admin/reset")))
+                .isInstanceOfSatisfying(PayNowRequestException.class, e -> assertThat(e.field()).isEqualTo("PostBackURL"))
+                .hasMessage("PostBackURL: http://127.0.0.1:8087 is one of this installation's own services; a partner URL may not point at it");
+    }
+
+    @Test
     void checkNamesTheFieldAndFrameAncestorsListTheOrigins() {
         PartnerUrlPolicy p = new PartnerUrlPolicy(origins, false);
         assertThatThrownBy(() -> p.check("PostBackURL", URI.create("https://evil.example/x")))

@@ -366,7 +366,7 @@ class PostingsIT extends PlatformIT {
 
     @Test
     void theBacklogIsInTheHealthCheckAndTheMetrics() {
-        Reply health = send(request("/actuator/health"));
+        Reply health = send(asOperator(request("/actuator/health")));
         JsonNode postings = health.json().get("components").get("postings");
         assertThat(postings.get("status").asText()).isIn("UP", "DEGRADED");
         assertThat(postings.get("details").has("oldestPendingSeconds")).isTrue();

@@ -68,7 +68,7 @@ class DemoPaymentPageIT {
             String approval = jdbc.sql("select approval_code from payment where payment_guid = ?::uuid")
                     .param(guid.toLowerCase(java.util.Locale.ROOT)).query(String.class).single();
             HttpRequest postings = HttpRequest.newBuilder(URI.create(manifest.get("cisSimulator").get("adminUrl").asText() + "/postings"))
-                    .build();
+                    .header("Authorization", "Bearer " + manifest.get("cisSimulator").get("adminToken").asText()).build();
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 JsonNode payments = new ObjectMapper().readTree(http.send(postings, HttpResponse.BodyHandlers.ofString()).body())
                         .get("payments");

@@ -1,12 +1,15 @@
 package org.ratepayer.api.soap;
 
-import jakarta.xml.ws.Endpoint;
 import org.apache.cxf.Bus;
 import org.apache.cxf.bus.spring.SpringBus;
+import org.apache.cxf.frontend.WSDLGetUtils;
 import org.apache.cxf.jaxws.EndpointImpl;
 import org.apache.cxf.transport.servlet.CXFServlet;
+import org.ratepayer.runtime.PublicUrl;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,10 +38,23 @@ public class SoapConfiguration {
         return reg;
     }
 
+    /**
+     * The WSDL's soap:address is the public URL's (docs/security.md): by default CXF writes the address the caller
+     * asked for, Host header included, so anyone could hand out a WSDL that sends partners' keys elsewhere.
+     */
     @Bean
-    Endpoint cloudInvoicingEndpoint(SpringBus bus, InvoiceUploads uploads) {
+    EndpointImpl cloudInvoicingEndpoint(SpringBus bus, InvoiceUploads uploads, PublicUrl publicUrl) {
         EndpointImpl endpoint = new EndpointImpl(bus, new CloudInvoicingEndpoint(uploads));
+        publicUrl.configured().ifPresent(base -> endpoint.setPublishedEndpointUrl(base + PATH));
         endpoint.publish("/");
         return endpoint;
+    }
+
+    /** Without a configured public URL the address is http://localhost:PORT, and the port is known only now. */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> cloudInvoicingAddress(EndpointImpl cloudInvoicingEndpoint,
+            PublicUrl publicUrl) {
+        return event -> cloudInvoicingEndpoint.getServer().getEndpoint().getEndpointInfo()
+                .setProperty(WSDLGetUtils.PUBLISHED_ENDPOINT_URL, publicUrl.link(PATH));
     }
 }
