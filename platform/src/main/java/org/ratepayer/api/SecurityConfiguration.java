@@ -60,7 +60,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(2)
     SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
-        http.csrf(c -> c.ignoringRequestMatchers("/portal/webservices/**"))
+        http.csrf(c -> c.ignoringRequestMatchers("/portal/webservices/**").csrfTokenRequestHandler(new DamagedTokenTolerantCsrfHandler()))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
