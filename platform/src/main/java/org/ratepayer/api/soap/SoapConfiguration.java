@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * CXF serves exactly one path, so that the form variant
- * {@code …/CloudInvoicing.asmx/UploadInvoiceFile} still reaches Spring MVC.
+ * CXF serves exactly one path; the form variant {@code …/CloudInvoicing.asmx/UploadInvoiceFile} has a
+ * servlet of its own. Both check the WebServiceKey before they read a large file.
  */
 @ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
@@ -36,8 +36,18 @@ public class SoapConfiguration {
     }
 
     @Bean
+    ServletRegistrationBean<UploadFormServlet> cloudInvoicingFormServlet(InvoiceUploads uploads) {
+        ServletRegistrationBean<UploadFormServlet> reg = new ServletRegistrationBean<>(new UploadFormServlet(uploads),
+                PATH + "/UploadInvoiceFile");
+        reg.setName("cloudInvoicingForm");
+        return reg;
+    }
+
+    @Bean
     Endpoint cloudInvoicingEndpoint(SpringBus bus, InvoiceUploads uploads) {
         EndpointImpl endpoint = new EndpointImpl(bus, new CloudInvoicingEndpoint(uploads));
+        endpoint.getInInterceptors().add(new KeyFirstInterceptor(uploads));
+        endpoint.getOutFaultInterceptors().add(new FaultWording());
         endpoint.publish("/");
         return endpoint;
     }
