@@ -307,8 +307,12 @@ class HostileInputIT extends PlatformIT {
 
     // --- 4. big bodies without credentials --------------------------------------------------------------
 
+    /**
+     * What the client got into the socket buffers (a few MB on loopback) plus what the server read: a server
+     * that reads the body before answering lets all 50 MB through, and CXF, left alone, drains 16 MB first.
+     */
     private static void assertRefusedEarly(RawHttp.Streamed s) {
-        assertThat(s.sentWhenAnswered()).as("bytes sent when the answer came").isLessThan(BIG / 2);
+        assertThat(s.sentWhenAnswered()).as("bytes sent when the answer came").isLessThan(16L * 1024 * 1024);
         assertThat(s.completed()).as("the server stopped reading and closed: the client could not send it all").isFalse();
         assertThat(s.sent()).isLessThan(BIG);
     }
