@@ -1,24 +1,25 @@
 package org.ratepayer.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import java.util.stream.Collectors;
 import org.ratepayer.billers.BillerNotFoundException;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigValidationException;
 import org.ratepayer.billing.InvoiceImportService;
+import org.ratepayer.json.JsonProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every API error as RFC 9457 problem details, with a type, a title and a message a person can act on; never a stack trace. */
@@ -103,6 +104,20 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 "the payment was recorded but its outcome could not be stored; retry with the same Idempotency-Key to see it");
     }
 
+    @ExceptionHandler(BadHeaderException.class)
+    ProblemDetail badHeader(BadHeaderException e) {
+        ProblemDetail p = ProblemWriter.problem(400, "bad-request", "Bad request", e.getMessage());
+        p.setProperty("field", e.header());
+        return p;
+    }
+
+    /** Spring Security's firewall, checking a header or parameter lazily; the edge filter usually refuses these first. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return ProblemWriter.problem(400, "bad-request", "Bad request",
+                "the request has a header, parameter or address with characters this server does not accept");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("unexpected error", e);
@@ -113,24 +128,35 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String detail = "the request body is not valid JSON";
-        String field = null;
-        Throwable cause = ex.getCause();
-        if (cause instanceof JsonMappingException jm && !jm.getPath().isEmpty()) {
-            field = jm.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            detail = "field '" + field + "': " + (cause instanceof MismatchedInputException ? "wrong type or format" : jm.getOriginalMessage());
-        } else if (cause instanceof JsonProcessingException jp && jp.getLocation() != null) {
-            detail = "invalid JSON at line " + jp.getLocation().getLineNr() + ", column " + jp.getLocation().getColumnNr()
-                    + ": " + jp.getOriginalMessage();
-        } else if (cause == null) {
-            detail = "a request body is required";
+        ProblemDetail p;
+        if (ex.getCause() == null) {
+            p = ProblemWriter.problem(400, "bad-request", "Malformed request body", "a request body is required");
+        } else {
+            JsonProblem problem = JsonProblem.of(ex.getCause());
+            p = ProblemWriter.problem(400, "bad-request", "Malformed request body", problem.detail());
+            setIfPresent(p, "field", problem.field());
+            setIfPresent(p, "pointer", problem.pointer());
+            setIfPresent(p, "line", problem.line());
+            setIfPresent(p, "column", problem.column());
         }
-        ProblemDetail p = ProblemWriter.problem(400, "bad-request", "Malformed request body", detail);
-        if (field != null) {
-            p.setProperty("field", field);
+        return ResponseEntity.status(400).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    /** A query parameter or path segment of the wrong kind: named, with what was expected, and never the Java type. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        String detail = "'" + name + "' must be " + JsonProblem.words(ex.getRequiredType()) + ", got '"
+                + JsonProblem.shorten(String.valueOf(ex.getValue())) + "'";
+        ProblemDetail p = ProblemWriter.problem(400, "bad-request", "Bad request", detail);
+        setIfPresent(p, "field", name);
+        return ResponseEntity.status(400).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    private static void setIfPresent(ProblemDetail p, String name, Object value) {
+        if (value != null) {
+            p.setProperty(name, value);
         }
-        return ResponseEntity.status(400).body(p);
     }
 }

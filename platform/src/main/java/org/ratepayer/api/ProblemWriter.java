@@ -26,8 +26,12 @@ public class ProblemWriter {
     }
 
     public void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
-        response.setStatus(status);
+        write(response, problem(status, type, title, detail));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
         response.setContentType("application/problem+json");
-        json.writeValue(response.getOutputStream(), problem(status, type, title, detail));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ratepayer.json.JsonProblem;
 
 /**
  * Checks one option or setting value against its definition and turns it into the canonical text
@@ -229,9 +230,7 @@ public final class ConfigValidator {
             try {
                 root = json.readTree(value.asText());
             } catch (JsonProcessingException e) {
-                var loc = e.getLocation();
-                throw new ConfigValidationException(who + ": invalid JSON at line " + (loc == null ? "?" : loc.getLineNr())
-                        + ", column " + (loc == null ? "?" : loc.getColumnNr()) + ": " + e.getOriginalMessage());
+                throw new ConfigValidationException(who + ": " + JsonProblem.of(e).detail());
             }
         }
         if (root == null || !root.isObject()) {

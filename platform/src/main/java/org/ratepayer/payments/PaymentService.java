@@ -78,9 +78,11 @@ public class PaymentService {
     }
 
     public Answer submit(long bid, String idempotencyKey, PaymentRequest request) {
-        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255) {
+        // printable ASCII only: keys are compared byte for byte, and a header's other bytes mean different text to different clients
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255
+                || !idempotencyKey.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
             return problem(400, "idempotency_key_required", "Idempotency-Key",
-                    "send an Idempotency-Key header (up to 255 characters), unique per payment attempt");
+                    "send an Idempotency-Key header of up to 255 printable ASCII characters, unique per payment attempt");
         }
         String fingerprint = fingerprint(request);
         if (!keys.claim(bid, idempotencyKey, fingerprint)) {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.ratepayer.json.JsonProblem;
 
 /**
  * Reads a Cloud Payments V2 body with the leniency existing clients need (SPEC C7): property names in
@@ -74,9 +75,8 @@ public final class PayNowRequestParser {
         try {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            throw new PayNowRequestException(null, "invalid JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage());
+            // the field stays unnamed here: it is a syntax error, which the detail places by line and column
+            throw new PayNowRequestException(null, JsonProblem.of(e).detail());
         } catch (IOException e) {
             throw new PayNowRequestException(null, "the request body could not be read");
         }

@@ -6,15 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.handler.MessageContext;
-import javax.xml.namespace.QName;
-import org.apache.cxf.binding.soap.SoapFault;
 
 @WebService(serviceName = "CloudInvoicing", portName = "CloudInvoicingSoap",
         targetNamespace = CloudInvoicingService.NAMESPACE,
         endpointInterface = "org.ratepayer.api.soap.CloudInvoicingService")
 public class CloudInvoicingEndpoint implements CloudInvoicingService {
-
-    private static final QName CLIENT = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client");
 
     private final InvoiceUploads uploads;
 
@@ -34,14 +30,9 @@ public class CloudInvoicingEndpoint implements CloudInvoicingService {
         try {
             return uploads.upload(request.getRemoteAddr(), billerGuid, webServiceKey, fileName, fileContents);
         } catch (InvoiceUploads.UploadSlowedDown e) {
-            // Still a Client fault in the body, as SOAP toolkits expect, but with the status and header HTTP gives a wait.
-            ((HttpServletResponse) message.get(MessageContext.SERVLET_RESPONSE))
-                    .setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
-            SoapFault fault = new SoapFault(e.getMessage(), CLIENT);
-            fault.setStatusCode(429);
-            throw fault;
+            throw PlainFault.slowedDown(e, (HttpServletResponse) message.get(MessageContext.SERVLET_RESPONSE));
         } catch (InvoiceUploads.UploadDenied e) {
-            throw new SoapFault(e.getMessage(), CLIENT);
+            throw new PlainFault(e.getMessage());
         }
     }
 }

@@ -1,10 +1,13 @@
 package org.ratepayer.api.soap;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -75,28 +78,62 @@ public class InvoiceUploads {
         }
         Path file = null;
         try {
-            Files.createDirectories(spool);
-            file = Files.createTempFile(spool, "upload-", ".bif");
+            file = spoolFile();
             Files.write(file, decode(fileContents));
-            String name = fileName == null || fileName.isBlank() ? biller.bid() + "_upload.bif"
-                    : Path.of(fileName.replace('\\', '/')).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
-            ImportOutcome outcome = imports.importFile(biller.bid(), file, name, ImportSource.SOAP,
-                    "biller " + biller.bid() + " web service upload");
-            return result(outcome);
+            return importFile(biller, fileName, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // a stray spool file is harmless; the next start does not read it
-                }
+            delete(file);
+        }
+    }
+
+    /**
+     * The form door's upload: the key was checked before FileContents was read, and FileContents is already
+     * on disk as sent (the file's text, or its base64). The caller deletes {@code contents}.
+     */
+    UploadInvoiceFileResult upload(Biller biller, String fileName, Path contents) throws IOException {
+        if (Files.size(contents) == 0) {
+            return failure("FileContents is empty");
+        }
+        Path decoded = null;
+        try {
+            decoded = decodedCopy(contents);
+            return importFile(biller, fileName, decoded == null ? contents : decoded);
+        } finally {
+            delete(decoded);
+        }
+    }
+
+    /** A new empty file where uploads wait to be imported. */
+    Path spoolFile() throws IOException {
+        Files.createDirectories(spool);
+        return Files.createTempFile(spool, "upload-", ".bif");
+    }
+
+    private UploadInvoiceFileResult importFile(Biller biller, String fileName, Path file) {
+        String name = fileName == null || fileName.isBlank() ? biller.bid() + "_upload.bif"
+                : Path.of(fileName.replace('\\', '/')).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        ImportOutcome outcome = imports.importFile(biller.bid(), file, name, ImportSource.SOAP,
+                "biller " + biller.bid() + " web service upload");
+        return result(outcome);
+    }
+
+    static void delete(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a stray spool file is harmless; the next start does not read it
             }
         }
     }
 
-    private Biller authenticate(String clientAddress, String billerGuid, String key) {
+    /**
+     * The biller that this BillerGUID and WebServiceKey name together, or {@link UploadDenied}; a wrong pair
+     * counts against the caller's address, and {@link UploadSlowedDown} says when too many did.
+     */
+    Biller authenticate(String clientAddress, String billerGuid, String key) {
         UUID guid;
         try {
             guid = UUID.fromString(billerGuid == null ? "" : billerGuid.trim());
@@ -111,6 +148,30 @@ public class InvoiceUploads {
             throw new UploadSlowedDown(outcome.retryAfterSeconds());
         }
         return outcome.passed().orElseThrow(() -> new UploadDenied("BillerGUID and WebServiceKey do not match a biller"));
+    }
+
+    /** {@link #decode} for a file on disk: a decoded copy when the file is base64, else null (the file is the BIF itself). */
+    private Path decodedCopy(Path contents) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(contents))) {
+            for (int b; (b = in.read()) >= 0; ) {
+                if (!isBase64Byte(b)) {
+                    return null;
+                }
+            }
+        }
+        Path decoded = spoolFile();
+        try (InputStream in = Base64.getMimeDecoder().wrap(new BufferedInputStream(Files.newInputStream(contents)))) {
+            Files.copy(in, decoded, StandardCopyOption.REPLACE_EXISTING);
+            return decoded;
+        } catch (IOException | IllegalArgumentException notBase64) {
+            delete(decoded);
+            return null; // the reader will report what is wrong with it
+        }
+    }
+
+    private static boolean isBase64Byte(int b) {
+        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '+' || b == '/' || b == '='
+                || b == '\r' || b == '\n' || b == ' ' || b == '\t';
     }
 
     /** Partners send the file as text; some SOAP toolkits base64 it. A BIF always has pipes, base64 never does. */

@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * CXF serves exactly one path, so that the form variant
- * {@code …/CloudInvoicing.asmx/UploadInvoiceFile} still reaches Spring MVC.
+ * CXF serves exactly one path; the form variant {@code …/CloudInvoicing.asmx/UploadInvoiceFile} has a
+ * servlet of its own. Both check the WebServiceKey before they read a large file.
  */
 @ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +38,14 @@ public class SoapConfiguration {
         return reg;
     }
 
+    @Bean
+    ServletRegistrationBean<UploadFormServlet> cloudInvoicingFormServlet(InvoiceUploads uploads) {
+        ServletRegistrationBean<UploadFormServlet> reg = new ServletRegistrationBean<>(new UploadFormServlet(uploads),
+                PATH + "/UploadInvoiceFile");
+        reg.setName("cloudInvoicingForm");
+        return reg;
+    }
+
     /**
      * The WSDL's soap:address is the public URL's (docs/security.md): by default CXF writes the address the caller
      * asked for, Host header included, so anyone could hand out a WSDL that sends partners' keys elsewhere.
@@ -46,6 +54,8 @@ public class SoapConfiguration {
     EndpointImpl cloudInvoicingEndpoint(SpringBus bus, InvoiceUploads uploads, PublicUrl publicUrl) {
         EndpointImpl endpoint = new EndpointImpl(bus, new CloudInvoicingEndpoint(uploads));
         publicUrl.configured().ifPresent(base -> endpoint.setPublishedEndpointUrl(base + PATH));
+        endpoint.getInInterceptors().add(new KeyFirstInterceptor(uploads));
+        endpoint.getOutFaultInterceptors().add(new FaultWording());
         endpoint.publish("/");
         return endpoint;
     }
