@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.PlatformIT;
-import org.ratepayer.RawHttp;
 import org.ratepayer.paynow.PayNowPartner;
 
 /**
@@ -21,11 +20,11 @@ class HostHeaderIT extends PlatformIT {
     @Test
     void theWsdlsSoapAddressIsThePublicUrl() {
         String address = "location=\"" + url("/portal/webservices/CloudInvoicing.asmx") + "\"";
-        RawHttp evil = RawHttp.get(port, "/portal/webservices/CloudInvoicing.asmx?wsdl", EVIL);
+        RawHttp.Answer evil = RawHttp.exchange(port, "GET", "/portal/webservices/CloudInvoicing.asmx?wsdl", EVIL, null);
         assertThat(evil.status()).isEqualTo(200);
         assertThat(evil.body()).contains(address).doesNotContain("evil.example");
 
-        RawHttp after = RawHttp.get(port, "/portal/webservices/CloudInvoicing.asmx?wsdl", Map.of("Host", "127.0.0.1:" + port));
+        RawHttp.Answer after = RawHttp.exchange(port, "GET", "/portal/webservices/CloudInvoicing.asmx?wsdl", Map.of("Host", "127.0.0.1:" + port), null);
         assertThat(after.body()).as("nobody's Host sticks").contains(address).doesNotContain("127.0.0.1");
     }
 
@@ -33,7 +32,7 @@ class HostHeaderIT extends PlatformIT {
     void payNowLinksAreOnThePublicUrl() {
         TestBiller b = newBiller();
         PayNowPartner.configure(billerService, b.bid(), "https://portal.example");
-        RawHttp created = RawHttp.exchange(port, "POST", "/cloudpaymentsapi/v2", withEvil(Map.of(
+        RawHttp.Answer created = RawHttp.exchange(port, "POST", "/cloudpaymentsapi/v2", withEvil(Map.of(
                 "Authorization", PayNowPartner.basic(b.cpv2Key()), "Content-Type", "application/json")), """
                 {"CreateCustomerRecord": true, "Customers": [{"AccountNumber": "H-1", "Invoices": [
                   {"InvoiceNumber": "H-INV-1", "BalanceDue": 10.00, "DueDate": "08/20/2099"}]}]}
@@ -42,7 +41,7 @@ class HostHeaderIT extends PlatformIT {
         assertThat(created.body()).contains("\"CloudPaymentURL\":\"" + url("/paynow/")).doesNotContain("evil.example");
 
         String link = created.body().replaceAll("(?s).*\"CloudPaymentURL\":\"[^\"]*(/paynow/[^\"]+)\".*", "$1");
-        RawHttp opened = RawHttp.get(port, link, EVIL);
+        RawHttp.Answer opened = RawHttp.exchange(port, "GET", link, EVIL, null);
         assertThat(opened.status()).isEqualTo(302);
         assertThat(opened.header("Location")).startsWith("/paynow/p/");
     }
@@ -50,14 +49,14 @@ class HostHeaderIT extends PlatformIT {
     @Test
     void redirectsAreRelative() {
         TestBiller b = newBiller();
-        RawHttp toSearch = RawHttp.get(port, "/pay/" + b.bid() + "/account", EVIL);
+        RawHttp.Answer toSearch = RawHttp.exchange(port, "GET", "/pay/" + b.bid() + "/account", EVIL, null);
         assertThat(toSearch.status()).isEqualTo(302);
         assertThat(toSearch.header("Location")).isEqualTo("/pay/" + b.bid());
     }
 
     @Test
     void theApiDocsServerIsThePublicUrl() {
-        RawHttp docs = RawHttp.get(port, "/v3/api-docs", EVIL);
+        RawHttp.Answer docs = RawHttp.exchange(port, "GET", "/v3/api-docs", EVIL, null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body()).contains("\"servers\":[{\"url\":\"" + url("") + "\"").doesNotContain("evil.example");
     }

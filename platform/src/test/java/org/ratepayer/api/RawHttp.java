@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -47,9 +48,18 @@ final class RawHttp {
         }
     }
 
+    /** A GET or other request with these headers (a Host among them replaces the default {@code localhost}). */
+    static Answer exchange(int port, String method, String target, Map<String, String> headers, String body) {
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+        return exchange(port, request(method, target, lines.toString(),
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+    }
+
     static byte[] request(String method, String target, String headers, byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes((method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n")
+        boolean ownHost = ("\r\n" + headers).toLowerCase(java.util.Locale.ROOT).contains("\r\nhost:");
+        out.writeBytes((method + " " + target + " HTTP/1.1\r\n" + (ownHost ? "" : "Host: localhost\r\n") + "Connection: close\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         out.writeBytes(headers.getBytes(StandardCharsets.ISO_8859_1));
         out.writeBytes(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
