@@ -56,6 +56,8 @@ final class AdminServlet extends HttpServlet {
         if (authorization == null
                 || !MessageDigest.isEqual(token, authorization.trim().getBytes(StandardCharsets.UTF_8))) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"cis-simulator admin\"");
+            // The stranger's body is left unread, so this connection ends here: a client must not send its next request on it.
+            response.setHeader("Connection", "close");
             error(response, 401, "send the admin token as 'Authorization: Bearer <token>' (printed at start)");
             return;
         }
