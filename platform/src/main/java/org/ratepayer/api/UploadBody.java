@@ -6,18 +6,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.apache.commons.fileupload2.core.DiskFileItemFactory;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletRequestContext;
 
 /**
  * Reads an upload's file from the body as the client sent it ({@link RawUploadFilter} keeps the
  * container from parsing it). In a multipart body the file is the first file part or the field
  * named {@code file}, streamed straight to disk, and a field {@code fileName} may name it; any other
- * body is the file itself.
+ * body is the file itself. See docs/invoice-files.md.
  */
 final class UploadBody {
 
@@ -40,28 +35,19 @@ final class UploadBody {
             return new Received(sink.save(request.getInputStream()), null);
         }
         try {
-            FileItemInputIterator parts = new JakartaServletFileUpload<>(DiskFileItemFactory.builder().get())
-                    .getItemIterator(new JakartaServletRequestContext(request) {
-                        @Override
-                        public String getContentType() {
-                            return sent;
-                        }
-                    });
-            // Parts arrive as one stream: each is read, or skipped, before the next.
+            FormFields fields = FormFields.of(request, sent);
             Path file = null;
             String name = null;
-            while (parts.hasNext()) {
-                FileItemInput part = parts.next();
-                boolean isFile = !part.isFormField() || "file".equals(part.getFieldName());
+            // Parts arrive as one stream: each is read, or skipped, before the next.
+            for (FormFields.Field f; (f = fields.next()) != null; ) {
+                boolean isFile = f.fileName() != null || "file".equals(f.name());
                 if (isFile && file == null) {
-                    file = save(part, sink);
-                    if (!part.isFormField() && name == null) {
-                        name = part.getName();
+                    file = sink.save(f.value());
+                    if (f.fileName() != null && name == null) {
+                        name = f.fileName();
                     }
-                } else if (part.isFormField() && "fileName".equals(part.getFieldName())) {
-                    try (InputStream in = part.getInputStream()) {
-                        name = new String(in.readNBytes(MAX_NAME), StandardCharsets.UTF_8);
-                    }
+                } else if (f.fileName() == null && "fileName".equals(f.name())) {
+                    name = new String(f.value().readNBytes(MAX_NAME), StandardCharsets.UTF_8);
                 }
             }
             if (file == null) {
@@ -70,18 +56,9 @@ final class UploadBody {
             }
             return new Received(file, name);
         } catch (FileUploadException e) {
-            throw new BadRequestException("body", "the multipart body cannot be read (" + plain(e) + ")");
+            String m = e.getMessage();
+            throw new BadRequestException("body", "the multipart body cannot be read ("
+                    + (m == null || m.isBlank() ? "malformed multipart content" : m) + ")");
         }
-    }
-
-    private static Path save(FileItemInput part, Sink sink) throws IOException {
-        try (InputStream in = part.getInputStream()) {
-            return sink.save(in);
-        }
-    }
-
-    private static String plain(FileUploadException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? "malformed multipart content" : m;
     }
 }

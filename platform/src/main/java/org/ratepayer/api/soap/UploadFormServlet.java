@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.ratepayer.api.FormFields;
 import org.ratepayer.billers.Biller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

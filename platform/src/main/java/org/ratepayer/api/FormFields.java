@@ -1,4 +1,4 @@
-package org.ratepayer.api.soap;
+package org.ratepayer.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedInputStream;
@@ -13,6 +13,7 @@ import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletRequestContext;
 
 /**
  * The fields of a form body one at a time, in the order sent, each value a stream that is read (or
@@ -20,18 +21,24 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
  * the whole body at the first look at any parameter, which is what the form upload must not do before
  * it has checked the key.
  */
-interface FormFields {
+public interface FormFields {
 
-    record Field(String name, InputStream value) {
+    /** @param fileName the file name a multipart part carried, or null for a plain field */
+    record Field(String name, String fileName, InputStream value) {
     }
 
     /** The next field, or null after the last. */
     Field next() throws IOException;
 
     static FormFields of(HttpServletRequest request) throws IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
-        if (type.startsWith("multipart/form-data")) {
-            return new Multipart(request);
+        return of(request, request.getContentType());
+    }
+
+    /** @param contentType the body's type as the client sent it (a filter may have hidden it from the request) */
+    static FormFields of(HttpServletRequest request, String contentType) throws IOException {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith("multipart/")) {
+            return new Multipart(request, contentType);
         }
         return new UrlEncoded(request.getInputStream());
     }
@@ -41,10 +48,15 @@ interface FormFields {
 
         private final FileItemInputIterator items;
 
-        Multipart(HttpServletRequest request) throws IOException {
+        Multipart(HttpServletRequest request, String contentType) throws IOException {
             JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory> upload = new JakartaServletFileUpload<>();
             upload.setHeaderCharset(StandardCharsets.UTF_8);
-            this.items = upload.getItemIterator(request);
+            this.items = upload.getItemIterator(new JakartaServletRequestContext(request) {
+                @Override
+                public String getContentType() {
+                    return contentType;
+                }
+            });
         }
 
         @Override
@@ -53,7 +65,7 @@ interface FormFields {
                 return null;
             }
             FileItemInput item = items.next();
-            return new Field(item.getFieldName(), item.getInputStream());
+            return new Field(item.getFieldName(), item.isFormField() ? null : item.getName(), item.getInputStream());
         }
     }
 
@@ -93,7 +105,7 @@ interface FormFields {
                 }
                 current = new Value(b == '=');
                 if (name.size() > 0) {
-                    return new Field(decode(name.toString(StandardCharsets.ISO_8859_1)), current);
+                    return new Field(decode(name.toString(StandardCharsets.ISO_8859_1)), null, current);
                 }
             }
         }
