@@ -47,6 +47,27 @@ class InvoiceImportIT extends PlatformIT {
     }
 
     @Test
+    void bareDetailRowsOfTheSeedImportWithoutLinesUnderTheDaffronSpec() {
+        TestBiller b = newBiller();
+        String file = new BifText(b.guidText())
+                .invoice("110000000001", "1101-1", "10/01/2026", "40.00", null)
+                .invoice("110000000002", "1102-1", "10/01/2026", "2.50", null)
+                .text()
+                // The seed's form: RowType alone on the first invoice, with a line on the second.
+                .replaceFirst("ID\\|Energy charge\\|40.00\n", "ID\nID\n")
+                .replace("ID|Energy charge|2.50\n", "ID\nID|Energy charge|2.50\n");
+        assertThat(file).contains("\nID\nID\n").contains("\nID\nID|Energy charge|2.50\n");
+        Reply r = upload(b, b.webServiceKey(), b.bid() + "_10012026.bif", file);
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("invoices").asLong()).isEqualTo(2);
+        assertThat(count("select count(*) from invoice_line where biller_id = ? and invoice_number = '110000000001'",
+                b.bid())).isZero();
+        assertThat(jdbc.sql("select line_no || ' ' || description || ' ' || amount from invoice_line"
+                        + " where biller_id = ? and invoice_number = '110000000002'")
+                .param(b.bid()).query(String.class).list()).containsExactly("1 Energy charge 2.50");
+    }
+
+    @Test
     void aBadFileIsRejectedWithEveryErrorAndStoresNothing() {
         TestBiller b = newBiller();
         String file = new BifText(b.guidText())
