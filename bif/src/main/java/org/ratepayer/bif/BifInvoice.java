@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param line     the line of the IH row
  * @param header   the IH row
  * @param customer the CR row
- * @param details  the ID rows, in file order
+ * @param details  the ID rows, in file order, bare ones included
  */
 public record BifInvoice(long line, BifRow header, BifRow customer, List<BifRow> details) {
 
@@ -30,6 +30,14 @@ public record BifInvoice(long line, BifRow header, BifRow customer, List<BifRow>
         if (row.type() != expected) {
             throw new IllegalArgumentException("expected an " + expected + " row, got " + row.type());
         }
+    }
+
+    /**
+     * The ID rows that carry a bill line (a LineDescription). A bare ID row, RowType alone as in the
+     * seed, carries none and is left out (bif/README.md, "Invoice detail rows").
+     */
+    public List<BifRow> lines() {
+        return details.stream().filter(detail -> detail.get(FileSpecIds.LINE_DESCRIPTION) != null).toList();
     }
 
     public String invoiceNumber() {

@@ -93,6 +93,11 @@ public final class BifWriter implements Closeable {
         line.setLength(0);
         List<Integer> columns = spec.columns(row.type());
         line.append(row.type().name());
+        if (row.type() == RowType.ID && row.values().size() == 1) {
+            // A bare ID row stays bare: "ID||" would read back as missing line fields.
+            endLine();
+            return;
+        }
         for (int i = 1; i < columns.size(); i++) {
             line.append('|');
             append(columns.get(i), row.get(columns.get(i)));

@@ -144,10 +144,15 @@ public final class FileSpecCatalogue {
                         + ") appears twice");
             }
         }
+        if (row == RowType.ID && ids.size() == 1) {
+            // The seed's ID row is RowType alone; the line fields are the project's (bif/README.md).
+            return;
+        }
         for (FieldDef def : byRow.get(row)) {
             if (def.required() && !seen.contains(def.fileSpecId())) {
                 throw new IllegalArgumentException(where + "required FileSpecId " + def.fileSpecId()
-                        + " (" + def.name() + ") is missing");
+                        + " (" + def.name() + ") is missing"
+                        + (row == RowType.ID ? " (an ID row is RowType alone or has every line field)" : ""));
             }
         }
     }

@@ -44,8 +44,13 @@ final class RowParser {
             return null;
         }
         RowSchema schema = schemas[type.ordinal()];
+        if (count == 1 && schema.mayBeBare()) {
+            valid = true;
+            return new BifRow(line, type, schema.bareLayout(), new String[] {type.name()});
+        }
         if (count != schema.size()) {
-            errors.line(line, type + " row has " + count + " fields, expected " + schema.size());
+            errors.line(line, type + " row has " + count + " fields, expected " + schema.size()
+                    + (schema.mayBeBare() ? " (or 1, RowType alone)" : ""));
             return null;
         }
         String[] values = new String[count];

@@ -76,6 +76,17 @@ class FileSpecTest {
     }
 
     @Test
+    void idRowIsRowTypeAloneOrCarriesBothLineFields() {
+        assertThat(FileSpec.parse(DAFFRON.replace("ID=70,2101,2102", "ID=70")).columns(RowType.ID)).containsExactly(70);
+        assertInvalid(DAFFRON.replace("ID=70,2101,2102", "ID=70,2101"),
+                "file spec row ID: required FileSpecId 2102 (LineAmount) is missing "
+                        + "(an ID row is RowType alone or has every line field)");
+        assertInvalid(DAFFRON.replace("ID=70,2101,2102", "ID=70,2102"),
+                "file spec row ID: required FileSpecId 2101 (LineDescription) is missing "
+                        + "(an ID row is RowType alone or has every line field)");
+    }
+
+    @Test
     void rejectsAnIdTwice() {
         assertInvalid(DAFFRON.replace(",407", ",407,39"), "file spec row IH: FileSpecId 39 (Custom2) appears twice");
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ratepayer.bif.BifError;
@@ -79,19 +80,22 @@ public class InvoiceController {
             p.setProperty("fileId", outcome.fileId());
             p.setProperty("errorCount", outcome.errorCount());
             p.setProperty("errors", outcome.errors().stream().map(ErrorItem::of).toList());
+            p.setProperty("warnings", outcome.warnings());
             return ResponseEntity.status(422).body(p);
         }
-        return ResponseEntity.status(outcome.status() == ImportOutcome.Status.IMPORTED ? 201 : 200).body(Map.of(
-                "status", outcome.status(),
-                "fileId", outcome.fileId(),
-                "fileName", outcome.fileName(),
-                "sha256", outcome.sha256(),
-                "invoices", outcome.invoices(),
-                "accountsCreated", outcome.accountsCreated(),
-                "accountsUpdated", outcome.accountsUpdated(),
-                "invoicesReplaced", outcome.invoicesReplaced(),
-                "superseded", outcome.superseded(),
-                "totalAmountDue", outcome.totalAmountDue()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", outcome.status());
+        body.put("fileId", outcome.fileId());
+        body.put("fileName", outcome.fileName());
+        body.put("sha256", outcome.sha256());
+        body.put("invoices", outcome.invoices());
+        body.put("accountsCreated", outcome.accountsCreated());
+        body.put("accountsUpdated", outcome.accountsUpdated());
+        body.put("invoicesReplaced", outcome.invoicesReplaced());
+        body.put("superseded", outcome.superseded());
+        body.put("totalAmountDue", outcome.totalAmountDue());
+        body.put("warnings", outcome.warnings());
+        return ResponseEntity.status(outcome.status() == ImportOutcome.Status.IMPORTED ? 201 : 200).body(body);
     }
 
     @GetMapping("/invoice-files")

@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * Each biller's landing directory (where its SFTP uploads arrive): {@code root/BID/}. Complete files
  * ({@link FileSettling}: still for the settle time, or marked with {@code NAME.done}) are imported; accepted ones move to {@code processed/}, rejected ones to {@code rejected/} with
- * an error report beside them. A file that could not be imported for another reason (database
- * down) stays where it is and is tried again at the next scan.
+ * an error report beside them; an accepted file with warnings (a name off the convention) gets a warnings
+ * report beside it. A file that could not be imported for another reason (database down) stays where it
+ * is and is tried again at the next scan.
  */
 @Component
 public class DropFolderScanner {
@@ -128,7 +129,7 @@ public class DropFolderScanner {
     static boolean isCandidate(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return !n.startsWith(".") && !n.endsWith(".part") && !n.endsWith(".tmp") && !n.endsWith(".filepart")
-                && !n.endsWith(".errors.txt") && !n.endsWith(DONE);
+                && !n.endsWith(".errors.txt") && !n.endsWith(".warnings.txt") && !n.endsWith(DONE);
     }
 
     private Path settleFile(Path dir, Path file, ImportOutcome outcome) throws IOException {
@@ -146,7 +147,17 @@ public class DropFolderScanner {
             if (outcome.errorCount() > outcome.errors().size()) {
                 report.append("… and ").append(outcome.errorCount() - outcome.errors().size()).append(" more\n");
             }
+            outcome.warnings().forEach(w -> report.append("warning: ").append(w).append('\n'));
             Files.writeString(target.resolveSibling(target.getFileName() + ".errors.txt"), report, StandardCharsets.UTF_8);
+        } else if (!outcome.warnings().isEmpty()) {
+            // Beside the file, where an operator looking for a bill run's file finds it: docs/invoice-files.md.
+            StringBuilder report = new StringBuilder();
+            int n = outcome.warnings().size();
+            report.append(file.getFileName())
+                    .append(outcome.status() == ImportOutcome.Status.IMPORTED ? " was imported" : " was already imported")
+                    .append(" with ").append(n).append(n == 1 ? " warning:\n" : " warnings:\n");
+            outcome.warnings().forEach(w -> report.append(w).append('\n'));
+            Files.writeString(target.resolveSibling(target.getFileName() + ".warnings.txt"), report, StandardCharsets.UTF_8);
         }
         log.info("drop folder {}: {} {} -> {}", dir, file.getFileName(), outcome.status(), target);
         return target;

@@ -7,7 +7,8 @@ import org.ratepayer.bif.BifError;
 /**
  * What happened to one invoice file.
  *
- * @param errors at most the first 1,000 problems; {@code errorCount} counts them all
+ * @param errors   at most the first 1,000 problems; {@code errorCount} counts them all
+ * @param warnings what is off but does not stop the import: a file name off the naming convention
  */
 public record ImportOutcome(
         Status status,
@@ -21,7 +22,8 @@ public record ImportOutcome(
         long superseded,
         BigDecimal totalAmountDue,
         List<BifError> errors,
-        long errorCount) {
+        long errorCount,
+        List<String> warnings) {
 
     public enum Status {
         IMPORTED,
@@ -31,6 +33,12 @@ public record ImportOutcome(
 
     public ImportOutcome {
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    public ImportOutcome withWarnings(List<String> warnings) {
+        return new ImportOutcome(status, fileId, fileName, sha256, invoices, accountsCreated, accountsUpdated,
+                invoicesReplaced, superseded, totalAmountDue, errors, errorCount, warnings);
     }
 
     public boolean accepted() {

@@ -29,6 +29,7 @@ import org.ratepayer.bif.BifError;
 import org.ratepayer.bif.BifOptions;
 import org.ratepayer.bif.BifReader;
 import org.ratepayer.bif.BifResult;
+import org.ratepayer.bif.FileNameConvention;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
@@ -78,35 +79,42 @@ public class InvoiceImportService {
         boolean keepEmail = billers.config(bid).enabled(ConfigCatalogue.OPT_BIF_KEEPS_EMAIL);
         String sha256 = sha256(file);
         long size = size(file);
+        // The name never decides the import, the content does: docs/invoice-files.md, "File names".
+        String nameWarning = FileNameConvention.warning(fileName, bid).orElse(null);
+        List<String> warnings = nameWarning == null ? List.of() : List.of(nameWarning);
+        if (nameWarning != null) {
+            log.warn("biller {}: {} from {}", bid, nameWarning, source);
+        }
         Optional<ImportOutcome> earlier = files.imported(bid, sha256);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return earlier.get().withWarnings(warnings);
         }
         try {
-            ImportOutcome outcome = tx.execute(status -> load(biller, keepEmail, file, fileName, sha256, size, source, actor, progress));
+            ImportOutcome outcome = tx.execute(status -> load(biller, keepEmail, file, fileName, nameWarning, sha256, size,
+                    source, actor, progress));
             log.info("biller {} imported {} ({} invoices, {} superseded) from {}", bid, fileName, outcome.invoices(),
                     outcome.superseded(), source);
-            return outcome;
+            return outcome.withWarnings(warnings);
         } catch (RejectedFile rejected) {
             BifResult r = rejected.result;
-            long id = files.recordRejected(bid, fileName, sha256, size, source, actor, r.invoices(), errorsJson(r.errors()),
-                    r.errorCount());
+            long id = files.recordRejected(bid, fileName, nameWarning, sha256, size, source, actor, r.invoices(),
+                    errorsJson(r.errors()), r.errorCount());
             log.info("biller {} rejected {} from {}: {} errors", bid, fileName, source, r.errorCount());
             return new ImportOutcome(ImportOutcome.Status.REJECTED, id, fileName, sha256, r.invoices(), 0, 0, 0, 0,
-                    r.totalAmountDue(), r.errors(), r.errorCount());
+                    r.totalAmountDue(), r.errors(), r.errorCount(), warnings);
         } catch (DuplicateKeyException sameFileAtOnce) {
             // Another import of the same content committed while this one ran.
-            return files.imported(bid, sha256).orElseThrow(() -> sameFileAtOnce);
+            return files.imported(bid, sha256).orElseThrow(() -> sameFileAtOnce).withWarnings(warnings);
         } catch (RuntimeException e) {
-            files.recordFailed(bid, fileName, sha256, size, source, actor, describe(e));
+            files.recordFailed(bid, fileName, nameWarning, sha256, size, source, actor, describe(e));
             throw new ImportFailedException("import of " + fileName + " failed and stored nothing: " + describe(e), e);
         }
     }
 
-    private ImportOutcome load(Biller biller, boolean keepEmail, Path file, String fileName, String sha256, long size,
-            ImportSource source, String actor, ImportProgress progress) {
+    private ImportOutcome load(Biller biller, boolean keepEmail, Path file, String fileName, String nameWarning,
+            String sha256, long size, ImportSource source, String actor, ImportProgress progress) {
         long bid = biller.bid();
-        long fileId = files.insertImporting(bid, fileName, sha256, size, source, actor);
+        long fileId = files.insertImporting(bid, fileName, nameWarning, sha256, size, source, actor);
         jdbc.sql(InvoiceStage.CREATE).update();
         BifResult result;
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -144,7 +152,7 @@ public class InvoiceImportService {
         progress.update(size, result.invoices());
         return new ImportOutcome(ImportOutcome.Status.IMPORTED, fileId, fileName, sha256, result.invoices(),
                 counts.accountsCreated(), counts.accountsUpdated(), counts.invoicesReplaced(), counts.superseded(),
-                result.totalAmountDue(), List.of(), 0);
+                result.totalAmountDue(), List.of(), 0, List.of());
     }
 
     private static void cancelIfOpen(PGCopyOutputStream copy) {

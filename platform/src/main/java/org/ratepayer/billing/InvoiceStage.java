@@ -104,7 +104,8 @@ final class InvoiceStage {
                     .bool(c.flag(BLOCK_PAYMENTS_CC));
             out.endRow();
             int lineNo = 0;
-            for (BifRow d : invoice.details()) {
+            // A bare ID row (the seed's form) carries no line, so none is stored: bif/README.md.
+            for (BifRow d : invoice.lines()) {
                 out.text("L").number(d.line()).text(invoiceNumber).text(null)
                         .number(++lineNo).text(d.get(LINE_DESCRIPTION)).amount(d.amount(LINE_AMOUNT));
                 for (int i = 0; i < INVOICE_ONLY_COLUMNS; i++) {

@@ -78,7 +78,9 @@ class UploadDoorsIT extends PlatformIT {
         Reply r = send(request("/portal/webservices/CloudInvoicing.asmx/UploadInvoiceFile")
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
         assertThat(r.status()).isEqualTo(200);
-        assertThat(r.body()).contains("<Success>true</Success>").contains("<Status>IMPORTED</Status>");
+        assertThat(r.body()).contains("<Success>true</Success>").contains("<Status>IMPORTED</Status>")
+                .contains("<Warnings><Warning>file name \"form.bif\" does not follow the convention BID_MMDDYYYY.bif (e.g. "
+                        + b.bid() + "_12012026.bif)</Warning></Warnings>");
 
         Reply denied = send(request("/portal/webservices/CloudInvoicing.asmx/UploadInvoiceFile")
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -116,5 +118,30 @@ class UploadDoorsIT extends PlatformIT {
         assertThat(uploading).exists();
         assertThat(good).doesNotExist();
         assertThat(count("select count(*) from invoice where biller_id = ?", b.bid())).isEqualTo(1);
+    }
+
+    @Test
+    void dropFolderWritesAWarningsReportBesideAnAcceptedFileOffTheNamingConvention() throws Exception {
+        TestBiller b = newBiller();
+        Path dir = dropFolder.landingDirectory(b.bid());
+        Files.createDirectories(dir);
+        Path conventional = dir.resolve(b.bid() + "_10012026.bif");
+        Files.writeString(conventional, new BifText(b.guidText()).invoice("830000000001", "8301-1", "10/01/2026", "9.99", null).text());
+        Path offConvention = dir.resolve(b.bid() + "_10322026.bif");
+        Files.writeString(offConvention, new BifText(b.guidText()).invoice("830000000002", "8302-1", "10/01/2026", "1.99", null).text());
+        for (Path p : new Path[] {conventional, offConvention}) {
+            Files.setLastModifiedTime(p, FileTime.from(Instant.now().minusSeconds(60)));
+        }
+
+        var results = dropFolder.scan(b.bid());
+        assertThat(results).extracting(r -> r.outcome().status())
+                .containsExactly(ImportOutcome.Status.IMPORTED, ImportOutcome.Status.IMPORTED);
+        Path processed = dir.resolve("processed");
+        assertThat(processed.resolve(conventional.getFileName() + ".warnings.txt")).doesNotExist();
+        assertThat(Files.readString(processed.resolve(offConvention.getFileName() + ".warnings.txt"))).isEqualTo(
+                offConvention.getFileName() + " was imported with 1 warning:\n"
+                        + "file name \"" + offConvention.getFileName() + "\": \"10322026\" is not a date (expected MMDDYYYY)\n");
+        assertThat(count("select count(*) from invoice_file where biller_id = ? and name_warning like '%is not a date%'",
+                b.bid())).isEqualTo(1);
     }
 }

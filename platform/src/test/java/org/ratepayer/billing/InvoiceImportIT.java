@@ -47,6 +47,59 @@ class InvoiceImportIT extends PlatformIT {
     }
 
     @Test
+    void bareDetailRowsOfTheSeedImportWithoutLinesUnderTheDaffronSpec() {
+        TestBiller b = newBiller();
+        String file = new BifText(b.guidText())
+                .invoice("110000000001", "1101-1", "10/01/2026", "40.00", null)
+                .invoice("110000000002", "1102-1", "10/01/2026", "2.50", null)
+                .text()
+                // The seed's form: RowType alone on the first invoice, with a line on the second.
+                .replaceFirst("ID\\|Energy charge\\|40.00\n", "ID\nID\n")
+                .replace("ID|Energy charge|2.50\n", "ID\nID|Energy charge|2.50\n");
+        assertThat(file).contains("\nID\nID\n").contains("\nID\nID|Energy charge|2.50\n");
+        Reply r = upload(b, b.webServiceKey(), b.bid() + "_10012026.bif", file);
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("invoices").asLong()).isEqualTo(2);
+        assertThat(count("select count(*) from invoice_line where biller_id = ? and invoice_number = '110000000001'",
+                b.bid())).isZero();
+        assertThat(jdbc.sql("select line_no || ' ' || description || ' ' || amount from invoice_line"
+                        + " where biller_id = ? and invoice_number = '110000000002'")
+                .param(b.bid()).query(String.class).list()).containsExactly("1 Energy charge 2.50");
+    }
+
+    @Test
+    void aFileNameOffTheConventionImportsWithAWarningKeptOnItsRecord() {
+        TestBiller b = newBiller();
+        String october = new BifText(b.guidText()).invoice("120000000001", "1201-1", "10/01/2026", "7.00", null).text();
+        Reply conventional = upload(b, b.webServiceKey(), b.bid() + "_10012026.bif", october);
+        assertThat(conventional.status()).isEqualTo(201);
+        assertThat(conventional.json().get("warnings")).isEmpty();
+
+        String november = new BifText(b.guidText()).invoice("120000000002", "1201-1", "11/01/2026", "8.00", null).text();
+        String otherBiller = (b.bid() + 1) + "_11012026.bif";
+        Reply named = upload(b, b.webServiceKey(), otherBiller, november);
+        assertThat(named.status()).isEqualTo(201);
+        String warning = "file name \"" + otherBiller + "\" names biller " + (b.bid() + 1) + ", not " + b.bid();
+        assertThat(named.json().get("warnings")).extracting(w -> w.asText()).containsExactly(warning);
+
+        Reply bad = upload(b, b.webServiceKey(), "december.bif", november.replace("8.00", "8.0x"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("warnings")).extracting(w -> w.asText()).containsExactly(
+                "file name \"december.bif\" does not follow the convention BID_MMDDYYYY.bif (e.g. " + b.bid()
+                        + "_12012026.bif)");
+
+        Reply list = getJson("/api/v1/billers/" + b.bid() + "/invoice-files", b.webServiceKey());
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().findValuesAsText("fileName")).containsExactly("december.bif", otherBiller,
+                b.bid() + "_10012026.bif");
+        assertThat(list.json().get(0).get("warnings")).hasSize(1);
+        assertThat(list.json().get(1).get("warnings")).extracting(w -> w.asText()).containsExactly(warning);
+        assertThat(list.json().get(2).get("warnings")).isEmpty();
+        assertThat(count("select count(*) from invoice_file where biller_id = ? and name_warning is null", b.bid()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aBadFileIsRejectedWithEveryErrorAndStoresNothing() {
         TestBiller b = newBiller();
         String file = new BifText(b.guidText())

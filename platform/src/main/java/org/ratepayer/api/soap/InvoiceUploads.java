@@ -196,6 +196,7 @@ public class InvoiceUploads {
         r.totalAmountDue = o.totalAmountDue();
         r.errorCount = o.errorCount();
         r.errors = o.errors().stream().map(Object::toString).toList();
+        r.warnings = o.warnings();
         r.message = switch (o.status()) {
             case IMPORTED -> o.fileName() + ": " + o.invoices() + " invoices imported";
             case ALREADY_IMPORTED -> o.fileName() + ": this file was already imported; nothing changed";

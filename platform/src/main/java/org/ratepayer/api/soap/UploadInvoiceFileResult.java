@@ -14,7 +14,7 @@ import java.util.List;
 @XmlRootElement(name = "UploadInvoiceFileResult", namespace = CloudInvoicingService.NAMESPACE)
 @XmlAccessorType(XmlAccessType.FIELD)
 @XmlType(name = "UploadInvoiceFileResult", namespace = CloudInvoicingService.NAMESPACE, propOrder = {
-        "success", "status", "message", "fileId", "invoiceCount", "totalAmountDue", "errorCount", "errors"})
+        "success", "status", "message", "fileId", "invoiceCount", "totalAmountDue", "errorCount", "errors", "warnings"})
 public class UploadInvoiceFileResult {
 
     @XmlElement(name = "Success", namespace = CloudInvoicingService.NAMESPACE)
@@ -34,4 +34,8 @@ public class UploadInvoiceFileResult {
     @XmlElementWrapper(name = "Errors", namespace = CloudInvoicingService.NAMESPACE)
     @XmlElement(name = "Error", namespace = CloudInvoicingService.NAMESPACE)
     public List<String> errors = new ArrayList<>();
+    /** What is off but did not stop the import, e.g. a file name off the naming convention (docs/invoice-files.md). */
+    @XmlElementWrapper(name = "Warnings", namespace = CloudInvoicingService.NAMESPACE)
+    @XmlElement(name = "Warning", namespace = CloudInvoicingService.NAMESPACE)
+    public List<String> warnings = new ArrayList<>();
 }
