@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
  * Settles attempts left INITIATED or UNKNOWN (a processor timeout, a crash between the charge and
  * its record) by asking the processor what became of them. It never guesses: an attempt the
  * processor has no record of is an error only once it is old enough that no answer can still come.
+ * Each settled payment also answers its idempotency key, so a client told to retry with that key gets
+ * the outcome instead of "being processed" (docs/payments.md).
  */
 @Component
 public class PaymentRepairJob {
@@ -53,13 +55,16 @@ public class PaymentRepairJob {
                         "repaired: " + r.message());
                 if (moved.isPresent()) {
                     repaired++;
+                    service.finishKey(moved.get());
                     service.notifyListeners(moved.get());
                     log.info("payment {}: outcome {} confirmed by the processor", p.guid(), to);
                 }
             } else if (p.createdAt().isBefore(now.minus(GIVE_UP_AFTER))) {
-                if (transitions.move(p.id(), p.status(), PaymentStatus.ERROR, null, null,
-                        "the processor has no record of this attempt; no money was taken").isPresent()) {
+                Optional<Payment> moved = transitions.move(p.id(), p.status(), PaymentStatus.ERROR, null, null,
+                        "the processor has no record of this attempt; no money was taken");
+                if (moved.isPresent()) {
                     repaired++;
+                    service.finishKey(moved.get());
                 }
             }
         }
