@@ -410,6 +410,44 @@ class PaymentsIT extends PlatformIT {
     }
 
     @Test
+    void aPaymentThatAlwaysFailsToSettleDoesNotStopTheOthersAndAGivenUpOneIsAnnounced() {
+        TestBiller poisoned = billerWithBill("3111-1", "12.00");
+        TestBiller good = billerWithBill("3112-1", "13.00");
+        InjectedFailures failures = new InjectedFailures(jdbc);
+        failures.fail(InjectedFailures.Point.MOVE, poisoned.bid());
+        try {
+            assertThat(pay(poisoned, key(), card("3111-1", "12.00", VISA)).status()).isEqualTo(503);
+            Reply lost = pay(good, key(), card("3112-1", "13.00", TIMES_OUT));
+            assertThat(lost.json().get("status").asText()).isEqualTo("UNKNOWN");
+            // a scheduled payment recorded but never sent to the processor, as a crash right after its insert leaves it
+            UUID neverSent = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into payment (payment_guid, biller_id, account_number, channel, method, status, amount, method_token,
+                                         payer_email, created_at, updated_at)
+                    values (?, ?, '3112-1', 'SCHEDULED', 'CARD', 'INITIATED', 13.00, 'tok-never-sent', 'payer@example.com',
+                            now() - interval '20 minutes', now() - interval '20 minutes')
+                    """).params(neverSent, good.bid()).update();
+            jdbc.sql("update payment set updated_at = now() - interval '1 minute' where biller_id in (?, ?) and channel <> 'SCHEDULED'")
+                    .params(poisoned.bid(), good.bid()).update();
+
+            repairJob.repair();
+
+            assertThat(jdbc.sql("select status from payment where payment_guid = ?")
+                    .param(UUID.fromString(lost.json().get("paymentGuid").asText())).query(String.class).single())
+                    .as("repaired despite the payment before it that always fails").isEqualTo("APPROVED");
+            assertThat(jdbc.sql("select status from payment where payment_guid = ?").param(neverSent).query(String.class).single())
+                    .isEqualTo("ERROR");
+            assertThat(count("select count(*) from email_message where biller_id = ? and kind = 'PAYMENT_FAILED'", good.bid()))
+                    .as("the payer of the given-up scheduled payment is told").isEqualTo(1);
+            assertThat(count("select count(*) from payment where biller_id = ? and status = 'INITIATED' "
+                    + "and updated_at > now() - interval '20 seconds'", poisoned.bid()))
+                    .as("the failing payment waits its turn again behind the others").isEqualTo(1);
+        } finally {
+            failures.heal(poisoned.bid());
+        }
+    }
+
+    @Test
     void anotherBillersKeyCannotPayOrRead() {
         TestBiller b = billerWithBill("3107-1", "10.00");
         TestBiller other = newBiller();
