@@ -62,10 +62,21 @@ public class PaymentRepository {
         return jdbc.sql("select * from payment where payment_id = ?").param(id).query(PaymentRepository::payment).optional();
     }
 
-    /** Attempts whose outcome is not known yet, older than the given age. */
+    /** Attempts whose outcome is not known yet, untouched since {@code before}, the longest waiting first. */
     List<Payment> unresolved(OffsetDateTime before) {
-        return jdbc.sql("select * from payment where status in ('INITIATED', 'UNKNOWN') and updated_at < ? order by payment_id limit 500")
-                .param(before).query(PaymentRepository::payment).list();
+        return jdbc.sql("""
+                select * from payment where status in ('INITIATED', 'UNKNOWN') and updated_at < ?
+                order by updated_at, payment_id limit 500
+                """).param(before).query(PaymentRepository::payment).list();
+    }
+
+    /**
+     * Sends an attempt the repair job could not settle to the back of its queue, so one that keeps failing
+     * never holds the places of the others.
+     */
+    void postpone(long id) {
+        jdbc.sql("update payment set updated_at = now() where payment_id = ? and status in ('INITIATED', 'UNKNOWN')")
+                .param(id).update();
     }
 
     private static Payment payment(ResultSet rs, int n) throws SQLException {

@@ -88,12 +88,12 @@ public class PaymentService {
         if (!keys.claim(bid, idempotencyKey, fingerprint)) {
             return replay(bid, idempotencyKey, fingerprint);
         }
-        Long paymentId = null;
+        Outcome outcome = null;
         try {
-            Outcome outcome = attempt(bid, idempotencyKey, request);
-            paymentId = outcome.paymentId();
-            keys.finish(bid, idempotencyKey, outcome.answer().status(), toJson(outcome.answer().body()), paymentId);
-            if (paymentId != null) {
+            outcome = attempt(bid, idempotencyKey, request);
+            Long paymentId = outcome.paymentId();
+            boolean stored = keys.finish(bid, idempotencyKey, outcome.answer().status(), toJson(outcome.answer().body()));
+            if (stored && paymentId != null) {
                 payments.byId(paymentId).filter(p -> p.status().isFinalOutcome()).ifPresent(this::notifyListeners);
             }
             return outcome.answer();
@@ -101,6 +101,10 @@ public class PaymentService {
             // The payment exists (its outcome is repaired later); the key stays claimed so no retry pays twice.
             throw e;
         } catch (RuntimeException e) {
+            if (outcome != null && outcome.paymentId() != null) {
+                // Charged, but the answer was not stored: the key keeps its payment and a retry answers from it.
+                throw new PaymentRecordedException(String.valueOf(outcome.answer().body().get("paymentGuid")), e);
+            }
             keys.release(bid, idempotencyKey);
             throw e;
         }
@@ -142,13 +146,19 @@ public class PaymentService {
             return new Outcome(problem(422, v.code(), v.field(), v.getMessage()), null);
         }
         UUID guid = UUID.randomUUID();
-        long id = tx.execute(s -> payments.insert(guid, bid, r.accountNumber(), decision.invoice().invoiceNumber(), channel,
-                method.method(), r.amount(), decision.fee(), method.brand(), method.last4(), method.token(),
-                blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key));
+        // The key learns its payment in the payment's own transaction: from then on it is never released, and
+        // a retry or the repair job can answer from the payment whatever happens to this request.
+        long id = tx.execute(s -> {
+            long inserted = payments.insert(guid, bid, r.accountNumber(), decision.invoice().invoiceNumber(), channel,
+                    method.method(), r.amount(), decision.fee(), method.brand(), method.last4(), method.token(),
+                    blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key);
+            keys.attach(bid, key, inserted);
+            return inserted;
+        });
         try {
             return new Outcome(charge(bid, guid, id, channel, method, r, decision), id);
         } catch (RuntimeException e) {
-            throw new PaymentRecordedException(guid, e);
+            throw new PaymentRecordedException(guid.toString(), e);
         }
     }
 
@@ -173,24 +183,47 @@ public class PaymentService {
             transitions.move(id, PaymentStatus.INITIATED, PaymentStatus.UNKNOWN, null, null, message);
             log.warn("payment {} for biller {}: processor timeout, left for the repair job", guid, bid);
         }
+        return new Answer(201, body(guid, status, approval, r.amount(), decision.fee(), method.method(), method.last4(), channel,
+                r.accountNumber(), decision.invoice().invoiceNumber(), message));
+    }
+
+    private static Map<String, Object> body(UUID guid, PaymentStatus status, String approval, java.math.BigDecimal amount,
+            java.math.BigDecimal fee, Method method, String last4, Channel channel, String accountNumber, String invoiceNumber,
+            String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("paymentGuid", guid);
         body.put("status", status.name());
         body.put("approvalCode", approval);
-        body.put("amount", r.amount());
-        body.put("fee", decision.fee());
-        body.put("method", method.method().name());
-        body.put("last4", method.last4());
+        body.put("amount", amount);
+        body.put("fee", fee);
+        body.put("method", method.name());
+        body.put("last4", last4);
         body.put("channel", channel.name());
-        body.put("accountNumber", r.accountNumber());
-        body.put("invoiceNumber", decision.invoice().invoiceNumber());
+        body.put("accountNumber", accountNumber);
+        body.put("invoiceNumber", invoiceNumber);
         body.put("message", message);
-        return new Answer(201, body);
+        return body;
+    }
+
+    /** The answer a submission would have given for this payment as it stands now. */
+    private static Answer answer(Payment p) {
+        return new Answer(201, body(p.guid(), p.status(), p.approvalCode(), p.amount(), p.fee(), p.method(), p.last4(),
+                p.channel(), p.accountNumber(), p.invoiceNumber(), p.gatewayMessage()));
+    }
+
+    /**
+     * Stores the answer of the key this payment was submitted under, if its submission could not; the
+     * repair job calls this for each payment it settles, so the client's retry stops hearing "being processed".
+     *
+     * @return whether an answer was stored now
+     */
+    boolean finishKey(Payment p) {
+        return keys.finishForPayment(p.id(), 201, toJson(answer(p).body()));
     }
 
     /** Something broke after the payment was recorded; the repair job settles its outcome with the processor. */
     public static class PaymentRecordedException extends RuntimeException {
-        PaymentRecordedException(UUID guid, Throwable cause) {
+        PaymentRecordedException(String guid, Throwable cause) {
             super("payment " + guid + " was recorded but its outcome could not be stored; it will be repaired", cause);
         }
     }
@@ -285,7 +318,17 @@ public class PaymentService {
                     "this key was used for a different payment request; use a new key for a new payment");
         }
         if (!stored.finished()) {
-            return problem(409, "idempotency_key_in_use", "Idempotency-Key", "a request with this key is being processed; retry shortly");
+            // A payment past INITIATED has its outcome (or is UNKNOWN, as its own answer says) even when the request
+            // that made it could not store the answer; INITIATED may still be at the processor.
+            Payment p = stored.paymentId() == null ? null : payments.byId(stored.paymentId()).orElse(null);
+            if (p == null || p.status() == PaymentStatus.INITIATED) {
+                return problem(409, "idempotency_key_in_use", "Idempotency-Key",
+                        "a request with this key is being processed; retry shortly");
+            }
+            if (finishKey(p) && p.status().isFinalOutcome()) {
+                notifyListeners(p);
+            }
+            return answer(p);
         }
         try {
             @SuppressWarnings("unchecked")

@@ -83,7 +83,10 @@ public class PayNowSessions {
                 """).params(bid, idempotencyKey, sessionId, account, invoice, remoteIp).update();
     }
 
-    /** A payment taken in a session: which invoice, and the payment once it exists. */
+    /**
+     * A payment taken in a session: which invoice, and the payment once it exists. Joined on the payment's
+     * own key, which it carries from its insert, so a payment whose answer was never stored still counts.
+     */
     public record Taken(String accountNumber, String invoiceNumber, UUID paymentGuid, String status) {
     }
 
@@ -91,8 +94,8 @@ public class PayNowSessions {
         return jdbc.sql("""
                 select pp.account_number, pp.invoice_number, p.payment_guid, p.status
                 from paynow_payment pp
-                left join idempotency_key k on k.biller_id = pp.biller_id and k.key = pp.idempotency_key
-                left join payment p on p.payment_id = k.payment_id
+                left join payment p on p.biller_id = pp.biller_id and p.account_number = pp.account_number
+                                     and p.idempotency_key = pp.idempotency_key
                 where pp.biller_id = ? and pp.session_id = ?
                 order by pp.created_at, pp.invoice_number
                 """).params(bid, sessionId)

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
+import org.ratepayer.InjectedFailures;
 import org.ratepayer.PlatformIT;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -325,6 +326,125 @@ class PaymentsIT extends PlatformIT {
         Reply got = getJson("/api/v1/billers/" + b.bid() + "/payments/" + r.json().get("paymentGuid").asText(), b.apiKey());
         assertThat(got.json().get("status").asText()).isEqualTo("APPROVED");
         assertThat(got.json().get("approvalCode").asText()).matches("\\d{6}");
+    }
+
+    private List<String> paymentGuids(TestBiller b) {
+        return jdbc.sql("select payment_guid::text from payment where biller_id = ? order by payment_id").param(b.bid())
+                .query(String.class).list();
+    }
+
+    @Test
+    void aChargedPaymentWhoseAnswerCannotBeStoredIsNotChargedAgainWhenTheClientRetriesWithItsKey() {
+        TestBiller b = billerWithBill("3108-1", "52.10");
+        InjectedFailures failures = new InjectedFailures(jdbc);
+        String key = key();
+        String body = card("3108-1", "52.10", VISA);
+        failures.fail(InjectedFailures.Point.FINISH, b.bid());
+        try {
+            Reply first = pay(b, key, body);
+            assertThat(first.status()).as(first.body()).isEqualTo(503);
+        } finally {
+            failures.heal(b.bid());
+        }
+        assertThat(count("select count(*) from payment where biller_id = ? and status = 'APPROVED'", b.bid()))
+                .as("the processor charged before the answer was lost").isEqualTo(1);
+
+        Reply retry = pay(b, key, body);
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(paymentGuids(b)).as("one charge").containsExactly(retry.json().get("paymentGuid").asText());
+        Reply again = pay(b, key, body);
+        assertThat(again.json().get("paymentGuid").asText()).isEqualTo(retry.json().get("paymentGuid").asText());
+        assertThat(paymentGuids(b)).hasSize(1);
+    }
+
+    @Test
+    void twoRetriesRacingAfterALostAnswerMakeNoSecondCharge() throws Exception {
+        TestBiller b = billerWithBill("3109-1", "61.00");
+        InjectedFailures failures = new InjectedFailures(jdbc);
+        String key = key();
+        String body = card("3109-1", "61.00", VISA);
+        failures.fail(InjectedFailures.Point.FINISH, b.bid());
+        try {
+            assertThat(pay(b, key, body).status()).isEqualTo(503);
+        } finally {
+            failures.heal(b.bid());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Reply>> racing = List.of(pool.submit(() -> pay(b, key, body)), pool.submit(() -> pay(b, key, body)));
+            for (Future<Reply> f : racing) {
+                Reply r = f.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                assertThat(r.json().get("paymentGuid").asText()).isEqualTo(paymentGuids(b).get(0));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(paymentGuids(b)).as("one charge").hasSize(1);
+    }
+
+    @Test
+    void aPaymentLeftBeingProcessedAnswersItsOutcomeToTheRetryOnceTheRepairJobSettlesIt() {
+        TestBiller b = billerWithBill("3110-1", "18.40");
+        InjectedFailures failures = new InjectedFailures(jdbc);
+        String key = key();
+        String body = card("3110-1", "18.40", VISA);
+        failures.fail(InjectedFailures.Point.MOVE, b.bid());
+        try {
+            Reply first = pay(b, key, body);
+            assertThat(first.status()).as(first.body()).isEqualTo(503);
+        } finally {
+            failures.heal(b.bid());
+        }
+        Reply meanwhile = pay(b, key, body);
+        assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(409);
+        assertThat(meanwhile.json().get("code").asText()).isEqualTo("idempotency_key_in_use");
+
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where biller_id = ?").param(b.bid()).update();
+        assertThat(repairJob.repair()).isGreaterThanOrEqualTo(1);
+        Reply settled = pay(b, key, body);
+        assertThat(settled.status()).as(settled.body()).isEqualTo(201);
+        assertThat(settled.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(paymentGuids(b)).as("one charge").containsExactly(settled.json().get("paymentGuid").asText());
+    }
+
+    @Test
+    void aPaymentThatAlwaysFailsToSettleDoesNotStopTheOthersAndAGivenUpOneIsAnnounced() {
+        TestBiller poisoned = billerWithBill("3111-1", "12.00");
+        TestBiller good = billerWithBill("3112-1", "13.00");
+        InjectedFailures failures = new InjectedFailures(jdbc);
+        failures.fail(InjectedFailures.Point.MOVE, poisoned.bid());
+        try {
+            assertThat(pay(poisoned, key(), card("3111-1", "12.00", VISA)).status()).isEqualTo(503);
+            Reply lost = pay(good, key(), card("3112-1", "13.00", TIMES_OUT));
+            assertThat(lost.json().get("status").asText()).isEqualTo("UNKNOWN");
+            // a scheduled payment recorded but never sent to the processor, as a crash right after its insert leaves it
+            UUID neverSent = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into payment (payment_guid, biller_id, account_number, channel, method, status, amount, method_token,
+                                         payer_email, created_at, updated_at)
+                    values (?, ?, '3112-1', 'SCHEDULED', 'CARD', 'INITIATED', 13.00, 'tok-never-sent', 'payer@example.com',
+                            now() - interval '20 minutes', now() - interval '20 minutes')
+                    """).params(neverSent, good.bid()).update();
+            jdbc.sql("update payment set updated_at = now() - interval '1 minute' where biller_id in (?, ?) and channel <> 'SCHEDULED'")
+                    .params(poisoned.bid(), good.bid()).update();
+
+            repairJob.repair();
+
+            assertThat(jdbc.sql("select status from payment where payment_guid = ?")
+                    .param(UUID.fromString(lost.json().get("paymentGuid").asText())).query(String.class).single())
+                    .as("repaired despite the payment before it that always fails").isEqualTo("APPROVED");
+            assertThat(jdbc.sql("select status from payment where payment_guid = ?").param(neverSent).query(String.class).single())
+                    .isEqualTo("ERROR");
+            assertThat(count("select count(*) from email_message where biller_id = ? and kind = 'PAYMENT_FAILED'", good.bid()))
+                    .as("the payer of the given-up scheduled payment is told").isEqualTo(1);
+            assertThat(count("select count(*) from payment where biller_id = ? and status = 'INITIATED' "
+                    + "and updated_at > now() - interval '20 seconds'", poisoned.bid()))
+                    .as("the failing payment waits its turn again behind the others").isEqualTo(1);
+        } finally {
+            failures.heal(poisoned.bid());
+        }
     }
 
     @Test

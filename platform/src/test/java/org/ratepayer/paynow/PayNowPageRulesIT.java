@@ -146,6 +146,36 @@ class PayNowPageRulesIT extends PlatformIT {
     }
 
     @Test
+    void anInvoiceChargedButNotYetRecordedIsNeitherOfferedNorPaidAgain() throws Exception {
+        TestBiller b = partnerBiller();
+        String page = page(b, """
+                {"CreateCustomerRecord": true, "PageLoadOverride": 1,
+                 "Customers": [{"AccountNumber": "8301-1", "Invoices": [{"InvoiceNumber": "S-1", "BalanceDue": 44}]}]}
+                """);
+        org.ratepayer.InjectedFailures failures = new org.ratepayer.InjectedFailures(jdbc);
+        assertThat(form(page + "/review", card("4111111111111111")).body()).contains("id=\"review-total\">44.00<");
+        failures.fail(org.ratepayer.InjectedFailures.Point.MOVE, b.bid());
+        try {
+            form(page + "/confirm", Map.of());
+        } finally {
+            failures.heal(b.bid());
+        }
+        assertThat(count("select count(*) from payment where biller_id = ? and status = 'INITIATED'", b.bid()))
+                .as("charged by the processor, its outcome not stored yet").isEqualTo(1);
+
+        form(page + "/confirm", Map.of());
+        assertThat(send(request(page).GET()).status()).as("the charged invoice is not offered again").isEqualTo(302);
+        assertThat(form(page + "/review", card("4111111111111111")).body()).contains("There is nothing left to pay.");
+        form(page + "/confirm", Map.of());
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).as("one charge").isEqualTo(1);
+
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where biller_id = ?").param(b.bid()).update();
+        assertThat(repairJob.repair()).isGreaterThanOrEqualTo(1);
+        assertThat(send(request(page + "/receipt").GET()).body()).contains("Thank you, your payment was approved");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
+    }
+
+    @Test
     void aPartnerThatAnswersErrorsIsRetriedThenParkedWithTheReasonAndRetriedByStaff() throws Exception {
         TestBiller b = partnerBiller();
         try (PostbackReceiver partner = new PostbackReceiver()) {
