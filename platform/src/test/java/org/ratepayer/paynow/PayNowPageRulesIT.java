@@ -244,6 +244,7 @@ class PayNowPageRulesIT extends PlatformIT {
         TestBiller b = partnerBiller();
         try (org.ratepayer.cissim.CisSimulator cis = org.ratepayer.cissim.CisSimulator.builder().host("127.0.0.1").cbPort(0)
                 .eprintPort(0).adminPort(0).credentials("InvoiceCloud", "pw").build().start()) {
+            warmedUp(cis);
             billerService.setSetting(b.bid(), 20, com.fasterxml.jackson.databind.node.TextNode.valueOf(cis.eprintUrl()), "test");
             upload(b, b.webServiceKey(), "f.bif", new org.ratepayer.BifText(b.guidText())
                     .invoice("850110000001", "8501-1", "10/01/2026", "88.10", null).text());

@@ -25,8 +25,8 @@ class PaymentPageIT extends PlatformIT {
 
     @BeforeAll
     static void startCis() {
-        cis = CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                .credentials("InvoiceCloud", "pw").build().start();
+        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
+                .credentials("InvoiceCloud", "pw").build().start());
     }
 
     @AfterAll
