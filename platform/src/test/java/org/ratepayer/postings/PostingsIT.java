@@ -129,7 +129,8 @@ class PostingsIT extends PlatformIT {
         assertThat(posted.tender()).isEqualTo("creditCardPayment");
         assertThat(posted.amount().toPlainString()).isEqualTo("120.50");
         assertThat(posted.authorizationCode()).isEqualTo(approval);
-        assertThat(posted.transactionId()).isEqualTo(approval);
+        assertThat(posted.transactionId()).as("a biller of the Daffron template sends the payment GUID (docs/postings.md)")
+                .isEqualTo(paid.json().get("paymentGuid").asText());
         assertThat(posted.paymentMode()).isEqualTo("IVR");
         assertThat(count("select count(*) from posting where biller_id = ?", b.bid())).as("the declined attempt is not posted").isEqualTo(1);
 
