@@ -160,6 +160,7 @@ class PostingsIT extends PlatformIT {
 
     @Test
     void aSecondPaymentWithTheSameApprovalCodeIsParkedNamingTheFirstAndTheSettingNeverCountedDelivered() {
+        cis.state().reset(); // SBXDUP must be new to the CIS: every payment with that card carries it
         TestBiller b = pumpBiller(Map.of(131, APPROVAL_CODE_AS_TRANSACTION_ID), "5111-1", "5112-1");
         Reply first = payByCard(b, "5111-1", REPEATED_APPROVAL_CARD);
         await().atMost(PATIENCE).until(() -> postedFor("5111-1").size() == 1 && open(b) == 0);
@@ -182,6 +183,33 @@ class PostingsIT extends PlatformIT {
                 .contains("PaymentGuid");
         assertThat(count("select count(*) from posting where biller_id = ? and status = 'DELIVERED'"
                 + " and payload->>'paymentGuid' = ?", b.bid(), secondGuid)).isZero();
+    }
+
+    @Test
+    void twoPaymentsSharingAnApprovalCodeQueuedTogetherPostOneAndParkTheOtherNamingIt() {
+        cis.state().reset(); // SBXDUP must be new to the CIS: every payment with that card carries it
+        TestBiller b = pumpBiller(Map.of(131, APPROVAL_CODE_AS_TRANSACTION_ID), "5114-1", "5115-1");
+        cis.state().setFaults(FaultPlan.serviceDown());
+        payByCard(b, "5114-1", REPEATED_APPROVAL_CARD);
+        payByCard(b, "5115-1", REPEATED_APPROVAL_CARD);
+        await().atMost(PATIENCE).until(() -> count("select count(*) from posting where biller_id = ? and status = 'PENDING'"
+                + " and last_error is not null", b.bid()) == 2);
+        cis.state().clearFaults();
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from posting where biller_id = ? and status = 'PARKED'", b.bid()) == 1
+                && count("select count(*) from posting where biller_id = ? and status = 'DELIVERED'", b.bid()) == 1);
+        List<PaymentPosting> posted = cis.state().postings().payments().stream().filter(p -> "SBXDUP".equals(p.transactionId())).toList();
+        assertThat(posted).as("one payment reached the CIS").hasSize(1);
+        String deliveredGuid = jdbc.sql("select payload->>'paymentGuid' from posting where biller_id = ? and status = 'DELIVERED'")
+                .param(b.bid()).query(String.class).single();
+        String deliveredAccount = jdbc.sql("select order_key from posting where biller_id = ? and status = 'DELIVERED'")
+                .param(b.bid()).query(String.class).single();
+        assertThat(posted.get(0).accountNumber()).isEqualTo(deliveredAccount);
+        assertThat(jdbc.sql("select outcome from posting where biller_id = ? and status = 'DELIVERED'").param(b.bid())
+                .query(String.class).single()).startsWith("POSTED");
+        JsonNode parked = getJson("/api/v1/billers/" + b.bid() + "/postings?status=parked", b.apiKey()).json().get(0);
+        assertThat(parked.get("payload").get("paymentGuid").asText()).isNotEqualTo(deliveredGuid);
+        assertThat(parked.get("lastError").asText()).contains(deliveredGuid).contains("TransactionIdSource: PaymentGuid");
     }
 
     @Test
