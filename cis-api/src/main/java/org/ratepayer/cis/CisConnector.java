@@ -47,4 +47,15 @@ public interface CisConnector {
      * @throws CisException when the call as a whole failed
      */
     java.util.List<PostingResult> post(CisBiller biller, java.util.List<CisPosting> postings);
+
+    /**
+     * What this CIS recognises the payment by when it answers {@link PostingResult.Status#DUPLICATE};
+     * empty when it has no such key. The caller counts a duplicate answer as delivered only when no
+     * other payment carries the key (docs/postings.md).
+     *
+     * @throws CisException NOT_CONFIGURED when the biller's settings cannot form the key
+     */
+    default java.util.Optional<DuplicateKey> duplicateKey(CisBiller biller, CisPosting.Payment payment) {
+        return java.util.Optional.empty();
+    }
 }

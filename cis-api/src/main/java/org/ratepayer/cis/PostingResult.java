@@ -5,14 +5,19 @@ import java.util.UUID;
 /**
  * What became of one posting in a delivery. A posting the CIS refused or that could not be sent is
  * {@link Status#FAILED} with the reason; the outbox retries it. Everything the CIS must never see
- * twice is {@link Status#DUPLICATE} on a repeat, which the outbox counts as delivered.
+ * twice is {@link Status#DUPLICATE} on a repeat. The outbox counts a duplicate as delivered only when
+ * it can be an earlier attempt of the same posting: a payment whose {@link DuplicateKey} another payment
+ * carries too was refused, not posted (docs/postings.md).
  */
 public record PostingResult(UUID postingId, Status status, String detail) {
 
     public enum Status {
         /** The CIS accepted it. */
         POSTED,
-        /** The CIS already had it (an earlier attempt got through but its answer was lost). */
+        /**
+         * The CIS already had its key: an earlier attempt got through but its answer was lost, or another
+         * payment carried the same key ({@link CisConnector#duplicateKey}).
+         */
         DUPLICATE,
         /** Not for this CIS under the biller's settings (e.g. donation types skipped); never sent. */
         NOT_SENT,

@@ -8,6 +8,7 @@ import org.ratepayer.cis.CisBiller;
 import org.ratepayer.cis.CisConnector;
 import org.ratepayer.cis.CisException;
 import org.ratepayer.cis.CisPosting;
+import org.ratepayer.cis.DuplicateKey;
 import org.ratepayer.cis.LiveBalance;
 import org.ratepayer.cis.PostingResult;
 import org.ratepayer.multispeak.CbClient;
@@ -113,6 +114,23 @@ public final class DaffronConnector implements CisConnector {
             }
         }
         return List.of(results);
+    }
+
+    /**
+     * The tender's transactionId, which Toolbox deduplicates payments by (ITG-3305). With the seed's
+     * default (the approval code) two payments can share it; PaymentGuid cannot.
+     */
+    @Override
+    public java.util.Optional<DuplicateKey> duplicateKey(CisBiller biller, CisPosting.Payment payment) {
+        PaymentTransactionMapper mapper;
+        try {
+            mapper = new PaymentTransactionMapper(PaymentPostingSettings.of(biller));
+        } catch (IllegalArgumentException e) {
+            throw new CisException(CisException.Kind.NOT_CONFIGURED, "biller " + biller.bid() + ": " + e.getMessage(), e);
+        }
+        return java.util.Optional.of(new DuplicateKey(mapper.transactionId(payment), "advanced setting "
+                + DaffronSettings.JSON_CONFIGURATION + " Daffron.DataPumpConfigs.TransactionIdSource: "
+                + DataPumpConfig.TransactionIdSource.PAYMENT_GUID.settingValue()));
     }
 
     private static void failRemaining(List<CisCall> calls, CisException failure, PostingResult[] results) {

@@ -76,6 +76,21 @@ class DaffronConnectorPostingTest {
     }
 
     @Test
+    void theDuplicateKeyIsTheTransactionIdSentAndNamesTheSettingThatMakesItUnique() {
+        CisPosting.Payment payment = TestPostings.seedPayment();
+        org.ratepayer.cis.DuplicateKey seedDefault = connector.duplicateKey(TestPostings.biller(Map.of()), payment).orElseThrow();
+        assertThat(seedDefault.value()).isEqualTo(TestPostings.SEED_APPROVAL);
+        assertThat(seedDefault.uniqueSetting())
+                .isEqualTo("advanced setting 131 Daffron.DataPumpConfigs.TransactionIdSource: PaymentGuid");
+        CisBiller guids = TestPostings.biller(Map.of(DaffronSettings.JSON_CONFIGURATION, TestPostings.PAYMENT_GUID_131));
+        assertThat(connector.duplicateKey(guids, payment).orElseThrow().value()).isEqualTo(TestPostings.SEED_PAYMENT_GUID.toString());
+        CisBiller broken = TestPostings.biller(Map.of(DaffronSettings.JSON_CONFIGURATION,
+                "{\"Daffron\":{\"DataPumpConfigs\":{\"TransactionIdSource\":\"Approval\"}}}"));
+        assertThatThrownBy(() -> connector.duplicateKey(broken, payment)).isInstanceOf(CisException.class)
+                .hasMessageContaining("TransactionIdSource");
+    }
+
+    @Test
     void severalPaymentsInOneCallEachGetTheirOwnResultInInputOrder() {
         cis.state().refusePostings("9009-1", "Account 9009-1 is inactive");
         List<CisPosting> payments = List.of(TestPostings.uniquePayment("1001-1", "10.00"),

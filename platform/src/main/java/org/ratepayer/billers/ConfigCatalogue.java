@@ -58,6 +58,13 @@ public final class ConfigCatalogue {
 
     public static final String MOST_RECENT_INVOICE_FIRST = "MOST_RECENT_INVOICE_FIRST";
 
+    /**
+     * Setting 131 of a new Daffron biller: the payment GUID as transactionId, so the CIS never takes one
+     * payment for a duplicate of another that shares its approval code (docs/postings.md). A biller
+     * without the setting keeps the approval code.
+     */
+    static final String DAFFRON_JSON_CONFIGURATION = "{\"Daffron\":{\"DataPumpConfigs\":{\"TransactionIdSource\":\"PaymentGuid\"}}}";
+
     private final Map<Integer, ConfigDef> options;
     private final Map<Integer, ConfigDef> settings;
 
@@ -108,7 +115,7 @@ public final class ConfigCatalogue {
         put(s, ConfigDef.of(64, "Payment modes for card payments by channel", ValueKind.PAYMENT_MODE_MAP));
         put(s, ConfigDef.of(65, "Payment modes for ACH payments by channel", ValueKind.PAYMENT_MODE_MAP));
         put(s, ConfigDef.range(119, "Remote PDF service version", 1, 4, "1"));
-        put(s, ConfigDef.of(131, "JSON configuration", ValueKind.JSON));
+        put(s, ConfigDef.of(131, "JSON configuration", ValueKind.JSON).withDaffronDefault(DAFFRON_JSON_CONFIGURATION));
         put(s, ConfigDef.of(1003, "Pay Now partner origins (PostBackURL, ReturnURL, CssUrl and iframe hosts)", ValueKind.ORIGIN_LIST));
         put(s, ConfigDef.of(1004, "Pay Now postback signing secret", ValueKind.SIGNING_SECRET));
         put(s, ConfigDef.of(1005, "Maximum single payment", ValueKind.AMOUNT));

@@ -39,6 +39,10 @@ public record ConfigDef(
         return new ConfigDef(id, name, kind, List.of(), 0, 0, false, null);
     }
 
+    ConfigDef withDaffronDefault(String value) {
+        return new ConfigDef(id, name, kind, allowed, min, max, perInvoiceType, value);
+    }
+
     ConfigDef atInvoiceTypeLevel() {
         return new ConfigDef(id, name, kind, allowed, min, max, true, daffronDefault);
     }

@@ -2,12 +2,15 @@ package org.ratepayer.integration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
+import org.ratepayer.cis.CisBiller;
 import org.ratepayer.cis.CisConnector;
 import org.ratepayer.cis.CisException;
 import org.ratepayer.cis.CisPosting;
+import org.ratepayer.cis.DuplicateKey;
 import org.ratepayer.cis.PostingResult;
 import org.ratepayer.postings.Courier;
 import org.ratepayer.postings.Delivery;
@@ -25,11 +28,13 @@ public class CisCourier implements Courier {
     private final BillerService billers;
     private final CisConnectors connectors;
     private final CisPostings cisPostings;
+    private final DuplicateKeyCarriers carriers;
 
-    public CisCourier(BillerService billers, CisConnectors connectors, CisPostings cisPostings) {
+    public CisCourier(BillerService billers, CisConnectors connectors, CisPostings cisPostings, DuplicateKeyCarriers carriers) {
         this.billers = billers;
         this.connectors = connectors;
         this.cisPostings = cisPostings;
+        this.carriers = carriers;
     }
 
     @Override
@@ -51,16 +56,38 @@ public class CisCourier implements Courier {
         for (QueuedPosting q : postings) {
             list.add(cisPostings.read(q));
         }
-        List<PostingResult> results = connector.post(connectors.view(billers.cachedConfig(bid)), list);
+        CisBiller view = connectors.view(billers.cachedConfig(bid));
+        List<PostingResult> results = connector.post(view, list);
         if (results.size() != list.size()) {
             throw new CisException(CisException.Kind.MALFORMED, connector.system() + " connector answered " + results.size()
                     + " results for " + list.size() + " postings");
         }
         List<Delivery> deliveries = new ArrayList<>(results.size());
-        for (PostingResult r : results) {
+        for (int i = 0; i < results.size(); i++) {
+            PostingResult r = results.get(i);
             String detail = r.detail() == null ? r.status().name() : r.status().name() + ": " + r.detail();
-            deliveries.add(new Delivery(r.delivered(), detail));
+            if (r.status() == PostingResult.Status.DUPLICATE && list.get(i) instanceof CisPosting.Payment payment) {
+                deliveries.add(duplicate(bid, connector, view, payment, detail));
+            } else {
+                deliveries.add(new Delivery(r.delivered(), detail));
+            }
         }
         return deliveries;
+    }
+
+    /** A duplicate answer is delivered only when no other payment carries the key (docs/postings.md). */
+    private Delivery duplicate(long bid, CisConnector connector, CisBiller view, CisPosting.Payment payment, String detail) {
+        Optional<DuplicateKey> key;
+        try {
+            key = connector.duplicateKey(view, payment);
+        } catch (CisException e) {
+            // the posting was answered; it waits for the settings to be fixed rather than counting as delivered
+            return Delivery.failed(detail + "; whether it is this payment's cannot be told: " + e.getMessage());
+        }
+        if (key.isEmpty()) {
+            return Delivery.ok(detail);
+        }
+        DuplicateKeyCarriers.Found others = carriers.others(bid, key.get().value(), payment.paymentGuid());
+        return DuplicateAnswers.judge(key.get(), detail, others.first(), others.total());
     }
 }

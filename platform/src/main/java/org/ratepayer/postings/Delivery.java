@@ -5,8 +5,20 @@ package org.ratepayer.postings;
  *
  * @param delivered the receiver has it (accepted now, or already had it from an earlier attempt)
  * @param detail    what the receiver said (kept with the posting; the last error of a parked one)
+ * @param parkNow   not delivered, and another attempt would get the same answer: parked for staff at once
+ *                  instead of retried (docs/postings.md)
  */
-public record Delivery(boolean delivered, String detail) {
+public record Delivery(boolean delivered, String detail, boolean parkNow) {
+
+    public Delivery {
+        if (delivered && parkNow) {
+            throw new IllegalArgumentException("a delivered posting is not parked");
+        }
+    }
+
+    public Delivery(boolean delivered, String detail) {
+        this(delivered, detail, false);
+    }
 
     public static Delivery ok(String detail) {
         return new Delivery(true, detail);
@@ -14,5 +26,9 @@ public record Delivery(boolean delivered, String detail) {
 
     public static Delivery failed(String detail) {
         return new Delivery(false, detail);
+    }
+
+    public static Delivery park(String detail) {
+        return new Delivery(false, detail, true);
     }
 }

@@ -145,7 +145,7 @@ public class PostingWorkers implements SmartLifecycle {
             if (d.delivered()) {
                 delivered.add(p.id());
                 outcomes.add(d.detail());
-            } else if (p.attempt() >= props.maxAttempts()) {
+            } else if (d.parkNow() || p.attempt() >= props.maxAttempts()) {
                 if (postings.park(worker, p.id(), d.detail())) {
                     log.warn("posting {} ({} for biller {}) parked after {} attempts: {}", p.postingId(), p.kind(), p.bid(),
                             p.attempt(), d.detail());

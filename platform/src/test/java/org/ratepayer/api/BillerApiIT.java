@@ -36,6 +36,12 @@ class BillerApiIT extends PlatformIT {
         assertThat(option(view, 41, 42)).isEqualTo(ConfigCatalogue.MOST_RECENT_INVOICE_FIRST);
         assertThat(option(view, 79, null)).isEqualTo("15");
         assertThat(option(view, 53, null)).isEqualTo("false");
+        assertThat(setting(view, 131)).as("each payment its own transactionId (docs/postings.md)")
+                .isEqualTo("{\"Daffron\":{\"DataPumpConfigs\":{\"TransactionIdSource\":\"PaymentGuid\"}}}");
+        long standard = 2_000_000 + System.nanoTime() % 90_000;
+        assertThat(create("{\"bid\": " + standard + ", \"name\": \"Plain Invoices\", \"template\": \"standard\"}").status())
+                .isEqualTo(201);
+        assertThat(setting(send(asOperator(request("/api/v1/billers/" + standard)).GET()), 131)).isNull();
 
         assertThat(create("{\"bid\": " + bid + ", \"name\": \"again\"}").status()).isEqualTo(409);
         assertThat(create("{\"bid\": 5, \"name\": \"x\", \"template\": \"sap\"}").json().get("detail").asText())
@@ -43,6 +49,16 @@ class BillerApiIT extends PlatformIT {
         Reply malformed = create("{\"bid\": 5, \"name\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("detail").asText()).startsWith("invalid JSON at line 1, column ");
+    }
+
+    /** The setting's value as the API shows it, as compact JSON; null when the biller does not have it. */
+    private static String setting(Reply view, int id) {
+        for (var s : view.json().get("settings")) {
+            if (s.get("id").asInt() == id && !s.get("value").isNull()) {
+                return s.get("value").toString();
+            }
+        }
+        return null;
     }
 
     private static String option(Reply view, int id, Integer invoiceType) {

@@ -129,7 +129,8 @@ class PostingsIT extends PlatformIT {
         assertThat(posted.tender()).isEqualTo("creditCardPayment");
         assertThat(posted.amount().toPlainString()).isEqualTo("120.50");
         assertThat(posted.authorizationCode()).isEqualTo(approval);
-        assertThat(posted.transactionId()).isEqualTo(approval);
+        assertThat(posted.transactionId()).as("a biller of the Daffron template sends the payment GUID (docs/postings.md)")
+                .isEqualTo(paid.json().get("paymentGuid").asText());
         assertThat(posted.paymentMode()).isEqualTo("IVR");
         assertThat(count("select count(*) from posting where biller_id = ?", b.bid())).as("the declined attempt is not posted").isEqualTo(1);
 
@@ -139,6 +140,92 @@ class PostingsIT extends PlatformIT {
         assertThat(delivered.json().get(0).get("outcome").asText()).isEqualTo("POSTED: financialTransactionID " + posted.receipt());
         assertThat(delivered.json().get(0).get("orderKey").asText()).isEqualTo("5101-1");
         assertThat(delivered.json().get(0).get("payload").get("approvalCode").asText()).isEqualTo(approval);
+    }
+
+    private static final String APPROVAL_CODE_AS_TRANSACTION_ID =
+            "{\"Daffron\":{\"DataPumpConfigs\":{\"TransactionIdSource\":\"ApprovalCode\"}}}";
+    /** The sandbox card whose every payment gets the approval code SBXDUP (README, sandbox gateway). */
+    private static final String REPEATED_APPROVAL_CARD = "4000000000000333";
+
+    private Reply payByCard(TestBiller b, String account, String card) {
+        Reply paid = send(request("/api/v1/billers/" + b.bid() + "/payments").header("X-Api-Key", b.apiKey())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"channel":"IVR","accountNumber":"%s","amount":120.5,
+                         "card":{"number":"%s","expMonth":12,"expYear":2099,"cvv":"123","postalCode":"49331"}}"""
+                        .formatted(account, card))));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        return paid;
+    }
+
+    @Test
+    void aSecondPaymentWithTheSameApprovalCodeIsParkedNamingTheFirstAndTheSettingNeverCountedDelivered() {
+        cis.state().reset(); // SBXDUP must be new to the CIS: every payment with that card carries it
+        TestBiller b = pumpBiller(Map.of(131, APPROVAL_CODE_AS_TRANSACTION_ID), "5111-1", "5112-1");
+        Reply first = payByCard(b, "5111-1", REPEATED_APPROVAL_CARD);
+        await().atMost(PATIENCE).until(() -> postedFor("5111-1").size() == 1 && open(b) == 0);
+        Reply second = payByCard(b, "5112-1", REPEATED_APPROVAL_CARD);
+        assertThat(second.json().get("approvalCode").asText()).isEqualTo(first.json().get("approvalCode").asText());
+        String secondGuid = second.json().get("paymentGuid").asText();
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from posting where biller_id = ? and status = 'PARKED'", b.bid()) == 1);
+        assertThat(postedFor("5112-1")).as("the CIS refused it as a duplicate of the first").isEmpty();
+        assertThat(postedFor("5111-1")).hasSize(1);
+        Reply parked = getJson("/api/v1/billers/" + b.bid() + "/postings?status=parked", b.apiKey());
+        assertThat(parked.json()).hasSize(1);
+        JsonNode posting = parked.json().get(0);
+        assertThat(posting.get("payload").get("paymentGuid").asText()).isEqualTo(secondGuid);
+        assertThat(posting.get("attempts").asInt()).as("parked at once: another attempt gets the same answer").isEqualTo(1);
+        assertThat(posting.get("lastError").asText())
+                .contains("SBXDUP")
+                .contains(first.json().get("paymentGuid").asText())
+                .contains("TransactionIdSource")
+                .contains("PaymentGuid");
+        assertThat(count("select count(*) from posting where biller_id = ? and status = 'DELIVERED'"
+                + " and payload->>'paymentGuid' = ?", b.bid(), secondGuid)).isZero();
+    }
+
+    @Test
+    void twoPaymentsSharingAnApprovalCodeQueuedTogetherPostOneAndParkTheOtherNamingIt() {
+        cis.state().reset(); // SBXDUP must be new to the CIS: every payment with that card carries it
+        TestBiller b = pumpBiller(Map.of(131, APPROVAL_CODE_AS_TRANSACTION_ID), "5114-1", "5115-1");
+        cis.state().setFaults(FaultPlan.serviceDown());
+        payByCard(b, "5114-1", REPEATED_APPROVAL_CARD);
+        payByCard(b, "5115-1", REPEATED_APPROVAL_CARD);
+        await().atMost(PATIENCE).until(() -> count("select count(*) from posting where biller_id = ? and status = 'PENDING'"
+                + " and last_error is not null", b.bid()) == 2);
+        cis.state().clearFaults();
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from posting where biller_id = ? and status = 'PARKED'", b.bid()) == 1
+                && count("select count(*) from posting where biller_id = ? and status = 'DELIVERED'", b.bid()) == 1);
+        List<PaymentPosting> posted = cis.state().postings().payments().stream().filter(p -> "SBXDUP".equals(p.transactionId())).toList();
+        assertThat(posted).as("one payment reached the CIS").hasSize(1);
+        String deliveredGuid = jdbc.sql("select payload->>'paymentGuid' from posting where biller_id = ? and status = 'DELIVERED'")
+                .param(b.bid()).query(String.class).single();
+        String deliveredAccount = jdbc.sql("select order_key from posting where biller_id = ? and status = 'DELIVERED'")
+                .param(b.bid()).query(String.class).single();
+        assertThat(posted.get(0).accountNumber()).isEqualTo(deliveredAccount);
+        assertThat(jdbc.sql("select outcome from posting where biller_id = ? and status = 'DELIVERED'").param(b.bid())
+                .query(String.class).single()).startsWith("POSTED");
+        JsonNode parked = getJson("/api/v1/billers/" + b.bid() + "/postings?status=parked", b.apiKey()).json().get(0);
+        assertThat(parked.get("payload").get("paymentGuid").asText()).isNotEqualTo(deliveredGuid);
+        assertThat(parked.get("lastError").asText()).contains(deliveredGuid).contains("TransactionIdSource: PaymentGuid");
+    }
+
+    @Test
+    void aPaymentWhoseReplyWasLostIsDeliveredWhenTheCisAnswersDuplicateAndNoOtherPaymentHasItsApprovalCode() throws Exception {
+        TestBiller b = pumpBiller(Map.of(131, APPROVAL_CODE_AS_TRANSACTION_ID), "5113-1");
+        cis.state().setFaults(FaultPlan.latency(1_500));
+        Reply paid = payByCard(b, "5113-1", "4111111111111111");
+        await().atMost(PATIENCE).until(() -> postedFor("5113-1").size() == 1);
+        Thread.sleep(1_000);
+        cis.state().clearFaults();
+        await().atMost(PATIENCE).until(() -> open(b) == 0);
+        assertThat(postedFor("5113-1")).hasSize(1);
+        assertThat(postedFor("5113-1").get(0).transactionId()).isEqualTo(paid.json().get("approvalCode").asText());
+        assertThat(postedFor("5113-1").get(0).arrivals()).as("it arrived again after its answer was lost").isGreaterThan(1);
+        assertThat(jdbc.sql("select outcome from posting where biller_id = ?").param(b.bid()).query(String.class).single())
+                .startsWith("DUPLICATE");
     }
 
     @Autowired

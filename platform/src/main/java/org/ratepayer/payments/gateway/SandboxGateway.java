@@ -13,7 +13,9 @@ import org.ratepayer.payments.Method;
  * The built-in test processor (README "Sandbox gateway"). Outcomes follow documented test numbers:
  * cards 4111111111111111, 5555555555554444 and 378282246310005 approve; 4000000000000002 declines;
  * 4000000000000119 fails with a processor error; 4000000000000259 approves but its answer is
- * "lost" (a timeout), for the repair job. Any other valid card approves. Bank routing 011000015 (or
+ * "lost" (a timeout), for the repair job; 4000000000000333 approves every payment with the same approval
+ * code, {@value #REPEATED_APPROVAL_CODE}, for a CIS that takes approval codes as transaction ids
+ * (docs/postings.md). Any other valid card approves. Bank routing 011000015 (or
  * any valid routing number) approves, except account 000111222, which declines. Tokens and charges
  * live in memory: a restart forgets them, as a sandbox may.
  */
@@ -22,6 +24,9 @@ public final class SandboxGateway implements PaymentGateway {
     static final String DECLINE_CARD = "4000000000000002";
     static final String ERROR_CARD = "4000000000000119";
     static final String TIMEOUT_CARD = "4000000000000259";
+    static final String REPEATED_APPROVAL_CARD = "4000000000000333";
+    /** Not six digits, so no card of the counter below can ever be given it too. */
+    static final String REPEATED_APPROVAL_CODE = "SBXDUP";
     static final String DECLINE_BANK_ACCOUNT = "000111222";
 
     private record Stored(long bid, Method method, String brand, String last4, Behaviour behaviour) {
@@ -31,7 +36,8 @@ public final class SandboxGateway implements PaymentGateway {
         APPROVE,
         DECLINE,
         ERROR,
-        APPROVE_THEN_TIME_OUT
+        APPROVE_THEN_TIME_OUT,
+        APPROVE_WITH_REPEATED_CODE
     }
 
     private final SecureRandom random = new SecureRandom();
@@ -52,6 +58,7 @@ public final class SandboxGateway implements PaymentGateway {
             case DECLINE_CARD -> Behaviour.DECLINE;
             case ERROR_CARD -> Behaviour.ERROR;
             case TIMEOUT_CARD -> Behaviour.APPROVE_THEN_TIME_OUT;
+            case REPEATED_APPROVAL_CARD -> Behaviour.APPROVE_WITH_REPEATED_CODE;
             default -> Behaviour.APPROVE;
         };
         return store(new Stored(bid, Method.CARD, card.brand(), card.last4(), b));
@@ -86,6 +93,7 @@ public final class SandboxGateway implements PaymentGateway {
             case DECLINE -> new Result(Outcome.DECLINED, null, reference, "Declined: do not honor");
             case ERROR -> new Result(Outcome.ERROR, null, reference, "Processor error: try again later");
             case APPROVE, APPROVE_THEN_TIME_OUT -> new Result(Outcome.APPROVED, approvalCode(), reference, "Approved");
+            case APPROVE_WITH_REPEATED_CODE -> new Result(Outcome.APPROVED, REPEATED_APPROVAL_CODE, reference, "Approved");
         };
         charges.put(paymentGuid, result);
         if (stored.behaviour() == Behaviour.APPROVE_THEN_TIME_OUT) {

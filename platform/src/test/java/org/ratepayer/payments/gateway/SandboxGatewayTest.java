@@ -35,4 +35,20 @@ class SandboxGatewayTest {
         assertThat(gateway.charge(1, UUID.randomUUID(), made.token(), new BigDecimal("10.00")).outcome())
                 .isEqualTo(PaymentGateway.Outcome.APPROVED);
     }
+
+    private PaymentGateway.Result chargeCard(String number) {
+        CardDetails card = new CardDetails(number, 12, 2099, "123", "49331");
+        String token = gateway.tokenizeCard(1, PaymentMethodChecks.card(card, YearMonth.of(2026, 1)), card).token();
+        return gateway.charge(1, UUID.randomUUID(), token, new BigDecimal("10.00"));
+    }
+
+    @Test
+    void theRepeatingApprovalCardApprovesEveryPaymentWithTheSameCodeWhichNoOtherCardGets() {
+        PaymentGateway.Result first = chargeCard("4000000000000333");
+        PaymentGateway.Result second = chargeCard("4000000000000333");
+        assertThat(first.outcome()).isEqualTo(PaymentGateway.Outcome.APPROVED);
+        assertThat(second.outcome()).isEqualTo(PaymentGateway.Outcome.APPROVED);
+        assertThat(second.approvalCode()).isEqualTo(first.approvalCode()).isEqualTo("SBXDUP");
+        assertThat(chargeCard("4111111111111111").approvalCode()).matches("\\d{6}");
+    }
 }
