@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class NoCardDataLeakedIT extends PlatformIT {
 
     static final List<String> SECRETS = List.of("4111111111111111", "5555555555554444", "378282246310005",
-            "4000000000000002", "4000000000000119", "4000000000000259", "4111111111111112", "123456789", "000111222");
+            "4000000000000002", "4000000000000119", "4000000000000259", "4000000000000333", "4111111111111112", "123456789", "000111222");
 
     @Test
     void neitherTheDatabaseNorTheLogHoldsCardOrBankNumbers() throws Exception {
