@@ -328,6 +328,17 @@ class PaymentsIT extends PlatformIT {
         assertThat(got.json().get("approvalCode").asText()).matches("\\d{6}");
     }
 
+    /** One payment made while the database refuses this biller's writes at {@code point}, healed whatever happens. */
+    private Reply payFailingAt(InjectedFailures.Point point, TestBiller b, String key, String body) {
+        InjectedFailures failures = new InjectedFailures(jdbc);
+        failures.fail(point, b.bid());
+        try {
+            return pay(b, key, body);
+        } finally {
+            failures.heal(b.bid());
+        }
+    }
+
     private List<String> paymentGuids(TestBiller b) {
         return jdbc.sql("select payment_guid::text from payment where biller_id = ? order by payment_id").param(b.bid())
                 .query(String.class).list();
@@ -336,16 +347,10 @@ class PaymentsIT extends PlatformIT {
     @Test
     void aChargedPaymentWhoseAnswerCannotBeStoredIsNotChargedAgainWhenTheClientRetriesWithItsKey() {
         TestBiller b = billerWithBill("3108-1", "52.10");
-        InjectedFailures failures = new InjectedFailures(jdbc);
         String key = key();
         String body = card("3108-1", "52.10", VISA);
-        failures.fail(InjectedFailures.Point.FINISH, b.bid());
-        try {
-            Reply first = pay(b, key, body);
-            assertThat(first.status()).as(first.body()).isEqualTo(503);
-        } finally {
-            failures.heal(b.bid());
-        }
+        Reply first = payFailingAt(InjectedFailures.Point.FINISH, b, key, body);
+        assertThat(first.status()).as(first.body()).isEqualTo(503);
         assertThat(count("select count(*) from payment where biller_id = ? and status = 'APPROVED'", b.bid()))
                 .as("the processor charged before the answer was lost").isEqualTo(1);
 
@@ -361,15 +366,9 @@ class PaymentsIT extends PlatformIT {
     @Test
     void twoRetriesRacingAfterALostAnswerMakeNoSecondCharge() throws Exception {
         TestBiller b = billerWithBill("3109-1", "61.00");
-        InjectedFailures failures = new InjectedFailures(jdbc);
         String key = key();
         String body = card("3109-1", "61.00", VISA);
-        failures.fail(InjectedFailures.Point.FINISH, b.bid());
-        try {
-            assertThat(pay(b, key, body).status()).isEqualTo(503);
-        } finally {
-            failures.heal(b.bid());
-        }
+        assertThat(payFailingAt(InjectedFailures.Point.FINISH, b, key, body).status()).isEqualTo(503);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Reply>> racing = List.of(pool.submit(() -> pay(b, key, body)), pool.submit(() -> pay(b, key, body)));
@@ -387,16 +386,10 @@ class PaymentsIT extends PlatformIT {
     @Test
     void aPaymentLeftBeingProcessedAnswersItsOutcomeToTheRetryOnceTheRepairJobSettlesIt() {
         TestBiller b = billerWithBill("3110-1", "18.40");
-        InjectedFailures failures = new InjectedFailures(jdbc);
         String key = key();
         String body = card("3110-1", "18.40", VISA);
-        failures.fail(InjectedFailures.Point.MOVE, b.bid());
-        try {
-            Reply first = pay(b, key, body);
-            assertThat(first.status()).as(first.body()).isEqualTo(503);
-        } finally {
-            failures.heal(b.bid());
-        }
+        Reply first = payFailingAt(InjectedFailures.Point.MOVE, b, key, body);
+        assertThat(first.status()).as(first.body()).isEqualTo(503);
         Reply meanwhile = pay(b, key, body);
         assertThat(meanwhile.status()).as(meanwhile.body()).isEqualTo(409);
         assertThat(meanwhile.json().get("code").asText()).isEqualTo("idempotency_key_in_use");
