@@ -106,6 +106,8 @@ class PayNowRequestParserTest {
             "huge negative exponent|\"BalanceDue\": -1e999999999|Customers[0].Invoices[0].BalanceDue|must not be negative",
             "tiny exponent|\"BalanceDue\": 1e-999999999|Customers[0].Invoices[0].BalanceDue|has more than two decimals",
             "absurd fee|\"CCServiceFee\": \"10000\"|Customers[0].Invoices[0].CCServiceFee|more than the limit of 9999.99",
+            "fee of half a cent|\"CCServiceFee\": 0.005|Customers[0].Invoices[0].CCServiceFee|has more than two decimals",
+            "negative fee|\"ACHServiceFee\": -1|Customers[0].Invoices[0].ACHServiceFee|must not be negative",
             "three decimals|\"BalanceDue\": 1.005|Customers[0].Invoices[0].BalanceDue|more than two decimals",
             "not a number|\"BalanceDue\": \"ten\"|Customers[0].Invoices[0].BalanceDue|expected an amount",
             "amount as object|\"BalanceDue\": {}|Customers[0].Invoices[0].BalanceDue|expected an amount",
