@@ -17,6 +17,7 @@ import org.ratepayer.billing.ImportSource;
 import org.ratepayer.billing.InvoiceFileRepository;
 import org.ratepayer.billing.InvoiceImportService;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.billing.UploadFileNames;
 import org.ratepayer.runtime.RatepayerProperties;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -61,7 +62,7 @@ public class InvoiceController {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         billers.require(bid);
         UploadBody.Received received = UploadBody.receive(request, spool::save);
-        String name = UploadSpool.safeName(fileName != null ? fileName : fileNameHeader != null ? fileNameHeader
+        String name = UploadFileNames.safe(fileName != null ? fileName : fileNameHeader != null ? fileNameHeader
                 : received.partFileName(), bid);
         Path file = received.file();
         try {
@@ -131,14 +132,6 @@ public class InvoiceController {
                 Files.deleteIfExists(file);
                 throw e;
             }
-        }
-
-        static String safeName(String requested, long bid) {
-            if (requested == null || requested.isBlank()) {
-                return bid + "_upload.bif";
-            }
-            String base = Path.of(requested.replace('\\', '/')).getFileName().toString();
-            return base.replaceAll("[^A-Za-z0-9._-]", "_");
         }
     }
 }

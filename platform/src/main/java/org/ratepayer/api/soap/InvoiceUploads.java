@@ -18,6 +18,7 @@ import org.ratepayer.billers.KeyKind;
 import org.ratepayer.billing.ImportOutcome;
 import org.ratepayer.billing.ImportSource;
 import org.ratepayer.billing.InvoiceImportService;
+import org.ratepayer.billing.UploadFileNames;
 import org.ratepayer.runtime.RatepayerProperties;
 import org.ratepayer.throttle.Throttle;
 import org.ratepayer.throttle.TooManyAttempts;
@@ -112,8 +113,7 @@ public class InvoiceUploads {
     }
 
     private UploadInvoiceFileResult importFile(Biller biller, String fileName, Path file) {
-        String name = fileName == null || fileName.isBlank() ? biller.bid() + "_upload.bif"
-                : Path.of(fileName.replace('\\', '/')).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = UploadFileNames.safe(fileName, biller.bid());
         ImportOutcome outcome = imports.importFile(biller.bid(), file, name, ImportSource.SOAP,
                 "biller " + biller.bid() + " web service upload");
         return result(outcome);
