@@ -2,7 +2,6 @@ package org.ratepayer.daffron;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.ratepayer.cis.CisException;
 import org.ratepayer.cis.LiveBalance;
@@ -12,15 +11,14 @@ import org.ratepayer.multispeak.v3.PayableItemList;
 
 /**
  * SPEC C3: a GetPayableItemsList answer as a balance. Every payable item (one per service) counts,
- * with no exclusions; a prepaid account's {@code remainingBalance} extension replaces the sum; a
- * "Cash Only" transaction type blocks ACH and {@code preventCreditCard = Y} blocks cards.
+ * with no exclusions; a prepaid account's {@code remainingBalance} extension replaces the sum; the allowable
+ * transaction types ({@link TransactionTypes}) and {@code preventCreditCard = Y} block methods.
  */
 public final class DaffronBalanceMapper {
 
     static final String REMAINING_BALANCE = "remainingBalance";
     static final String REMAINING_DAYS = "remainingDays";
     static final String PREVENT_CREDIT_CARD = "preventCreditCard";
-    static final String CASH_ONLY = "cash only";
 
     public LiveBalance map(String accountNumber, PayableItemList answer) {
         List<PayableItem> items = answer == null ? List.of() : answer.getPayableItem();
@@ -32,10 +30,10 @@ public final class DaffronBalanceMapper {
         }
         Optional<BigDecimal> remainingBalance = extension(items, REMAINING_BALANCE).map(v -> decimal(accountNumber, REMAINING_BALANCE, v));
         Optional<BigDecimal> remainingDays = extension(items, REMAINING_DAYS).map(v -> decimal(accountNumber, REMAINING_DAYS, v));
-        boolean blockCc = extension(items, PREVENT_CREDIT_CARD).map(v -> v.trim().equalsIgnoreCase("Y")).orElse(false);
-        boolean blockAch = answer != null && answer.getAllowableTransactionTypes() != null
-                && answer.getAllowableTransactionTypes().getTransactionType().stream()
-                        .anyMatch(t -> t != null && t.trim().toLowerCase(Locale.ROOT).equals(CASH_ONLY));
+        TransactionTypes.Blocks allowed = TransactionTypes.of(answer == null || answer.getAllowableTransactionTypes() == null
+                ? List.of() : answer.getAllowableTransactionTypes().getTransactionType());
+        boolean blockCc = allowed.card() || extension(items, PREVENT_CREDIT_CARD).map(v -> v.trim().equalsIgnoreCase("Y")).orElse(false);
+        boolean blockAch = allowed.ach();
         LiveBalance.Prepaid prepaid = remainingBalance
                 .map(rb -> new LiveBalance.Prepaid(rb, remainingDays.orElse(null)))
                 .orElse(null);

@@ -92,6 +92,17 @@ class DaffronBalanceMapperTest {
     }
 
     @Test
+    void aListOfAllowedTypesBlocksWhatItDoesNotName() {
+        PayableItemList l = list(item("1", "0"));
+        AllowableTransactionTypes types = new AllowableTransactionTypes();
+        types.getTransactionType().add("Credit Card");
+        l.setAllowableTransactionTypes(types);
+        LiveBalance b = mapper.map("1", l);
+        assertThat(b.blockAch()).isTrue();
+        assertThat(b.blockCc()).isFalse();
+    }
+
+    @Test
     void aNonNumericPrepaidValueIsAMalformedAnswer() {
         assertThatThrownBy(() -> mapper.map("1001-1", list(withExtensions(item("1", "0"), "remainingBalance", "lots", "decimal"))))
                 .isInstanceOf(CisException.class)

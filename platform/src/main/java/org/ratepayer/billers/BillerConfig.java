@@ -40,6 +40,11 @@ public record BillerConfig(long bid, Map<String, String> options, Map<Integer, S
         return Optional.ofNullable(settings.get(settingId));
     }
 
+    /** Whether balances are refreshed from the biller's CIS (setting 8 names where): then the CIS owns the block flags. */
+    public boolean refreshesFromCis() {
+        return setting(ConfigCatalogue.SET_RTDR_URL).filter(u -> !u.isBlank()).isPresent();
+    }
+
     /** The most one payment may be (setting 1005), or {@link ConfigCatalogue#DEFAULT_MAXIMUM_PAYMENT} when unset. */
     public BigDecimal maximumPayment() {
         return setting(ConfigCatalogue.SET_MAXIMUM_PAYMENT).map(BigDecimal::new).orElse(ConfigCatalogue.DEFAULT_MAXIMUM_PAYMENT);

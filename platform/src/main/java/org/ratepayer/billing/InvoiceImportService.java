@@ -32,6 +32,7 @@ import org.ratepayer.bif.BifResult;
 import org.ratepayer.bif.FileNameConvention;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,9 @@ public class InvoiceImportService {
     public ImportOutcome importFile(long bid, Path file, String fileName, ImportSource source, String actor,
             ImportProgress progress) {
         Biller biller = billers.require(bid);
-        boolean keepEmail = billers.config(bid).enabled(ConfigCatalogue.OPT_BIF_KEEPS_EMAIL);
+        BillerConfig config = billers.config(bid);
+        InvoiceMerge.Rules rules = new InvoiceMerge.Rules(billers.defaultInvoiceType(bid),
+                config.enabled(ConfigCatalogue.OPT_BIF_KEEPS_EMAIL), config.refreshesFromCis());
         String sha256 = sha256(file);
         long size = size(file);
         // The name never decides the import, the content does: docs/invoice-files.md, "File names".
@@ -90,7 +93,7 @@ public class InvoiceImportService {
             return earlier.get().withWarnings(warnings);
         }
         try {
-            ImportOutcome outcome = tx.execute(status -> load(biller, keepEmail, file, fileName, nameWarning, sha256, size,
+            ImportOutcome outcome = tx.execute(status -> load(biller, rules, file, fileName, nameWarning, sha256, size,
                     source, actor, progress));
             log.info("biller {} imported {} ({} invoices, {} superseded) from {}", bid, fileName, outcome.invoices(),
                     outcome.superseded(), source);
@@ -111,7 +114,7 @@ public class InvoiceImportService {
         }
     }
 
-    private ImportOutcome load(Biller biller, boolean keepEmail, Path file, String fileName, String nameWarning,
+    private ImportOutcome load(Biller biller, InvoiceMerge.Rules rules, Path file, String fileName, String nameWarning,
             String sha256, long size, ImportSource source, String actor, ImportProgress progress) {
         long bid = biller.bid();
         long fileId = files.insertImporting(bid, fileName, nameWarning, sha256, size, source, actor);
@@ -145,8 +148,7 @@ public class InvoiceImportService {
             cancelIfOpen(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        InvoiceMerge.Counts counts = new InvoiceMerge(jdbc).merge(bid, fileId, result.invoices(),
-                billers.defaultInvoiceType(bid), keepEmail);
+        InvoiceMerge.Counts counts = new InvoiceMerge(jdbc).merge(bid, fileId, result.invoices(), rules);
         files.markImported(fileId, result.invoices(), counts.accountsCreated() + counts.accountsUpdated(),
                 result.totalAmountDue(), counts.superseded());
         progress.update(size, result.invoices());

@@ -11,6 +11,14 @@ final class InvoiceMerge {
     record Counts(long accountsCreated, long accountsUpdated, long invoicesCreated, long invoicesReplaced, long superseded) {
     }
 
+    /**
+     * @param keepExistingEmail option 108
+     * @param refreshedFlagsWin the biller refreshes balances from its CIS, so an account's block flags, once a refresh
+     *                          set them, are the CIS's and a file never overrides them (docs/invoice-files.md)
+     */
+    record Rules(int defaultInvoiceType, boolean keepExistingEmail, boolean refreshedFlagsWin) {
+    }
+
     private final JdbcClient jdbc;
 
     InvoiceMerge(JdbcClient jdbc) {
@@ -20,7 +28,7 @@ final class InvoiceMerge {
     /**
      * @param invoices how many invoices the stage holds (the reader counted them)
      */
-    Counts merge(long bid, long fileId, long invoices, int defaultInvoiceType, boolean keepExistingEmail) {
+    Counts merge(long bid, long fileId, long invoices, Rules rules) {
         // Accounts: the last CR row of an account in the file wins. Columns the file leaves empty do not
         // erase what is known; option 108 keeps an existing email but still fills a missing one.
         // Accounts that existed before need the balance-forward check below; new ones with one invoice do not.
@@ -28,9 +36,10 @@ final class InvoiceMerge {
         long[] accounts = jdbc.sql("""
                 with up as (
                     insert into account as a (biller_id, account_number, customer_number, customer_name, address1, address2,
-                                              city, state, zip, phone, email, display_account_number, block_cc)
+                                              city, state, zip, phone, email, display_account_number, block_cc, file_block_cc)
                     select distinct on (account_number) :bid, account_number, customer_number, customer_name, address1, address2,
-                           city, state, zip, phone, email, display_account_number, coalesce(block_cc, false)
+                           city, state, zip, phone, email, display_account_number, coalesce(block_cc, false),
+                           coalesce(block_cc, false)
                     from bif_stage where kind = 'I'
                     order by account_number, line desc
                     on conflict (biller_id, account_number) do update set
@@ -45,14 +54,19 @@ final class InvoiceMerge {
                         email = case when :keepEmail and coalesce(a.email, '') <> '' then a.email
                                      else coalesce(excluded.email, a.email) end,
                         display_account_number = coalesce(excluded.display_account_number, a.display_account_number),
-                        block_cc = excluded.block_cc,
+                        file_block_cc = excluded.file_block_cc,
+                        block_cc = case when :refreshedFlagsWin and exists (
+                                            select 1 from account_balance r
+                                            where r.biller_id = a.biller_id and r.account_number = a.account_number)
+                                        then a.block_cc else excluded.block_cc end,
                         updated_at = now()
                     returning account_number, (xmax = 0) as created
                 ), recheck as (
                     insert into bif_recheck select account_number from up where not created
                 )
                 select count(*), count(*) filter (where not created) from up
-                """).param("bid", bid).param("keepEmail", keepExistingEmail)
+                """).param("bid", bid).param("keepEmail", rules.keepExistingEmail())
+                .param("refreshedFlagsWin", rules.refreshedFlagsWin())
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         long accountsTotal = accounts[0];
         long accountsUpdated = accounts[1];
@@ -88,7 +102,7 @@ final class InvoiceMerge {
                 select count(*) from replaced
                 """.formatted(InvoiceStage.INVOICE_COLUMNS, updateAll(InvoiceStage.INVOICE_COLUMNS),
                         InvoiceStage.INVOICE_COLUMNS.replace("invoice_type_id", "coalesce(invoice_type_id, :defaultType)")))
-                .param("bid", bid).param("fileId", fileId).param("defaultType", defaultInvoiceType).query(Long.class).single();
+                .param("bid", bid).param("fileId", fileId).param("defaultType", rules.defaultInvoiceType()).query(Long.class).single();
 
         if (invoicesReplaced > 0) {
             jdbc.sql("""

@@ -12,6 +12,9 @@ import org.ratepayer.billers.ConfigCatalogue;
  */
 public final class PaymentRules {
 
+    private static final String STATUS_PAID = "PAID";
+    private static final String STATUS_SUPERSEDED = "SUPERSEDED";
+
     private PaymentRules() {
     }
 
@@ -53,6 +56,47 @@ public final class PaymentRules {
         }
     }
 
+    /**
+     * What pays this bill in full: its own amount due, or the live balance when that is smaller (part of it was
+     * paid since the file came, or the invoice is older than a credit). The account's balance alone would ask the
+     * payer of one of several open bills to pay them all. Zero or less when nothing is owed (a prepayment).
+     */
+    static BigDecimal fullPayment(PayableInvoice invoice, BigDecimal balanceDue) {
+        if (balanceDue.signum() <= 0) {
+            return balanceDue;
+        }
+        BigDecimal invoiceDue = invoice.totalAmountDue();
+        return invoiceDue == null || invoiceDue.signum() <= 0 || invoiceDue.compareTo(balanceDue) >= 0 ? balanceDue : invoiceDue;
+    }
+
+    /**
+     * An older bill named by the payer must still be owed: a paid one is settled, and a superseded one was carried
+     * into a newer bill, so paying it would pay a stale amount twice over (docs/payments.md). The newest bill is
+     * payable whatever its status: on a paid account the payment is a prepayment.
+     */
+    private static void checkStillOpen(PayableInvoice invoice, PayableInvoice newest) {
+        if (STATUS_PAID.equals(invoice.status())) {
+            throw new PaymentRuleViolation("invoice_not_payable", "invoice " + invoice.invoiceNumber() + " is already paid");
+        }
+        if (STATUS_SUPERSEDED.equals(invoice.status())) {
+            throw new PaymentRuleViolation("invoice_not_payable", "invoice " + invoice.invoiceNumber()
+                    + " has been carried forward into invoice " + newest.invoiceNumber() + "; only the newest invoice can be paid");
+        }
+    }
+
+    /**
+     * Option 74 (multiple customer login) turns off paying by a saved method through the IVR: a caller who only knows
+     * an account number must not be able to spend the methods its owners saved (docs/payments.md).
+     *
+     * @throws PaymentRuleViolation naming the field {@code methodToken}
+     */
+    public static void checkSavedMethod(Channel channel, boolean savedMethod, boolean multipleCustomerLogin) {
+        if (channel == Channel.IVR && savedMethod && multipleCustomerLogin) {
+            throw new PaymentRuleViolation("saved_method_not_allowed", "methodToken",
+                    "this biller does not take payments by a saved method through the IVR; send a card or bank account");
+        }
+    }
+
     public static Decision decide(Attempt a) {
         checkAmount(a.amount(), a.maximumPayment());
         if (a.newestFirst().isEmpty()) {
@@ -67,6 +111,9 @@ public final class PaymentRules {
                     "invoice " + a.requestedInvoice() + " is not an invoice of this account"));
         } else {
             invoice = newest;
+        }
+        if (invoice != newest) {
+            checkStillOpen(invoice, newest);
         }
         boolean onlyNewest = a.balanceForwardBlock() || ConfigCatalogue.MOST_RECENT_INVOICE_FIRST.equals(a.payableOrder());
         if (onlyNewest && invoice != newest) {
@@ -85,10 +132,10 @@ public final class PaymentRules {
         if (a.method() == Method.CARD && a.blockCc()) {
             throw new PaymentRuleViolation("method_blocked", "card payments are not accepted for this account");
         }
-        if (a.balanceDue().signum() > 0 && a.amount().compareTo(a.balanceDue()) < 0
-                && !Boolean.TRUE.equals(invoice.allowPartialPayments())) {
-            throw new PaymentRuleViolation("partial_not_allowed", "partial payments are not accepted for this bill; the balance due is "
-                    + a.balanceDue().toPlainString());
+        BigDecimal full = fullPayment(invoice, a.balanceDue());
+        if (full.signum() > 0 && a.amount().compareTo(full) < 0 && !Boolean.TRUE.equals(invoice.allowPartialPayments())) {
+            throw new PaymentRuleViolation("partial_not_allowed", "partial payments are not accepted for this bill; the amount due is "
+                    + full.toPlainString());
         }
         BigDecimal fee = a.method() == Method.CARD ? invoice.ccServiceFee() : invoice.achServiceFee();
         return new Decision(invoice, fee == null ? BigDecimal.ZERO.setScale(2) : fee);

@@ -131,6 +131,12 @@ public class PaymentService {
         if (given != 1) {
             return new Outcome(problem(400, "invalid_field", "card", "send exactly one of card, bank or methodToken"), null);
         }
+        try {
+            PaymentRules.checkSavedMethod(channel, r.methodToken() != null,
+                    billers.cachedConfig(bid).enabled(ConfigCatalogue.OPT_MULTIPLE_CUSTOMER_LOGIN));
+        } catch (PaymentRuleViolation v) {
+            return new Outcome(problem(422, v.code(), v.field(), v.getMessage()), null);
+        }
         PaymentGateway.Tokenized method;
         try {
             method = tokenize(bid, r);
@@ -144,6 +150,13 @@ public class PaymentService {
             return new Outcome(problem(404, "account_not_found", "accountNumber", e.getMessage()), null);
         } catch (PaymentRuleViolation v) {
             return new Outcome(problem(422, v.code(), v.field(), v.getMessage()), null);
+        }
+        if (r.reviewedFee() != null && r.reviewedFee().compareTo(decision.fee()) != 0) {
+            Answer changed = problem(409, "fee_changed", "fee", "the convenience fee is now "
+                    + decision.fee().setScale(2).toPlainString() + ", not the " + r.reviewedFee().setScale(2).toPlainString()
+                    + " shown before; nothing was charged, review the payment again");
+            changed.body().put("fee", decision.fee());
+            return new Outcome(changed, null);
         }
         UUID guid = UUID.randomUUID();
         // The key learns its payment in the payment's own transaction: from then on it is never released, and
@@ -346,7 +359,9 @@ public class PaymentService {
                 : "token:" + r.methodToken();
         String canonical = String.join("|", String.valueOf(r.channel()), String.valueOf(r.accountNumber()),
                 String.valueOf(r.invoiceNumber()), r.amount() == null ? "" : amountText(r.amount()),
-                method, String.valueOf(r.kioskId()), String.valueOf(r.payerEmail()));
+                method, String.valueOf(r.kioskId()), String.valueOf(r.payerEmail()))
+                // only where a fee was reviewed, so that every other request keeps the fingerprint it always had
+                + (r.reviewedFee() == null ? "" : "|fee:" + amountText(r.reviewedFee()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -123,15 +123,17 @@ public class PayNowCheckout {
                 throw new CheckoutException("Invoice " + i.invoiceNumber() + " cannot be paid here.");
             }
         }
+        Map<String, BigDecimal> fees = new LinkedHashMap<>();
+        lines.forEach(l -> fees.put(l.item().key(), l.fee()));
         sessions.setPending(s.id(), new PayNowSession.Pending(method.token(), m.name(), method.brand(), method.last4(),
-                payerEmail, UUID.randomUUID(), amounts));
+                payerEmail, UUID.randomUUID(), amounts, fees));
         return lines;
     }
 
     /** The outcome of "Pay": each invoice's answer from {@link PaymentService}. */
     public record Paid(List<PaymentService.Answer> answers) {
         public boolean anyInProgress() {
-            return answers.stream().anyMatch(a -> a.status() == 409);
+            return answers.stream().anyMatch(a -> "idempotency_key_in_use".equals(a.body().get("code")));
         }
     }
 
@@ -143,6 +145,27 @@ public class PayNowCheckout {
         PayNowSession.Pending p = s.pending();
         if (p == null) {
             return new Paid(List.of());
+        }
+        Method m = Method.valueOf(p.method());
+        for (PayNowItem i : s.selected()) {
+            BigDecimal amount = p.amounts().get(i.key());
+            BigDecimal reviewed = p.fees() == null ? null : p.fees().get(i.key());
+            if (amount == null || reviewed == null) {
+                continue;
+            }
+            // All fees are checked before any invoice is charged, so a changed fee never leaves half a cart paid.
+            BigDecimal now;
+            try {
+                now = payments.quote(s.bid(), i.accountNumber(), i.invoiceNumber(), amount, m, stated(i)).fee();
+            } catch (PaymentRuleViolation | PaymentService.AccountNotFoundException e) {
+                continue; // the payment itself refuses it, with its reason
+            }
+            if (now.compareTo(reviewed) != 0) {
+                sessions.setPending(s.id(), null);
+                throw new CheckoutException("The convenience fee for invoice " + i.invoiceNumber() + " changed since you "
+                        + "reviewed this payment, from " + reviewed.setScale(2).toPlainString() + " to "
+                        + now.setScale(2).toPlainString() + ". Nothing was charged. Review the payment again.");
+            }
         }
         List<PaymentService.Answer> answers = new ArrayList<>();
         for (PayNowItem i : s.selected()) {
@@ -156,7 +179,7 @@ public class PayNowCheckout {
             sessions.recordPayment(s.bid(), key, s.id(), i.accountNumber(), i.invoiceNumber(), remoteIp);
             answers.add(payments.submit(s.bid(), key, new PaymentRequest(Channel.CPV2, i.accountNumber(), i.invoiceNumber(), amount,
                     null, null, p.token(), null, p.payerEmail() == null || p.payerEmail().isBlank() ? null : p.payerEmail(),
-                    stated(i))));
+                    stated(i), p.fees() == null ? null : p.fees().get(i.key()))));
         }
         Paid paid = new Paid(answers);
         if (!paid.anyInProgress()) {

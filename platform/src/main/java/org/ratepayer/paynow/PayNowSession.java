@@ -20,9 +20,10 @@ public record PayNowSession(long id, UUID guid, long bid, PayNowRequest request,
      * attempt id that makes its idempotency keys (a reload or double click of "Pay" reuses them).
      *
      * @param amounts amount per item key, as the payer chose (the balance unless partial payments are allowed)
+     * @param fees    the convenience fee per item key the payer reviewed; what is charged, or nothing if it changed
      */
     public record Pending(String token, String method, String brand, String last4, String payerEmail, UUID attempt,
-            java.util.Map<String, BigDecimal> amounts) {
+            java.util.Map<String, BigDecimal> amounts, java.util.Map<String, BigDecimal> fees) {
     }
 
     /** The request and the invoices fixed for it, as stored in the session row. */

@@ -23,7 +23,15 @@ public class PostingRepository {
         this.batch = batch;
     }
 
+    /** The first key of the transaction-scoped advisory locks that queue one order key's postings (docs/postings.md). */
+    private static final int ORDER_LOCK_CLASS = 0x506f7374; // "Post"
+
     void insert(UUID guid, long bid, PostingKind kind, String orderKey, String payload) {
+        // Postings leave in id order, but ids are drawn when a transaction inserts, not when it commits: without this
+        // lock a later payment of the account committing first would be sent before an earlier one still committing.
+        // Held until this transaction ends, so the next posting of the key draws its id only after this one is visible.
+        jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(ORDER_LOCK_CLASS, bid + "/" + orderKey)
+                .query((rs, n) -> 1).list();
         jdbc.sql("insert into posting (posting_guid, biller_id, kind, order_key, payload) values (?, ?, ?, ?, ?::jsonb)")
                 .params(guid, bid, kind.name(), orderKey, payload).update();
     }

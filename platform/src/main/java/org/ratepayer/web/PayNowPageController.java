@@ -246,9 +246,14 @@ public class PayNowPageController {
             // Already paid by an earlier click, or nothing reviewed: the receipt or the form says which.
             return "redirect:/paynow/p/" + page + (checkout.taken(s.get()).isEmpty() ? "?step=pay" : "/receipt");
         }
-        PayNowCheckout.Paid paid = checkout.confirm(s.get(), request.getRemoteAddr());
+        PayNowCheckout.Paid paid;
+        try {
+            paid = checkout.confirm(s.get(), request.getRemoteAddr());
+        } catch (PayNowCheckout.CheckoutException e) {
+            return render(page, service.session(page).orElseThrow(), "pay", e.getMessage(), Map.of(), response, model);
+        }
         Optional<PaymentService.Answer> refused = paid.answers().stream()
-                .filter(a -> a.status() != 201 && a.status() != 409).findFirst();
+                .filter(a -> a.status() != 201 && !"idempotency_key_in_use".equals(a.body().get("code"))).findFirst();
         if (refused.isPresent() && paid.answers().stream().noneMatch(a -> a.status() == 201)) {
             return render(page, service.session(page).orElseThrow(), "pay", String.valueOf(refused.get().body().get("detail")),
                     Map.of(), response, model);

@@ -212,11 +212,17 @@ public class PaymentPageController {
         }
         PayerAccess.Pending pending = new PayerAccess.Pending(token.token(), token.method().name(), token.last4(), token.brand(),
                 amount.get(), decision.fee(), decision.invoice().invoiceNumber(), email, UUID.randomUUID().toString());
-        PayerAccess.pending(session, state.get(), pending);
+        return reviewPage(bid, session, state.get(), pending, model, null);
+    }
+
+    private String reviewPage(long bid, HttpSession session, PayerAccess.State state, PayerAccess.Pending pending, Model model,
+            String notice) {
+        PayerAccess.pending(session, state, pending);
         biller(bid, model);
         model.addAttribute("pending", pending);
-        model.addAttribute("total", amount.get().add(decision.fee()));
-        model.addAttribute("accountNumber", account);
+        model.addAttribute("total", pending.amount().add(pending.fee()));
+        model.addAttribute("accountNumber", state.found().accountNumber());
+        model.addAttribute("notice", notice);
         return "pay/review";
     }
 
@@ -234,7 +240,16 @@ public class PaymentPageController {
         }
         PaymentService.Answer answer = payments.submit(bid, p.idempotencyKey(), new PaymentRequest(Channel.WEB,
                 state.get().found().accountNumber(), p.invoiceNumber(), p.amount(), null, null, p.token(), null,
-                p.payerEmail().isEmpty() ? null : p.payerEmail()));
+                p.payerEmail().isEmpty() ? null : p.payerEmail(), null, p.fee()));
+        if ("fee_changed".equals(answer.body().get("code"))) {
+            // Nothing was charged; the payer sees the new fee and confirms again under a new key.
+            BigDecimal fee = new BigDecimal(String.valueOf(answer.body().get("fee")));
+            PayerAccess.Pending again = new PayerAccess.Pending(p.token(), p.method(), p.last4(), p.brand(), p.amount(), fee,
+                    p.invoiceNumber(), p.payerEmail(), UUID.randomUUID().toString());
+            return reviewPage(bid, session, state.get(), again, model, "The convenience fee changed since you reviewed this "
+                    + "payment, from " + p.fee().setScale(2).toPlainString() + " to " + fee.setScale(2).toPlainString()
+                    + ". Nothing was charged. Check the total and pay again.");
+        }
         if (answer.status() != 201) {
             return accountPage(bid, new PayerAccess.State(state.get().found(), null, null), model,
                     String.valueOf(answer.body().get("detail")), Map.of());

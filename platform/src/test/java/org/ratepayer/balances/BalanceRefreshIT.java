@@ -125,6 +125,53 @@ class BalanceRefreshIT extends PlatformIT {
         assertThat(flags(b, acct)).isEqualTo("false/false");
     }
 
+    /** A file for one account whose customer record says BlockPaymentsCC (356) as given. */
+    private static String fileBlockingCards(TestBiller b, String account, String invoice, boolean block) {
+        return new BifText(b.guidText()).invoice(invoice, account, "10/01/2026", "77.70", null).text()
+                .replace("|N|" + account, "|" + (block ? "Y" : "N") + "|" + account);
+    }
+
+    private String fileAndInForce(TestBiller b, String acct) {
+        return jdbc.sql("select file_block_cc || '/' || block_cc from account where biller_id = ? and account_number = ?")
+                .params(b.bid(), acct).query(String.class).single();
+    }
+
+    @Test
+    void forABillerThatRefreshesOnlyARefreshSetsTheBlockFlagsOnceItHas() {
+        String acct = account("19");
+        TestBiller b = billerWithAccount(acct, true);
+        String digits = acct.replace("-", "");
+        // Until the CIS has been asked, the file's flag is all there is.
+        assertThat(upload(b, b.webServiceKey(), "g.bif", fileBlockingCards(b, acct, digits + "0000002", true)).status()).isEqualTo(201);
+        assertThat(fileAndInForce(b, acct)).isEqualTo("true/true");
+
+        cis.state().putAccount(CisAccount.of(acct, PayableCharge.of("Electric", "10.00", "0")));
+        assertThat(balance(b, acct).json().get("blockCc").asBoolean()).isFalse();
+        assertThat(fileAndInForce(b, acct)).isEqualTo("true/false");
+
+        // A later file says block again: it is stored as the file's value, and the CIS's answer stays in force.
+        assertThat(upload(b, b.webServiceKey(), "h.bif", fileBlockingCards(b, acct, digits + "0000003", true)).status()).isEqualTo(201);
+        assertThat(fileAndInForce(b, acct)).isEqualTo("true/false");
+        assertThat(balance(b, acct).json().get("blockCc").asBoolean()).isFalse();
+
+        cis.state().putAccount(CisAccount.of(acct, PayableCharge.of("Electric", "10.00", "0")).withPreventCreditCard(true));
+        jdbc.sql("update account_balance set refreshed_at = now() - interval '7 hours' where biller_id = ?").param(b.bid()).update();
+        assertThat(balance(b, acct).json().get("blockCc").asBoolean()).isTrue();
+        assertThat(upload(b, b.webServiceKey(), "i.bif", fileBlockingCards(b, acct, digits + "0000004", false)).status()).isEqualTo(201);
+        assertThat(fileAndInForce(b, acct)).isEqualTo("false/true");
+    }
+
+    @Test
+    void forABillerWithoutRefreshTheFileSetsTheBlockFlags() {
+        String acct = account("20");
+        TestBiller b = newBiller();
+        String digits = acct.replace("-", "");
+        assertThat(upload(b, b.webServiceKey(), "f.bif", fileBlockingCards(b, acct, digits + "0000001", true)).status()).isEqualTo(201);
+        assertThat(fileAndInForce(b, acct)).isEqualTo("true/true");
+        assertThat(upload(b, b.webServiceKey(), "g.bif", fileBlockingCards(b, acct, digits + "0000002", false)).status()).isEqualTo(201);
+        assertThat(fileAndInForce(b, acct)).isEqualTo("false/false");
+    }
+
     @Test
     void anUnchangedAnswerOnlyMovesTheRefreshTimeAndAnyDifferenceIsStored() {
         String acct = account("17");

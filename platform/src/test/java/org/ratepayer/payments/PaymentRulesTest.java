@@ -81,4 +81,76 @@ class PaymentRulesTest {
                     v -> assertThat(v.code()).isEqualTo(violation));
         }
     }
+
+    private static PaymentRules.PayableInvoice bill(String number, String status, String due, Boolean partial) {
+        return new PaymentRules.PayableInvoice(number, status, LocalDate.of(2026, 10, 1), new BigDecimal(due), partial, null, null,
+                null, null);
+    }
+
+    /**
+     * Two bills of one account, newest first, the older one's status as given, with balance forward (option 40) and
+     * newest-first (option 41) both off: which bill may be named, and what pays it in full (docs/payments.md).
+     */
+    @ParameterizedTest(name = "pay {2} on {0} (older {1}) with a balance of {3} -> {4}")
+    @CsvSource(nullValues = "none", value = {
+            // an older bill that is paid or carried forward cannot be named
+            "OPEN,  PAID,           INV-1, 150.00, 50.00,  invoice_not_payable",
+            "OPEN,  SUPERSEDED,     INV-1, 150.00, 50.00,  invoice_not_payable",
+            "OPEN,  OPEN,           INV-1, 150.00, 50.00,  none",
+            "OPEN,  PARTIALLY_PAID, INV-1, 150.00, 50.00,  none",
+            // the newest bill is payable whatever its status: on a paid account the payment is a prepayment
+            "PAID,  PAID,           INV-2, -10.00, 25.00,  none",
+            "PAID,  PAID,           none,  0.00,   25.00,  none",
+            // the full payment of one bill is its own amount, not the account's balance of several bills
+            "OPEN,  OPEN,           INV-1, 150.00, 49.99,  partial_not_allowed",
+            "OPEN,  OPEN,           INV-2, 150.00, 100.00, none",
+            "OPEN,  OPEN,           INV-2, 150.00, 99.99,  partial_not_allowed",
+            // unless the live balance is smaller: part was paid since the file came
+            "OPEN,  OPEN,           INV-2, 60.00,  60.00,  none",
+            "OPEN,  OPEN,           INV-2, 60.00,  59.99,  partial_not_allowed",
+            "OPEN,  OPEN,           none,  150.00, 100.00, none",
+    })
+    void anOlderBillMustStillBeOwedAndItsFullPaymentIsItsOwnAmount(String newestStatus, String olderStatus, String requested,
+            String balanceDue, String amount, String violation) {
+        List<PaymentRules.PayableInvoice> bills = List.of(bill("INV-2", newestStatus, "100.00", false),
+                bill("INV-1", olderStatus, "50.00", false));
+        PaymentRules.Attempt a = new PaymentRules.Attempt(bills, requested, new BigDecimal(amount), Method.CARD,
+                new BigDecimal(balanceDue), false, false, false, null, LocalDate.of(2026, 10, 10), new BigDecimal("99999.99"));
+        if (violation == null) {
+            assertThat(PaymentRules.decide(a).invoice().invoiceNumber()).isEqualTo(requested == null ? "INV-2" : requested);
+        } else {
+            assertThatThrownBy(() -> PaymentRules.decide(a)).isInstanceOfSatisfying(PaymentRuleViolation.class,
+                    v -> assertThat(v.code()).isEqualTo(violation));
+        }
+    }
+
+    @Test
+    void aRefusedPartialPaymentNamesTheBillsAmountNotTheAccountsBalance() {
+        List<PaymentRules.PayableInvoice> bills = List.of(bill("INV-2", "OPEN", "100.00", false), bill("INV-1", "OPEN", "50.00", false));
+        PaymentRules.Attempt a = new PaymentRules.Attempt(bills, "INV-1", new BigDecimal("20.00"), Method.CARD,
+                new BigDecimal("150.00"), false, false, false, null, LocalDate.of(2026, 10, 10), new BigDecimal("99999.99"));
+        assertThatThrownBy(() -> PaymentRules.decide(a))
+                .hasMessage("partial payments are not accepted for this bill; the amount due is 50.00");
+    }
+
+    @ParameterizedTest(name = "{0}, saved method {1}, option 74 {2} -> {3}")
+    @CsvSource(nullValues = "none", value = {
+            "IVR,    true,  true,  saved_method_not_allowed",
+            "IVR,    false, true,  none",
+            "IVR,    true,  false, none",
+            "KIOSK,  true,  true,  none",
+            "CSRWEB, true,  true,  none",
+            "WEB,    true,  true,  none",
+    })
+    void option74KeepsSavedMethodsOutOfTheIvr(Channel channel, boolean saved, boolean option74, String violation) {
+        if (violation == null) {
+            PaymentRules.checkSavedMethod(channel, saved, option74);
+        } else {
+            assertThatThrownBy(() -> PaymentRules.checkSavedMethod(channel, saved, option74))
+                    .isInstanceOfSatisfying(PaymentRuleViolation.class, v -> {
+                        assertThat(v.code()).isEqualTo(violation);
+                        assertThat(v.field()).isEqualTo("methodToken");
+                    });
+        }
+    }
 }

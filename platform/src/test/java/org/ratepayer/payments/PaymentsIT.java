@@ -201,6 +201,30 @@ class PaymentsIT extends PlatformIT {
     }
 
     @Test
+    void withOption74TheIvrCannotPayByASavedMethodButStillByCard() {
+        TestBiller b = billerWithBill("3111-1", "25.00");
+        Reply enrolled = send(request("/api/v1/billers/" + b.bid() + "/accounts/3111-1/autopay").header("X-Api-Key", b.apiKey())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"enrolled":true,"card":{"number":"%s","expMonth":12,"expYear":2099,"cvv":"123","postalCode":"49331"}}"""
+                        .formatted(VISA))));
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(200);
+        String token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ?").param(b.bid())
+                .query(String.class).single();
+        String byToken = "{\"channel\":\"IVR\",\"accountNumber\":\"3111-1\",\"amount\":25.00,\"methodToken\":\"" + token + "\"}";
+        assertThat(operatorPut("/api/v1/billers/" + b.bid() + "/options/74", "{\"value\":true}").status()).isEqualTo(200);
+
+        Reply refused = pay(b, key(), byToken);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("saved_method_not_allowed");
+        assertThat(refused.json().get("field").asText()).isEqualTo("methodToken");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+        assertThat(pay(b, key(), card("3111-1", "25.00", VISA)).status()).isEqualTo(201);
+
+        assertThat(operatorPut("/api/v1/billers/" + b.bid() + "/options/74", "{\"value\":false}").status()).isEqualTo(200);
+        assertThat(pay(b, key(), byToken).status()).isEqualTo(201);
+    }
+
+    @Test
     void aSavedMethodTokenOfOneBillerIsUnknownToEveryOther() {
         TestBiller a = billerWithBill("3110-1", "25.00");
         TestBiller b = billerWithBill("3110-1", "25.00");
@@ -211,7 +235,7 @@ class PaymentsIT extends PlatformIT {
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(200);
         String token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ?").param(a.bid())
                 .query(String.class).single();
-        String byToken = "{\"channel\":\"IVR\",\"accountNumber\":\"3110-1\",\"amount\":25.00,\"methodToken\":\"%s\"}";
+        String byToken = "{\"channel\":\"CSRWEB\",\"accountNumber\":\"3110-1\",\"amount\":25.00,\"methodToken\":\"%s\"}";
 
         Reply foreign = pay(b, key(), byToken.formatted(token));
         Reply madeUp = pay(b, key(), byToken.formatted("tok_sbx_" + "x".repeat(24)));

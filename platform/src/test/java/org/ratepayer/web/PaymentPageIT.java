@@ -133,6 +133,30 @@ class PaymentPageIT extends PlatformIT {
     }
 
     @Test
+    void aFeeThatChangesAfterTheReviewIsShownAgainAndNothingIsChargedUntilThePayerConfirmsIt() {
+        String account = "4106-1";
+        TestBiller b = billerWithAccount(account, CisAccount.of(account, PayableCharge.of("Electric", "88.10", "0")));
+        jdbc.sql("update invoice set cc_service_fee = 1.95 where biller_id = ?").param(b.bid()).update();
+        find(b, account, "49331");
+        payByCard("88.10", "4111111111111111");
+        assertThat(text("review-fee")).isEqualTo("1.95");
+
+        // A new bill file raises the fee while the payer reads the review.
+        jdbc.sql("update invoice set cc_service_fee = 2.50 where biller_id = ?").param(b.bid()).update();
+        click("confirm");
+        assertThat(text("notice")).isEqualTo("The convenience fee changed since you reviewed this payment, from 1.95 to 2.50."
+                + " Nothing was charged. Check the total and pay again.");
+        assertThat(text("review-fee")).isEqualTo("2.50");
+        assertThat(text("review-total")).isEqualTo("90.60");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        click("confirm");
+        assertThat(text("outcome")).isEqualTo("Thank you, your payment was approved");
+        assertThat(jdbc.sql("select fee from payment where biller_id = ?").param(b.bid()).query(BigDecimal.class).single())
+                .isEqualByComparingTo("2.50");
+    }
+
+    @Test
     void blockedMethodsPartialPaymentsAndExpiredBillsAreRefusedClearly() {
         String account = "4103-1";
         TestBiller b = billerWithAccount(account, CisAccount.of(account, PayableCharge.of("Electric", "88.10", "0"))
@@ -145,7 +169,7 @@ class PaymentPageIT extends PlatformIT {
         fill("routingNumber", "011000015");
         fill("bankAccountNumber", "123456789");
         click("review");
-        assertThat(text("pay-error")).startsWith("partial payments are not accepted for this bill; the balance due is 88.10");
+        assertThat(text("pay-error")).startsWith("partial payments are not accepted for this bill; the amount due is 88.10");
 
         clock.setDay(java.time.LocalDate.of(2026, 10, 6));
         jdbc.sql("update invoice set payment_expiration_date = date '2026-10-05', payment_expiration_message = "
