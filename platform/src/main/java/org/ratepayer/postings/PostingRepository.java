@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,40 @@ public class PostingRepository {
                 returning p.posting_id, p.posting_guid, p.biller_id, p.order_key, p.kind, p.payload::text as payload,
                           p.attempts, p.created_at
                 """).params(limit, lease.toMillis() / 1000.0, worker).query(PostingRepository::queued).list();
+    }
+
+    /**
+     * Renews this worker's lease on {@code ids} just before they are sent, and answers those it still holds:
+     * pending and not claimed by anyone since (a claim writes its own worker into leased_by, under the row
+     * lock this update waits for). A lease that ran out but that nobody took is still this worker's. The
+     * others were claimed by another worker after this one's lease lapsed and must not be sent from here
+     * (docs/postings.md, Leases).
+     */
+    Set<Long> renew(String worker, List<Long> ids, Duration lease) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                update posting set leased_until = now() + make_interval(secs => :secs), updated_at = now()
+                where posting_id in (:ids) and status = 'PENDING' and leased_by = :worker
+                returning posting_id
+                """).param("secs", lease.toMillis() / 1000.0).param("ids", ids).param("worker", worker)
+                .query(Long.class).list());
+    }
+
+    /**
+     * Gives back claimed postings this worker will not reach (it is stopping, or the round failed part way), so
+     * that any worker may claim them at once instead of after the lease. The claim counted an attempt that
+     * never happened; it is taken back.
+     */
+    int release(String worker, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("""
+                update posting set leased_until = null, leased_by = null, attempts = attempts - 1, updated_at = now()
+                where posting_id in (:ids) and status = 'PENDING' and leased_by = :worker
+                """).param("ids", ids).param("worker", worker).update();
     }
 
     /**

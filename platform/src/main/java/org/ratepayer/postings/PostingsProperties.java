@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts    a posting that failed this many times is parked for staff with its last error
  * @param backoffBase    the wait after a first failure; doubled per failure, with jitter
  * @param backoffMax     the longest wait between two attempts
- * @param lease          how long a claimed posting is its worker's; must exceed the longest delivery
- *                       (a crashed worker's postings are claimed again when it runs out)
+ * @param lease          how long a claimed posting is its worker's, counted again from just before each
+ *                       delivery; must exceed the longest single delivery (a crashed worker's postings are
+ *                       claimed again when it runs out; docs/postings.md, Leases)
  * @param pollInterval   how often an idle worker looks for due postings queued by other processes
  * @param degradedAfter  the health check reports DEGRADED when a pending posting is older than this
  */
