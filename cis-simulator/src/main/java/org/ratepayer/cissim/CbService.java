@@ -130,7 +130,7 @@ final class CbService implements CBServerSoap {
             errors.add(error(account, state.refusal(account).get(), "historyComment"));
         } else {
             state.ledger().postComment(account, comment.getServiceLocationID(), comment.getServiceType(),
-                    comment.getLogTime() == null ? null : comment.getLogTime().toXMLFormat(), text);
+                    comment.getLogTime(), text);
         }
     }
 

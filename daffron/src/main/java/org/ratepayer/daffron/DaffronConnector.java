@@ -83,7 +83,7 @@ public final class DaffronConnector implements CisConnector {
     public List<PostingResult> post(CisBiller biller, List<CisPosting> postings) {
         PostingPlan plan;
         try {
-            plan = PostingPlan.of(postings, () -> new PaymentTransactionMapper(PaymentPostingSettings.of(biller)));
+            plan = PostingPlan.of(postings, biller.timeZone(), () -> new PaymentTransactionMapper(PaymentPostingSettings.of(biller)));
         } catch (IllegalArgumentException e) {
             throw new CisException(CisException.Kind.NOT_CONFIGURED, "biller " + biller.bid() + ": " + e.getMessage(), e);
         }

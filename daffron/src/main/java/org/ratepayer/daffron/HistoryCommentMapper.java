@@ -1,8 +1,10 @@
 package org.ratepayer.daffron;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.ratepayer.cis.CisPosting;
 import org.ratepayer.multispeak.v3.HistoryComment;
@@ -21,6 +23,13 @@ public final class HistoryCommentMapper {
     static final String AUTOPAY_ON = "AUTOPAY ON";
     static final String AUTOPAY_OFF = "AUTOPAY OFF";
     private static final DateTimeFormatter SCHEDULED_DATE = DateTimeFormatter.ofPattern("MMdduuuu", Locale.ROOT);
+
+    private final ZoneId billerZone;
+
+    /** @param billerZone the zone whose offset every logTime carries (the biller's, SPEC C1) */
+    HistoryCommentMapper(ZoneId billerZone) {
+        this.billerZone = Objects.requireNonNull(billerZone, "billerZone");
+    }
 
     Mapped<HistoryComment> map(CisPosting.Autopay autopay) {
         return comment(autopay.accountNumber(), autopay.serviceLocationId(), autopay.at(),
@@ -50,7 +59,7 @@ public final class HistoryCommentMapper {
         };
     }
 
-    private static Mapped<HistoryComment> comment(String account, String serviceLocationId, OffsetDateTime at,
+    private Mapped<HistoryComment> comment(String account, String serviceLocationId, OffsetDateTime at,
                                                   String text) {
         if (text.length() > MAX_COMMENT) {
             return Mapped.failed("history comment is " + text.length() + " characters, Daffron takes at most "
@@ -60,7 +69,7 @@ public final class HistoryCommentMapper {
         comment.setCustomerID(account);
         // INT-8007: the location must always be sent, even empty
         comment.setServiceLocationID(serviceLocationId);
-        comment.setLogTime(LogTimes.of(at));
+        comment.setLogTime(LogTimes.text(at, billerZone));
         comment.setComment(text);
         return Mapped.send(comment);
     }

@@ -1,5 +1,6 @@
 package org.ratepayer.daffron;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,11 +38,12 @@ final class PostingPlan {
     }
 
     /**
+     * @param billerZone the biller's time zone, the offset of every logTime
      * @param payments the payment mapper, asked for only when the delivery holds a payment (it reads
      *                 settings only payments need)
      * @throws IllegalArgumentException when a setting the postings need is invalid
      */
-    static PostingPlan of(List<CisPosting> postings, Supplier<PaymentTransactionMapper> payments) {
+    static PostingPlan of(List<CisPosting> postings, ZoneId billerZone, Supplier<PaymentTransactionMapper> payments) {
         PostingResult[] settled = new PostingResult[postings.size()];
         List<Outgoing<PaymentTransaction>> transactions = new ArrayList<>();
         List<Outgoing<Customer>> customers = new ArrayList<>();
@@ -50,7 +52,7 @@ final class PostingPlan {
         Map<String, UUID> transactionIds = new HashMap<>();
         PaymentTransactionMapper paymentMapper = null;
         PaperlessMapper paperlessMapper = new PaperlessMapper();
-        HistoryCommentMapper commentMapper = new HistoryCommentMapper();
+        HistoryCommentMapper commentMapper = new HistoryCommentMapper(billerZone);
 
         for (int i = 0; i < postings.size(); i++) {
             CisPosting posting = postings.get(i);

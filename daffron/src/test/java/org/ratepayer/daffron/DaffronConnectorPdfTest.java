@@ -16,7 +16,7 @@ class DaffronConnectorPdfTest {
     private final DaffronConnector connector = new DaffronConnector(null);
 
     private static CisBiller biller(Map<Integer, String> settings) {
-        return new CisBiller(2661, settings, Map.of(), Duration.ofSeconds(5));
+        return new CisBiller(2661, settings, Map.of(), Duration.ofSeconds(5), TestPostings.SEED_ZONE);
     }
 
     private static final InvoiceRef INVOICE = new InvoiceRef("121940013401", "1234-2", LocalDate.of(2024, 8, 15),

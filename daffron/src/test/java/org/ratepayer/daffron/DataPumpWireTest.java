@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,9 +212,31 @@ class DataPumpWireTest {
         post(Map.of(), TestPostings.autopay("1001-2", "", false, OffsetDateTime.parse("2024-01-23T17:05:09.123Z")));
 
         assertThat(sentBody()).isEqualTo(XmlShape.of(SeedMessages.historyComment("1001-2", "",
-                "2024-01-23T17:05:09Z", "AUTOPAY OFF")));
+                "2024-01-23T11:05:09-06:00", "AUTOPAY OFF")));
         assertThat(cis.state().postings().historyComments()).singleElement()
-                .satisfies(c -> assertThat(c.logTime()).isEqualTo("2024-01-23T17:05:09Z"));
+                .satisfies(c -> assertThat(c.logTime()).isEqualTo("2024-01-23T11:05:09-06:00"));
+    }
+
+    /**
+     * SPEC C1: logTime is the biller's wall clock with its offset as seed 002 writes it, ±hh:mm and never
+     * Z, on the serialized SOAP itself and as the CIS reads it, whatever offset the change was recorded at.
+     */
+    @ParameterizedTest
+    @CsvSource({"America/New_York, 2026-12-04T19:19:39Z, 2026-12-04T14:19:39-05:00",
+            "America/New_York, 2026-07-04T18:19:39Z, 2026-07-04T14:19:39-04:00",
+            "UTC, 2026-12-04T14:19:39-05:00, 2026-12-04T19:19:39+00:00",
+            "Etc/UTC, 2026-12-04T19:19:39Z, 2026-12-04T19:19:39+00:00"})
+    void logTimeCarriesTheBillersOffsetOnTheWire(String zone, String at, String logTime) {
+        CisBiller biller = TestPostings.biller(cis.cbUrl(), USER, PASSWORD, Map.of());
+        biller = new CisBiller(biller.bid(), biller.settings(), biller.options(), biller.timeout(), ZoneId.of(zone));
+
+        connector.post(biller, List.of(TestPostings.autopay("1001", "321045080002", true, OffsetDateTime.parse(at))));
+
+        assertThat(TAP.lastSent()).contains("logTime>" + logTime + "</").doesNotContain("Z</");
+        assertThat(sentBody()).isEqualTo(XmlShape.of(SeedMessages.historyComment("1001", "321045080002", logTime,
+                "AUTOPAY ON")));
+        assertThat(cis.state().postings().historyComments()).singleElement()
+                .satisfies(c -> assertThat(c.logTime()).isEqualTo(logTime));
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package org.ratepayer.daffron;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +14,7 @@ import org.ratepayer.multispeak.v3.HistoryComment;
 
 class HistoryCommentMapperTest {
 
-    private final HistoryCommentMapper mapper = new HistoryCommentMapper();
+    private final HistoryCommentMapper mapper = new HistoryCommentMapper(TestPostings.SEED_ZONE);
 
     private static HistoryComment sent(Mapped<HistoryComment> mapped) {
         assertThat(mapped).isInstanceOf(Mapped.Send.class);
@@ -28,18 +29,23 @@ class HistoryCommentMapperTest {
 
         assertThat(on.getCustomerID()).isEqualTo("1001");
         assertThat(on.getServiceLocationID()).isEqualTo("321045080002");
-        assertThat(on.getLogTime().toXMLFormat()).isEqualTo("2020-08-06T00:01:32-05:00");
+        assertThat(on.getLogTime()).isEqualTo("2020-08-06T00:01:32-05:00");
         assertThat(on.getComment()).isEqualTo("AUTOPAY ON");
         assertThat(off.getComment()).isEqualTo("AUTOPAY OFF");
         assertThat(off.getServiceLocationID()).as("INT-8007: always sent").isEmpty();
     }
 
     @ParameterizedTest
-    @CsvSource({"2020-08-06T00:01:32.987654321-05:00, 2020-08-06T00:01:32-05:00",
-            "2024-01-23T17:05:00Z, 2024-01-23T17:05:00Z", "2024-01-23T17:05:09+05:30, 2024-01-23T17:05:09+05:30"})
-    void logTimeHasSecondsAndTheOffsetOnly(String at, String wire) {
-        assertThat(LogTimes.of(OffsetDateTime.parse(at)).toXMLFormat()).isEqualTo(wire);
-        assertThat(LogTimes.text(OffsetDateTime.parse(at))).isEqualTo(wire);
+    @CsvSource({"2020-08-06T00:01:32.987654321-05:00, America/Chicago, 2020-08-06T00:01:32-05:00",
+            "2026-12-04T19:19:39Z, America/New_York, 2026-12-04T14:19:39-05:00",
+            "2026-07-04T18:19:39Z, America/New_York, 2026-07-04T14:19:39-04:00",
+            "2026-12-04T14:19:39-05:00, UTC, 2026-12-04T19:19:39+00:00",
+            "2024-01-23T17:05:09+05:30, Asia/Kolkata, 2024-01-23T17:05:09+05:30"})
+    void logTimeIsTheBillersWallClockWithSecondsAndANumericOffset(String at, String billerZone, String wire) {
+        assertThat(LogTimes.text(OffsetDateTime.parse(at), ZoneId.of(billerZone))).isEqualTo(wire);
+        HistoryComment sent = sent(new HistoryCommentMapper(ZoneId.of(billerZone))
+                .map(TestPostings.autopay("1001", "", true, OffsetDateTime.parse(at))));
+        assertThat(sent.getLogTime()).isEqualTo(wire);
     }
 
     @ParameterizedTest

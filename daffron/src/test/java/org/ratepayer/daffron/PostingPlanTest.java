@@ -24,7 +24,7 @@ class PostingPlanTest {
                 TestPostings.paperless("1002", false),
                 TestPostings.scheduled(CisPosting.ScheduledPayment.Change.CREATED, "156.25", "121940013401"));
 
-        PostingPlan plan = PostingPlan.of(postings, () -> DEFAULTS);
+        PostingPlan plan = PostingPlan.of(postings, TestPostings.SEED_ZONE, () -> DEFAULTS);
 
         assertThat(plan.calls()).extracting(CisCall::endpoint).containsExactly(DataPumpEndpoint.PAPERLESS,
                 DataPumpEndpoint.PAYMENTS, DataPumpEndpoint.HISTORY_COMMENTS);
@@ -41,7 +41,7 @@ class PostingPlanTest {
                 TestPostings.autopay("1002", "", true, TestPostings.SEED_LOG_TIME),
                 TestPostings.scheduled(CisPosting.ScheduledPayment.Change.CANCELLED, "1", "1"));
 
-        PostingPlan plan = PostingPlan.of(postings, () -> DEFAULTS);
+        PostingPlan plan = PostingPlan.of(postings, TestPostings.SEED_ZONE, () -> DEFAULTS);
 
         // the scheduled postings are for account 1001 too
         assertThat(plan.calls()).extracting(call -> call.items().stream().map(Outgoing::index).toList())
@@ -57,7 +57,7 @@ class PostingPlanTest {
                 AmountFormat.SHORTEST, PaymentModes.NONE, PaymentModes.NONE,
                 new DataPumpConfig(true, TransactionIdSource.APPROVAL_CODE)));
 
-        PostingPlan plan = PostingPlan.of(List.of(donation, tooLong, paperless), () -> skipping);
+        PostingPlan plan = PostingPlan.of(List.of(donation, tooLong, paperless), TestPostings.SEED_ZONE, () -> skipping);
 
         assertThat(plan.settled()[0].status()).isEqualTo(PostingResult.Status.NOT_SENT);
         assertThat(plan.settled()[0].postingId()).isEqualTo(donation.postingId());
@@ -73,8 +73,8 @@ class PostingPlanTest {
         CisPosting.Payment second = new CisPosting.Payment(UUID.randomUUID(), "1001", UUID.randomUUID(),
                 CisPosting.Tender.CARD, first.amount(), first.approvalCode(), 0, null, false);
 
-        PostingPlan plan = PostingPlan.of(List.of(first, second), () -> DEFAULTS);
-        PostingPlan byGuid = PostingPlan.of(List.of(first, second), () -> new PaymentTransactionMapper(
+        PostingPlan plan = PostingPlan.of(List.of(first, second), TestPostings.SEED_ZONE, () -> DEFAULTS);
+        PostingPlan byGuid = PostingPlan.of(List.of(first, second), TestPostings.SEED_ZONE, () -> new PaymentTransactionMapper(
                 new PaymentPostingSettings(AmountFormat.SHORTEST, PaymentModes.NONE, PaymentModes.NONE,
                         new DataPumpConfig(false, TransactionIdSource.PAYMENT_GUID))));
 
@@ -86,11 +86,11 @@ class PostingPlanTest {
 
     @Test
     void paymentSettingsAreReadOnlyForPayments() {
-        PostingPlan plan = PostingPlan.of(List.of(TestPostings.paperless("1001", true)), () -> {
+        PostingPlan plan = PostingPlan.of(List.of(TestPostings.paperless("1001", true)), TestPostings.SEED_ZONE, () -> {
             throw new AssertionError("payment settings read for a paperless delivery");
         });
 
         assertThat(plan.calls()).hasSize(1);
-        assertThat(PostingPlan.of(List.of(), () -> DEFAULTS).calls()).isEmpty();
+        assertThat(PostingPlan.of(List.of(), TestPostings.SEED_ZONE, () -> DEFAULTS).calls()).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -65,8 +66,18 @@ final class TestPostings {
                 LocalDate.of(2024, 8, 15), new BigDecimal(amount), invoiceNumber, SEED_LOG_TIME);
     }
 
+    /**
+     * The seed's co-op: its sample logTime is -05:00 in August, Central daylight time, so its messages
+     * come out exactly as the seed shows them.
+     */
+    static final ZoneId SEED_ZONE = ZoneId.of("America/Chicago");
+
     static CisBiller biller(Map<Integer, String> settings) {
-        return new CisBiller(2661, settings, Map.of(), Duration.ofSeconds(5));
+        return biller(settings, SEED_ZONE);
+    }
+
+    static CisBiller biller(Map<Integer, String> settings, ZoneId zone) {
+        return new CisBiller(2661, settings, Map.of(), Duration.ofSeconds(5), zone);
     }
 
     /** A biller whose three data pump endpoints are {@code url}, plus {@code extra} settings. */
@@ -83,6 +94,6 @@ final class TestPostings {
 
     static CisBiller biller(String url, String user, String password, Duration timeout) {
         CisBiller plain = biller(url, user, password, Map.of());
-        return new CisBiller(plain.bid(), plain.settings(), Map.of(), timeout);
+        return new CisBiller(plain.bid(), plain.settings(), Map.of(), timeout, plain.timeZone());
     }
 }

@@ -129,7 +129,7 @@ public final class SampleMessages {
         HistoryComment comment = new HistoryComment();
         comment.setCustomerID(account);
         comment.setServiceLocationID(location);
-        comment.setLogTime(dateTime("2020-08-06T00:01:32-05:00"));
+        comment.setLogTime("2020-08-06T00:01:32-05:00");
         comment.setComment(text);
         return comment;
     }

@@ -30,7 +30,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConfigValidationException.class)
     ProblemDetail invalidConfig(ConfigValidationException e) {
-        return ProblemWriter.problem(422, "invalid-configuration", "Invalid value", e.getMessage());
+        ProblemDetail p = ProblemWriter.problem(422, "invalid-configuration", "Invalid value", e.getMessage());
+        if (e.field() != null) {
+            p.setProperty("field", e.field());
+        }
+        return p;
     }
 
     @ExceptionHandler(BillerNotFoundException.class)

@@ -32,7 +32,7 @@ public class BillerController {
         this.billers = billers;
     }
 
-    public record CreateBiller(Long bid, String name, String template, UUID guid) {
+    public record CreateBiller(Long bid, String name, String template, UUID guid, String timeZone) {
     }
 
     public record ConfigValue(JsonNode value, Integer invoiceType) {
@@ -53,7 +53,7 @@ public class BillerController {
             throw new BadRequestException("bid", "required");
         }
         BillerService.CreatedBiller created = billers.create(
-                new BillerService.NewBiller(body.bid(), body.name(), body.template(), body.guid()), caller.actor());
+                new BillerService.NewBiller(body.bid(), body.name(), body.template(), body.guid(), body.timeZone()), caller.actor());
         return new CreatedBillerResponse(created.biller(), keysByEnvironment(created.keys()));
     }
 
@@ -98,6 +98,13 @@ public class BillerController {
     public BillerView setFileSpec(@PathVariable long bid, @RequestBody ConfigValue body, Caller caller) {
         caller.requireOperator();
         return billers.setFileSpec(bid, body.value() == null ? null : body.value().asText(), caller.actor());
+    }
+
+    @PutMapping("/{bid}/time-zone")
+    public BillerView setTimeZone(@PathVariable long bid, @RequestBody ConfigValue body, Caller caller) {
+        caller.requireOperator();
+        return billers.setTimeZone(bid, body.value() == null || body.value().isNull() ? null : body.value().asText(),
+                caller.actor());
     }
 
     @PostMapping("/{bid}/keys/{kind}/{environment}")

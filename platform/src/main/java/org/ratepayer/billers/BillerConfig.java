@@ -1,6 +1,10 @@
 package org.ratepayer.billers;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,11 +14,17 @@ import java.util.Optional;
  *
  * @param options keyed by {@link #optionKey(int, int)}
  */
-public record BillerConfig(long bid, Map<String, String> options, Map<Integer, String> settings) {
+public record BillerConfig(long bid, Map<String, String> options, Map<Integer, String> settings, ZoneId timeZone) {
 
     public BillerConfig {
         options = Map.copyOf(options);
         settings = Map.copyOf(settings);
+        Objects.requireNonNull(timeZone, "timeZone");
+    }
+
+    /** The biller's calendar date at this instant: the "today" of its due dates and scheduled payments. */
+    public LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), timeZone);
     }
 
     static String optionKey(int optionId, int invoiceTypeId) {
@@ -63,6 +73,7 @@ public record BillerConfig(long bid, Map<String, String> options, Map<Integer, S
 
     @Override
     public String toString() {
-        return "BillerConfig[bid=" + bid + ", options=" + options.keySet() + ", settings=" + settings.keySet() + "]";
+        return "BillerConfig[bid=" + bid + ", options=" + options.keySet() + ", settings=" + settings.keySet()
+                + ", timeZone=" + timeZone + "]";
     }
 }

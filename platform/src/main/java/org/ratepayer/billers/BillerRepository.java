@@ -3,6 +3,7 @@ package org.ratepayer.billers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,8 +25,8 @@ public class BillerRepository {
     }
 
     public void insert(Biller b) {
-        jdbc.sql("insert into biller (biller_id, guid, name, template, file_spec) values (?, ?, ?, ?, ?)")
-                .params(b.bid(), b.guid(), b.name(), b.template(), b.fileSpec().format())
+        jdbc.sql("insert into biller (biller_id, guid, name, template, file_spec, time_zone) values (?, ?, ?, ?, ?, ?)")
+                .params(b.bid(), b.guid(), b.name(), b.template(), b.fileSpec().format(), b.timeZone().getId())
                 .update();
     }
 
@@ -43,6 +44,10 @@ public class BillerRepository {
 
     public void updateFileSpec(long bid, FileSpec spec) {
         jdbc.sql("update biller set file_spec = ? where biller_id = ?").params(spec.format(), bid).update();
+    }
+
+    public void updateTimeZone(long bid, ZoneId zone) {
+        jdbc.sql("update biller set time_zone = ? where biller_id = ?").params(zone.getId(), bid).update();
     }
 
     public void insertKey(long bid, KeyKind kind, Environment env, byte[] sha256, byte[] cipher, String last4) {
@@ -136,7 +141,7 @@ public class BillerRepository {
     private static Biller biller(ResultSet rs, int row) throws SQLException {
         return new Biller(rs.getLong("biller_id"), rs.getObject("guid", UUID.class), rs.getString("name"),
                 rs.getString("template"), FileSpec.parse(rs.getString("file_spec")),
-                rs.getObject("created_at", OffsetDateTime.class));
+                ZoneId.of(rs.getString("time_zone")), rs.getObject("created_at", OffsetDateTime.class));
     }
 
     public record KeyInfo(KeyKind kind, Environment environment, String last4, OffsetDateTime createdAt) {

@@ -39,7 +39,11 @@ public class BillerService {
         this.cipher = cipher;
     }
 
-    public record NewBiller(long bid, String name, String template, UUID guid) {
+    /** {@code timeZone} null: the template's zone. */
+    public record NewBiller(long bid, String name, String template, UUID guid, String timeZone) {
+        public NewBiller(long bid, String name, String template, UUID guid) {
+            this(bid, name, template, guid, null);
+        }
     }
 
     public record CreatedBiller(BillerView biller, List<IssuedKey> keys) {
@@ -55,6 +59,7 @@ public class BillerService {
         }
         BillerTemplate template = BillerTemplate.byId(request.template() == null ? "daffron" : request.template())
                 .orElseThrow(() -> new ConfigValidationException("template: '" + request.template() + "' is not one of daffron, standard"));
+        java.time.ZoneId zone = request.timeZone() == null ? template.timeZone() : TimeZones.parse(request.timeZone());
         if (repo.exists(request.bid())) {
             throw new BillerExistsException(request.bid());
         }
@@ -62,7 +67,7 @@ public class BillerService {
         if (repo.findByGuid(guid).isPresent()) {
             throw new ConfigValidationException("guid: " + guid + " is already used by another biller");
         }
-        repo.insert(new Biller(request.bid(), guid, request.name().trim(), template.id(), FileSpec.daffronDefault(), null));
+        repo.insert(new Biller(request.bid(), guid, request.name().trim(), template.id(), FileSpec.daffronDefault(), zone, null));
         repo.insertInvoiceType(request.bid(), template.invoiceTypeId(), template.invoiceTypeName());
         if (template.appliesCatalogueDefaults()) {
             for (ConfigDef def : catalogue.options()) {
@@ -190,6 +195,17 @@ public class BillerService {
         return view(bid);
     }
 
+    /** Moves the biller to another zone; its "today", business days and CIS times follow from now on. */
+    @Transactional
+    public BillerView setTimeZone(long bid, String timeZone, String actor) {
+        requireBiller(bid);
+        java.time.ZoneId zone = TimeZones.parse(timeZone);
+        repo.updateTimeZone(bid, zone);
+        configCache.remove(bid);
+        repo.recordChange(bid, "time zone", zone.getId(), actor);
+        return view(bid);
+    }
+
     public Optional<Biller> find(long bid) {
         return repo.find(bid);
     }
@@ -236,7 +252,7 @@ public class BillerService {
 
     /** The configuration as the platform uses it, secrets decrypted. Never hand this to an API response. */
     public BillerConfig config(long bid) {
-        requireBiller(bid);
+        Biller biller = require(bid);
         Map<String, String> options = new HashMap<>();
         for (BillerRepository.StoredOption o : repo.options(bid)) {
             options.put(BillerConfig.optionKey(o.optionId(), o.invoiceTypeId()), o.value());
@@ -245,7 +261,7 @@ public class BillerService {
         for (BillerRepository.StoredSetting s : repo.settings(bid)) {
             settings.put(s.settingId(), s.cipher() != null ? cipher.decrypt(s.cipher(), settingContext(bid, s.settingId())) : s.value());
         }
-        return new BillerConfig(bid, options, settings);
+        return new BillerConfig(bid, options, settings, biller.timeZone());
     }
 
     /** What the API shows: every option and setting with its meaning; secrets and keys masked. */
@@ -270,7 +286,7 @@ public class BillerService {
                 .toList();
         List<BillerView.InvoiceType> types = repo.invoiceTypes(bid).stream()
                 .map(t -> new BillerView.InvoiceType(t.typeId(), t.name())).toList();
-        return new BillerView(b.bid(), b.guid(), b.name(), b.template(), b.createdAt(), b.fileSpec().format(), types,
+        return new BillerView(b.bid(), b.guid(), b.name(), b.template(), b.timeZone().getId(), b.createdAt(), b.fileSpec().format(), types,
                 keyViews, options, settings);
     }
 

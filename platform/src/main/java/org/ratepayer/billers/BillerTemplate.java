@@ -1,21 +1,31 @@
 package org.ratepayer.billers;
 
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** Starting configurations. Daffron billers get invoice type 42 and the options SPEC C1 requires. */
 public enum BillerTemplate {
-    DAFFRON("daffron", 42, "Utility bill"),
-    STANDARD("standard", 1, "Invoice");
+    // SPEC C1: the Daffron template's zone is Eastern time, where its co-ops are; a standard biller
+    // has no such home, so it starts on UTC until the operator says otherwise.
+    DAFFRON("daffron", 42, "Utility bill", ZoneId.of("America/New_York")),
+    STANDARD("standard", 1, "Invoice", ZoneId.of("UTC"));
 
     private final String id;
     private final int invoiceTypeId;
     private final String invoiceTypeName;
+    private final ZoneId timeZone;
 
-    BillerTemplate(String id, int invoiceTypeId, String invoiceTypeName) {
+    BillerTemplate(String id, int invoiceTypeId, String invoiceTypeName, ZoneId timeZone) {
         this.id = id;
         this.invoiceTypeId = invoiceTypeId;
         this.invoiceTypeName = invoiceTypeName;
+        this.timeZone = timeZone;
+    }
+
+    /** The zone a biller made from this template gets when its creator names none. */
+    public ZoneId timeZone() {
+        return timeZone;
     }
 
     public String id() {

@@ -11,6 +11,7 @@ public record BillerView(
         UUID guid,
         String name,
         String template,
+        String timeZone,
         OffsetDateTime createdAt,
         String fileSpec,
         List<InvoiceType> invoiceTypes,

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "biller", mixinStandardHelpOptions = true,
         description = "Create billers and change their options and advanced settings (SPEC C1).",
         subcommands = {BillerCommand.Create.class, BillerCommand.Show.class, BillerCommand.ListBillers.class,
-                BillerCommand.SetOption.class, BillerCommand.SetSetting.class, BillerCommand.SetFileSpec.class})
+                BillerCommand.SetOption.class, BillerCommand.SetSetting.class, BillerCommand.SetFileSpec.class,
+                BillerCommand.SetTimeZone.class})
 class BillerCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -67,10 +68,12 @@ class BillerCommand implements Runnable {
         String name;
         @Option(names = "--template", defaultValue = "daffron")
         String template;
+        @Option(names = "--time-zone", description = "IANA zone, e.g. America/Chicago (default: the template's).")
+        String timeZone;
 
         @Override
         Object apply(BillerService billers) {
-            var created = billers.create(new BillerService.NewBiller(bid, name, template, null), ACTOR);
+            var created = billers.create(new BillerService.NewBiller(bid, name, template, null, timeZone), ACTOR);
             return java.util.Map.of("biller", created.biller(), "issuedKeys", created.keys());
         }
     }
@@ -139,4 +142,17 @@ class BillerCommand implements Runnable {
         }
     }
 
+    @Command(name = "set-time-zone", mixinStandardHelpOptions = true,
+            description = "Set the biller's IANA time zone (its today, business days and CIS times).")
+    static class SetTimeZone extends BillerTask {
+        @Parameters(index = "0", paramLabel = "BID")
+        long bid;
+        @Parameters(index = "1", paramLabel = "ZONE")
+        String timeZone;
+
+        @Override
+        Object apply(BillerService billers) {
+            return billers.setTimeZone(bid, timeZone, ACTOR);
+        }
+    }
 }

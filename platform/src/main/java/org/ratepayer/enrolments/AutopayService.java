@@ -74,6 +74,6 @@ public class AutopayService {
 
     private void post(long bid, String account, boolean enrolled) {
         String location = accounts.serviceLocation(bid, account);
-        cis.enqueue(bid, id -> new CisPosting.Autopay(id, account, location, enrolled, clock.now()));
+        cis.enqueue(bid, id -> new CisPosting.Autopay(id, account, location, enrolled, clock.now(bid)));
     }
 }

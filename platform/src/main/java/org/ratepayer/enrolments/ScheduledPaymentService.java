@@ -135,7 +135,7 @@ public class ScheduledPaymentService {
     }
 
     private void check(long bid, Request r) {
-        if (r.date() != null && r.date().isBefore(clock.today())) {
+        if (r.date() != null && r.date().isBefore(clock.today(bid))) {
             throw new EnrolmentException(422, "date_in_past", "date", "the date " + r.date() + " has passed; choose today or later");
         }
         if (r.amount() != null) {
@@ -161,7 +161,7 @@ public class ScheduledPaymentService {
         if (on) {
             String location = accounts.serviceLocation(bid, p.accountNumber());
             cis.enqueue(bid, pid -> new CisPosting.ScheduledPayment(pid, p.accountNumber(), location, change, p.date(), p.amount(),
-                    p.invoiceNumber(), clock.now()));
+                    p.invoiceNumber(), clock.now(bid)));
         }
     }
 

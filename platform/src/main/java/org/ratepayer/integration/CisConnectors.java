@@ -30,6 +30,7 @@ public class CisConnectors {
     }
 
     public CisBiller view(BillerConfig config) {
-        return new CisBiller(config.bid(), config.settings(), config.billerWideOptions(), timeout);
+        return new CisBiller(config.bid(), config.settings(), config.billerWideOptions(), timeout,
+                config.timeZone());
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * is Spring's {@code spring.mail.*}.
  *
  * @param from the sender address; each email shows the biller's name beside it
- * @param zone the time zone of dates in emails; the server's when unset
+ * @param zone the time zone of the demo mailbox's own listing; the server's when unset. Dates inside a
+ *             payment email are in the biller's zone (docs/time-zones.md)
  */
 @ConfigurationProperties("ratepayer.mail")
 public record EmailProperties(@DefaultValue("no-reply@localhost") String from, ZoneId zone) {

@@ -30,17 +30,15 @@ public class PaymentEmails implements PaymentListener {
     private final AccountEmailStore accountEmails;
     private final EmailHistory history;
     private final EmailDispatcher dispatcher;
-    private final PaymentEmailText words;
     private final TransactionTemplate tx;
 
     public PaymentEmails(BillerService billers, InvoiceQueries invoices, AccountEmailStore accountEmails, EmailHistory history,
-            EmailDispatcher dispatcher, EmailProperties props, PlatformTransactionManager txManager) {
+            EmailDispatcher dispatcher, PlatformTransactionManager txManager) {
         this.billers = billers;
         this.invoices = invoices;
         this.accountEmails = accountEmails;
         this.history = history;
         this.dispatcher = dispatcher;
-        this.words = new PaymentEmailText(props.zoneOrDefault());
         this.tx = new TransactionTemplate(txManager);
     }
 
@@ -62,6 +60,8 @@ public class PaymentEmails implements PaymentListener {
         Biller biller = billers.require(p.bid());
         EmailPolicy policy = EmailPolicy.of(billers.cachedConfig(p.bid()));
         String customerName = invoices.account(p.bid(), p.accountNumber()).map(InvoiceQueries.Account::customerName).orElse(null);
+        // The payer reads the date on the biller's clock, the one their bills are dated by.
+        PaymentEmailText words = new PaymentEmailText(biller.timeZone());
         PaymentEmailText.Composed text = kind == EmailKind.RECEIPT
                 ? words.receipt(biller.name(), customerName, p)
                 : words.failure(biller.name(), customerName, p);

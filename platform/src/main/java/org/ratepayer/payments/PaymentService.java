@@ -271,7 +271,7 @@ public class PaymentService {
                 payable, invoiceNumber, amount, method,
                 balanceDue, balance.blockAch(), balance.blockCc(),
                 config.option(ConfigCatalogue.OPT_BALANCE_FORWARD_BLOCK, type).map(Boolean::parseBoolean).orElse(false),
-                config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), LocalDate.now(clock),
+                config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), config.today(clock),
                 config.maximumPayment()));
     }
 

@@ -112,7 +112,8 @@ public class PayNowService {
         Long fileId = null;
         int created = 0;
         BigDecimal createdTotal = BigDecimal.ZERO;
-        LocalDate today = LocalDate.now(clock);
+        // An invoice the partner sends without a date is dated the biller's today, not the server's.
+        LocalDate today = billers.cachedConfig(bid).today(clock);
         for (int ci = 0; ci < request.customers().size(); ci++) {
             PayNowRequest.Customer c = request.customers().get(ci);
             String at = "Customers[" + ci + "]";

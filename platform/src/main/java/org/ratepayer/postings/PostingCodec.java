@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Payload JSON as stored in the posting table. Amounts stay exact (BigDecimal as JSON numbers, read back
- * as BigDecimal) and times keep the offset they were made with: a logTime queued at -05:00 is sent at -05:00.
+ * as BigDecimal) and times keep the offset they were made with, the biller's at the time (the connector
+ * writes logTime in the biller's zone when it sends, docs/time-zones.md).
  */
 @Component
 public class PostingCodec {

@@ -51,6 +51,56 @@ class BillerApiIT extends PlatformIT {
         assertThat(malformed.json().get("detail").asText()).startsWith("invalid JSON at line 1, column ");
     }
 
+    @Test
+    void aBillerHasATimeZoneTheTemplatesByDefaultAndTheOperatorsWhenNamed() {
+        long daffron = 900_000 + System.nanoTime() % 90_000;
+        assertThat(create("{\"bid\": " + daffron + ", \"name\": \"Eastern Co-op\"}").json().get("timeZone").asText())
+                .isEqualTo("America/New_York");
+        long standard = 2_000_000 + System.nanoTime() % 90_000;
+        assertThat(create("{\"bid\": " + standard + ", \"name\": \"Plain\", \"template\": \"standard\"}")
+                .json().get("timeZone").asText()).isEqualTo("UTC");
+        long chicago = 3_000_000 + System.nanoTime() % 90_000;
+        Reply created = create("{\"bid\": " + chicago + ", \"name\": \"Prairie Power\", \"timeZone\": \"America/Chicago\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("timeZone").asText()).isEqualTo("America/Chicago");
+        assertThat(jdbc.sql("select time_zone from biller where biller_id = ?").param(chicago).query(String.class).single())
+                .isEqualTo("America/Chicago");
+
+        Reply moved = operatorPut("/api/v1/billers/" + chicago + "/time-zone", "{\"value\": \"America/Denver\"}");
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.json().get("timeZone").asText()).isEqualTo("America/Denver");
+        assertThat(send(asOperator(request("/api/v1/billers/" + chicago)).GET()).json().get("timeZone").asText())
+                .isEqualTo("America/Denver");
+    }
+
+    @Test
+    void anUnknownTimeZoneIsRefusedByNameAndChangesNothing() {
+        long bid = 900_000 + System.nanoTime() % 90_000;
+        for (String zone : new String[] {"\"Mars/Olympus_Mons\"", "\"-05:00\"", "\"EST\"", "\"\"", "42"}) {
+            Reply refused = create("{\"bid\": " + bid + ", \"name\": \"Nowhere\", \"timeZone\": " + zone + "}");
+            assertThat(refused.status()).as(zone).isEqualTo(422);
+            assertThat(refused.json().get("field").asText()).isEqualTo("timeZone");
+            assertThat(refused.json().get("detail").asText()).startsWith("timeZone: ");
+        }
+        assertThat(jdbc.sql("select count(*) from biller where biller_id = ?").param(bid).query(Long.class).single()).isZero();
+        assertThat(create("{\"bid\": " + bid + ", \"name\": \"Nowhere\", \"timeZone\": \"Mars/Olympus_Mons\"}")
+                .json().get("detail").asText())
+                .isEqualTo("timeZone: 'Mars/Olympus_Mons' is not an IANA time zone (for example America/New_York, "
+                        + "America/Chicago or UTC)");
+
+        TestBiller b = newBiller();
+        long changes = jdbc.sql("select count(*) from config_change where biller_id = ?").param(b.bid()).query(Long.class).single();
+        Reply refused = operatorPut("/api/v1/billers/" + b.bid() + "/time-zone", "{\"value\": \"Eastern\"}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("field").asText()).isEqualTo("timeZone");
+        assertThat(operatorPut("/api/v1/billers/" + b.bid() + "/time-zone", "{\"value\": null}").json().get("field").asText())
+                .isEqualTo("timeZone");
+        assertThat(jdbc.sql("select time_zone from biller where biller_id = ?").param(b.bid()).query(String.class).single())
+                .isEqualTo("America/New_York");
+        assertThat(jdbc.sql("select count(*) from config_change where biller_id = ?").param(b.bid()).query(Long.class).single())
+                .isEqualTo(changes);
+    }
+
     /** The setting's value as the API shows it, as compact JSON; null when the biller does not have it. */
     private static String setting(Reply view, int id) {
         for (var s : view.json().get("settings")) {

@@ -27,6 +27,16 @@ class CliIT {
         assertThat(bad.exit()).isEqualTo(1);
         assertThat(bad.err()).contains("setting 35 (Service version for payment posting amounts): 3 is out of range 1..2");
 
+        assertThat(created.out()).contains("\"timeZone\" : \"America/New_York\"");
+        CliRunner.Run badZone = run("biller", "set-time-zone", dir, "3337", "Central");
+        assertThat(badZone.exit()).isEqualTo(1);
+        assertThat(badZone.err()).contains("timeZone: 'Central' is not an IANA time zone");
+        assertThat(run("biller", "set-time-zone", dir, "3337", "America/Chicago").out())
+                .contains("\"timeZone\" : \"America/Chicago\"");
+        CliRunner.Run western = run("biller", "create", dir, "--bid", "3338", "--name", "Western", "--time-zone",
+                "America/Los_Angeles");
+        assertThat(western.out()).contains("\"timeZone\" : \"America/Los_Angeles\"");
+
         assertThat(run("biller", "set-setting", dir, "3337", "10", "Toolbox-Secret").exit()).isZero();
         CliRunner.Run shown = run("biller", "show", dir, "3337");
         assertThat(shown.out()).contains("********").doesNotContain("Toolbox-Secret");

@@ -133,8 +133,8 @@ class EmailRulesTest {
 
     @Test
     void thePolicyReadsOptions112_131_134AndDefaultsWhenUnset() {
-        assertThat(EmailPolicy.of(new BillerConfig(1, Map.of(), Map.of()))).isEqualTo(EmailPolicy.DEFAULT);
-        assertThat(EmailPolicy.of(new BillerConfig(1, Map.of("112/0", "true", "131/0", "ALLOW_CC_UPDATES", "134/0", "true"), Map.of())))
+        assertThat(EmailPolicy.of(new BillerConfig(1, Map.of(), Map.of(), java.time.ZoneOffset.UTC))).isEqualTo(EmailPolicy.DEFAULT);
+        assertThat(EmailPolicy.of(new BillerConfig(1, Map.of("112/0", "true", "131/0", "ALLOW_CC_UPDATES", "134/0", "true"), Map.of(), java.time.ZoneOffset.UTC)))
                 .isEqualTo(policy(true, ALLOW_CC_UPDATES, true));
         assertThat(AfterPaymentEmail.parse("something new")).isEqualTo(ALLOW_UPDATES);
     }

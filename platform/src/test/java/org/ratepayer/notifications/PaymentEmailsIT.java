@@ -175,6 +175,24 @@ class PaymentEmailsIT extends PlatformIT {
         assertThat(caughtFor(payer)).hasSize(1);
     }
 
+    /** SPEC C1: the payer reads the payment's date and time on the biller's clock, not the server's. */
+    @Test
+    void theReceiptIsDatedOnTheBillersClock() throws Exception {
+        TestBiller b = billerWithBill("5109-1", null);
+        billerService.setTimeZone(b.bid(), "America/Chicago", "test");
+        String payer = "Payer-" + b.bid() + "@example.com";
+        Reply paid = pay(b, "IVR", "5109-1", VISA, payer);
+        assertThat(paid.json().get("status").asText()).isEqualTo("APPROVED");
+        settledHistory(b, "5109-1", 1);
+
+        java.time.OffsetDateTime createdAt = jdbc.sql("select created_at from payment where biller_id = ?").param(b.bid())
+                .query(java.time.OffsetDateTime.class).single();
+        java.time.ZonedDateTime chicago = createdAt.atZoneSameInstant(java.time.ZoneId.of("America/Chicago"));
+        String when = java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy 'at' h:mm a", java.util.Locale.US).format(chicago)
+                + " " + (chicago.getZone().getRules().isDaylightSavings(chicago.toInstant()) ? "CDT" : "CST");
+        assertThat(textOf(caughtFor(payer).get(0))).containsPattern("Date: +" + java.util.regex.Pattern.quote(when));
+    }
+
     @Test
     void theHistoryIsNewestFirstAndOnlyForTheBillersOwnKeys() {
         TestBiller b = billerWithBill("5102-1", null);

@@ -3,6 +3,7 @@ package org.ratepayer.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -164,6 +165,30 @@ class PaymentsIT extends PlatformIT {
         assertThat(expired.json().get("code").asText()).isEqualTo("bill_expired");
         assertThat(expired.json().get("detail").asText()).isEqualTo("Please call the office to pay this bill");
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(2);
+    }
+
+    /** SPEC C1: a bill expires at the biller's midnight, not the server's (docs/time-zones.md). */
+    @Test
+    void aBillExpiresAtMidnightInTheBillersZone() {
+        TestBiller b = billerWithBill("3109-1", "80.00");
+        jdbc.sql("update invoice set payment_expiration_date = date '2026-12-04' where biller_id = ?").param(b.bid()).update();
+
+        // 02:00 UTC on the 5th is still 21:00 on the 4th in New York, the Daffron co-op's zone.
+        clock.set(Instant.parse("2026-12-05T02:00:00Z"));
+        Reply lateEvening = pay(b, key(), card("3109-1", "80.00", VISA));
+        assertThat(lateEvening.status()).as(lateEvening.body()).isEqualTo(201);
+
+        clock.set(Instant.parse("2026-12-05T05:00:00Z"));
+        Reply newYorkMidnight = pay(b, key(), card("3109-1", "80.00", VISA));
+        assertThat(newYorkMidnight.status()).isEqualTo(422);
+        assertThat(newYorkMidnight.json().get("code").asText()).isEqualTo("bill_expired");
+
+        billerService.setTimeZone(b.bid(), "UTC", "test");
+        clock.set(Instant.parse("2026-12-05T02:00:00Z"));
+        Reply utcBiller = pay(b, key(), card("3109-1", "80.00", VISA));
+        assertThat(utcBiller.status()).isEqualTo(422);
+        assertThat(utcBiller.json().get("code").asText()).isEqualTo("bill_expired");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
     }
 
     @Test

@@ -411,8 +411,11 @@ class PostingsIT extends PlatformIT {
         var posted = comments("5801-1");
         assertThat(posted).extracting(c -> c.comment()).containsExactly("AUTOPAY ON", "AUTOPAY OFF");
         assertThat(posted).extracting(c -> c.serviceLocationId()).containsOnly("321045080002");
-        assertThat(posted.get(0).logTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d([+-]\\d\\d:\\d\\d|Z)");
-        assertThat(OffsetDateTime.parse(posted.get(0).logTime())).isBetween(OffsetDateTime.now().minusMinutes(5), OffsetDateTime.now());
+        // SPEC C1: the biller's wall clock (a Daffron biller is on New York time) with its numeric offset, never Z
+        assertThat(posted.get(0).logTime()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d");
+        OffsetDateTime logTime = OffsetDateTime.parse(posted.get(0).logTime());
+        assertThat(logTime).isBetween(OffsetDateTime.now().minusMinutes(5), OffsetDateTime.now());
+        assertThat(logTime.getOffset()).isEqualTo(java.time.ZoneId.of("America/New_York").getRules().getOffset(logTime.toInstant()));
         assertThat(jdbc.sql("select count(*) from autopay_enrolment where biller_id = ?").param(b.bid()).query(Long.class).single()).isZero();
     }
 
@@ -449,6 +452,38 @@ class PostingsIT extends PlatformIT {
                 .json().get("code").asText()).isEqualTo("invoice_not_found");
         assertThat(post(base, b.apiKey(), "{\"date\":\"" + date + "\",\"amount\":-5,\"invoiceNumber\":\"5901100000001\"," + card + "}")
                 .status()).isEqualTo(422);
+    }
+
+    /**
+     * SPEC C1: "today" for a scheduled payment is the biller's. At 02:00 UTC on the 5th it is still the
+     * 4th in New York, so a payment for the 4th is not in the past, and the change is recorded at the
+     * New York time and offset the CIS's logTime will carry.
+     */
+    @Test
+    void aScheduledPaymentIsInThePastOnlyAfterMidnightInTheBillersZone() {
+        TestBiller b = pumpBiller(Map.of(), "5902-1");
+        String base = "/api/v1/billers/" + b.bid() + "/accounts/5902-1/scheduled-payments";
+        String card = "\"card\":{\"number\":\"4111111111111111\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}";
+        String forThe4th = "{\"date\":\"2026-12-04\",\"amount\":156.25,\"invoiceNumber\":\"5902100000001\"," + card + "}";
+        assertThat(operatorPut("/api/v1/billers/" + b.bid() + "/options/1001", "{\"value\": true}").status()).isEqualTo(200);
+
+        clock.set(java.time.Instant.parse("2026-12-05T02:00:00Z"));
+        Reply lateEvening = post(base, b.apiKey(), forThe4th);
+        assertThat(lateEvening.status()).as(lateEvening.body()).isEqualTo(201);
+        assertThat(jdbc.sql("select payload from posting where biller_id = ?").param(b.bid()).query(String.class).single())
+                .contains("\"2026-12-04T21:00:00-05:00\"");
+
+        clock.set(java.time.Instant.parse("2026-12-05T05:00:00Z"));
+        Reply afterMidnight = post(base, b.apiKey(), forThe4th);
+        assertThat(afterMidnight.status()).isEqualTo(422);
+        assertThat(afterMidnight.json().get("code").asText()).isEqualTo("date_in_past");
+        assertThat(afterMidnight.json().get("field").asText()).isEqualTo("date");
+
+        billerService.setTimeZone(b.bid(), "UTC", "test");
+        clock.set(java.time.Instant.parse("2026-12-05T02:00:00Z"));
+        assertThat(post(base, b.apiKey(), forThe4th).json().get("code").asText()).isEqualTo("date_in_past");
+        assertThat(jdbc.sql("select count(*) from scheduled_payment where biller_id = ?").param(b.bid()).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test

@@ -31,15 +31,15 @@ public class BatchClosing {
 
     private final BatchRepository batches;
     private final BillerService billers;
-    private final BusinessDay businessDay;
+    private final BatchProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public BatchClosing(BatchRepository batches, BillerService billers, BusinessDay businessDay, PlatformTransactionManager txManager,
+    public BatchClosing(BatchRepository batches, BillerService billers, BatchProperties props, PlatformTransactionManager txManager,
             Clock clock) {
         this.batches = batches;
         this.billers = billers;
-        this.businessDay = businessDay;
+        this.props = props;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
     }
@@ -51,30 +51,39 @@ public class BatchClosing {
     }
 
     /**
-     * The daily closure of every biller's batch for the business day that ended last. Running it again
-     * for the same day changes nothing, because each biller's batch is keyed by that day's cutoff.
+     * The daily closure: every biller's batch for the business day that ended last in the biller's own
+     * zone. Running it again changes nothing, because each biller's batch is keyed by its day's cutoff;
+     * the schedule runs it often enough that every zone's close time is met soon after it passes.
      *
-     * @return how many billers' batches are closed for that day
+     * @return how many billers' last business days are closed
      * @throws IllegalStateException when some could not be, so that db-scheduler retries the run
      */
     public int closeAllDue() {
-        Instant cutoff = businessDay.lastCloseAtOrBefore(clock.instant());
-        LocalDate day = businessDay.dateOf(cutoff);
+        Instant now = clock.instant();
         List<Biller> all = billers.all();
         int closed = 0;
+        int newlyClosed = 0;
         long payments = 0;
         for (Biller b : all) {
+            BusinessDay businessDay = props.businessDay(b.timeZone());
+            Instant cutoff = businessDay.lastCloseAtOrBefore(now);
+            LocalDate day = businessDay.dateOf(cutoff);
             try {
-                payments += close(b.bid(), cutoff, SCHEDULE).totals().count();
+                if (batches.findByCutoff(b.bid(), cutoff.truncatedTo(ChronoUnit.MICROS)).isEmpty()) {
+                    payments += close(b.bid(), cutoff, SCHEDULE).totals().count();
+                    newlyClosed++;
+                }
                 closed++;
             } catch (RuntimeException e) {
                 // One biller's failure must not keep the others' day open; the retry picks it up.
                 log.error("biller {}: the batch for {} could not be closed", b.bid(), day, e);
             }
         }
-        log.info("batches for {} closed for {} of {} billers ({} payments)", day, closed, all.size(), payments);
+        if (newlyClosed > 0) {
+            log.info("batches closed for {} billers ({} payments)", newlyClosed, payments);
+        }
         if (closed < all.size()) {
-            throw new IllegalStateException((all.size() - closed) + " billers' batches for " + day + " are not closed yet");
+            throw new IllegalStateException((all.size() - closed) + " billers' batches are not closed yet");
         }
         return closed;
     }
@@ -87,7 +96,9 @@ public class BatchClosing {
         // The database keeps microseconds; the key must be the value it stores.
         Instant at = cutoff.truncatedTo(ChronoUnit.MICROS);
         return tx.execute(status -> {
-            Optional<Long> created = batches.insertClosed(bid, businessDay.dateOf(at), at, closedBy);
+            // The day is the biller's: a payment at 21:00 in New York is on that New York date.
+            LocalDate day = props.businessDay(billers.cachedBiller(bid).timeZone()).dateOf(at);
+            Optional<Long> created = batches.insertClosed(bid, day, at, closedBy);
             if (created.isEmpty()) {
                 return batches.findByCutoff(bid, at).orElseThrow();
             }

@@ -1,7 +1,5 @@
 package org.ratepayer.payments.batches;
 
-import com.github.kagkarlsson.scheduler.task.schedule.Daily;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,8 +9,9 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Where one business day ends and the next begins. Business day D ends at the close time on D, or,
- * for a close time before noon (a utility closing at 02:00), on the morning after D.
+ * Where one business day of one biller ends and the next begins, in the biller's zone. Business day D
+ * ends at the close time on D, or, for a close time before noon (a utility closing at 02:00), on the
+ * morning after D.
  */
 public final class BusinessDay {
 
@@ -32,11 +31,6 @@ public final class BusinessDay {
 
     public ZoneId zone() {
         return zone;
-    }
-
-    /** The closure db-scheduler runs; it uses the same zone, so its runs land on {@link #lastCloseAtOrBefore}. */
-    public Daily schedule() {
-        return Schedules.daily(zone, closeAt);
     }
 
     /**

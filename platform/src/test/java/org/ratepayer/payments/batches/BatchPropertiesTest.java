@@ -19,17 +19,20 @@ class BatchPropertiesTest {
     }
 
     @Test
-    void closesAtElevenInTheSystemZoneUnlessConfigured() {
-        BusinessDay day = bind(Map.of()).businessDay();
+    void closesAtElevenOnTheBillersClockUnlessConfigured() {
+        BusinessDay day = bind(Map.of()).businessDay(ZoneId.of("America/New_York"));
         assertThat(day.closeAt()).isEqualTo(LocalTime.of(23, 0));
-        assertThat(day.zone()).isEqualTo(ZoneId.systemDefault());
+        assertThat(day.zone()).isEqualTo(ZoneId.of("America/New_York"));
     }
 
     @Test
-    void readsTheCloseTimeAndZone() {
-        BusinessDay day = bind(Map.of("ratepayer.batches.close-at", "21:30", "ratepayer.batches.zone", "America/Chicago"))
-                .businessDay();
-        assertThat(day.closeAt()).isEqualTo(LocalTime.of(21, 30));
-        assertThat(day.zone()).isEqualTo(ZoneId.of("America/Chicago"));
+    void readsTheCloseTimeAndAppliesItInEachBillersZone() {
+        BatchProperties props = bind(Map.of("ratepayer.batches.close-at", "21:30"));
+        assertThat(props.businessDay(ZoneId.of("America/Chicago")).closeAt()).isEqualTo(LocalTime.of(21, 30));
+        assertThat(props.businessDay(ZoneId.of("America/Chicago")).zone()).isEqualTo(ZoneId.of("America/Chicago"));
+        assertThat(props.businessDay(ZoneId.of("UTC")).lastCloseAtOrBefore(java.time.Instant.parse("2026-12-05T04:00:00Z")))
+                .isEqualTo(java.time.Instant.parse("2026-12-04T21:30:00Z"));
+        assertThat(props.businessDay(ZoneId.of("America/Chicago")).lastCloseAtOrBefore(java.time.Instant.parse("2026-12-05T04:00:00Z")))
+                .isEqualTo(java.time.Instant.parse("2026-12-05T03:30:00Z"));
     }
 }

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,11 +42,16 @@ class BatchesIT extends PlatformIT {
     @Autowired
     BatchRepository batches;
     @Autowired
-    BusinessDay businessDay;
+    BatchProperties batchProperties;
     @Autowired
     PlatformTransactionManager txManager;
     @Autowired
     List<RecurringTask<?>> recurringTasks;
+
+    /** The business day of the test billers, Daffron billers on New York time. */
+    private BusinessDay newYorkDay() {
+        return batchProperties.businessDay(ZoneId.of("America/New_York"));
+    }
 
     /** A biller with one 10.00 bill on the account, a 1.95 card fee and a 0.50 bank fee. */
     private TestBiller billerWithBill(String account) {
@@ -125,7 +132,7 @@ class BatchesIT extends PlatformIT {
         assertThat(report.get("closedBy").asText()).isEqualTo("biller " + b.bid() + " api key");
         Instant cutoff = OffsetDateTime.parse(report.get("cutoff").asText()).toInstant();
         assertThat(cutoff).isBetween(Instant.now().minusSeconds(60), Instant.now());
-        assertThat(report.get("businessDate").asText()).isEqualTo(businessDay.dateOf(cutoff).toString());
+        assertThat(report.get("businessDate").asText()).isEqualTo(newYorkDay().dateOf(cutoff).toString());
         assertThat(OffsetDateTime.parse(report.get("closedAt").asText()).toInstant()).isAfterOrEqualTo(cutoff.minusSeconds(5));
         assertTotals(report, 5, "117.84", "6.85");
         assertThat(names(report.get("byMethod"))).containsExactly("CARD", "ACH");
@@ -235,10 +242,10 @@ class BatchesIT extends PlatformIT {
 
         // The run under test happens two days ago; the first two payments were made the evening before its cutoff.
         Instant runAt = Instant.now().minus(Duration.ofDays(2));
-        Instant cutoff = businessDay.lastCloseAtOrBefore(runAt);
+        Instant cutoff = newYorkDay().lastCloseAtOrBefore(runAt);
         jdbc.sql("update payment set created_at = ? where biller_id = ? and amount < 25")
                 .params(cutoff.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC), b.bid()).update();
-        BatchClosing daily = new BatchClosing(batches, billerService, businessDay, txManager, Clock.fixed(runAt, ZoneOffset.UTC));
+        BatchClosing daily = new BatchClosing(batches, billerService, batchProperties, txManager, Clock.fixed(runAt, ZoneOffset.UTC));
 
         int first = daily.closeAllDue();
         int second = daily.closeAllDue();
@@ -248,7 +255,7 @@ class BatchesIT extends PlatformIT {
         assertThat(mine).hasSize(1);
         Batch batch = mine.get(0);
         assertThat(batch.cutoff().toInstant()).isEqualTo(cutoff);
-        assertThat(batch.businessDate()).isEqualTo(businessDay.dateOf(cutoff));
+        assertThat(batch.businessDate()).isEqualTo(newYorkDay().dateOf(cutoff));
         assertThat(batch.closedBy()).isEqualTo("schedule");
         assertThat(batch.totals()).isEqualTo(new Totals(2, new BigDecimal("30.00"), new BigDecimal("2.45")));
         assertThat(count("select count(*) from payment where biller_id = ? and batch_id is null and amount = 30", b.bid()))
@@ -258,5 +265,48 @@ class BatchesIT extends PlatformIT {
         assertThat(quietDay).hasSize(1);
         assertThat(quietDay.get(0).totals()).isEqualTo(Totals.NONE);
         assertThat(quietDay.get(0).businessDate()).isEqualTo(batch.businessDate());
+    }
+
+    /**
+     * SPEC C1: each biller's day ends at the close time on its own clock, and its batch is dated in its
+     * own zone. One run at 04:30 UTC on 16 January closes New York's 15th (ended 23:00 New York, 04:00
+     * UTC), UTC's 15th (ended 23:00 UTC) and Los Angeles' 14th (its 15th is still going on).
+     */
+    @Test
+    void eachBillersBusinessDayEndsAtTheCloseTimeInItsOwnZone() {
+        TestBiller newYork = billerWithBill("4205-1");
+        TestBiller utc = billerWithBill("4206-1");
+        TestBiller losAngeles = newBiller();
+        billerService.setTimeZone(utc.bid(), "UTC", "test");
+        billerService.setTimeZone(losAngeles.bid(), "America/Los_Angeles", "test");
+        assertThat(pay(newYork, "IVR", "4205-1", "10.00", card(VISA))).isEqualTo("APPROVED");
+        assertThat(pay(utc, "IVR", "4206-1", "10.00", card(VISA))).isEqualTo("APPROVED");
+        assertThat(pay(utc, "IVR", "4206-1", "20.00", card(VISA))).isEqualTo("APPROVED");
+        // 22:00 in New York on the 15th is 03:00 UTC on the 16th: after UTC's close, before New York's.
+        Instant tenPmNewYork = Instant.parse("2025-01-16T03:00:00Z");
+        jdbc.sql("update payment set created_at = ? where biller_id in (?, ?)")
+                .params(tenPmNewYork.atOffset(ZoneOffset.UTC), newYork.bid(), utc.bid()).update();
+        jdbc.sql("update payment set created_at = ? where biller_id = ? and amount = 10")
+                .params(Instant.parse("2025-01-15T22:00:00Z").atOffset(ZoneOffset.UTC), utc.bid()).update();
+
+        new BatchClosing(batches, billerService, batchProperties, txManager,
+                Clock.fixed(Instant.parse("2025-01-16T04:30:00Z"), ZoneOffset.UTC)).closeAllDue();
+
+        Batch ny = batches.recent(newYork.bid(), 10).get(0);
+        assertThat(ny.cutoff().toInstant()).isEqualTo(Instant.parse("2025-01-16T04:00:00Z"));
+        assertThat(ny.businessDate()).isEqualTo(LocalDate.of(2025, 1, 15));
+        assertThat(ny.totals().count()).as("the 22:00 payment is New York's 15th").isEqualTo(1);
+        Batch u = batches.recent(utc.bid(), 10).get(0);
+        assertThat(u.cutoff().toInstant()).isEqualTo(Instant.parse("2025-01-15T23:00:00Z"));
+        assertThat(u.businessDate()).isEqualTo(LocalDate.of(2025, 1, 15));
+        assertThat(u.totals().count()).as("03:00 UTC is already UTC's 16th").isEqualTo(1);
+        assertThat(u.totals().amount()).isEqualByComparingTo("10.00");
+        Batch la = batches.recent(losAngeles.bid(), 10).get(0);
+        assertThat(la.cutoff().toInstant()).isEqualTo(Instant.parse("2025-01-15T07:00:00Z"));
+        assertThat(la.businessDate()).isEqualTo(LocalDate.of(2025, 1, 14));
+
+        // Staff closing New York's batch at 21:00 its time on the 16th (02:00 UTC on the 17th) close its 16th.
+        Batch early = closing.close(newYork.bid(), Instant.parse("2025-01-17T02:00:00Z"), "staff");
+        assertThat(early.businessDate()).isEqualTo(LocalDate.of(2025, 1, 16));
     }
 }

@@ -2,7 +2,6 @@ package org.ratepayer.payments.batches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -68,7 +67,11 @@ class BusinessDayTest {
     }
 
     @Test
-    void theScheduleRunsDailyAtTheCloseTimeInTheConfiguredZone() {
-        assertThat(elevenPm.schedule()).isEqualTo(Schedules.daily(DETROIT, LocalTime.of(23, 0)));
+    void theSameInstantIsOnTheBillersOwnDate() {
+        // 02:00 UTC on 5 December: still the 4th's business day in New York, already the 5th's in UTC.
+        Instant at = Instant.parse("2026-12-05T02:00:00Z");
+        assertThat(new BusinessDay(LocalTime.of(23, 0), ZoneId.of("America/New_York")).dateOf(at))
+                .isEqualTo(LocalDate.of(2026, 12, 4));
+        assertThat(new BusinessDay(LocalTime.of(23, 0), ZoneId.of("UTC")).dateOf(at)).isEqualTo(LocalDate.of(2026, 12, 5));
     }
 }
