@@ -29,10 +29,19 @@ public final class PaymentRules {
      * @param payableOrder        option 41 for the invoice type
      * @param balanceDue          the live balance (C3); zero or negative is a credit, so any amount is a prepayment
      * @param maximumPayment      the biller's maximum single payment (setting 1005)
+     * @param prepaid             the CIS answered with a remaining balance (C3): any amount is a top-up, never a partial payment
      */
     public record Attempt(List<PayableInvoice> newestFirst, String requestedInvoice, BigDecimal amount, Method method,
             BigDecimal balanceDue, boolean blockAch, boolean blockCc, boolean balanceForwardBlock, String payableOrder,
-            LocalDate today, BigDecimal maximumPayment) {
+            LocalDate today, BigDecimal maximumPayment, boolean prepaid) {
+
+        /** An attempt on an account the CIS has not called prepaid. */
+        public Attempt(List<PayableInvoice> newestFirst, String requestedInvoice, BigDecimal amount, Method method,
+                BigDecimal balanceDue, boolean blockAch, boolean blockCc, boolean balanceForwardBlock, String payableOrder,
+                LocalDate today, BigDecimal maximumPayment) {
+            this(newestFirst, requestedInvoice, amount, method, balanceDue, blockAch, blockCc, balanceForwardBlock,
+                    payableOrder, today, maximumPayment, false);
+        }
     }
 
     public record Decision(PayableInvoice invoice, BigDecimal fee) {
@@ -133,7 +142,7 @@ public final class PaymentRules {
             throw new PaymentRuleViolation("method_blocked", "card payments are not accepted for this account");
         }
         BigDecimal full = fullPayment(invoice, a.balanceDue());
-        if (full.signum() > 0 && a.amount().compareTo(full) < 0 && !Boolean.TRUE.equals(invoice.allowPartialPayments())) {
+        if (!a.prepaid() && full.signum() > 0 && a.amount().compareTo(full) < 0 && !Boolean.TRUE.equals(invoice.allowPartialPayments())) {
             throw new PaymentRuleViolation("partial_not_allowed", "partial payments are not accepted for this bill; the amount due is "
                     + full.toPlainString());
         }

@@ -272,7 +272,7 @@ public class PaymentService {
                 balanceDue, balance.blockAch(), balance.blockCc(),
                 config.option(ConfigCatalogue.OPT_BALANCE_FORWARD_BLOCK, type).map(Boolean::parseBoolean).orElse(false),
                 config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), config.today(clock),
-                config.maximumPayment()));
+                config.maximumPayment(), balance.prepaid() != null));
     }
 
     /** The account is not one of the biller's. */

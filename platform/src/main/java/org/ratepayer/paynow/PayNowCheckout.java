@@ -82,19 +82,32 @@ public class PayNowCheckout {
 
     /**
      * The amount to pay on each outstanding invoice: its balance, or what the payer typed where the invoice
-     * allows partial payments (at least its minimum, at most its balance).
+     * allows partial payments (at least its minimum, at most its balance). On a prepaid account or a credit
+     * the payer chooses any amount of at least a cent (a top-up or a payment ahead); the biller's maximum
+     * single payment still holds when the payment is quoted.
      */
     public Map<String, BigDecimal> amounts(PayNowSession s, Map<String, BigDecimal> typed) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         for (PayNowItem i : outstanding(s)) {
             BigDecimal amount = i.balanceDue();
-            if (i.allowPartialPayments() && typed.get(i.key()) != null) {
-                amount = typed.get(i.key());
+            BigDecimal given = typed.get(i.key());
+            if (i.anyAmount()) {
+                if (given == null && i.credit()) {
+                    throw new CheckoutException("Enter the amount to pay ahead on invoice " + i.invoiceNumber() + ", for example "
+                            + Money.US_DOLLARS.format(new BigDecimal("25.00")) + ".");
+                }
+                amount = given != null ? given : amount;
+                if (amount.stripTrailingZeros().scale() > 2 || amount.signum() <= 0) {
+                    throw new CheckoutException("For invoice " + i.invoiceNumber() + " enter an amount of at least "
+                            + Money.US_DOLLARS.format(new BigDecimal("0.01")) + ".");
+                }
+            } else if (i.allowPartialPayments() && given != null) {
+                amount = given;
                 BigDecimal min = i.minimumAmountDue() != null && i.minimumAmountDue().signum() > 0 ? i.minimumAmountDue()
                         : new BigDecimal("0.01");
                 if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(min) < 0 || amount.compareTo(i.balanceDue()) > 0) {
                     throw new CheckoutException("For invoice " + i.invoiceNumber() + " enter an amount from "
-                            + min.toPlainString() + " to " + i.balanceDue().toPlainString() + ".");
+                            + Money.US_DOLLARS.format(min) + " to " + Money.US_DOLLARS.format(i.balanceDue()) + ".");
                 }
             }
             out.put(i.key(), amount.setScale(2));

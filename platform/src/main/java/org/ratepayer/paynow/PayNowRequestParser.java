@@ -30,8 +30,10 @@ import org.ratepayer.json.JsonProblem;
  * any case ({@code AchServiceFee} and {@code ACHServiceFee}), amounts as numbers or strings, null fees,
  * dates as {@code MM/dd/yyyy} or {@code yyyy-MM-dd}, booleans as JSON booleans or "true"/"false".
  * Anything else is refused with the field's path and the problem: an unknown property (a misspelt
- * {@code BalanceDeu} must not silently pay the stored amount), a property given twice, a negative amount or
- * one above the biller's maximum payment, malformed JSON (with its line and column). Pure: no Spring, no database.
+ * {@code BalanceDeu} must not silently pay the stored amount), a property given twice, a negative fee or minimum,
+ * an amount beyond the biller's maximum payment, malformed JSON (with its line and column). A negative BalanceDue
+ * is the one signed amount: it is a credit the utility holds (a prepaid account, SPEC C3), which the page shows
+ * as such (docs/paynow.md). Pure: no Spring, no database.
  */
 public final class PayNowRequestParser {
 
@@ -84,7 +86,7 @@ public final class PayNowRequestParser {
             throw new PayNowRequestException(null, "the body must be a JSON object");
         }
         Obj r = new Obj(root, "", ROOT);
-        List<PayNowRequest.Customer> customers = customers(r, new Limit(maximumPayment, "the biller's maximum payment"));
+        List<PayNowRequest.Customer> customers = customers(r, new Limit(maximumPayment, "the biller's maximum payment", false));
         Obj options = r.object("PageResultOptions", RESULT_OPTIONS);
         Obj invoiceOptions = options == null ? null : options.object("InvoiceOptions", INVOICE_OPTIONS);
         int viewMode = r.integer("ViewMode", 0, 0, 1);
@@ -113,8 +115,13 @@ public final class PayNowRequestParser {
     }
 
     /** The most an amount may be, and what that most is called in a refusal. */
-    private record Limit(BigDecimal max, String name) {
-        static final Limit FEE = new Limit(MAX_FEE, "the limit");
+    private record Limit(BigDecimal max, String name, boolean signed) {
+        static final Limit FEE = new Limit(MAX_FEE, "the limit", false);
+
+        /** The same bound for a credit, whose size is as much a slip of the keyboard when it exceeds it. */
+        Limit allowingCredit() {
+            return new Limit(max, name, true);
+        }
     }
 
     private static List<PayNowRequest.Customer> customers(Obj r, Limit payment) {
@@ -147,9 +154,10 @@ public final class PayNowRequestParser {
                 if (!invoiceNumbers.add(number)) {
                     throw new PayNowRequestException(i.path("InvoiceNumber"), "invoice " + number + " appears twice");
                 }
-                BigDecimal balance = i.amount("BalanceDue", payment);
+                BigDecimal balance = i.amount("BalanceDue", payment.allowingCredit());
                 BigDecimal minimum = i.amount("MinimumAmountDue", payment);
-                if (minimum != null && balance != null && minimum.compareTo(balance) > 0) {
+                // Nothing is due on a credit, so no minimum above zero can be.
+                if (minimum != null && balance != null && minimum.compareTo(balance.max(BigDecimal.ZERO)) > 0) {
                     throw new PayNowRequestException(i.path("MinimumAmountDue"), "is more than the BalanceDue " + balance.toPlainString());
                 }
                 invoices.add(new PayNowRequest.Invoice(number, i.integerOrNull("TypeID", 0, 9999), i.date("InvoiceDate"),
@@ -283,14 +291,15 @@ public final class PayNowRequestParser {
             } else {
                 throw new PayNowRequestException(path(name), "expected an amount such as 12.50, got " + v);
             }
-            if (amount.signum() < 0) {
+            if (amount.signum() < 0 && !limit.signed()) {
                 throw new PayNowRequestException(path(name), "must not be negative");
             }
             if (amount.stripTrailingZeros().scale() > 2) {
                 throw new PayNowRequestException(path(name), "has more than two decimals");
             }
-            if (amount.compareTo(limit.max()) > 0) {
-                throw new PayNowRequestException(path(name), "is more than " + limit.name() + " of " + limit.max().setScale(2).toPlainString());
+            if (amount.abs().compareTo(limit.max()) > 0) {
+                throw new PayNowRequestException(path(name), (amount.signum() < 0 ? "is a credit of more than " : "is more than ")
+                        + limit.name() + " of " + limit.max().setScale(2).toPlainString());
             }
             return amount.setScale(2);
         }

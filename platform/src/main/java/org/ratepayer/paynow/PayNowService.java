@@ -10,12 +10,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.ratepayer.balances.BalanceService;
+import org.ratepayer.balances.BalanceView;
 import org.ratepayer.billers.AllowedOrigins;
 import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
@@ -41,16 +45,18 @@ public class PayNowService {
     private final BillerService billers;
     private final PayNowCustomers customers;
     private final PayNowSessions sessions;
+    private final BalanceService balances;
     private final PayNowProperties props;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ObjectProvider<LocalServices> localServices;
 
-    public PayNowService(BillerService billers, PayNowCustomers customers, PayNowSessions sessions, PayNowProperties props,
-            PlatformTransactionManager txManager, Clock clock, ObjectProvider<LocalServices> localServices) {
+    public PayNowService(BillerService billers, PayNowCustomers customers, PayNowSessions sessions, BalanceService balances,
+            PayNowProperties props, PlatformTransactionManager txManager, Clock clock, ObjectProvider<LocalServices> localServices) {
         this.billers = billers;
         this.customers = customers;
         this.sessions = sessions;
+        this.balances = balances;
         this.props = props;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
@@ -98,8 +104,12 @@ public class PayNowService {
         String linkText = Base64.getUrlEncoder().withoutPadding().encodeToString(link);
         byte[] linkHash = sha256(linkText);
         UUID guid = UUID.randomUUID();
+        // Asked before the transaction: a CIS that takes its full timeout must not hold the session's locks meanwhile.
+        Map<String, BalanceView> live = new HashMap<>();
+        request.customers().stream().filter(c -> c.invoices().isEmpty())
+                .forEach(c -> balances.balance(bid, c.accountNumber()).ifPresent(v -> live.put(c.accountNumber(), v)));
         tx.executeWithoutResult(s -> {
-            List<PayNowItem> items = records(bid, request, body.length, HexFormat.of().formatHex(linkHash), receivedBy);
+            List<PayNowItem> items = records(bid, request, live, body.length, HexFormat.of().formatHex(linkHash), receivedBy);
             sessions.insert(guid, bid, env, linkHash, new PayNowSession.Terms(request, items), partnerIp,
                     OffsetDateTime.now(clock).plus(props.linkTtl()));
         });
@@ -107,7 +117,8 @@ public class PayNowService {
     }
 
     /** Checks every customer and invoice against the biller's records, writes what CreateCustomerRecord asks, and fixes the items. */
-    private List<PayNowItem> records(long bid, PayNowRequest request, long size, String requestHash, String receivedBy) {
+    private List<PayNowItem> records(long bid, PayNowRequest request, Map<String, BalanceView> refreshed, long size,
+            String requestHash, String receivedBy) {
         List<PayNowItem> items = new ArrayList<>();
         Long fileId = null;
         int created = 0;
@@ -125,12 +136,17 @@ public class PayNowService {
             }
             List<PayNowRequest.Invoice> invoices = c.invoices();
             if (invoices.isEmpty()) {
-                // No invoices sent: the page offers the account's newest open invoice, as stored.
+                // No invoices sent: the page offers the account's newest open invoice at the balance the CIS
+                // gives now (SPEC C3), as the payment page does; the stored amount may be a bill behind. When
+                // the CIS does not answer, the last known balance stands in and the page says so.
                 Optional<String> newest = customers.newestOpenInvoice(bid, c.accountNumber());
                 if (newest.isPresent()) {
                     PayNowCustomers.StoredInvoice s = customers.invoice(bid, newest.get()).orElseThrow();
-                    items.add(new PayNowItem(ci, c.accountNumber(), newest.get(), s.dueDate(), s.totalAmountDue(),
-                            s.ccServiceFee(), s.achServiceFee(), s.minimumAmountDue(), Boolean.TRUE.equals(s.allowPartialPayments())));
+                    Optional<BalanceView> live = Optional.ofNullable(refreshed.get(c.accountNumber()));
+                    items.add(new PayNowItem(ci, c.accountNumber(), newest.get(), s.dueDate(),
+                            live.map(BalanceView::balanceDue).orElse(s.totalAmountDue()), s.ccServiceFee(), s.achServiceFee(),
+                            s.minimumAmountDue(), Boolean.TRUE.equals(s.allowPartialPayments()),
+                            live.map(v -> v.prepaid() != null).orElse(false), live.map(BalanceView::source).orElse(null)));
                 }
                 continue;
             }
@@ -166,7 +182,7 @@ public class PayNowService {
                         i.achServiceFee() != null ? i.achServiceFee() : s == null ? null : s.achServiceFee(),
                         i.minimumAmountDue() != null ? i.minimumAmountDue() : s == null ? null : s.minimumAmountDue(),
                         Boolean.TRUE.equals(i.allowPartialPayments() != null ? i.allowPartialPayments()
-                                : s == null ? null : s.allowPartialPayments())));
+                                : s == null ? null : s.allowPartialPayments()), false, null));
             }
         }
         if (fileId != null) {

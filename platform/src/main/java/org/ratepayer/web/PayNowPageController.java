@@ -18,6 +18,7 @@ import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.paynow.Money;
 import org.ratepayer.paynow.PartnerUrlPolicy;
 import org.ratepayer.paynow.PayNowCheckout;
 import org.ratepayer.paynow.PayNowItem;
@@ -117,14 +118,17 @@ public class PayNowPageController {
                     continue;
                 }
                 rows.add(Map.of("item", i, "index", n, "selected", outstanding.contains(i), "removed", s.removed().contains(i.key()),
-                        "amount", form.getOrDefault("amount." + i.key(), i.balanceDue().toPlainString()),
+                        "amount", form.getOrDefault("amount." + i.key(), i.credit() ? "" : i.balanceDue().toPlainString()),
                         "statement", statements && stored(s.bid(), i).map(inv -> pdfs.available(s.bid(), inv)).orElse(false)));
             }
             c.put("items", rows);
             customers.add(c);
         }
         model.addAttribute("customers", customers);
-        model.addAttribute("total", outstanding.stream().map(PayNowItem::balanceDue).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("total", outstanding.stream().map(PayNowItem::due).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("lastKnown", s.items().stream().anyMatch(PayNowItem::lastKnown));
+        model.addAttribute("anyCredit", outstanding.stream().anyMatch(PayNowItem::credit));
+        model.addAttribute("anyPrepaid", outstanding.stream().anyMatch(i -> i.prepaid() && !i.credit()));
         model.addAttribute("canRemove", r.pageResultOptions().allowRemove() && outstanding.size() > 1);
         model.addAttribute("canRestore", r.pageResultOptions().allowRemove());
         model.addAttribute("step", step);
@@ -143,6 +147,7 @@ public class PayNowPageController {
         URI css = policy.allows(r.cssUrl()) ? r.cssUrl() : null;
         URI back = policy.allows(r.returnUrl()) ? r.returnUrl() : null;
         model.addAttribute("biller", billers.cachedBiller(s.bid()));
+        model.addAttribute("money", Money.US_DOLLARS);
         model.addAttribute("page", page);
         model.addAttribute("request", r);
         model.addAttribute("partnerCss", css == null ? null : css.toString());
@@ -204,11 +209,11 @@ public class PayNowPageController {
         Map<String, BigDecimal> typed = new HashMap<>();
         for (PayNowItem i : checkout.outstanding(session)) {
             String text = form.get("amount." + i.key());
-            if (text != null && i.allowPartialPayments()) {
+            if (text != null && i.amountChosen()) {
                 Optional<BigDecimal> amount = PaymentMethodForm.amount(text);
                 if (amount.isEmpty()) {
                     return render(page, session, "pay", "Enter the amount for invoice " + i.invoiceNumber()
-                            + ", for example 25.00.", form, response, model);
+                            + ", for example " + Money.US_DOLLARS.format(new BigDecimal("25.00")) + ".", form, response, model);
                 }
                 typed.put(i.key(), amount.get());
             }

@@ -124,6 +124,38 @@ class PaymentRulesTest {
         }
     }
 
+    private static PaymentRules.Attempt onAccount(String amount, String balanceDue, boolean prepaid, boolean partialAllowed) {
+        PaymentRules.PayableInvoice bill = new PaymentRules.PayableInvoice("INV-1", "OPEN", LocalDate.of(2026, 10, 1),
+                new BigDecimal("50.00"), partialAllowed, null, null, null, null);
+        return new PaymentRules.Attempt(List.of(bill), null, new BigDecimal(amount), Method.CARD, new BigDecimal(balanceDue),
+                false, false, true, null, LocalDate.of(2026, 10, 10), new BigDecimal("99999.99"), prepaid);
+    }
+
+    /** A prepaid account is topped up by any amount (SPEC C3): its remaining balance is not a bill to pay in full. */
+    @ParameterizedTest(name = "{0} on a balance of {1}, prepaid {2}, partial allowed {3} -> {4}")
+    @CsvSource(nullValues = "none", value = {
+            "2.00,   4.93,   true,  false, none",
+            "0.01,   4.93,   true,  false, none",
+            "4.93,   4.93,   true,  false, none",
+            "100.00, 4.93,   true,  false, none",
+            "10.00,  -25.00, true,  false, none",
+            "10.00,  0,      true,  false, none",
+            "2.00,   4.93,   false, false, partial_not_allowed",
+            "2.00,   4.93,   false, true,  none",
+            "0,      4.93,   true,  false, amount_invalid",
+            "100000, 4.93,   true,  false, amount_above_maximum",
+    })
+    void aPrepaidAccountTakesAnyPositiveTopUp(String amount, String balanceDue, boolean prepaid, boolean partialAllowed,
+            String violation) {
+        PaymentRules.Attempt a = onAccount(amount, balanceDue, prepaid, partialAllowed);
+        if (violation == null) {
+            assertThat(PaymentRules.decide(a).invoice().invoiceNumber()).isEqualTo("INV-1");
+        } else {
+            assertThatThrownBy(() -> PaymentRules.decide(a)).isInstanceOfSatisfying(PaymentRuleViolation.class,
+                    v -> assertThat(v.code()).isEqualTo(violation));
+        }
+    }
+
     @Test
     void aRefusedPartialPaymentNamesTheBillsAmountNotTheAccountsBalance() {
         List<PaymentRules.PayableInvoice> bills = List.of(bill("INV-2", "OPEN", "100.00", false), bill("INV-1", "OPEN", "50.00", false));

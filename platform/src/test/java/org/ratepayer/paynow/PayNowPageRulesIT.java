@@ -78,10 +78,10 @@ class PayNowPageRulesIT extends PlatformIT {
 
         Map<String, String> tooMuch = card("4111111111111111");
         tooMuch.put("amount.8001-1/R-1", "30.01");
-        assertThat(form(page + "/review", tooMuch).body()).contains("For invoice R-1 enter an amount from 5.00 to 30.00.");
+        assertThat(form(page + "/review", tooMuch).body()).contains("For invoice R-1 enter an amount from $5.00 to $30.00.");
         Map<String, String> tooLittle = card("4111111111111111");
         tooLittle.put("amount.8001-1/R-1", "4.99");
-        assertThat(form(page + "/review", tooLittle).body()).contains("For invoice R-1 enter an amount from 5.00 to 30.00.");
+        assertThat(form(page + "/review", tooLittle).body()).contains("For invoice R-1 enter an amount from $5.00 to $30.00.");
         Map<String, String> notPartial = card("4111111111111111");
         notPartial.put("amount.8001-1/R-1", "6");
         notPartial.put("amount.8001-1/R-2", "1.00");
@@ -90,7 +90,7 @@ class PayNowPageRulesIT extends PlatformIT {
         assertThat(pending(b)).as("nothing held after refusals").isEmpty();
 
         Reply review = form(page + "/review", notPartial);
-        assertThat(review.body()).contains("id=\"review-total\">26.00<");
+        assertThat(review.body()).contains("id=\"review-total\">$26.00<");
         assertThat(pending(b)).doesNotContain("4111111111111111").contains("\"last4\": \"1111\"");
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).as("nothing paid before Pay").isZero();
 
@@ -153,7 +153,7 @@ class PayNowPageRulesIT extends PlatformIT {
                  "Customers": [{"AccountNumber": "8301-1", "Invoices": [{"InvoiceNumber": "S-1", "BalanceDue": 44}]}]}
                 """);
         org.ratepayer.InjectedFailures failures = new org.ratepayer.InjectedFailures(jdbc);
-        assertThat(form(page + "/review", card("4111111111111111")).body()).contains("id=\"review-total\">44.00<");
+        assertThat(form(page + "/review", card("4111111111111111")).body()).contains("id=\"review-total\">$44.00<");
         failures.fail(org.ratepayer.InjectedFailures.Point.MOVE, b.bid());
         try {
             form(page + "/confirm", Map.of());
@@ -277,7 +277,7 @@ class PayNowPageRulesIT extends PlatformIT {
         assertThat(form(page + "/remove", Map.of("item", "8101-1/L-1")).status()).isEqualTo(302);
         assertThat(form(page + "/remove", Map.of("item", "8101-1/L-2")).body()).contains("At least one invoice must stay in the payment.");
         assertThat(form(page + "/remove", Map.of("item", "9999-1/X")).body()).contains("That invoice cannot be removed.");
-        assertThat(send(request(page).GET()).body()).contains("id=\"total\">11.00<").contains("id=\"restore-L-1\"");
+        assertThat(send(request(page).GET()).body()).contains("id=\"total\">$11.00<").contains("id=\"restore-L-1\"");
         Reply confirm = form(page + "/confirm", Map.of());
         assertThat(confirm.status()).isEqualTo(302);
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();

@@ -99,11 +99,15 @@ class PayNowRequestParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "negative amount|\"BalanceDue\": -5|Customers[0].Invoices[0].BalanceDue|must not be negative",
+            "credit beyond the maximum payment|\"BalanceDue\": -100000|Customers[0].Invoices[0].BalanceDue|is a credit of more than the biller's maximum payment of 99999.99",
+            "negative minimum|\"MinimumAmountDue\": -1|Customers[0].Invoices[0].MinimumAmountDue|must not be negative",
+            "minimum on a credit|\"BalanceDue\": -25, \"MinimumAmountDue\": 5|Customers[0].Invoices[0].MinimumAmountDue|more than the BalanceDue -25.00",
+            "negative fee on a credit|\"BalanceDue\": -25, \"CCServiceFee\": -1|Customers[0].Invoices[0].CCServiceFee|must not be negative",
             "above the maximum payment|\"BalanceDue\": 100000|Customers[0].Invoices[0].BalanceDue|is more than the biller's maximum payment of 99999.99",
             "minimum above the maximum|\"MinimumAmountDue\": 100000|Customers[0].Invoices[0].MinimumAmountDue|is more than the biller's maximum payment of 99999.99",
             "huge exponent|\"BalanceDue\": 1e999999999|Customers[0].Invoices[0].BalanceDue|is more than the biller's maximum payment of 99999.99",
-            "huge negative exponent|\"BalanceDue\": -1e999999999|Customers[0].Invoices[0].BalanceDue|must not be negative",
+            "huge negative exponent|\"BalanceDue\": -1e999999999|Customers[0].Invoices[0].BalanceDue|is a credit of more than the biller's maximum payment of 99999.99",
+            "tiny negative exponent|\"BalanceDue\": -1e-999999999|Customers[0].Invoices[0].BalanceDue|has more than two decimals",
             "tiny exponent|\"BalanceDue\": 1e-999999999|Customers[0].Invoices[0].BalanceDue|has more than two decimals",
             "absurd fee|\"CCServiceFee\": \"10000\"|Customers[0].Invoices[0].CCServiceFee|more than the limit of 9999.99",
             "fee of half a cent|\"CCServiceFee\": 0.005|Customers[0].Invoices[0].CCServiceFee|has more than two decimals",
@@ -122,6 +126,20 @@ class PayNowRequestParserTest {
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.getMessage()).contains(problem);
         });
+    }
+
+    /** A negative BalanceDue is a credit the utility holds (a prepaid account), not a mistake: the page shows it as such. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "\"BalanceDue\": -25                              | -25.00",
+            "\"BalanceDue\": \"-25.5\"                          | -25.50",
+            "\"BalanceDue\": \"-$1,234.56\"                     | -1234.56",
+            "\"BalanceDue\": -99999.99                        | -99999.99",
+            "\"BalanceDue\": -0.01                            | -0.01",
+            "\"BalanceDue\": -25, \"MinimumAmountDue\": 0      | -25.00",
+            "\"BalanceDue\": -25, \"CCServiceFee\": 1.25       | -25.00"})
+    void aNegativeBalanceDueIsACredit(String fields, String balance) {
+        assertThat(parse(oneInvoice(fields)).customers().get(0).invoices().get(0).balanceDue()).hasToString(balance);
     }
 
     @Test

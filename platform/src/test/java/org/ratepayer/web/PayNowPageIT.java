@@ -93,21 +93,21 @@ class PayNowPageIT extends PlatformIT {
                 """.formatted(partner.url("/portal/done"), partner.url("/pb")));
 
         browser.get(link);
-        assertThat(browser.text("total")).isEqualTo("60.00");
-        assertThat(browser.text("customer-0")).contains("John S").contains("Account 7001-1").contains("123 Main Street, Tampa, FL 33601");
+        assertThat(browser.text("total")).isEqualTo("$60.00");
+        assertThat(browser.text("customer-0")).contains("John S — Account 7001-1").contains("123 Main Street, Tampa, FL 33601");
         assertThat(browser.text("customer-1")).contains("Ana B");
         browser.click("remove-P-2");
-        assertThat(browser.text("total")).isEqualTo("40.00");
+        assertThat(browser.text("total")).isEqualTo("$40.00");
         assertThat(browser.has("restore-P-2")).isTrue();
         browser.click("continue");
         browser.fill("amount-P-3", "15.00");
         assertThat(browser.element("payerEmail").getAttribute("value")).isEqualTo("john@example.org");
         card("4111 1111 1111 1111");
         browser.click("review");
-        assertThat(browser.text("review-P-1")).contains("10.00").contains("1.00");
-        assertThat(browser.text("review-P-3")).contains("15.00").contains("0.00");
+        assertThat(browser.text("review-P-1")).contains("$10.00").contains("$1.00");
+        assertThat(browser.text("review-P-3")).contains("$15.00").contains("$0.00");
         assertThat(browser.has("review-P-2")).isFalse();
-        assertThat(browser.text("review-total")).isEqualTo("26.00");
+        assertThat(browser.text("review-total")).isEqualTo("$26.00");
         assertThat(browser.text("review-method")).isEqualTo("VISA card ending 1111");
 
         // An impatient payer: the Pay form goes out three times at once; each invoice is paid once.
@@ -181,7 +181,7 @@ class PayNowPageIT extends PlatformIT {
         browser.fill("routingNumber", "011000015");
         browser.fill("bankAccountNumber", "123456789");
         browser.click("review");
-        assertThat(browser.text("review-total")).isEqualTo("10.75");
+        assertThat(browser.text("review-total")).isEqualTo("$10.75");
         assertThat(browser.text("review-method")).isEqualTo("Bank account ending 6789");
         browser.click("confirm");
         assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
