@@ -160,6 +160,21 @@ class CisAccountNumberWireTest {
     }
 
     @Test
+    void anItemTheCisRefusesIsMatchedByTheNumberItWasSent() {
+        cis.state().refusePostings("1001001", "Account 1001001 is inactive");
+        CisPosting.Paperless refused = new CisPosting.Paperless(UUID.randomUUID(), ACCOUNT, true, PARTS);
+        CisPosting.Paperless other = new CisPosting.Paperless(UUID.randomUUID(), "1002-2", true, new AccountParts("1002", "2"));
+
+        List<PostingResult> results = connector.post(biller("CUSTOM2_CUSTOM3:3"), List.of(refused, other));
+
+        assertThat(results).extracting(PostingResult::postingId, PostingResult::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(refused.postingId(), Status.FAILED),
+                org.assertj.core.groups.Tuple.tuple(other.postingId(), Status.POSTED));
+        assertThat(results.get(0).detail()).contains("Account 1001001 is inactive");
+        assertThat(cis.state().paperless("1002002")).hasValue("Y");
+    }
+
+    @Test
     void aSubLongerThanItsWidthIsNeverCut() {
         CisPosting.Paperless wide = new CisPosting.Paperless(UUID.randomUUID(), "1001-1234", true,
                 new AccountParts("1001", "1234"));
