@@ -41,6 +41,18 @@ public record CisAccountNumber(int subDigits) {
      * @throws IllegalArgumentException naming the setting and the accepted forms
      */
     public static CisAccountNumber parse(String value) {
+        try {
+            return read(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(label() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #parse}, for a caller that names the setting in its own words: the message says only
+     * what is wrong with the value.
+     */
+    public static CisAccountNumber read(String value) {
         if (value == null || value.isBlank()) {
             return AS_IN_FILE;
         }
@@ -51,7 +63,7 @@ public record CisAccountNumber(int subDigits) {
         Matcher m = JOINED.matcher(t);
         int digits = m.matches() ? Integer.parseInt(m.group(1)) : -1;
         if (digits < 1 || digits > MAX_SUB_DIGITS) {
-            throw new IllegalArgumentException(label() + ": '" + value + "' is neither " + AS_IN_FILE_VALUE
+            throw new IllegalArgumentException("'" + value + "' is neither " + AS_IN_FILE_VALUE
                     + " nor CUSTOM2_CUSTOM3:N with N from 1 to " + MAX_SUB_DIGITS + " (e.g. CUSTOM2_CUSTOM3:3)");
         }
         return new CisAccountNumber(digits);

@@ -154,7 +154,7 @@ public final class ConfigValidator {
     /** The connector's own rule decides, so what is stored is exactly what it will accept. */
     private static String cisAccountNumber(String who, String text) {
         try {
-            return org.ratepayer.daffron.CisAccountNumber.parse(nonBlank(who, text)).canonical();
+            return org.ratepayer.daffron.CisAccountNumber.read(nonBlank(who, text)).canonical();
         } catch (IllegalArgumentException e) {
             throw new ConfigValidationException(who + ": " + e.getMessage());
         }
