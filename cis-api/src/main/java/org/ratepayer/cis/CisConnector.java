@@ -14,11 +14,12 @@ public interface CisConnector {
     boolean balanceConfigured(CisBiller biller);
 
     /**
-     * Asks the CIS for an account's balance now.
+     * Asks the CIS for an account's balance now. The answer names the account by {@code accountNumber};
+     * {@code parts} are for a CIS that names accounts by their base and sub numbers.
      *
      * @throws CisException when the CIS is slow, down, refuses the call or answers nonsense
      */
-    LiveBalance balance(CisBiller biller, String accountNumber);
+    LiveBalance balance(CisBiller biller, String accountNumber, AccountParts parts);
 
     /**
      * Where the CIS serves this invoice's bill image, if the biller presents bills from the CIS.

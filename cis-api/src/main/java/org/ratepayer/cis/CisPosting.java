@@ -17,8 +17,17 @@ public sealed interface CisPosting permits CisPosting.Payment, CisPosting.Paperl
     /** The outbox's id for this posting; identical on every attempt. */
     UUID postingId();
 
-    /** The CIS account the posting is about ("base-sub" for Daffron). */
+    /** The CIS account the posting is about, as the invoice file names it (e.g. "1001-1"). */
     String accountNumber();
+
+    /**
+     * The account's base and sub numbers, for a CIS that names accounts by them (docs/cis-account-number.md);
+     * {@link AccountParts#UNKNOWN} until the platform has looked them up.
+     */
+    AccountParts parts();
+
+    /** This posting with the account's base and sub numbers, which whoever created it need not know. */
+    CisPosting withParts(AccountParts parts);
 
     enum Tender { CARD, ACH, CASH }
 
@@ -28,21 +37,45 @@ public sealed interface CisPosting permits CisPosting.Payment, CisPosting.Paperl
      * when the paid invoice is of a donation invoice type.
      */
     record Payment(UUID postingId, String accountNumber, UUID paymentGuid, Tender tender, BigDecimal amount,
-            String approvalCode, int paymentSourceId, String kioskId, boolean donation) implements CisPosting {
+            String approvalCode, int paymentSourceId, String kioskId, boolean donation, AccountParts parts)
+            implements CisPosting {
         public Payment {
+            parts = parts == null ? AccountParts.UNKNOWN : parts;
             Objects.requireNonNull(postingId, "postingId");
             Objects.requireNonNull(accountNumber, "accountNumber");
             Objects.requireNonNull(paymentGuid, "paymentGuid");
             Objects.requireNonNull(tender, "tender");
             Objects.requireNonNull(amount, "amount");
         }
+
+        public Payment(UUID postingId, String accountNumber, UUID paymentGuid, Tender tender, BigDecimal amount,
+                String approvalCode, int paymentSourceId, String kioskId, boolean donation) {
+            this(postingId, accountNumber, paymentGuid, tender, amount, approvalCode, paymentSourceId, kioskId, donation,
+                    AccountParts.UNKNOWN);
+        }
+
+        @Override
+        public Payment withParts(AccountParts parts) {
+            return new Payment(postingId, accountNumber, paymentGuid, tender, amount, approvalCode, paymentSourceId, kioskId,
+                    donation, parts);
+        }
     }
 
     /** Paperless billing switched on ({@code enrolled}) or off. Only ever created for a real change. */
-    record Paperless(UUID postingId, String accountNumber, boolean enrolled) implements CisPosting {
+    record Paperless(UUID postingId, String accountNumber, boolean enrolled, AccountParts parts) implements CisPosting {
         public Paperless {
             Objects.requireNonNull(postingId, "postingId");
             Objects.requireNonNull(accountNumber, "accountNumber");
+            parts = parts == null ? AccountParts.UNKNOWN : parts;
+        }
+
+        public Paperless(UUID postingId, String accountNumber, boolean enrolled) {
+            this(postingId, accountNumber, enrolled, AccountParts.UNKNOWN);
+        }
+
+        @Override
+        public Paperless withParts(AccountParts parts) {
+            return new Paperless(postingId, accountNumber, enrolled, parts);
         }
     }
 
@@ -50,19 +83,29 @@ public sealed interface CisPosting permits CisPosting.Payment, CisPosting.Paperl
      * Autopay enrolled or cancelled at {@code at}. {@code serviceLocationId} is the account's Custom4
      * (empty when the biller's files carry none).
      */
-    record Autopay(UUID postingId, String accountNumber, String serviceLocationId, boolean enrolled, OffsetDateTime at)
-            implements CisPosting {
+    record Autopay(UUID postingId, String accountNumber, String serviceLocationId, boolean enrolled, OffsetDateTime at,
+            AccountParts parts) implements CisPosting {
         public Autopay {
             Objects.requireNonNull(postingId, "postingId");
             Objects.requireNonNull(accountNumber, "accountNumber");
             Objects.requireNonNull(at, "at");
             serviceLocationId = serviceLocationId == null ? "" : serviceLocationId;
+            parts = parts == null ? AccountParts.UNKNOWN : parts;
+        }
+
+        public Autopay(UUID postingId, String accountNumber, String serviceLocationId, boolean enrolled, OffsetDateTime at) {
+            this(postingId, accountNumber, serviceLocationId, enrolled, at, AccountParts.UNKNOWN);
+        }
+
+        @Override
+        public Autopay withParts(AccountParts parts) {
+            return new Autopay(postingId, accountNumber, serviceLocationId, enrolled, at, parts);
         }
     }
 
     /** A scheduled payment created, updated or cancelled at {@code at}; its (new) date, amount and invoice. */
     record ScheduledPayment(UUID postingId, String accountNumber, String serviceLocationId, Change change, LocalDate date,
-            BigDecimal amount, String invoiceNumber, OffsetDateTime at) implements CisPosting {
+            BigDecimal amount, String invoiceNumber, OffsetDateTime at, AccountParts parts) implements CisPosting {
         public enum Change { CREATED, UPDATED, CANCELLED }
 
         public ScheduledPayment {
@@ -74,6 +117,18 @@ public sealed interface CisPosting permits CisPosting.Payment, CisPosting.Paperl
             Objects.requireNonNull(at, "at");
             serviceLocationId = serviceLocationId == null ? "" : serviceLocationId;
             invoiceNumber = invoiceNumber == null ? "" : invoiceNumber;
+            parts = parts == null ? AccountParts.UNKNOWN : parts;
+        }
+
+        public ScheduledPayment(UUID postingId, String accountNumber, String serviceLocationId, Change change, LocalDate date,
+                BigDecimal amount, String invoiceNumber, OffsetDateTime at) {
+            this(postingId, accountNumber, serviceLocationId, change, date, amount, invoiceNumber, at, AccountParts.UNKNOWN);
+        }
+
+        @Override
+        public ScheduledPayment withParts(AccountParts parts) {
+            return new ScheduledPayment(postingId, accountNumber, serviceLocationId, change, date, amount, invoiceNumber, at,
+                    parts);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ratepayer.cis.AccountParts;
 import org.ratepayer.cis.CisBiller;
 import org.ratepayer.cis.CisConnector;
 import org.ratepayer.cis.CisException;
@@ -40,11 +41,18 @@ public final class DaffronConnector implements CisConnector {
     }
 
     @Override
-    public LiveBalance balance(CisBiller biller, String accountNumber) {
+    public LiveBalance balance(CisBiller biller, String accountNumber, AccountParts parts) {
         CbEndpoint endpoint = endpoint(biller, DaffronSettings.RTDR_URL, DaffronSettings.RTDR_USER, DaffronSettings.RTDR_PASSWORD,
                 "real-time refresh");
+        String cisAccount;
         try {
-            return balances.map(accountNumber, clients.client(endpoint).getPayableItemsList(accountNumber));
+            cisAccount = accountNumbers(biller).of(accountNumber, parts);
+        } catch (IllegalArgumentException e) {
+            throw new CisException(CisException.Kind.NOT_CONFIGURED, "biller " + biller.bid() + ": " + e.getMessage(), e);
+        }
+        try {
+            // the platform's name for the account, whatever the CIS was asked by
+            return balances.map(accountNumber, clients.client(endpoint).getPayableItemsList(cisAccount));
         } catch (MultiSpeakException e) {
             throw translate(e);
         }
@@ -52,7 +60,9 @@ public final class DaffronConnector implements CisConnector {
 
     @Override
     public java.util.Optional<java.net.URI> billPdf(CisBiller biller, org.ratepayer.cis.InvoiceRef invoice) {
-        if (biller.setting(DaffronSettings.REMOTE_PDF_URL).isEmpty()) {
+        // Only this format is presented from the eprint service; any other has no bill image here (docs/presentment.md).
+        if (!PdfLinks.REMOTE_LINK_FORMAT.equals(invoice.invoiceFormatGuid())
+                || biller.setting(DaffronSettings.REMOTE_PDF_URL).isEmpty()) {
             return java.util.Optional.empty();
         }
         try {
@@ -83,7 +93,8 @@ public final class DaffronConnector implements CisConnector {
     public List<PostingResult> post(CisBiller biller, List<CisPosting> postings) {
         PostingPlan plan;
         try {
-            plan = PostingPlan.of(postings, biller.timeZone(), () -> new PaymentTransactionMapper(PaymentPostingSettings.of(biller)));
+            plan = PostingPlan.of(postings, biller.timeZone(), () -> new PaymentTransactionMapper(PaymentPostingSettings.of(biller)),
+                    accountNumbers(biller));
         } catch (IllegalArgumentException e) {
             throw new CisException(CisException.Kind.NOT_CONFIGURED, "biller " + biller.bid() + ": " + e.getMessage(), e);
         }
@@ -140,6 +151,11 @@ public final class DaffronConnector implements CisConnector {
                         + " got no usable answer (" + failure.kind() + "): " + failure.getMessage());
             }
         }
+    }
+
+    /** @throws IllegalArgumentException naming setting 1006 when its value is not one of its forms */
+    private static CisAccountNumber accountNumbers(CisBiller biller) {
+        return CisAccountNumber.parse(biller.setting(DaffronSettings.CIS_ACCOUNT_NUMBER).orElse(null));
     }
 
     CbEndpoint endpoint(CisBiller biller, int urlSetting, int userSetting, int passwordSetting, String purpose) {

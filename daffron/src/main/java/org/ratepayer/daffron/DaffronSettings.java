@@ -21,6 +21,8 @@ public final class DaffronSettings {
     public static final int ACH_PAYMENT_MODES = 65;
     public static final int REMOTE_PDF_VERSION = 119;
     public static final int JSON_CONFIGURATION = 131;
+    /** Project-assigned: how accounts are named in MultiSpeak calls, see {@link CisAccountNumber}. */
+    public static final int CIS_ACCOUNT_NUMBER = 1006;
 
     private DaffronSettings() {
     }

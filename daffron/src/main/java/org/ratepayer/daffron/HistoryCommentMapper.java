@@ -31,12 +31,24 @@ public final class HistoryCommentMapper {
         this.billerZone = Objects.requireNonNull(billerZone, "billerZone");
     }
 
+    /** With the account as in the invoice file. */
     Mapped<HistoryComment> map(CisPosting.Autopay autopay) {
-        return comment(autopay.accountNumber(), autopay.serviceLocationId(), autopay.at(),
+        return map(autopay, autopay.accountNumber());
+    }
+
+    /** @param account the account as the CIS knows it ({@link CisAccountNumber}) */
+    Mapped<HistoryComment> map(CisPosting.Autopay autopay, String account) {
+        return comment(account, autopay.serviceLocationId(), autopay.at(),
                 autopay.enrolled() ? AUTOPAY_ON : AUTOPAY_OFF);
     }
 
+    /** With the account as in the invoice file. */
     Mapped<HistoryComment> map(CisPosting.ScheduledPayment scheduled) {
+        return map(scheduled, scheduled.accountNumber());
+    }
+
+    /** @param account the account as the CIS knows it ({@link CisAccountNumber}) */
+    Mapped<HistoryComment> map(CisPosting.ScheduledPayment scheduled, String account) {
         if (scheduled.invoiceNumber().isBlank()) {
             return Mapped.failed("scheduled payment comment needs an invoice number; the posting has none");
         }
@@ -48,7 +60,7 @@ public final class HistoryCommentMapper {
         }
         String text = verb(scheduled.change()) + " " + SCHEDULED_DATE.format(scheduled.date()) + " " + amount + " "
                 + scheduled.invoiceNumber().strip();
-        return comment(scheduled.accountNumber(), scheduled.serviceLocationId(), scheduled.at(), text);
+        return comment(account, scheduled.serviceLocationId(), scheduled.at(), text);
     }
 
     static String verb(CisPosting.ScheduledPayment.Change change) {

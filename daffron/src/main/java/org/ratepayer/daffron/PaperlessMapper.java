@@ -15,7 +15,13 @@ public final class PaperlessMapper {
     /** As the seed's sample has it; Toolbox reads the Y/N value whatever the declared type. */
     static final String EBILL_TYPE = "double";
 
+    /** With the account as in the invoice file. */
     Customer map(CisPosting.Paperless paperless) {
+        return map(paperless, paperless.accountNumber());
+    }
+
+    /** @param account the account as the CIS knows it ({@link CisAccountNumber}) */
+    Customer map(CisPosting.Paperless paperless, String account) {
         ExtensionsItem ebill = new ExtensionsItem();
         ebill.setExtName(EBILL);
         ebill.setExtValue(paperless.enrolled() ? "Y" : "N");
@@ -23,7 +29,7 @@ public final class PaperlessMapper {
         ExtensionsList extensions = new ExtensionsList();
         extensions.getExtensionsItem().add(ebill);
         Customer customer = new Customer();
-        customer.setObjectID(paperless.accountNumber());
+        customer.setObjectID(account);
         customer.setExtensionsList(extensions);
         return customer;
     }

@@ -34,7 +34,13 @@ public final class PaymentTransactionMapper {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
+    /** With the account as in the invoice file. */
     Mapped<PaymentTransaction> map(CisPosting.Payment payment) {
+        return map(payment, payment.accountNumber());
+    }
+
+    /** @param account the account as the CIS knows it ({@link CisAccountNumber}) */
+    Mapped<PaymentTransaction> map(CisPosting.Payment payment, String account) {
         if (payment.donation() && settings.dataPump().skipDonationTypes()) {
             return Mapped.notSent("payment of a donation invoice type; advanced setting "
                     + DaffronSettings.JSON_CONFIGURATION + " has SkipDonationTypes");
@@ -52,7 +58,7 @@ public final class PaymentTransactionMapper {
             tender.setAuthorizationCode(payment.approvalCode());
         }
         tender.setPaymentMode(paymentMode(payment));
-        return Mapped.send(transaction(payment, tender));
+        return Mapped.send(transaction(payment, account, tender));
     }
 
     /** The id the CIS deduplicates this payment by (ITG-3305). */
@@ -82,9 +88,9 @@ public final class PaymentTransactionMapper {
         return list;
     }
 
-    private static PaymentTransaction transaction(CisPosting.Payment payment, Tender tender) {
+    private static PaymentTransaction transaction(CisPosting.Payment payment, String account, Tender tender) {
         PaymentTransaction transaction = new PaymentTransaction();
-        transaction.setAccountNumber(payment.accountNumber());
+        transaction.setAccountNumber(account);
         switch (payment.tender()) {
             case CARD -> {
                 CreditCardPayment card = new CreditCardPayment();

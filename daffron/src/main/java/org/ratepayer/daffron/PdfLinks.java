@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * SPEC C5: the URL of an invoice's PDF on the Daffron eprint service.
@@ -20,6 +21,12 @@ import java.util.Locale;
  * would not be found on the CIS side.
  */
 public final class PdfLinks {
+
+    /**
+     * The InvoiceFormatGuid "Daffron - PDF Remote Link" (seed 002): only invoices of this format have
+     * their bill image on the eprint service.
+     */
+    public static final UUID REMOTE_LINK_FORMAT = UUID.fromString("BA1CEC36-997C-48E3-8406-437640EDFF84");
 
     /** Custom9 markers that force version 2 (seed 002), compared case-insensitively. */
     private static final String[] FORCE_V2_MARKERS = {"INV", "EBIL"};

@@ -37,13 +37,21 @@ final class PostingPlan {
         this.calls = List.copyOf(calls);
     }
 
+    /** With every account as in the invoice file. */
+    static PostingPlan of(List<CisPosting> postings, ZoneId billerZone, Supplier<PaymentTransactionMapper> payments) {
+        return of(postings, billerZone, payments, CisAccountNumber.AS_IN_FILE);
+    }
+
     /**
      * @param billerZone the biller's time zone, the offset of every logTime
+     * @param accounts how accounts are named to the CIS; a posting whose account cannot be named so
+     *                 fails with the reason, without a call
      * @param payments the payment mapper, asked for only when the delivery holds a payment (it reads
      *                 settings only payments need)
      * @throws IllegalArgumentException when a setting the postings need is invalid
      */
-    static PostingPlan of(List<CisPosting> postings, ZoneId billerZone, Supplier<PaymentTransactionMapper> payments) {
+    static PostingPlan of(List<CisPosting> postings, ZoneId billerZone, Supplier<PaymentTransactionMapper> payments,
+                          CisAccountNumber accounts) {
         PostingResult[] settled = new PostingResult[postings.size()];
         List<Outgoing<PaymentTransaction>> transactions = new ArrayList<>();
         List<Outgoing<Customer>> customers = new ArrayList<>();
@@ -57,11 +65,18 @@ final class PostingPlan {
         for (int i = 0; i < postings.size(); i++) {
             CisPosting posting = postings.get(i);
             UUID id = posting.postingId();
+            String account;
+            try {
+                account = accounts.of(posting.accountNumber(), posting.parts());
+            } catch (IllegalArgumentException e) {
+                settled[i] = PostingResult.failed(id, e.getMessage());
+                continue;
+            }
             if (posting instanceof CisPosting.Payment payment) {
                 if (paymentMapper == null) {
                     paymentMapper = payments.get();
                 }
-                Mapped<PaymentTransaction> mapped = paymentMapper.map(payment);
+                Mapped<PaymentTransaction> mapped = paymentMapper.map(payment, account);
                 if (mapped instanceof Mapped.Send<PaymentTransaction> send) {
                     String transactionId = paymentMapper.transactionId(payment);
                     UUID first = transactionIds.putIfAbsent(transactionId, id);
@@ -79,13 +94,14 @@ final class PostingPlan {
                     settled[i] = settle(id, mapped);
                 }
             } else if (posting instanceof CisPosting.Paperless paperless) {
-                customers.add(new Outgoing<>(i, id, key(paperless.accountNumber()), paperlessMapper.map(paperless)));
+                customers.add(new Outgoing<>(i, id, key(account), paperlessMapper.map(paperless, account)));
                 order.add(DataPumpEndpoint.PAPERLESS);
             } else {
                 Mapped<HistoryComment> mapped = posting instanceof CisPosting.Autopay autopay
-                        ? commentMapper.map(autopay) : commentMapper.map((CisPosting.ScheduledPayment) posting);
+                        ? commentMapper.map(autopay, account)
+                        : commentMapper.map((CisPosting.ScheduledPayment) posting, account);
                 if (mapped instanceof Mapped.Send<HistoryComment> send) {
-                    comments.add(new Outgoing<>(i, id, key(posting.accountNumber()), send.message()));
+                    comments.add(new Outgoing<>(i, id, key(account), send.message()));
                     order.add(DataPumpEndpoint.HISTORY_COMMENTS);
                 } else {
                     settled[i] = settle(id, mapped);
@@ -115,7 +131,7 @@ final class PostingPlan {
         return calls;
     }
 
-    /** The CIS echoes the account as objectID; compared without surrounding blanks. */
+    /** The CIS echoes the account it was sent as objectID; compared without surrounding blanks. */
     static String key(String accountNumber) {
         return accountNumber.strip();
     }

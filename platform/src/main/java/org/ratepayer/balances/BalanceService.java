@@ -15,6 +15,7 @@ import org.ratepayer.cis.CisBiller;
 import org.ratepayer.cis.CisConnector;
 import org.ratepayer.cis.CisException;
 import org.ratepayer.cis.LiveBalance;
+import org.ratepayer.integration.CisAccounts;
 import org.ratepayer.integration.CisConnectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public class BalanceService {
 
     private final BillerService billers;
     private final CisConnectors connectors;
+    private final CisAccounts cisAccounts;
     private final BalanceRepository repo;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -42,9 +44,11 @@ public class BalanceService {
     private final Counter reusedCount;
     private final Counter refreshedCount;
 
-    public BalanceService(BillerService billers, CisConnectors connectors, BalanceRepository repo, MeterRegistry meters, Clock clock) {
+    public BalanceService(BillerService billers, CisConnectors connectors, CisAccounts cisAccounts, BalanceRepository repo,
+            MeterRegistry meters, Clock clock) {
         this.billers = billers;
         this.connectors = connectors;
+        this.cisAccounts = cisAccounts;
         this.repo = repo;
         this.meters = meters;
         this.clock = clock;
@@ -73,7 +77,7 @@ public class BalanceService {
             return Optional.of(stored(known, "cached"));
         }
         try {
-            LiveBalance live = connector.get().balance(cisBiller, accountNumber);
+            LiveBalance live = connector.get().balance(cisBiller, accountNumber, cisAccounts.parts(bid, accountNumber));
             if (!live.accountNumber().equals(accountNumber)) {
                 throw new CisException(CisException.Kind.MALFORMED, "the CIS answered for account " + live.accountNumber());
             }

@@ -52,6 +52,8 @@ public final class ConfigCatalogue {
     public static final int SET_PAYNOW_POSTBACK_SECRET = 1004;
     /** Project-assigned: the most a single payment may be, {@link #DEFAULT_MAXIMUM_PAYMENT} when unset (docs/payments.md). */
     public static final int SET_MAXIMUM_PAYMENT = 1005;
+    /** Project-assigned: how accounts are named to the CIS, as in the file or Custom2+Custom3 (docs/cis-account-number.md). */
+    public static final int SET_CIS_ACCOUNT_NUMBER = 1006;
 
     /** What a biller that has not chosen its maximum single payment takes at most. */
     public static final BigDecimal DEFAULT_MAXIMUM_PAYMENT = new BigDecimal("99999.99");
@@ -119,6 +121,8 @@ public final class ConfigCatalogue {
         put(s, ConfigDef.of(1003, "Pay Now partner origins (PostBackURL, ReturnURL, CssUrl and iframe hosts)", ValueKind.ORIGIN_LIST));
         put(s, ConfigDef.of(1004, "Pay Now postback signing secret", ValueKind.SIGNING_SECRET));
         put(s, ConfigDef.of(1005, "Maximum single payment", ValueKind.AMOUNT));
+        put(s, ConfigDef.of(1006, "CIS account number: AS_IN_FILE, or CUSTOM2_CUSTOM3:N (the sub zero-padded to N digits)",
+                ValueKind.CIS_ACCOUNT_NUMBER));
         return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
     }
 

@@ -59,6 +59,7 @@ public final class ConfigValidator {
             case ORIGIN_LIST -> origins(who, text(who, value));
             case SIGNING_SECRET -> signingSecret(who, text(who, value));
             case AMOUNT -> amount(who, value);
+            case CIS_ACCOUNT_NUMBER -> cisAccountNumber(who, text(who, value));
         };
     }
 
@@ -148,6 +149,15 @@ public final class ConfigValidator {
                     + ", with at most two decimals, such as 150000.00");
         }
         return amount.setScale(2).toPlainString();
+    }
+
+    /** The connector's own rule decides, so what is stored is exactly what it will accept. */
+    private static String cisAccountNumber(String who, String text) {
+        try {
+            return org.ratepayer.daffron.CisAccountNumber.read(nonBlank(who, text)).canonical();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValidationException(who + ": " + e.getMessage());
+        }
     }
 
     private static String url(String who, String text) {

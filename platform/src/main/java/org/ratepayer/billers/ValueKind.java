@@ -15,5 +15,7 @@ public enum ValueKind {
     /** A signing key in Standard Webhooks form, {@code whsec_} + base64 of 24 to 64 random bytes; kept encrypted like {@link #SECRET}. */
     SIGNING_SECRET,
     /** An amount of money in dollars and cents, more than zero; see {@link ConfigValidator#MAX_AMOUNT}. */
-    AMOUNT
+    AMOUNT,
+    /** Setting 1006: {@code AS_IN_FILE} or {@code CUSTOM2_CUSTOM3:N}, see {@link org.ratepayer.daffron.CisAccountNumber}. */
+    CIS_ACCOUNT_NUMBER
 }

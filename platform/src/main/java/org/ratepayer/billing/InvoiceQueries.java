@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +32,8 @@ public class InvoiceQueries {
     public record Invoice(String invoiceNumber, String accountNumber, String status, LocalDate invoiceDate, LocalDate dueDate,
             BigDecimal totalAmountDue, BigDecimal pastDue, Boolean allowPartialPayments, LocalDate paymentExpirationDate,
             String paymentExpirationMessage, Integer invoiceTypeId, String custom2, String custom3, String custom4,
-            String custom9, String custom10, BigDecimal ccServiceFee, BigDecimal achServiceFee, long fileId, List<Line> lines) {
+            String custom9, String custom10, BigDecimal ccServiceFee, BigDecimal achServiceFee, long fileId, List<Line> lines,
+            UUID invoiceFormatGuid) {
     }
 
     public Optional<Account> account(long bid, String accountNumber) {
@@ -62,7 +64,8 @@ public class InvoiceQueries {
         return jdbc.sql("""
                 select invoice_number, account_number, status, invoice_date, due_date, total_amount_due, past_due,
                        allow_partial_payments, payment_expiration_date, payment_expiration_message, invoice_type_id,
-                       custom2, custom3, custom4, custom9, custom10, cc_service_fee, ach_service_fee, file_id
+                       custom2, custom3, custom4, custom9, custom10, cc_service_fee, ach_service_fee, file_id,
+                       invoice_format_guid
                 from invoice where biller_id = ? and account_number = ?
                 order by invoice_date desc, invoice_id desc
                 """).params(bid, accountNumber)
@@ -71,7 +74,7 @@ public class InvoiceQueries {
                         rs.getBigDecimal(7), (Boolean) rs.getObject(8), rs.getObject(9, LocalDate.class), rs.getString(10),
                         (Integer) rs.getObject(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),
                         rs.getString(16), rs.getBigDecimal(17), rs.getBigDecimal(18), rs.getLong(19),
-                        lines.getOrDefault(rs.getString(1), List.of())))
+                        lines.getOrDefault(rs.getString(1), List.of()), rs.getObject(20, UUID.class)))
                 .list();
     }
 

@@ -25,12 +25,15 @@ public class CisPostings {
     private final PostingCodec codec;
     private final BillerService billers;
     private final CisConnectors connectors;
+    private final CisAccounts accounts;
 
-    public CisPostings(Outbox outbox, PostingCodec codec, BillerService billers, CisConnectors connectors) {
+    public CisPostings(Outbox outbox, PostingCodec codec, BillerService billers, CisConnectors connectors,
+            CisAccounts accounts) {
         this.outbox = outbox;
         this.codec = codec;
         this.billers = billers;
         this.connectors = connectors;
+        this.accounts = accounts;
     }
 
     /** @return the posting's id, or empty when the biller has no CIS to post to */
@@ -41,10 +44,12 @@ public class CisPostings {
             return Optional.empty();
         }
         UUID id = UUID.randomUUID();
-        CisPosting p = posting.apply(id);
-        if (!p.postingId().equals(id)) {
+        CisPosting created = posting.apply(id);
+        if (!created.postingId().equals(id)) {
             throw new IllegalArgumentException("the posting must carry the id it was given");
         }
+        // recorded now, with the posting: what the CIS is told must not change if a later file changes them
+        CisPosting p = created.withParts(accounts.parts(bid, created.accountNumber()));
         if (!connector.get().postingConfigured(connectors.view(billers.cachedConfig(bid)), p)) {
             return Optional.empty();
         }

@@ -94,7 +94,8 @@ public class BillPdfService {
         put(custom, "custom10", invoice.custom10());
         try {
             return connector.get().billPdf(connectors.view(billers.cachedConfig(bid)),
-                    new InvoiceRef(invoice.invoiceNumber(), invoice.accountNumber(), invoice.invoiceDate(), custom));
+                    new InvoiceRef(invoice.invoiceNumber(), invoice.accountNumber(), invoice.invoiceDate(), custom,
+                            invoice.invoiceFormatGuid()));
         } catch (CisException e) {
             log.warn("biller {}: {}", bid, e.getMessage());
             return Optional.empty();

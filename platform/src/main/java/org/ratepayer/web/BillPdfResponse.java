@@ -15,9 +15,14 @@ final class BillPdfResponse {
     }
 
     static void send(BillPdfService pdfs, long bid, InvoiceQueries.Invoice invoice, HttpServletResponse response) throws IOException {
-        Optional<BillPdfService.Pdf> pdf = invoice == null ? Optional.empty() : pdfs.fetch(bid, invoice);
+        if (invoice == null || !pdfs.available(bid, invoice)) {
+            // e.g. an invoice whose format is not presented from the CIS: asking again will not help
+            notFound(response, "This bill has no bill image.");
+            return;
+        }
+        Optional<BillPdfService.Pdf> pdf = pdfs.fetch(bid, invoice);
         if (pdf.isEmpty()) {
-            response.sendError(404, "The bill image is not available right now.");
+            notFound(response, "The bill image is not available right now.");
             return;
         }
         response.setContentType("application/pdf");
@@ -27,5 +32,13 @@ final class BillPdfResponse {
         try (InputStream in = pdf.get().body(); OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
         }
+    }
+
+    /** Written here: the error page would drop the reason, and the payer should know whether trying again can help. */
+    private static void notFound(HttpServletResponse response, String reason) throws IOException {
+        response.setStatus(404);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.getWriter().write(reason);
     }
 }

@@ -63,6 +63,20 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void theCisAccountNumberIsAsInTheFileOrCustom2AndCustom3WithAWidth() {
+        String name = "setting 1006 (CIS account number: AS_IN_FILE, or CUSTOM2_CUSTOM3:N (the sub zero-padded to N digits))";
+        assertThat(setting(1006, TextNode.valueOf(" as_in_file "))).isEqualTo("AS_IN_FILE");
+        assertThat(setting(1006, TextNode.valueOf("custom2_custom3:3"))).isEqualTo("CUSTOM2_CUSTOM3:3");
+        for (String bad : new String[] {"CUSTOM2+CUSTOM3", "CUSTOM2_CUSTOM3:0", "CUSTOM2_CUSTOM3:12", "3"}) {
+            assertThatThrownBy(() -> setting(1006, TextNode.valueOf(bad))).as(bad).hasMessage(name + ": '" + bad
+                    + "' is neither AS_IN_FILE nor CUSTOM2_CUSTOM3:N with N from 1 to 9 (e.g. CUSTOM2_CUSTOM3:3)");
+        }
+        assertThatThrownBy(() -> setting(1006, TextNode.valueOf(" "))).hasMessage(name + ": must not be blank (send null to clear it)");
+        assertThatThrownBy(() -> setting(1006, IntNode.valueOf(3))).hasMessage(name
+                + ": '3' is neither AS_IN_FILE nor CUSTOM2_CUSTOM3:N with N from 1 to 9 (e.g. CUSTOM2_CUSTOM3:3)");
+    }
+
+    @Test
     void urlsMustBeHttpWithAHostAndNoCredentials() {
         assertThat(setting(8, TextNode.valueOf("http://cis-host.example:8083/tbx-daily/services/CB")))
                 .isEqualTo("http://cis-host.example:8083/tbx-daily/services/CB");
