@@ -123,6 +123,27 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Clicks a link that takes the whole window away from the frame it is in ({@code target="_top"}), then waits in
+     * the top window for the URL. Chromium may answer the click itself with "target frame detached": the frame went
+     * away while the command was returning, which is what the link is for.
+     */
+    void clickOutOfFrame(String id, String expectedUrl) {
+        try {
+            element(id).click();
+        } catch (WebDriverException e) {
+            if (!String.valueOf(e.getMessage()).contains("frame detached")) {
+                throw e;
+            }
+        }
+        driver.switchTo().defaultContent();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(expectedUrl));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the window did not go to " + expectedUrl + "; it is at " + driver.getCurrentUrl(), e);
+        }
+    }
+
     void clickLink(String text) {
         driver.findElement(By.linkText(text)).click();
     }
