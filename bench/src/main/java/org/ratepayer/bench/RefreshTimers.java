@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.aopalliance.intercept.MethodInterceptor;
-import org.ratepayer.api.ApiKeyAuthenticator;
+import org.ratepayer.billers.web.ApiKeyAuthenticator;
 import org.ratepayer.balances.BalanceService;
 import org.ratepayer.cis.CisConnector;
 import org.springframework.aop.framework.Advised;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ratepayer.json.JsonProblem;
+import org.ratepayer.shared.json.JsonProblem;
 
 /**
  * Checks one option or setting value against its definition and turns it into the canonical text

@@ -264,9 +264,9 @@ public class InvoiceImportService {
     }
 
     /** The import broke for a reason other than the file's content (database down, disk error); nothing was stored. */
-    public static class ImportFailedException extends RuntimeException {
+    public static class ImportFailedException extends org.ratepayer.shared.web.Refusal {
         public ImportFailedException(String message, Throwable cause) {
-            super(message, cause);
+            super(Kind.UNAVAILABLE, "import-failed", "Import failed", null, null, message, cause);
         }
     }
 }

@@ -235,9 +235,15 @@ public class PaymentService {
     }
 
     /** Something broke after the payment was recorded; the repair job settles its outcome with the processor. */
-    public static class PaymentRecordedException extends RuntimeException {
+    public static class PaymentRecordedException extends org.ratepayer.shared.web.Refusal {
         PaymentRecordedException(String guid, Throwable cause) {
-            super("payment " + guid + " was recorded but its outcome could not be stored; it will be repaired", cause);
+            super(Kind.UNAVAILABLE, "payment-pending", "Payment outcome pending", null, null,
+                    "payment " + guid + " was recorded but its outcome could not be stored; it will be repaired", cause);
+        }
+
+        @Override
+        public String detail() {
+            return "the payment was recorded but its outcome could not be stored; retry with the same Idempotency-Key to see it";
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.ratepayer.json.JsonProblem;
+import org.ratepayer.shared.json.JsonProblem;
 
 /**
  * Reads a Cloud Payments V2 body with the leniency existing clients need (SPEC C7): property names in
