@@ -50,12 +50,14 @@ class DemoPaymentPageIT {
         try (HeadlessChromium browser = HeadlessChromium.open()) {
             browser.findAccount(baseUrl + "/pay/2178", row[0], row[1]);
             assertThat(browser.text("balance").replace(",", "")).isEqualTo(row[2]);
+            browser.assertAccessible("the demo biller's account page");
             assertThat(browser.fetchStart("view-bill")).isEqualTo("200 application/pdf %PDF-");
             browser.fill("payerEmail", payer);
             browser.payByCard(row[2], "4111111111111111");
             browser.click("confirm");
             assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
             String guid = browser.text("payment-guid").toUpperCase(java.util.Locale.ROOT);
+            browser.assertAccessible("the demo biller's receipt");
 
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest mailbox = HttpRequest.newBuilder(URI.create(manifest.get("mailbox").asText())).build();
@@ -63,6 +65,8 @@ class DemoPaymentPageIT {
                     .until(() -> http.send(mailbox, HttpResponse.BodyHandlers.ofString()).body().contains(guid));
             String page = http.send(mailbox, HttpResponse.BodyHandlers.ofString()).body();
             assertThat(page).contains(payer).contains("Payment receipt").contains("ending in 1111").doesNotContain("4111111111111111");
+            browser.get(manifest.get("mailbox").asText());
+            browser.assertAccessible("the demo mailbox with the receipt email");
 
             // and the demo's CIS has it, through the data pump
             String approval = jdbc.sql("select approval_code from payment where payment_guid = ?::uuid")

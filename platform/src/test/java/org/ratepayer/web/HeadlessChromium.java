@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,6 +29,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium driven headless, phone-sized, with waits that make page tests read like a payer's steps. */
 final class HeadlessChromium implements AutoCloseable {
+
+    /**
+     * The axe-core rule sets every page is held to: WCAG 2.0 and 2.1 at levels A and AA, and Deque's best
+     * practices (one main landmark, one h1, headings in order, no empty table headers...).
+     */
+    static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
+
+    /** axe-core from the test classpath (see the root pom), read once and injected into each page checked. */
+    private static String axeScript;
 
     final WebDriver driver;
 
@@ -82,10 +98,49 @@ final class HeadlessChromium implements AutoCloseable {
         e.click();
         if (page != null) {
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
+                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> gone(page));
             } catch (TimeoutException stayed) {
                 // the form did not leave the page (the browser's own validation, say): what it shows is the answer
             }
+        }
+    }
+
+    /**
+     * Whether the page an element belonged to has been left. Mid-navigation Chromium may answer that the node
+     * "does not belong to the document" instead of calling it stale: the old document is gone all the same.
+     */
+    private static boolean gone(WebElement oldPage) {
+        try {
+            oldPage.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Clicks a link that takes the whole window away from the frame it is in ({@code target="_top"}), then waits in
+     * the top window for the URL. Chromium may answer the click itself with "target frame detached": the frame went
+     * away while the command was returning, which is what the link is for.
+     */
+    void clickOutOfFrame(String id, String expectedUrl) {
+        try {
+            element(id).click();
+        } catch (WebDriverException e) {
+            if (!String.valueOf(e.getMessage()).contains("frame detached")) {
+                throw e;
+            }
+        }
+        driver.switchTo().defaultContent();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(expectedUrl));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the window did not go to " + expectedUrl + "; it is at " + driver.getCurrentUrl(), e);
         }
     }
 
@@ -110,6 +165,70 @@ final class HeadlessChromium implements AutoCloseable {
                 fetch(document.getElementById('%s').href).then(r => r.arrayBuffer().then(b =>
                   done(r.status + ' ' + r.headers.get('content-type') + ' ' + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))));
                 """.formatted(linkId)));
+    }
+
+    /**
+     * Runs axe-core on the page the browser shows now (or on the frame it has switched to) and fails with
+     * every violation: rule, impact, what it asks for and, for each offending element, its selector, its
+     * HTML and axe's account of what is wrong. Call it where a payer would be looking at a new page state.
+     */
+    void assertAccessible(String pageName) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(js.executeScript("return document.readyState")));
+        // WebDriver's scripts run outside the page's Content-Security-Policy, which allows no inline script.
+        js.executeScript(axe());
+        Object found = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                  .then(r => done(r.violations.map(v => ({id: v.id, impact: String(v.impact), help: v.help, url: v.helpUrl,
+                      nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html,
+                                                summary: String(n.failureSummary || '')}))}))),
+                        e => done('axe-core failed to run: ' + e));
+                """, AXE_TAGS);
+        // the document's own address: inside a frame the driver's current URL is the top page's
+        String url = String.valueOf(js.executeScript("return location.href"));
+        if (found instanceof String error) {
+            throw new AssertionError(error + " on " + pageName + " (" + url + ")");
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) found;
+        if (!violations.isEmpty()) {
+            throw new AssertionError(describe(pageName, url, violations));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String describe(String pageName, String url, List<Map<String, Object>> violations) {
+        StringBuilder m = new StringBuilder().append(violations.size())
+                .append(violations.size() == 1 ? " accessibility violation on " : " accessibility violations on ")
+                .append(pageName).append(" (").append(url).append("):");
+        for (Map<String, Object> v : violations) {
+            m.append("\n- ").append(v.get("id")).append(" [").append(v.get("impact")).append("] ").append(v.get("help"))
+                    .append(" (").append(v.get("url")).append(')');
+            for (Map<String, Object> n : (List<Map<String, Object>>) v.get("nodes")) {
+                m.append("\n    at ").append(n.get("target")).append("  ").append(n.get("html"));
+                for (String line : String.valueOf(n.get("summary")).split("\n")) {
+                    if (!line.isBlank()) {
+                        m.append("\n      ").append(line.strip());
+                    }
+                }
+            }
+        }
+        return m.toString();
+    }
+
+    private static synchronized String axe() {
+        if (axeScript == null) {
+            try (InputStream in = HeadlessChromium.class.getResourceAsStream("/axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+                }
+                axeScript = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return axeScript;
     }
 
     void findAccount(String payPageUrl, String account, String secondValue) {

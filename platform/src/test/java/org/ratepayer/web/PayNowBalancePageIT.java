@@ -105,6 +105,7 @@ class PayNowBalancePageIT extends PlatformIT {
         assertThat(browser.text("customer-heading-0")).as("a nameless account is headed by its number alone")
                 .isEqualTo("Account 1001-1");
         assertThat(browser.has("fallback-notice")).isFalse();
+        browser.assertAccessible("the Pay Now invoices step of a nameless account");
         browser.click("continue");
         payByCard();
         assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
@@ -123,6 +124,7 @@ class PayNowBalancePageIT extends PlatformIT {
         assertThat(browser.text("fallback-notice")).contains("last balance we know of").contains("you can still pay");
         assertThat(browser.text("balance-" + bill(account))).isEqualTo("$141.95");
         assertThat(browser.text("customer-heading-0")).isEqualTo("Ana B — Account 1002-1");
+        browser.assertAccessible("the Pay Now pay step with the last-known-balance notice");
         assertThat(count("select count(*) from cis_call_failure where biller_id = ? and account_number = ?", b.bid(), account))
                 .as("the failure is recorded").isEqualTo(1);
         payByCard();
@@ -152,9 +154,11 @@ class PayNowBalancePageIT extends PlatformIT {
         assertThat(browser.text("balance-" + bill(account))).isEqualTo("$25.00 credit");
         assertThat(browser.text("total")).as("a credit owes nothing").isEqualTo("$0.00");
         assertThat(browser.text("credit-note")).contains("pay ahead");
+        browser.assertAccessible("the Pay Now invoices step with a credit");
         browser.click("continue");
         assertThat(browser.text("credit-" + bill(account))).isEqualTo("$25.00 credit");
         assertThat(browser.element("amount-" + bill(account)).getAttribute("value")).isEmpty();
+        browser.assertAccessible("the Pay Now pay step with a credit to pay ahead");
         browser.fill("amount-" + bill(account), "10.00");
         payByCard();
         assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
@@ -170,6 +174,7 @@ class PayNowBalancePageIT extends PlatformIT {
         browser.get(cloudPaymentUrl(b, "{\"Customers\": [{\"AccountNumber\": \"" + account + "\"}], \"PageLoadOverride\": 1}"));
         assertThat(browser.text("prepaid-note")).contains("any amount");
         assertThat(browser.element("amount-" + bill(account)).getAttribute("value")).isEqualTo("4.93");
+        browser.assertAccessible("the Pay Now pay step of a prepaid account");
         browser.fill("amount-" + bill(account), "2.00");
         payByCard();
         assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");

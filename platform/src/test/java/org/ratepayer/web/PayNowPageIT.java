@@ -96,10 +96,13 @@ class PayNowPageIT extends PlatformIT {
         assertThat(browser.text("total")).isEqualTo("$60.00");
         assertThat(browser.text("customer-0")).contains("John S — Account 7001-1").contains("123 Main Street, Tampa, FL 33601");
         assertThat(browser.text("customer-1")).contains("Ana B");
+        browser.assertAccessible("the Pay Now invoices step");
         browser.click("remove-P-2");
         assertThat(browser.text("total")).isEqualTo("$40.00");
         assertThat(browser.has("restore-P-2")).isTrue();
+        browser.assertAccessible("the Pay Now invoices step with a removed invoice");
         browser.click("continue");
+        browser.assertAccessible("the Pay Now pay step with an amount to choose");
         browser.fill("amount-P-3", "15.00");
         assertThat(browser.element("payerEmail").getAttribute("value")).isEqualTo("john@example.org");
         card("4111 1111 1111 1111");
@@ -109,6 +112,7 @@ class PayNowPageIT extends PlatformIT {
         assertThat(browser.has("review-P-2")).isFalse();
         assertThat(browser.text("review-total")).isEqualTo("$26.00");
         assertThat(browser.text("review-method")).isEqualTo("VISA card ending 1111");
+        browser.assertAccessible("the Pay Now review of two invoices");
 
         // An impatient payer: the Pay form goes out three times at once; each invoice is paid once.
         browser.script("""
@@ -121,6 +125,7 @@ class PayNowPageIT extends PlatformIT {
         assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
         assertThat(browser.text("receipt-invoice-0") + " " + browser.text("receipt-invoice-1")).contains("P-1").contains("P-3");
         assertThat(browser.element("return").getAttribute("href")).isEqualTo(partner.url("/portal/done"));
+        browser.assertAccessible("the Pay Now receipt of two approved payments");
         assertThat(count("select count(*) from payment where biller_id = ? and channel = 'CPV2' and status = 'APPROVED'", b.bid()))
                 .isEqualTo(2);
         assertThat(count("select count(*) from payment where biller_id = ? and invoice_number = 'P-2'", b.bid())).isZero();
@@ -154,6 +159,7 @@ class PayNowPageIT extends PlatformIT {
         assertThat(browser.text("portal")).isEqualTo("Partner portal");
         browser.get(link);
         assertThat(browser.text("gone")).isEqualTo("This payment link is no longer valid");
+        browser.assertAccessible("the Pay Now used-link page");
     }
 
     @Test
@@ -168,10 +174,12 @@ class PayNowPageIT extends PlatformIT {
         browser.get(link);
         assertThat(browser.has("continue")).as("PageLoadOverride 1 opens at the payment form").isFalse();
         assertThat(browser.has("remove-D-1")).as("the only invoice cannot be removed").isFalse();
+        browser.assertAccessible("the Pay Now pay step with swipe, card and bank account");
         card("4000000000000002");
         browser.click("review");
         browser.click("confirm");
         assertThat(browser.text("outcome")).isEqualTo("Your payment was declined");
+        browser.assertAccessible("the Pay Now receipt of a declined payment");
         Map<String, String> declined = postback().params();
         assertThat(declined).containsEntry("Approved", "False").containsEntry("InvoiceNumber", "D-1")
                 .containsEntry("PaymentMessage", "Declined: do not honor").containsEntry("BillerReference", "REF-D");
@@ -209,15 +217,17 @@ class PayNowPageIT extends PlatformIT {
         browser.driver.switchTo().frame(browser.element("paynow"));
         assertThat(browser.has("method-ach")).as("AllowACHPayment false").isFalse();
         assertThat(browser.has("routingNumber")).isFalse();
+        browser.assertAccessible("the Pay Now pay step inside the partner's iframe");
         browser.fill("swipe", "%B4111111111111111^F/IRIS^9912101000000000000?;4111111111111111=99121010000000000?");
         browser.click("review");
         assertThat(browser.text("review-method")).isEqualTo("VISA card ending 1111");
+        browser.assertAccessible("the Pay Now review inside the partner's iframe");
         browser.click("confirm");
         assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
         assertThat(browser.element("return").getAttribute("target")).isEqualTo("_top");
+        browser.assertAccessible("the Pay Now receipt inside the partner's iframe");
         assertThat(postback().params()).containsEntry("Approved", "True").containsEntry("PaymentAmount", "25.50");
-        browser.click("return");
-        browser.driver.switchTo().defaultContent();
-        assertThat(browser.driver.getCurrentUrl()).as("the whole window went back, not the iframe").isEqualTo(partner.url("/portal/back"));
+        // the whole window goes back, not the iframe
+        browser.clickOutOfFrame("return", partner.url("/portal/back"));
     }
 }

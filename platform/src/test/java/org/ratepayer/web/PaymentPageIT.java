@@ -85,11 +85,15 @@ class PaymentPageIT extends PlatformIT {
         String account = "4101-1";
         TestBiller b = billerWithAccount(account, CisAccount.of(account, PayableCharge.of("Electric", "70.00", "18.10"),
                 PayableCharge.of("Water", "18.10", "0")));
+        browser.get(url("/pay/" + b.bid()));
+        browser.assertAccessible("the find-your-account form");
         find(b, account, "99999");
         assertThat(text("search-error")).contains("could not find an account");
+        browser.assertAccessible("the find-your-account form with its error");
         find(b, account, "49331");
         assertThat(text("balance")).isEqualTo("88.10");
         assertThat(text("past-due")).isEqualTo("18.10");
+        browser.assertAccessible("the account page (balance, past due, bill link, payment form)");
 
         assertThat(browser.fetchStart("view-bill")).isEqualTo("200 application/pdf %PDF-");
         assertThat(browser.element("view-bill").getAttribute("href")).doesNotContain(cis.eprintUrl());
@@ -99,6 +103,7 @@ class PaymentPageIT extends PlatformIT {
         assertThat(text("review-fee")).isEqualTo("0.00");
         assertThat(text("review-total")).isEqualTo("88.10");
         assertThat(text("review-method")).isEqualTo("VISA card ending 1111");
+        browser.assertAccessible("the review page");
         // An impatient payer: the confirm form goes out three times at once, and one payment is made.
         browser.script("""
                 const done = arguments[arguments.length - 1];
@@ -109,6 +114,7 @@ class PaymentPageIT extends PlatformIT {
         click("confirm");
         assertThat(text("outcome")).isEqualTo("Thank you, your payment was approved");
         assertThat(text("approval-code")).matches("\\d{6}");
+        browser.assertAccessible("the receipt of an approved payment");
         assertThat(count("select count(*) from payment where biller_id = ? and status = 'APPROVED' and channel = 'WEB'", b.bid()))
                 .as("three submissions of one confirmation pay once").isEqualTo(1);
     }
@@ -121,6 +127,7 @@ class PaymentPageIT extends PlatformIT {
         payByCard("88.10", "4000000000000002");
         click("confirm");
         assertThat(text("outcome")).isEqualTo("Your payment was declined");
+        browser.assertAccessible("the receipt of a declined payment");
         browser.clickLink("Try another card or bank account");
         fill("amount", "88.10");
         click("method-ach");
@@ -148,6 +155,7 @@ class PaymentPageIT extends PlatformIT {
                 + " Nothing was charged. Check the total and pay again.");
         assertThat(text("review-fee")).isEqualTo("2.50");
         assertThat(text("review-total")).isEqualTo("90.60");
+        browser.assertAccessible("the review page with the changed-fee notice");
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
 
         click("confirm");
@@ -164,12 +172,14 @@ class PaymentPageIT extends PlatformIT {
         find(b, account, "49331");
         assertThat(text("card-blocked")).isEqualTo("Card payments are not accepted for this account.");
         assertThat(browser.has("cardNumber")).isFalse();
+        browser.assertAccessible("the account page of a bank-only account");
 
         fill("amount", "20.00");
         fill("routingNumber", "011000015");
         fill("bankAccountNumber", "123456789");
         click("review");
         assertThat(text("pay-error")).startsWith("partial payments are not accepted for this bill; the amount due is 88.10");
+        browser.assertAccessible("the account page with a refused partial payment");
 
         clock.setDay(java.time.LocalDate.of(2026, 10, 6));
         jdbc.sql("update invoice set payment_expiration_date = date '2026-10-05', payment_expiration_message = "
@@ -195,8 +205,18 @@ class PaymentPageIT extends PlatformIT {
             payByCard(amount, "4111 1111 1111 1111");
             assertThat(text("pay-error")).as(amount).isEqualTo("Enter the amount to pay, for example 125.40.");
         }
+        browser.assertAccessible("the account page with an amount that is not one");
         assertThat(browser.has("confirm")).as("no payment waits for confirmation").isFalse();
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        // The payer left the page open too long: the session, and with it the form's token, is gone.
+        browser.driver.manage().deleteAllCookies();
+        click("review");
+        assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("h2")).getText()).isEqualTo("Your session has expired");
+        browser.assertAccessible("the session-expired page");
+        browser.get(url("/pay/99999999"));
+        assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("h2")).getText()).isEqualTo("Page not found");
+        browser.assertAccessible("the page-not-found page");
     }
 
     @Test
@@ -208,6 +228,7 @@ class PaymentPageIT extends PlatformIT {
             find(b, account, "49331");
             assertThat(text("fallback-notice")).contains("last balance we know of");
             assertThat(new BigDecimal(text("balance"))).isEqualByComparingTo("88.10");
+            browser.assertAccessible("the account page with the last-known-balance notice");
         } finally {
             cis.state().clearFaults();
         }
