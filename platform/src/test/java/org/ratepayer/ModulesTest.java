@@ -7,8 +7,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,5 +55,49 @@ class ModulesTest {
         classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
                 .should().resideInAnyPackage("..web..", "org.ratepayer.notifications.demo..")
                 .check(PLATFORM);
+    }
+
+    /**
+     * The module diagrams and canvases in docs/modules are what the code says now. After a change to the modules,
+     * regenerate them with {@code -Dmodules.docs.write=true}.
+     */
+    @Test
+    void theModuleDocumentationIsUpToDate() throws IOException {
+        Path generated = Path.of("target", "spring-modulith-docs");
+        new Documenter(modules(), Documenter.Options.defaults().withOutputFolder(generated.toString()))
+                .writeModulesAsPlantUml(Documenter.DiagramOptions.defaults().withStyle(Documenter.DiagramOptions.DiagramStyle.C4))
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+        Path committed = Path.of("..", "docs", "modules");
+        List<Path> files = list(generated);
+        if (Boolean.getBoolean("modules.docs.write")) {
+            Files.createDirectories(committed);
+            for (Path f : list(committed)) {
+                Files.delete(committed.resolve(f));
+            }
+            for (Path f : files) {
+                Files.copy(generated.resolve(f), committed.resolve(f));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(list(committed)).as("files in docs/modules").isEqualTo(files);
+        for (Path f : files) {
+            // the documenter writes relations and components in no fixed order, so lines are compared as a set
+            org.assertj.core.api.Assertions.assertThat(sortedLines(committed.resolve(f)))
+                    .as("docs/modules/%s is stale: run ModulesTest with -Dmodules.docs.write=true", f)
+                    .isEqualTo(sortedLines(generated.resolve(f)));
+        }
+    }
+
+    private static List<String> sortedLines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().sorted().toList();
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(dir::relativize).sorted().toList();
+        }
     }
 }
