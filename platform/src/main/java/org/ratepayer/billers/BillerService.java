@@ -298,6 +298,8 @@ public class BillerService {
 
     /** A biller with that BID already exists. */
     public static class BillerExistsException extends org.ratepayer.shared.web.Refusal {
+        private static final long serialVersionUID = 1L;
+
         public BillerExistsException(long bid) {
             super(Kind.CONFLICT, "conflict", "Already exists", null, null, "biller " + bid + " already exists", null);
         }

@@ -38,6 +38,8 @@ public class PayNowCheckout {
 
     /** A refusal the payer can act on, in the payer's words. */
     public static class CheckoutException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public CheckoutException(String message) {
             super(message);
         }

@@ -182,7 +182,7 @@ public final class PayNowRequestParser {
 
         Obj(JsonNode node, String prefix, Set<String> known) {
             this.prefix = prefix;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey().toLowerCase(Locale.ROOT);
                 if (!known.contains(key)) {

@@ -4,6 +4,8 @@ import org.ratepayer.shared.web.Refusal;
 
 /** Card or bank details that fail a check before any gateway is called; names the field. */
 public class InvalidPaymentMethodException extends Refusal {
+    private static final long serialVersionUID = 1L;
+
 
     public InvalidPaymentMethodException(String field, String message) {
         super(Kind.INVALID, "invalid-field", "Invalid request", "invalid_field", field, field + ": " + message, null);

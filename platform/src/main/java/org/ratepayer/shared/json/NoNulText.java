@@ -14,6 +14,8 @@ import java.io.IOException;
  * only fail at the database, as a 500; here it is a 400 naming the field.
  */
 public final class NoNulText extends SimpleModule {
+    private static final long serialVersionUID = 1L;
+
 
     static final String REASON = "contains a NUL character (U+0000), which is not allowed";
 
@@ -23,6 +25,8 @@ public final class NoNulText extends SimpleModule {
     }
 
     private static final class Text extends StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
 
         Text() {
             super(String.class);

@@ -61,6 +61,8 @@ public final class SecretCipher {
 
     /** A stored secret failed authentication; never carries the value. */
     public static final class SecretUnreadableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public SecretUnreadableException(String message) {
             super(message);
         }

@@ -2,6 +2,8 @@ package org.ratepayer.shared.web;
 
 /** A request header, read by the application, whose value holds a control character or a byte that is not printable. */
 public final class BadHeaderException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final String header;
 

@@ -2,6 +2,8 @@ package org.ratepayer.shared.web;
 
 /** A request the caller must fix; names the offending field when there is one. */
 public class BadRequestException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final String field;
 

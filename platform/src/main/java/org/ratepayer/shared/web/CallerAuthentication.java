@@ -6,6 +6,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request authenticated by the operator token or a biller key. Holds no credential. */
 final class CallerAuthentication extends AbstractAuthenticationToken {
+    private static final long serialVersionUID = 1L;
+
 
     private final Caller caller;
 

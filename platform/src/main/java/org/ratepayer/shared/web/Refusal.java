@@ -6,6 +6,8 @@ package org.ratepayer.shared.web;
  * details (docs/architecture.md, "HTTP at the edge").
  */
 public abstract class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     /** What went wrong, from the caller's side; each has one HTTP status in {@link ApiErrors}. */
     public enum Kind {

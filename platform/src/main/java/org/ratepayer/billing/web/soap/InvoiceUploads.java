@@ -50,6 +50,8 @@ public class InvoiceUploads {
 
     /** Thrown for a wrong GUID/key pair; the SOAP door turns it into a Client fault, the form door into 401. */
     public static class UploadDenied extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public UploadDenied(String message) {
             super(message);
         }
@@ -57,6 +59,8 @@ public class InvoiceUploads {
 
     /** Too many wrong pairs came from the caller's address lately: wait before trying another (docs/throttling.md). */
     public static class UploadSlowedDown extends UploadDenied {
+        private static final long serialVersionUID = 1L;
+
         private final long retryAfterSeconds;
 
         public UploadSlowedDown(long retryAfterSeconds) {

@@ -6,6 +6,8 @@ import org.apache.cxf.binding.soap.SoapFault;
 
 /** A fault whose words were written for the caller: {@link FaultWording} passes it on as it is. */
 final class PlainFault extends SoapFault {
+    private static final long serialVersionUID = 1L;
+
 
     static final QName CLIENT = new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client");
 

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * servlet, not a Spring MVC controller: MVC would parse a multipart body in full before any handler runs.
  */
 final class UploadFormServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
 
     static final int MAX_FIELD = 8 * 1024;
     static final int UNAUTHENTICATED_FILE = 64 * 1024;
@@ -48,6 +50,8 @@ final class UploadFormServlet extends HttpServlet {
 
     /** A form this upload cannot take: a field too long, FileContents twice. */
     private static final class BadForm extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         BadForm(String message) {
             super(message);
         }
