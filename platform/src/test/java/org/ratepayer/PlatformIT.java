@@ -11,9 +11,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.ratepayer.billers.BillerService;
-import org.ratepayer.billers.Environment;
+import org.ratepayer.shared.web.Environment;
 import org.ratepayer.billers.IssuedKey;
-import org.ratepayer.runtime.OperatorToken;
+import org.ratepayer.shared.config.OperatorToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,7 +87,7 @@ public abstract class PlatformIT {
                     case API -> api = k.key();
                     case CPV2 -> cp = k.key();
                 }
-            } else if (k.kind() == org.ratepayer.billers.KeyKind.API) {
+            } else if (k.kind() == org.ratepayer.shared.web.KeyKind.API) {
                 prodApi = k.key();
             }
         }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.ratepayer.billers.BillerService;
-import org.ratepayer.billers.KeyKind;
+import org.ratepayer.shared.web.KeyKind;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.aopalliance.intercept.MethodInterceptor;
-import org.ratepayer.api.ApiKeyAuthenticator;
+import org.ratepayer.shared.web.CallerAuthenticator;
 import org.ratepayer.balances.BalanceService;
 import org.ratepayer.cis.CisConnector;
 import org.springframework.aop.framework.Advised;
@@ -58,7 +58,7 @@ final class RefreshTimers {
                     if (bean instanceof DataSource ds && name.equals("dataSource")) {
                         return statements.wrap(ds);
                     }
-                    if (bean instanceof ApiKeyAuthenticator) {
+                    if (bean instanceof CallerAuthenticator) {
                         return timed(bean, "billerKey", AUTH, true);
                     }
                     if (bean instanceof BalanceService) {

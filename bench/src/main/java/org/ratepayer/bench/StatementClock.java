@@ -131,9 +131,13 @@ final class StatementClock {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             if (getTargetDataSource() instanceof AutoCloseable closeable) {
-                closeable.close();
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("the data source did not close: " + e.getMessage(), e);
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.ratepayer.balances;
 
+import org.ratepayer.cis.AccountParts;
+import org.ratepayer.billing.InvoiceQueries;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -15,8 +17,7 @@ import org.ratepayer.cis.CisBiller;
 import org.ratepayer.cis.CisConnector;
 import org.ratepayer.cis.CisException;
 import org.ratepayer.cis.LiveBalance;
-import org.ratepayer.integration.CisAccounts;
-import org.ratepayer.integration.CisConnectors;
+import org.ratepayer.cis.CisConnectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,7 +37,7 @@ public class BalanceService {
 
     private final BillerService billers;
     private final CisConnectors connectors;
-    private final CisAccounts cisAccounts;
+    private final InvoiceQueries invoices;
     private final BalanceRepository repo;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -44,11 +45,11 @@ public class BalanceService {
     private final Counter reusedCount;
     private final Counter refreshedCount;
 
-    public BalanceService(BillerService billers, CisConnectors connectors, CisAccounts cisAccounts, BalanceRepository repo,
+    public BalanceService(BillerService billers, CisConnectors connectors, InvoiceQueries invoices, BalanceRepository repo,
             MeterRegistry meters, Clock clock) {
         this.billers = billers;
         this.connectors = connectors;
-        this.cisAccounts = cisAccounts;
+        this.invoices = invoices;
         this.repo = repo;
         this.meters = meters;
         this.clock = clock;
@@ -77,7 +78,7 @@ public class BalanceService {
             return Optional.of(stored(known, "cached"));
         }
         try {
-            LiveBalance live = connector.get().balance(cisBiller, accountNumber, cisAccounts.parts(bid, accountNumber));
+            LiveBalance live = connector.get().balance(cisBiller, accountNumber, parts(invoices, bid, accountNumber));
             if (!live.accountNumber().equals(accountNumber)) {
                 throw new CisException(CisException.Kind.MALFORMED, "the CIS answered for account " + live.accountNumber());
             }
@@ -113,5 +114,9 @@ public class BalanceService {
 
     private static BigDecimal orZero(BigDecimal v) {
         return v == null ? BigDecimal.ZERO : v;
+    }
+
+    private static AccountParts parts(InvoiceQueries invoices, long bid, String accountNumber) {
+        return invoices.baseAndSub(bid, accountNumber).map(p -> new AccountParts(p.base(), p.sub())).orElse(AccountParts.UNKNOWN);
     }
 }

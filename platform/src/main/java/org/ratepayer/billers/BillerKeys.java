@@ -1,5 +1,7 @@
 package org.ratepayer.billers;
 
+import org.ratepayer.shared.web.Environment;
+import org.ratepayer.shared.web.KeyKind;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

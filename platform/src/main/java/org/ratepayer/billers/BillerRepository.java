@@ -1,5 +1,7 @@
 package org.ratepayer.billers;
 
+import org.ratepayer.shared.web.Environment;
+import org.ratepayer.shared.web.KeyKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

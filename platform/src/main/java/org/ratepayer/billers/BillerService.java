@@ -1,5 +1,7 @@
 package org.ratepayer.billers;
 
+import org.ratepayer.shared.web.Environment;
+import org.ratepayer.shared.web.KeyKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
@@ -10,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.bif.FileSpec;
-import org.ratepayer.secrets.SecretCipher;
+import org.ratepayer.shared.secrets.SecretCipher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -295,9 +297,11 @@ public class BillerService {
     }
 
     /** A biller with that BID already exists. */
-    public static class BillerExistsException extends RuntimeException {
+    public static class BillerExistsException extends org.ratepayer.shared.web.Refusal {
+        private static final long serialVersionUID = 1L;
+
         public BillerExistsException(long bid) {
-            super("biller " + bid + " already exists");
+            super(Kind.CONFLICT, "conflict", "Already exists", null, null, "biller " + bid + " already exists", null);
         }
     }
 }

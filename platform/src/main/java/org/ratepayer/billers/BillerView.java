@@ -1,5 +1,7 @@
 package org.ratepayer.billers;
 
+import org.ratepayer.shared.web.Environment;
+import org.ratepayer.shared.web.KeyKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.util.List;

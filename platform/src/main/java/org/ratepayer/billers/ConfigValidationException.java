@@ -1,23 +1,19 @@
 package org.ratepayer.billers;
 
-/** A configuration value was refused; the message names the option or setting and why. */
-public class ConfigValidationException extends RuntimeException {
+import org.ratepayer.shared.web.Refusal;
 
-    private final String field;
+/** A configuration value was refused; the message names the option or setting and why. */
+public class ConfigValidationException extends Refusal {
+    private static final long serialVersionUID = 1L;
+
 
     public ConfigValidationException(String message) {
-        super(message);
-        this.field = null;
+        super(Kind.NOT_ALLOWED, "invalid-configuration", "Invalid value", null, null, message, null);
     }
 
     /** A refused request field, named in the message and, for API callers, on its own. */
     public ConfigValidationException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
+        super(Kind.NOT_ALLOWED, "invalid-configuration", "Invalid value", null, field, field + ": " + message, null);
     }
 
-    /** The request field refused, or null when the message names an option or setting instead. */
-    public String field() {
-        return field;
-    }
 }

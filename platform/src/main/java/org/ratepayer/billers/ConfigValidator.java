@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.ratepayer.json.JsonProblem;
+import org.ratepayer.shared.json.JsonProblem;
 
 /**
  * Checks one option or setting value against its definition and turns it into the canonical text
@@ -246,7 +246,7 @@ public final class ConfigValidator {
         if (root == null || !root.isObject()) {
             throw new ConfigValidationException(who + ": must be a JSON object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             switch (e.getKey()) {
                 case "PdfConfig" -> checkPdfConfig(who, e.getValue());
@@ -263,7 +263,7 @@ public final class ConfigValidator {
 
     private static void checkPdfConfig(String who, JsonNode node) {
         requireObject(who, "PdfConfig", node);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equals("BCTRModifier")) {
                 throw new ConfigValidationException(who + ": unknown key 'PdfConfig." + e.getKey() + "' (known: BCTRModifier)");
@@ -276,14 +276,14 @@ public final class ConfigValidator {
 
     private static void checkDaffron(String who, JsonNode node) {
         requireObject(who, "Daffron", node);
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getKey().equals("DataPumpConfigs")) {
                 throw new ConfigValidationException(who + ": unknown key 'Daffron." + e.getKey() + "' (known: DataPumpConfigs)");
             }
             JsonNode configs = e.getValue();
             requireObject(who, "Daffron.DataPumpConfigs", configs);
-            for (Iterator<Map.Entry<String, JsonNode>> c = configs.fields(); c.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> c = configs.properties().iterator(); c.hasNext(); ) {
                 Map.Entry<String, JsonNode> f = c.next();
                 switch (f.getKey()) {
                     case "SkipDonationTypes" -> {

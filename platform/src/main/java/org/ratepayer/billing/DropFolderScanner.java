@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
-import org.ratepayer.runtime.RatepayerProperties;
+import org.ratepayer.shared.config.RatepayerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -212,6 +212,8 @@ public class InvoiceImportService {
 
     /** The file failed validation; thrown inside the transaction so that everything staged rolls back. */
     private static final class RejectedFile extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         private final transient BifResult result;
 
         RejectedFile(BifResult result) {
@@ -264,9 +266,11 @@ public class InvoiceImportService {
     }
 
     /** The import broke for a reason other than the file's content (database down, disk error); nothing was stored. */
-    public static class ImportFailedException extends RuntimeException {
+    public static class ImportFailedException extends org.ratepayer.shared.web.Refusal {
+        private static final long serialVersionUID = 1L;
+
         public ImportFailedException(String message, Throwable cause) {
-            super(message, cause);
+            super(Kind.UNAVAILABLE, "import-failed", "Import failed", null, null, message, cause);
         }
     }
 }

@@ -78,6 +78,20 @@ public class InvoiceQueries {
                 .list();
     }
 
+    /** An account's base and sub numbers (Custom2 and Custom3) as its latest invoice carries them (docs/cis-account-number.md). */
+    public record BaseAndSub(String base, String sub) {
+    }
+
+    /** Empty for an account without invoices; the account table keeps only the file's account number. */
+    public Optional<BaseAndSub> baseAndSub(long bid, String accountNumber) {
+        return jdbc.sql("""
+                select custom2, custom3 from invoice where biller_id = ? and account_number = ?
+                order by invoice_date desc, invoice_id desc limit 1
+                """).params(bid, accountNumber)
+                .query((rs, n) -> new BaseAndSub(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
     public long invoiceCount(long bid) {
         return jdbc.sql("select count(*) from invoice where biller_id = ?").param(bid).query(Long.class).single();
     }

@@ -85,19 +85,21 @@ class BifCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             long size = Files.size(file);
-            try (ConfigurableApplicationContext ctx = CliContext.open(dataDir);
-                 ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(size)
-                         .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).showSpeed()
-                         .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+            try (ConfigurableApplicationContext ctx = CliContext.open(dataDir)) {
                 ctx.getBean(BillerService.class).require(bid);
-                ImportOutcome outcome = ctx.getBean(InvoiceImportService.class).importFile(bid, file,
-                        file.getFileName().toString(), ImportSource.CLI, "cli " + System.getProperty("user.name"),
-                        (bytes, invoices) -> {
-                            bar.stepTo(Math.min(bytes, size));
-                            bar.setExtraMessage(" " + invoices + " invoices");
-                        });
-                bar.stepTo(size);
-                bar.close();
+                ImportOutcome outcome;
+                // the bar is closed (its last line printed) before the report is written under it
+                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Importing").setInitialMax(size)
+                        .setStyle(ProgressBarStyle.ASCII).setUnit(" MB", 1 << 20).showSpeed()
+                        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
+                    outcome = ctx.getBean(InvoiceImportService.class).importFile(bid, file,
+                            file.getFileName().toString(), ImportSource.CLI, "cli " + System.getProperty("user.name"),
+                            (bytes, invoices) -> {
+                                bar.stepTo(Math.min(bytes, size));
+                                bar.setExtraMessage(" " + invoices + " invoices");
+                            });
+                    bar.stepTo(size);
+                }
                 return report(outcome);
             }
         }

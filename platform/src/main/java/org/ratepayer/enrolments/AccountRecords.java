@@ -1,5 +1,6 @@
 package org.ratepayer.enrolments;
 
+import org.ratepayer.shared.web.Refusal;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ public class AccountRecords {
     public void lock(long bid, String account) {
         jdbc.sql("select 1 from account where biller_id = ? and account_number = ? for update").params(bid, account)
                 .query(Integer.class).optional()
-                .orElseThrow(() -> new EnrolmentException(404, "account_not_found", "accountNumber",
+                .orElseThrow(() -> new EnrolmentException(Refusal.Kind.NOT_FOUND, "account_not_found", "accountNumber",
                         "biller " + bid + " has no account " + account));
     }
 

@@ -1,8 +1,7 @@
 package org.ratepayer.enrolments;
 
 import java.util.Optional;
-import org.ratepayer.cis.CisPosting;
-import org.ratepayer.integration.CisPostings;
+import org.springframework.context.ApplicationEventPublisher;
 import org.ratepayer.payments.Method;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,15 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AutopayService {
 
     private final AccountRecords accounts;
-    private final CisPostings cis;
+    private final ApplicationEventPublisher events;
     private final EnrolmentClock clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    public AutopayService(AccountRecords accounts, CisPostings cis, EnrolmentClock clock, JdbcClient jdbc,
+    public AutopayService(AccountRecords accounts, ApplicationEventPublisher events, EnrolmentClock clock, JdbcClient jdbc,
             PlatformTransactionManager txManager) {
         this.accounts = accounts;
-        this.cis = cis;
+        this.events = events;
         this.clock = clock;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
@@ -74,6 +73,6 @@ public class AutopayService {
 
     private void post(long bid, String account, boolean enrolled) {
         String location = accounts.serviceLocation(bid, account);
-        cis.enqueue(bid, id -> new CisPosting.Autopay(id, account, location, enrolled, clock.now(bid)));
+        events.publishEvent(new EnrolmentChanged.Autopay(bid, account, location, enrolled, clock.now(bid)));
     }
 }

@@ -1,28 +1,22 @@
 package org.ratepayer.enrolments;
 
-/** A refused enrolment change, with the HTTP status, a stable code and the field it is about. */
-public class EnrolmentException extends RuntimeException {
+import org.ratepayer.shared.web.Refusal;
 
-    private final int status;
-    private final String code;
-    private final String field;
+/** A refused enrolment change, with the kind of refusal, a stable code and the field it is about. */
+public class EnrolmentException extends Refusal {
+    private static final long serialVersionUID = 1L;
 
-    public EnrolmentException(int status, String code, String field, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.field = field;
+
+    public EnrolmentException(Kind kind, String code, String field, String message) {
+        super(kind, code.replace('_', '-'), title(kind), code, field, message, null);
     }
 
-    public int status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public String field() {
-        return field;
+    private static String title(Kind kind) {
+        return switch (kind) {
+            case INVALID -> "Bad request";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            default -> "Not allowed";
+        };
     }
 }

@@ -1,7 +1,6 @@
 package org.ratepayer.enrolments;
 
-import org.ratepayer.cis.CisPosting;
-import org.ratepayer.integration.CisPostings;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,14 +11,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaperlessService {
 
     private final AccountRecords accounts;
-    private final CisPostings cis;
+    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final JdbcClient jdbc;
 
-    public PaperlessService(AccountRecords accounts, CisPostings cis, PlatformTransactionManager txManager,
+    public PaperlessService(AccountRecords accounts, ApplicationEventPublisher events, PlatformTransactionManager txManager,
             JdbcClient jdbc) {
         this.accounts = accounts;
-        this.cis = cis;
+        this.events = events;
         this.tx = new TransactionTemplate(txManager);
         this.jdbc = jdbc;
     }
@@ -40,7 +39,7 @@ public class PaperlessService {
                     on conflict (biller_id, account_number) do update
                     set enrolled = excluded.enrolled, changed_at = now(), changed_by = excluded.changed_by
                     """).params(bid, account, enrolled, actor).update();
-            cis.enqueue(bid, id -> new CisPosting.Paperless(id, account, enrolled));
+            events.publishEvent(new EnrolmentChanged.Paperless(bid, account, enrolled));
             return new Result(account, enrolled, true);
         });
     }

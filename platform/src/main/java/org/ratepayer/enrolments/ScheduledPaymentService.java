@@ -1,5 +1,6 @@
 package org.ratepayer.enrolments;
 
+import org.ratepayer.shared.web.Refusal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
-import org.ratepayer.cis.CisPosting;
-import org.ratepayer.integration.CisPostings;
+import org.springframework.context.ApplicationEventPublisher;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.PaymentRuleViolation;
 import org.ratepayer.payments.PaymentRules;
@@ -28,16 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ScheduledPaymentService {
 
     private final AccountRecords accounts;
-    private final CisPostings cis;
+    private final ApplicationEventPublisher events;
     private final BillerService billers;
     private final EnrolmentClock clock;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
 
-    public ScheduledPaymentService(AccountRecords accounts, CisPostings cis, BillerService billers, EnrolmentClock clock,
+    public ScheduledPaymentService(AccountRecords accounts, ApplicationEventPublisher events, BillerService billers, EnrolmentClock clock,
             JdbcClient jdbc, PlatformTransactionManager txManager) {
         this.accounts = accounts;
-        this.cis = cis;
+        this.events = events;
         this.billers = billers;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -50,16 +50,16 @@ public class ScheduledPaymentService {
 
     public ScheduledPayment create(long bid, String account, Request r, String actor) {
         if (r.date() == null) {
-            throw new EnrolmentException(400, "invalid_field", "date", "required, as yyyy-MM-dd");
+            throw new EnrolmentException(Refusal.Kind.INVALID, "invalid_field", "date", "required, as yyyy-MM-dd");
         }
         if (r.amount() == null) {
-            throw new EnrolmentException(400, "invalid_field", "amount", "required");
+            throw new EnrolmentException(Refusal.Kind.INVALID, "invalid_field", "amount", "required");
         }
         if (r.invoiceNumber() == null || r.invoiceNumber().isBlank()) {
-            throw new EnrolmentException(400, "invalid_field", "invoiceNumber", "required");
+            throw new EnrolmentException(Refusal.Kind.INVALID, "invalid_field", "invoiceNumber", "required");
         }
         if (r.method() == null) {
-            throw new EnrolmentException(400, "invalid_field", "card", "send exactly one of card, bank or methodToken");
+            throw new EnrolmentException(Refusal.Kind.INVALID, "invalid_field", "card", "send exactly one of card, bank or methodToken");
         }
         check(bid, r);
         return tx.execute(s -> {
@@ -73,7 +73,7 @@ public class ScheduledPaymentService {
                     """).params(id, bid, account, r.invoiceNumber().trim(), r.date(), r.amount(), r.method().method().name(),
                     r.method().token(), r.method().brand(), r.method().last4(), actor).update();
             ScheduledPayment created = find(bid, account, id).orElseThrow();
-            post(bid, created, CisPosting.ScheduledPayment.Change.CREATED);
+            post(bid, created, EnrolmentChanged.Change.CREATED);
             return created;
         });
     }
@@ -97,7 +97,7 @@ public class ScheduledPaymentService {
             ScheduledPayment after = find(bid, account, id).orElseThrow();
             if (!after.date().equals(before.date()) || after.amount().compareTo(before.amount()) != 0
                     || !after.invoiceNumber().equals(before.invoiceNumber())) {
-                post(bid, after, CisPosting.ScheduledPayment.Change.UPDATED);
+                post(bid, after, EnrolmentChanged.Change.UPDATED);
             }
             return after;
         });
@@ -110,7 +110,7 @@ public class ScheduledPaymentService {
             jdbc.sql("update scheduled_payment set status = 'CANCELLED', changed_by = ?, updated_at = now() where scheduled_payment_guid = ?")
                     .params(actor, id).update();
             ScheduledPayment cancelled = find(bid, account, id).orElseThrow();
-            post(bid, cancelled, CisPosting.ScheduledPayment.Change.CANCELLED);
+            post(bid, cancelled, EnrolmentChanged.Change.CANCELLED);
             return cancelled;
         });
     }
@@ -126,41 +126,41 @@ public class ScheduledPaymentService {
     }
 
     private ScheduledPayment scheduled(long bid, String account, UUID id) {
-        ScheduledPayment p = find(bid, account, id).orElseThrow(() -> new EnrolmentException(404, "not_found", null,
+        ScheduledPayment p = find(bid, account, id).orElseThrow(() -> new EnrolmentException(Refusal.Kind.NOT_FOUND, "not_found", null,
                 "account " + account + " of biller " + bid + " has no scheduled payment " + id));
         if (!"SCHEDULED".equals(p.status())) {
-            throw new EnrolmentException(409, "scheduled_payment_cancelled", null, "scheduled payment " + id + " is cancelled");
+            throw new EnrolmentException(Refusal.Kind.CONFLICT, "scheduled_payment_cancelled", null, "scheduled payment " + id + " is cancelled");
         }
         return p;
     }
 
     private void check(long bid, Request r) {
         if (r.date() != null && r.date().isBefore(clock.today(bid))) {
-            throw new EnrolmentException(422, "date_in_past", "date", "the date " + r.date() + " has passed; choose today or later");
+            throw new EnrolmentException(Refusal.Kind.NOT_ALLOWED, "date_in_past", "date", "the date " + r.date() + " has passed; choose today or later");
         }
         if (r.amount() != null) {
             // The same ceiling as any other payment: a scheduled one is charged later, but charged all the same.
             try {
                 PaymentRules.checkAmount(r.amount(), billers.cachedConfig(bid).maximumPayment());
             } catch (PaymentRuleViolation v) {
-                throw new EnrolmentException(422, v.code(), v.field(), v.getMessage());
+                throw new EnrolmentException(Refusal.Kind.NOT_ALLOWED, v.code(), v.field(), v.getMessage());
             }
         }
     }
 
     private void checkInvoice(long bid, String account, String invoice) {
         if (!accounts.hasInvoice(bid, account, invoice)) {
-            throw new EnrolmentException(422, "invoice_not_found", "invoiceNumber",
+            throw new EnrolmentException(Refusal.Kind.NOT_ALLOWED, "invoice_not_found", "invoiceNumber",
                     "account " + account + " has no invoice " + invoice);
         }
     }
 
-    private void post(long bid, ScheduledPayment p, CisPosting.ScheduledPayment.Change change) {
+    private void post(long bid, ScheduledPayment p, EnrolmentChanged.Change change) {
         boolean on = billers.config(bid).option(ConfigCatalogue.OPT_POST_SCHEDULED_PAYMENTS).map(Boolean::parseBoolean)
                 .orElse(false);
         if (on) {
             String location = accounts.serviceLocation(bid, p.accountNumber());
-            cis.enqueue(bid, pid -> new CisPosting.ScheduledPayment(pid, p.accountNumber(), location, change, p.date(), p.amount(),
+            events.publishEvent(new EnrolmentChanged.Scheduled(bid, p.accountNumber(), location, change, p.date(), p.amount(),
                     p.invoiceNumber(), clock.now(bid)));
         }
     }

@@ -1,5 +1,6 @@
 package org.ratepayer.integration;
 
+import org.ratepayer.cis.CisConnectors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package org.ratepayer.integration;
 
+import org.ratepayer.cis.AccountParts;
+import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.cis.CisConnectors;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,10 +28,10 @@ public class CisPostings {
     private final PostingCodec codec;
     private final BillerService billers;
     private final CisConnectors connectors;
-    private final CisAccounts accounts;
+    private final InvoiceQueries accounts;
 
     public CisPostings(Outbox outbox, PostingCodec codec, BillerService billers, CisConnectors connectors,
-            CisAccounts accounts) {
+            InvoiceQueries accounts) {
         this.outbox = outbox;
         this.codec = codec;
         this.billers = billers;
@@ -49,7 +52,7 @@ public class CisPostings {
             throw new IllegalArgumentException("the posting must carry the id it was given");
         }
         // recorded now, with the posting: what the CIS is told must not change if a later file changes them
-        CisPosting p = created.withParts(accounts.parts(bid, created.accountNumber()));
+        CisPosting p = created.withParts(parts(accounts, bid, created.accountNumber()));
         if (!connector.get().postingConfigured(connectors.view(billers.cachedConfig(bid)), p)) {
             return Optional.empty();
         }
@@ -81,5 +84,9 @@ public class CisPostings {
             return PostingKind.CIS_AUTOPAY;
         }
         return PostingKind.CIS_SCHEDULED_PAYMENT;
+    }
+
+    private static AccountParts parts(InvoiceQueries invoices, long bid, String accountNumber) {
+        return invoices.baseAndSub(bid, accountNumber).map(p -> new AccountParts(p.base(), p.sub())).orElse(AccountParts.UNKNOWN);
     }
 }

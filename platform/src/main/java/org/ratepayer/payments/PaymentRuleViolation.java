@@ -5,6 +5,8 @@ package org.ratepayer.payments;
  * {@code field} names the request field at fault when one is (null when the payment as a whole is refused).
  */
 public class PaymentRuleViolation extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final String code;
     private final String field;

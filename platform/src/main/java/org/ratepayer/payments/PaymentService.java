@@ -235,9 +235,17 @@ public class PaymentService {
     }
 
     /** Something broke after the payment was recorded; the repair job settles its outcome with the processor. */
-    public static class PaymentRecordedException extends RuntimeException {
+    public static class PaymentRecordedException extends org.ratepayer.shared.web.Refusal {
+        private static final long serialVersionUID = 1L;
+
         PaymentRecordedException(String guid, Throwable cause) {
-            super("payment " + guid + " was recorded but its outcome could not be stored; it will be repaired", cause);
+            super(Kind.UNAVAILABLE, "payment-pending", "Payment outcome pending", null, null,
+                    "payment " + guid + " was recorded but its outcome could not be stored; it will be repaired", cause);
+        }
+
+        @Override
+        public String detail() {
+            return "the payment was recorded but its outcome could not be stored; retry with the same Idempotency-Key to see it";
         }
     }
 
@@ -277,6 +285,8 @@ public class PaymentService {
 
     /** The account is not one of the biller's. */
     public static class AccountNotFoundException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         AccountNotFoundException(String message) {
             super(message);
         }

@@ -39,6 +39,21 @@ public enum PaymentStatus {
         return next;
     }
 
+    /** The money is the payer's commitment: approved or settled. */
+    public boolean isApproved() {
+        return this == APPROVED || this == SETTLED;
+    }
+
+    /** The payment did not take the money and never will: declined or failed. */
+    public boolean isUnsuccessful() {
+        return this == DECLINED || this == ERROR;
+    }
+
+    /** Paid or perhaps being paid (its outcome not known yet): what it pays is not offered for payment again. */
+    public boolean isTaken() {
+        return isApproved() || this == INITIATED || this == UNKNOWN;
+    }
+
     public boolean isFinalOutcome() {
         return this != INITIATED && this != UNKNOWN;
     }

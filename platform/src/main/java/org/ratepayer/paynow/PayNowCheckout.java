@@ -28,9 +28,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PayNowCheckout {
 
-    /** Statuses that mean the invoice is paid or being paid: it is not offered again. */
-    private static final Set<String> TAKEN = Set.of("APPROVED", "SETTLED", "UNKNOWN", "INITIATED");
-
     private final PaymentService payments;
     private final PayNowSessions sessions;
 
@@ -41,6 +38,8 @@ public class PayNowCheckout {
 
     /** A refusal the payer can act on, in the payer's words. */
     public static class CheckoutException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public CheckoutException(String message) {
             super(message);
         }
@@ -58,7 +57,7 @@ public class PayNowCheckout {
 
     /** The invoices still to pay: selected by the payer (not removed) and not already paid here. */
     public List<PayNowItem> outstanding(PayNowSession s) {
-        Set<String> paid = taken(s).stream().filter(t -> t.status() != null && TAKEN.contains(t.status()))
+        Set<String> paid = taken(s).stream().filter(t -> t.status() != null && t.status().isTaken())
                 .map(t -> t.accountNumber() + "/" + t.invoiceNumber()).collect(Collectors.toSet());
         return s.selected().stream().filter(i -> !paid.contains(i.key())).toList();
     }

@@ -5,6 +5,8 @@ package org.ratepayer.paynow;
  * {@code Customers[0].Invoices[1].BalanceDue}, or null for the body as a whole) and what is wrong.
  */
 public class PayNowRequestException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
 
     private final String field;
 

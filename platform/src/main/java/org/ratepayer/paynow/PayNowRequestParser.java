@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.ratepayer.json.JsonProblem;
+import org.ratepayer.shared.json.JsonProblem;
 
 /**
  * Reads a Cloud Payments V2 body with the leniency existing clients need (SPEC C7): property names in
@@ -182,7 +182,7 @@ public final class PayNowRequestParser {
 
         Obj(JsonNode node, String prefix, Set<String> known) {
             this.prefix = prefix;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey().toLowerCase(Locale.ROOT);
                 if (!known.contains(key)) {

@@ -24,7 +24,7 @@ import org.ratepayer.billers.AllowedOrigins;
 import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
-import org.ratepayer.billers.Environment;
+import org.ratepayer.shared.web.Environment;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;

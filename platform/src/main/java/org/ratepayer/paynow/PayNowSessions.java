@@ -1,5 +1,6 @@
 package org.ratepayer.paynow;
 
+import org.ratepayer.payments.PaymentStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.ratepayer.billers.Environment;
+import org.ratepayer.shared.web.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -87,7 +88,7 @@ public class PayNowSessions {
      * A payment taken in a session: which invoice, and the payment once it exists. Joined on the payment's
      * own key, which it carries from its insert, so a payment whose answer was never stored still counts.
      */
-    public record Taken(String accountNumber, String invoiceNumber, UUID paymentGuid, String status) {
+    public record Taken(String accountNumber, String invoiceNumber, UUID paymentGuid, PaymentStatus status) {
     }
 
     List<Taken> payments(long bid, long sessionId) {
@@ -99,7 +100,8 @@ public class PayNowSessions {
                 where pp.biller_id = ? and pp.session_id = ?
                 order by pp.created_at, pp.invoice_number
                 """).params(bid, sessionId)
-                .query((rs, n) -> new Taken(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4)))
+                .query((rs, n) -> new Taken(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class),
+                        rs.getString(4) == null ? null : PaymentStatus.valueOf(rs.getString(4))))
                 .list();
     }
 

@@ -16,7 +16,7 @@ import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.cis.CisConnector;
 import org.ratepayer.cis.CisException;
 import org.ratepayer.cis.InvoiceRef;
-import org.ratepayer.integration.CisConnectors;
+import org.ratepayer.cis.CisConnectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

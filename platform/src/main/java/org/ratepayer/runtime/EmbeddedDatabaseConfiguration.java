@@ -1,5 +1,6 @@
 package org.ratepayer.runtime;
 
+import org.ratepayer.shared.config.RatepayerProperties;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,5 +1,8 @@
 package org.ratepayer.runtime;
 
+import org.ratepayer.shared.config.OperatorToken;
+import org.ratepayer.shared.config.PublicUrl;
+import org.ratepayer.shared.config.RatepayerProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +13,9 @@ import java.util.Set;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billers.ConfigValidator;
 import org.ratepayer.paynow.LocalServices;
-import org.ratepayer.secrets.MasterKeyLoader;
-import org.ratepayer.secrets.SecretCipher;
-import org.ratepayer.secrets.SecretFiles;
+import org.ratepayer.shared.secrets.MasterKeyLoader;
+import org.ratepayer.shared.secrets.SecretCipher;
+import org.ratepayer.shared.secrets.SecretFiles;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

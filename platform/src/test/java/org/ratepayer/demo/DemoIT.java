@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
-import org.ratepayer.runtime.RatepayerProperties;
+import org.ratepayer.shared.config.RatepayerProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.web.context.WebServerApplicationContext;

@@ -636,7 +636,7 @@ class GoldenResponsesIT extends PlatformIT {
     void soap() {
         TestBiller b = biller("soap");
         String endpoint = "/portal/webservices/CloudInvoicing.asmx";
-        String ns = org.ratepayer.api.soap.CloudInvoicingService.NAMESPACE;
+        String ns = org.ratepayer.billing.web.soap.CloudInvoicingService.NAMESPACE;
         String good = new BifText(b.guidText()).invoice("66011000001", "6601-1", "10/01/2026", "42.42", null).text();
         check("soap/wsdl-200", json("GET", endpoint + "?wsdl", null));
         Call upload = call("POST", endpoint, "text/xml; charset=utf-8",

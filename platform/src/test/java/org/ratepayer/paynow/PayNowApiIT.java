@@ -11,9 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
-import org.ratepayer.billers.Environment;
+import org.ratepayer.shared.web.Environment;
 import org.ratepayer.billers.IssuedKey;
-import org.ratepayer.billers.KeyKind;
+import org.ratepayer.shared.web.KeyKind;
 
 /**
  * {@code POST /cloudpaymentsapi/v2} as a partner portal calls it (SPEC C7): the seed's request and its

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ratepayer.secrets.StartRace;
+import org.ratepayer.shared.secrets.StartRace;
 
 /** Several processes may start on one data directory at once: they must all end up with the same operator token. */
 class OperatorTokenFileTest {

@@ -1,16 +1,14 @@
 package org.ratepayer.payments.gateway;
 
-/** Card or bank details that fail a check before any gateway is called; names the field. */
-public class InvalidPaymentMethodException extends RuntimeException {
+import org.ratepayer.shared.web.Refusal;
 
-    private final String field;
+/** Card or bank details that fail a check before any gateway is called; names the field. */
+public class InvalidPaymentMethodException extends Refusal {
+    private static final long serialVersionUID = 1L;
+
 
     public InvalidPaymentMethodException(String field, String message) {
-        super(field + ": " + message);
-        this.field = field;
+        super(Kind.INVALID, "invalid-field", "Invalid request", "invalid_field", field, field + ": " + message, null);
     }
 
-    public String field() {
-        return field;
-    }
 }

@@ -47,6 +47,8 @@ public interface PaymentGateway {
 
     /** The processor could not be reached at all; treated like a timeout, since a request may have left. */
     class GatewayUnavailableException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public GatewayUnavailableException(String message, Throwable cause) {
             super(message, cause);
         }
@@ -54,6 +56,8 @@ public interface PaymentGateway {
 
     /** No answer from the processor in time: the outcome is unknown, not a decline. */
     class GatewayTimeoutException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         public GatewayTimeoutException(String message) {
             super(message);
         }

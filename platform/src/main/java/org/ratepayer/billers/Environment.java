@@ -1,7 +1,0 @@
-package org.ratepayer.billers;
-
-/** Billers get separate keys for TEST and PROD; an installation runs as one of them. */
-public enum Environment {
-    TEST,
-    PROD
-}

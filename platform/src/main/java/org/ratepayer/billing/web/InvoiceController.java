@@ -1,0 +1,141 @@
+package org.ratepayer.billing.web;
+
+import org.ratepayer.shared.web.Caller;
+import org.ratepayer.shared.web.NotFoundException;
+import org.ratepayer.shared.web.ProblemWriter;
+import org.ratepayer.shared.web.UploadBody;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ratepayer.bif.BifError;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.shared.web.KeyKind;
+import org.ratepayer.billing.ImportOutcome;
+import org.ratepayer.billing.ImportSource;
+import org.ratepayer.billing.InvoiceFileRepository;
+import org.ratepayer.billing.InvoiceImportService;
+import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.billing.UploadFileNames;
+import org.ratepayer.shared.config.RatepayerProperties;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Invoice files in (the biller's web-service key) and invoices out (any of the biller's keys). */
+@RestController
+@RequestMapping("/api/v1/billers/{bid}")
+public class InvoiceController {
+
+    private final InvoiceImportService imports;
+    private final InvoiceQueries queries;
+    private final InvoiceFileRepository files;
+    private final BillerService billers;
+    private final UploadSpool spool;
+
+    public InvoiceController(InvoiceImportService imports, InvoiceQueries queries, InvoiceFileRepository files,
+            BillerService billers, RatepayerProperties props) {
+        this.imports = imports;
+        this.queries = queries;
+        this.files = files;
+        this.billers = billers;
+        this.spool = new UploadSpool(props.dataDir().resolve("tmp"));
+    }
+
+    public record ErrorItem(long line, String field, Integer fileSpecId, String message) {
+        static ErrorItem of(BifError e) {
+            return new ErrorItem(e.line(), e.field(), e.fileSpecId(), e.message());
+        }
+    }
+
+    @PostMapping("/invoice-files")
+    public ResponseEntity<?> upload(@PathVariable long bid, Caller caller, HttpServletRequest request,
+            @RequestParam(required = false) String fileName,
+            @RequestHeader(value = "X-File-Name", required = false) String fileNameHeader) throws IOException {
+        caller.actFor(bid, KeyKind.WEB_SERVICE);
+        billers.require(bid);
+        UploadBody.Received received = UploadBody.receive(request, spool::save);
+        String name = UploadFileNames.safe(fileName != null ? fileName : fileNameHeader != null ? fileNameHeader
+                : received.partFileName(), bid);
+        Path file = received.file();
+        try {
+            ImportOutcome outcome = imports.importFile(bid, file, name, ImportSource.REST, caller.actor());
+            return respond(outcome);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static ResponseEntity<?> respond(ImportOutcome outcome) {
+        if (outcome.status() == ImportOutcome.Status.REJECTED) {
+            ProblemDetail p = ProblemWriter.problem(422, "invalid-invoice-file", "Invalid invoice file",
+                    outcome.fileName() + " was rejected with " + outcome.errorCount() + " error"
+                            + (outcome.errorCount() == 1 ? "" : "s") + "; nothing was stored");
+            p.setProperty("fileId", outcome.fileId());
+            p.setProperty("errorCount", outcome.errorCount());
+            p.setProperty("errors", outcome.errors().stream().map(ErrorItem::of).toList());
+            p.setProperty("warnings", outcome.warnings());
+            return ResponseEntity.status(422).body(p);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", outcome.status());
+        body.put("fileId", outcome.fileId());
+        body.put("fileName", outcome.fileName());
+        body.put("sha256", outcome.sha256());
+        body.put("invoices", outcome.invoices());
+        body.put("accountsCreated", outcome.accountsCreated());
+        body.put("accountsUpdated", outcome.accountsUpdated());
+        body.put("invoicesReplaced", outcome.invoicesReplaced());
+        body.put("superseded", outcome.superseded());
+        body.put("totalAmountDue", outcome.totalAmountDue());
+        body.put("warnings", outcome.warnings());
+        return ResponseEntity.status(outcome.status() == ImportOutcome.Status.IMPORTED ? 201 : 200).body(body);
+    }
+
+    @GetMapping("/invoice-files")
+    public List<InvoiceFileRepository.FileRecord> recentFiles(@PathVariable long bid, Caller caller,
+            @RequestParam(defaultValue = "50") int limit) {
+        caller.actFor(bid, KeyKind.WEB_SERVICE, KeyKind.API);
+        return files.recent(bid, Math.max(1, Math.min(limit, 500)));
+    }
+
+    @GetMapping("/invoices")
+    public Map<String, Object> invoices(@PathVariable long bid, @RequestParam String account, Caller caller) {
+        caller.actFor(bid, KeyKind.WEB_SERVICE, KeyKind.API);
+        InvoiceQueries.Account acct = queries.account(bid, account)
+                .orElseThrow(() -> new NotFoundException("biller " + bid + " has no account " + account));
+        return Map.of("account", acct, "invoices", queries.invoices(bid, account));
+    }
+
+    /** Request bodies are written to disk first: the import reads the file twice (hash, then load) and never holds it in memory. */
+    static final class UploadSpool {
+        private final Path dir;
+
+        UploadSpool(Path dir) {
+            this.dir = dir;
+        }
+
+        Path save(InputStream body) throws IOException {
+            Files.createDirectories(dir);
+            Path file = Files.createTempFile(dir, "upload-", ".bif");
+            try {
+                Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+                return file;
+            } catch (IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+        }
+    }
+}

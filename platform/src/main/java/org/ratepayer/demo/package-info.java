@@ -1,0 +1,3 @@
+/** Part of the application shell: it may use every module, and no module may use it. */
+@org.springframework.modulith.ApplicationModule(displayName = "Shell: demo")
+package org.ratepayer.demo;

@@ -1,0 +1,34 @@
+package org.ratepayer.enrolments;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * An enrolment changed, told to whoever keeps others in step (the CIS postings). Published inside the change's
+ * transaction and heard in it, so what a listener writes commits or rolls back with the change (docs/architecture.md).
+ */
+public sealed interface EnrolmentChanged {
+
+    long bid();
+
+    String accountNumber();
+
+    /** Paperless billing turned on or off. */
+    record Paperless(long bid, String accountNumber, boolean enrolled) implements EnrolmentChanged {
+    }
+
+    /** Autopay turned on or off, at this moment on the biller's clock. */
+    record Autopay(long bid, String accountNumber, String serviceLocationId, boolean enrolled, OffsetDateTime at)
+            implements EnrolmentChanged {
+    }
+
+    /** A scheduled payment made, changed or cancelled, for billers that tell their CIS (option 1001). */
+    record Scheduled(long bid, String accountNumber, String serviceLocationId, Change change, LocalDate date, BigDecimal amount,
+            String invoiceNumber, OffsetDateTime at) implements EnrolmentChanged {
+    }
+
+    enum Change {
+        CREATED, UPDATED, CANCELLED
+    }
+}

@@ -1,0 +1,18 @@
+package org.ratepayer.shared.web;
+
+/** The keys a biller is issued per environment (seed 000): web-service key, API key, and the Pay Now key. */
+public enum KeyKind {
+    WEB_SERVICE("ws"),
+    API("api"),
+    CPV2("cp");
+
+    private final String prefix;
+
+    KeyKind(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+}

@@ -1,0 +1,37 @@
+package org.ratepayer.shared.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/** RFC 9457 problem details written straight to the response, for errors raised before a controller runs. */
+@Component
+public class ProblemWriter {
+
+    private final ObjectMapper json;
+
+    public ProblemWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public static ProblemDetail problem(int status, String type, String title, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
+        p.setType(URI.create("https://ratepayer.org/problems/" + type));
+        p.setTitle(title);
+        return p;
+    }
+
+    public void write(HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
+        write(response, problem(status, type, title, detail));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType("application/problem+json");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
