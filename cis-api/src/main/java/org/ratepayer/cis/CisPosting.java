@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Something the platform tells the CIS happened (SPEC C4), in the platform's words: which message a
+ * Something the platform tells the CIS happened (docs/postings.md), in the platform's words: which message a
  * CIS wants for it, and in what shape, is the connector's business. Every posting has a stable id, the
  * same on every delivery attempt, so a connector (or the CIS) can recognise a repeat.
  */
@@ -33,7 +33,7 @@ public sealed interface CisPosting permits CisPosting.Payment, CisPosting.Paperl
 
     /**
      * An approved payment. {@code amount} excludes every fee; {@code paymentSourceId} is the channel's
-     * (SPEC "Words": WEB 0 … POS 8); {@code kioskId} is set for kiosk payments only; {@code donation}
+     * (docs/payments.md: WEB 0 … POS 8); {@code kioskId} is set for kiosk payments only; {@code donation}
      * when the paid invoice is of a donation invoice type.
      */
     record Payment(UUID postingId, String accountNumber, UUID paymentGuid, Tender tender, BigDecimal amount,

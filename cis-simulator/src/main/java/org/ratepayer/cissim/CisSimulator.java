@@ -24,7 +24,7 @@ import org.ratepayer.multispeak.MultiSpeak;
 import org.ratepayer.multispeak.v3.CBServerSoap;
 
 /**
- * A standalone Daffron Toolbox look-alike for demos, tests and integrators (SPEC C12):
+ * A standalone Daffron Toolbox look-alike for demos, tests and integrators (docs/operations.md):
  * <ul>
  *   <li>the MultiSpeak 3.0 CB service at {@link #cbUrl()} ({@code ?wsdl} for its WSDL),</li>
  *   <li>the eprint PDF bill service at {@link #eprintUrl()},</li>

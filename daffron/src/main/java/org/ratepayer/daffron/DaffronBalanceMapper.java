@@ -10,7 +10,7 @@ import org.ratepayer.multispeak.v3.PayableItem;
 import org.ratepayer.multispeak.v3.PayableItemList;
 
 /**
- * SPEC C3: a GetPayableItemsList answer as a balance. Every payable item (one per service) counts,
+ * docs/cis-balances.md: a GetPayableItemsList answer as a balance. Every payable item (one per service) counts,
  * with no exclusions; a prepaid account's {@code remainingBalance} extension replaces the sum; the allowable
  * transaction types ({@link TransactionTypes}) and {@code preventCreditCard = Y} block methods.
  */

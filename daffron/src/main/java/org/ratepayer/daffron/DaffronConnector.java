@@ -83,7 +83,7 @@ public final class DaffronConnector implements CisConnector {
     }
 
     /**
-     * SPEC C4. Every call is prepared, and every endpoint it needs resolved, before the first one is
+     * docs/postings.md. Every call is prepared, and every endpoint it needs resolved, before the first one is
      * sent, so a configuration error never leaves a delivery half done. When a later call of a delivery
      * that mixes kinds gets no answer after an earlier one was answered, the earlier results are kept and
      * the postings not answered are FAILED with the reason, instead of throwing: throwing would make the
@@ -128,7 +128,7 @@ public final class DaffronConnector implements CisConnector {
     }
 
     /**
-     * The tender's transactionId, which Toolbox deduplicates payments by (ITG-3305). With the seed's
+     * The tender's transactionId, which Toolbox deduplicates payments by (docs/postings.md). With the seed's
      * default (the approval code) two payments can share it; PaymentGuid cannot.
      */
     @Override

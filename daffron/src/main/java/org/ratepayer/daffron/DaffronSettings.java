@@ -1,6 +1,6 @@
 package org.ratepayer.daffron;
 
-/** The advanced-setting numbers the Daffron integration reads (seed 002, "Advanced Settings"). */
+/** The advanced-setting numbers the Daffron integration reads (docs/daffron.md, "Advanced Settings"). */
 public final class DaffronSettings {
 
     public static final int RTDR_URL = 8;

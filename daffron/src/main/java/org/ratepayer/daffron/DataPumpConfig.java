@@ -1,7 +1,7 @@
 package org.ratepayer.daffron;
 
 /**
- * The data pump's part of advanced setting 131, {@code {"Daffron":{"DataPumpConfigs":{...}}}} (SPEC C1, C4).
+ * The data pump's part of advanced setting 131, {@code {"Daffron":{"DataPumpConfigs":{...}}}} (docs/daffron.md, C4).
  *
  * @param skipDonationTypes   {@code SkipDonationTypes}: payments of donation invoice types are never posted
  * @param transactionIdSource {@code TransactionIdSource}: what the tender's {@code transactionId} extension carries
@@ -17,9 +17,9 @@ public record DataPumpConfig(boolean skipDonationTypes, TransactionIdSource tran
     }
 
     /**
-     * ITG-3305: Milsoft deduplicates payments by the {@code transactionId} extension, and approval codes
+     * docs/postings.md: Milsoft deduplicates payments by the {@code transactionId} extension, and approval codes
      * are not unique (two payments of one payer on one day may share one), so a biller can switch to the
-     * payment GUID. The SPEC makes the switch explicit rather than "setting 131 exists", because setting
+     * payment GUID. docs/daffron.md makes the switch explicit rather than "setting 131 exists", because setting
      * 131 also carries unrelated rules (the PDF link's BCTRModifier).
      */
     public enum TransactionIdSource {

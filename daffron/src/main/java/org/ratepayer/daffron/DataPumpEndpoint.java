@@ -2,7 +2,7 @@ package org.ratepayer.daffron;
 
 import org.ratepayer.multispeak.CbOperation;
 
-/** The three data pump calls and the advanced settings (URL, user, password) of their endpoints (SPEC C1). */
+/** The three data pump calls and the advanced settings (URL, user, password) of their endpoints (docs/daffron.md). */
 enum DataPumpEndpoint {
     PAYMENTS(CbOperation.COMMIT_PAYMENT_TRANSACTION, DaffronSettings.PAYMENT_URL, DaffronSettings.PAYMENT_USER,
             DaffronSettings.PAYMENT_PASSWORD, "payment posting"),

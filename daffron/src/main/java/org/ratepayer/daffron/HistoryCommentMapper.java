@@ -10,7 +10,7 @@ import org.ratepayer.cis.CisPosting;
 import org.ratepayer.multispeak.v3.HistoryComment;
 
 /**
- * SPEC C4, seed 002 "Data Pump: AutoPay Enrollment" and "Scheduled Payments" (INT-11451): autopay and
+ * docs/postings.md, docs/daffron.md "Data Pump: AutoPay Enrollment" and "Scheduled Payments" (INT-11451): autopay and
  * scheduled-payment changes as {@code historyComment}s of WriteAccountHistoryComments.
  *
  * <p>A comment over {@value #MAX_COMMENT} characters is never cut (Daffron parses it, a cut one would be
@@ -26,7 +26,7 @@ public final class HistoryCommentMapper {
 
     private final ZoneId billerZone;
 
-    /** @param billerZone the zone whose offset every logTime carries (the biller's, SPEC C1) */
+    /** @param billerZone the zone whose offset every logTime carries (the biller's, docs/daffron.md) */
     HistoryCommentMapper(ZoneId billerZone) {
         this.billerZone = Objects.requireNonNull(billerZone, "billerZone");
     }

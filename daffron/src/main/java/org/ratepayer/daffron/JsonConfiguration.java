@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Advanced setting 131, one JSON document shared by unrelated Daffron rules (SPEC C1): the PDF
+ * Advanced setting 131, one JSON document shared by unrelated Daffron rules (docs/daffron.md): the PDF
  * link's BCTRModifier and the data pump's configs. The platform validated it on write.
  */
 final class JsonConfiguration {

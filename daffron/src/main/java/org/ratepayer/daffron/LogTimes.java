@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * The {@code logTime} of a history comment: {@code yyyy-MM-dd'T'HH:mm:ss±hh:mm} (seed 002), the biller's
+ * The {@code logTime} of a history comment: {@code yyyy-MM-dd'T'HH:mm:ss±hh:mm} (docs/daffron.md), the biller's
  * wall-clock time with the offset then in force (docs/time-zones.md). No fractional seconds, and the
  * offset always as {@code ±hh:mm}: the pattern letter {@code xxx} prints {@code +00:00} where
  * {@code XXX} (and XMLGregorianCalendar) would print {@code Z}, which the seed's format does not allow.

@@ -6,7 +6,7 @@ import org.ratepayer.multispeak.v3.ExtensionsItem;
 import org.ratepayer.multispeak.v3.ExtensionsList;
 
 /**
- * SPEC C4, seed 002 "Data Pump: Paperless Enrollment": a paperless change as one {@code customer} of
+ * docs/postings.md, docs/daffron.md "Data Pump: Paperless Enrollment": a paperless change as one {@code customer} of
  * ModifyCBDataForCustomer, {@code objectID} = account, extension {@code EBILL} = Y or N.
  */
 public final class PaperlessMapper {

@@ -2,7 +2,7 @@ package org.ratepayer.daffron;
 
 import java.util.List;
 
-/** The channels' paymentSourceIDs (SPEC "Words": WEB 0 … POS 8) and their names. */
+/** The channels' paymentSourceIDs (docs/payments.md: WEB 0 … POS 8) and their names. */
 final class PaymentSources {
 
     static final int KIOSK = 4;
@@ -15,7 +15,7 @@ final class PaymentSources {
     private PaymentSources() {
     }
 
-    /** The channel's name, {@code WEB} for an id the SPEC does not list. */
+    /** The channel's name, {@code WEB} for an id docs/payments.md does not list. */
     static String name(int paymentSourceId) {
         return paymentSourceId >= 0 && paymentSourceId < NAMES.size() ? NAMES.get(paymentSourceId)
                 : PaymentModes.DEFAULT_MODE;

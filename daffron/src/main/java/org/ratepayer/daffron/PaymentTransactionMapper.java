@@ -14,7 +14,7 @@ import org.ratepayer.multispeak.v3.PaymentTransaction;
 import org.ratepayer.multispeak.v3.Tender;
 
 /**
- * SPEC C4, seed 002 "Data Pump: Payment": one payment as one {@code paymentTransaction} of
+ * docs/postings.md, docs/daffron.md "Data Pump: Payment": one payment as one {@code paymentTransaction} of
  * CommitPaymentTransaction, its tender in the element of its method.
  *
  * <p>Decisions where the seed is silent: a payment without an approval code (cash) sends no
@@ -61,7 +61,7 @@ public final class PaymentTransactionMapper {
         return Mapped.send(transaction(payment, account, tender));
     }
 
-    /** The id the CIS deduplicates this payment by (ITG-3305). */
+    /** The id the CIS deduplicates this payment by (docs/postings.md). */
     String transactionId(CisPosting.Payment payment) {
         boolean guid = settings.dataPump().transactionIdSource() == DataPumpConfig.TransactionIdSource.PAYMENT_GUID;
         return guid || !hasText(payment.approvalCode()) ? payment.paymentGuid().toString() : payment.approvalCode();

@@ -3,7 +3,7 @@ package org.ratepayer.daffron;
 import java.time.LocalDate;
 
 /**
- * The invoice fields a Daffron PDF link is built from (SPEC C5, seed 002 field mapping):
+ * The invoice fields a Daffron PDF link is built from (docs/presentment.md, docs/daffron.md field mapping):
  * Custom2 is the base account number, Custom3 the sub account, Custom9 may mark the bill as an
  * INV/EBIL bill, Custom10 holds the bill control number (BCTR), possibly as {@code base-bctr}.
  *

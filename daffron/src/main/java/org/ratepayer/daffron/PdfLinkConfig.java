@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A biller's remote PDF settings (SPEC C5): base URL (advanced setting 20), service version
+ * A biller's remote PDF settings (docs/presentment.md): base URL (advanced setting 20), service version
  * (setting 119) and whether setting 131 asks for {@code "BCTRModifier":"ValueAfterDash"}.
  *
  * <p>The BCTR modifier arrives as an already-parsed flag: setting 131 is a free JSON document

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * SPEC C5: the URL of an invoice's PDF on the Daffron eprint service.
+ * docs/presentment.md: the URL of an invoice's PDF on the Daffron eprint service.
  *
  * <ul>
  *   <li>v1 {@code PROCESSING_TYPE=HISTORY&ACCT={Custom2}&SUB={Custom3}}</li>
@@ -23,16 +23,16 @@ import java.util.UUID;
 public final class PdfLinks {
 
     /**
-     * The InvoiceFormatGuid "Daffron - PDF Remote Link" (seed 002): only invoices of this format have
+     * The InvoiceFormatGuid "Daffron - PDF Remote Link" (docs/daffron.md): only invoices of this format have
      * their bill image on the eprint service.
      */
     public static final UUID REMOTE_LINK_FORMAT = UUID.fromString("BA1CEC36-997C-48E3-8406-437640EDFF84");
 
-    /** Custom9 markers that force version 2 (seed 002), compared case-insensitively. */
+    /** Custom9 markers that force version 2 (docs/daffron.md), compared case-insensitively. */
     private static final String[] FORCE_V2_MARKERS = {"INV", "EBIL"};
     static final int FORCED_VERSION = 2;
 
-    /** SPEC decision: the month is zero-padded (202408, not 20248). */
+    /** Decision (docs/presentment.md): the month is zero-padded (202408, not 20248). */
     private static final DateTimeFormatter LDMO = DateTimeFormatter.ofPattern("uuuuMM", Locale.ROOT);
 
     private final PdfLinkConfig config;

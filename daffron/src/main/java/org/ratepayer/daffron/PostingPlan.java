@@ -81,7 +81,7 @@ final class PostingPlan {
                     String transactionId = paymentMapper.transactionId(payment);
                     UUID first = transactionIds.putIfAbsent(transactionId, id);
                     if (first != null) {
-                        // the CIS would refuse it as a duplicate although it is another payment (ITG-3014)
+                        // the CIS would refuse it as a duplicate although it is another payment (docs/postings.md)
                         settled[i] = PostingResult.failed(id, "transactionId '" + transactionId
                                 + "' is also that of posting " + first + " in this delivery; the CIS would take this "
                                 + "payment for a duplicate (advanced setting " + DaffronSettings.JSON_CONFIGURATION

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Real-time balance refresh (SPEC C3), asked before a balance is shown or a payment starts. A CIS
+ * Real-time balance refresh (docs/cis-balances.md), asked before a balance is shown or a payment starts. A CIS
  * answer from the last six hours is reused unless option 64 is on; when the CIS is slow or down the
  * last known balance is shown, marked as a fallback, so the payer can still pay, and the failure is
  * recorded. Only a refresh changes an account's block flags.

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Setting 1003: the web origins a biller's Pay Now partners use (SPEC C7). PostBackURL, ReturnURL and
+ * Setting 1003: the web origins a biller's Pay Now partners use (docs/paynow.md). PostBackURL, ReturnURL and
  * CssUrl must point at one of them, and only they may frame the hosted page. Written as
  * {@code https://host} or {@code https://host:port}, several separated by spaces or commas;
  * {@code https://*.example.org} allows any subdomain of example.org (not example.org itself). Only https:

@@ -4,9 +4,9 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Starting configurations. Daffron billers get invoice type 42 and the options SPEC C1 requires. */
+/** Starting configurations. Daffron billers get invoice type 42 and the options docs/daffron.md requires. */
 public enum BillerTemplate {
-    // SPEC C1: the Daffron template's zone is Eastern time, where its co-ops are; a standard biller
+    // docs/daffron.md: the Daffron template's zone is Eastern time, where its co-ops are; a standard biller
     // has no such home, so it starts on UTC until the operator says otherwise.
     DAFFRON("daffron", 42, "Utility bill", ZoneId.of("America/New_York")),
     STANDARD("standard", 1, "Invoice", ZoneId.of("UTC"));

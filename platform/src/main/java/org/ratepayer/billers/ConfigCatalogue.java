@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The options and advanced settings of SPEC C1, with their kinds and the Daffron template's values. */
+/** The options and advanced settings of docs/daffron.md, with their kinds and the Daffron template's values. */
 public final class ConfigCatalogue {
 
     public static final int OPT_BALANCE_FORWARD_BLOCK = 40;

@@ -2,7 +2,7 @@ package org.ratepayer.billers;
 
 import java.util.Map;
 
-/** Rules between options that no single value can break on its own (seed 000). */
+/** Rules between options that no single value can break on its own (docs/invoice-files.md). */
 final class OptionRules {
 
     private OptionRules() {

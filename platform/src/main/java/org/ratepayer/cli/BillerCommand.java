@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "biller", mixinStandardHelpOptions = true,
-        description = "Create billers and change their options and advanced settings (SPEC C1).",
+        description = "Create billers and change their options and advanced settings (docs/daffron.md).",
         subcommands = {BillerCommand.Create.class, BillerCommand.Show.class, BillerCommand.ListBillers.class,
                 BillerCommand.SetOption.class, BillerCommand.SetSetting.class, BillerCommand.SetFileSpec.class,
                 BillerCommand.SetTimeZone.class})

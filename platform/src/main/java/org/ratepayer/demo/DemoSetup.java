@@ -171,7 +171,7 @@ public class DemoSetup {
     }
 
     /**
-     * Pay Now (SPEC C7): the demo biller signs postbacks with its own secret (setting 1004, made once and
+     * Pay Now (docs/paynow.md): the demo biller signs postbacks with its own secret (setting 1004, made once and
      * kept), so a partner portal trying the flow can verify them; it is written to demo.json for that.
      */
     private String payNowSecret(Biller biller) {

@@ -10,7 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Autopay enrolment per account with its saved method. Enrolling and cancelling post AUTOPAY ON/OFF to
- * the CIS (SPEC C4); changing the method of an enrolled account is not a change the CIS hears of.
+ * the CIS (docs/postings.md); changing the method of an enrolled account is not a change the CIS hears of.
  * Charging on the due date comes with C9.
  */
 @Service

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Scheduled payments: created, changed and cancelled by the payer; each change is posted to the CIS as
- * a SCHED_PAY comment when the biller has option 1001 on (SPEC C4, INT-11451).
+ * a SCHED_PAY comment when the biller has option 1001 on (docs/postings.md, INT-11451).
  */
 @Service
 public class ScheduledPaymentService {

@@ -19,7 +19,7 @@ import org.ratepayer.postings.PostingKind;
 import org.ratepayer.postings.QueuedPosting;
 import org.springframework.stereotype.Component;
 
-/** Carries the CIS postings (SPEC C4) to the biller's CIS through its connector, many to a call. */
+/** Carries the CIS postings (docs/postings.md) to the biller's CIS through its connector, many to a call. */
 @Component
 public class CisCourier implements Courier {
 

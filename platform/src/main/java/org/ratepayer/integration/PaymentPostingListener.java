@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * An approved payment is posted to the CIS (CommitPaymentTransaction, SPEC C4), queued in the very
+ * An approved payment is posted to the CIS (CommitPaymentTransaction, docs/postings.md), queued in the very
  * transaction that approves it: approved and queued, or neither.
  */
 @Component

@@ -2,7 +2,7 @@ package org.ratepayer.notifications;
 
 import java.util.Locale;
 
-/** Option 131: what a payment does to the account's email addresses (seed 000). */
+/** Option 131: what a payment does to the account's email addresses (docs/invoice-files.md). */
 public enum AfterPaymentEmail {
     /** Fill the account's email when it is empty (the default). */
     ALLOW_UPDATES,

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.commons.validator.routines.EmailValidator;
 
 /**
- * Options 112, 131 and 134 (SPEC C8, seed 000) as plain decisions, apart from SMTP and the database
+ * Options 112, 131 and 134 (docs/architecture.md, docs/invoice-files.md) as plain decisions, apart from SMTP and the database
  * so that every combination can be read and tested on its own. Addresses compare case-insensitively,
  * because payers retype the same address with different capitals.
  */
@@ -35,7 +35,7 @@ public final class EmailRules {
             case ALLOW_CC_UPDATES -> contains(addresses(current.email()), entered) || contains(addresses(current.ccEmail()), entered)
                     ? current : new AccountEmails(current.email(), entered);
             case PREVENT_UPDATES -> current;
-            // Option 112 guards only the empty-fill of ALLOW_UPDATES: seed 000 requires it on for this mode, so it cannot veto it.
+            // Option 112 guards only the empty-fill of ALLOW_UPDATES: docs/invoice-files.md requires it on for this mode, so it cannot veto it.
             case ALLOW_UNREGISTERED_UPDATES -> registered || isOnly(addresses(current.email()), entered)
                     ? current : new AccountEmails(entered, current.ccEmail());
         };

@@ -67,7 +67,7 @@ public class PaymentEmails implements PaymentListener {
                 : words.failure(biller.name(), customerName, p);
         Optional<Queued> queued = tx.execute(s -> {
             AccountEmails before = accountEmails.current(p.bid(), p.accountNumber()).orElse(new AccountEmails(null, null));
-            // No payer can register an account yet (SPEC C8 comes later), so every account counts as unregistered.
+            // No payer can register an account yet (docs/architecture.md comes later), so every account counts as unregistered.
             AccountEmails after = updateAccount ? EmailRules.afterPayment(policy, false, p.payerEmail(), before) : before;
             List<String> to = EmailRules.recipients(policy, !unattended(p.channel()), p.payerEmail(), after);
             if (to.isEmpty()) {

@@ -1,7 +1,7 @@
 package org.ratepayer.payments;
 
 /**
- * A payment the biller's rules do not allow (SPEC C6); {@code code} is stable for API clients, and
+ * A payment the biller's rules do not allow (docs/payments.md); {@code code} is stable for API clients, and
  * {@code field} names the request field at fault when one is (null when the payment as a whole is refused).
  */
 public class PaymentRuleViolation extends RuntimeException {

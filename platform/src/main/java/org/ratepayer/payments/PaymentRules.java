@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.ratepayer.billers.ConfigCatalogue;
 
 /**
- * SPEC C6 for one payment attempt: which invoice is paid, whether the amount and method are allowed,
+ * docs/payments.md for one payment attempt: which invoice is paid, whether the amount and method are allowed,
  * and the convenience fee. Pure: everything it needs is passed in.
  */
 public final class PaymentRules {

@@ -3,7 +3,7 @@ package org.ratepayer.payments;
 import java.math.BigDecimal;
 
 /**
- * An invoice as a partner states it with the payment (Pay Now, SPEC C7 / EBPP-8383): where a value is
+ * An invoice as a partner states it with the payment (Pay Now, docs/paynow.md / docs/paynow.md): where a value is
  * given it wins over the stored invoice and the live balance, because the partner's portal showed the
  * payer that amount. Null values leave the stored ones in force.
  */

@@ -16,7 +16,7 @@ public record Money(Currency currency, Locale locale) {
 
     /**
      * Every biller bills in US dollars: the invoice file, MultiSpeak and the Cloud Payments V2 request all
-     * carry bare amounts that mean dollars (SPEC C7), and no biller setting names another currency.
+     * carry bare amounts that mean dollars (docs/paynow.md), and no biller setting names another currency.
      */
     public static final Money US_DOLLARS = new Money(Currency.getInstance("USD"), Locale.US);
 

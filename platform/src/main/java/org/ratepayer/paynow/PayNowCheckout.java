@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Paying on the hosted page: the payer's invoices are quoted under the biller's rules with the
- * partner's amounts (they win, EBPP-8383), held for review with a gateway token, and paid through
+ * partner's amounts (they win, docs/paynow.md), held for review with a gateway token, and paid through
  * {@link PaymentService} on channel CPV2 - one payment per invoice, as the CIS posts and the partner's
  * postback carry one invoice each. Every payment's idempotency key comes from the reviewed attempt,
  * so a double click or a reload of "Pay" replays the first answer instead of paying again.

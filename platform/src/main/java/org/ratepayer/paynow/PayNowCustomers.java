@@ -99,7 +99,7 @@ class PayNowCustomers {
     }
 
     /**
-     * The partner's values replace the stored ones where given (its BalanceDue wins, EBPP-8383). One
+     * The partner's values replace the stored ones where given (its BalanceDue wins, docs/paynow.md). One
      * statement reads and updates: the invoice as it now is, or empty when the biller has no such invoice.
      * The caller refuses (and so rolls back) an invoice of another account.
      */

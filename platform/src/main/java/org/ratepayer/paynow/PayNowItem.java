@@ -5,8 +5,8 @@ import java.time.LocalDate;
 
 /**
  * One invoice the hosted page offers, as fixed when the session was created: the partner's values
- * where it sent them (they win, EBPP-8383), else the stored invoice's, with the CIS's live balance
- * when the partner sent no invoices (SPEC C3, docs/paynow.md).
+ * where it sent them (they win, docs/paynow.md), else the stored invoice's, with the CIS's live balance
+ * when the partner sent no invoices (docs/cis-balances.md, docs/paynow.md).
  *
  * @param customer      index of its customer in the request
  * @param balanceDue    below zero a credit the utility holds for the payer

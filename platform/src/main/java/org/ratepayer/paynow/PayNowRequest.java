@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A Cloud Payments V2 request (SPEC C7, seed 004) as read by {@link PayNowRequestParser}: every value
+ * A Cloud Payments V2 request (docs/paynow.md) as read by {@link PayNowRequestParser}: every value
  * already in its one canonical form (amounts as BigDecimal, dates as LocalDate, blank URLs as null).
  * Stored with the session as JSON, so field names are the wire's.
  */

@@ -26,13 +26,13 @@ import java.util.regex.Pattern;
 import org.ratepayer.shared.json.JsonProblem;
 
 /**
- * Reads a Cloud Payments V2 body with the leniency existing clients need (SPEC C7): property names in
+ * Reads a Cloud Payments V2 body with the leniency existing clients need (docs/paynow.md): property names in
  * any case ({@code AchServiceFee} and {@code ACHServiceFee}), amounts as numbers or strings, null fees,
  * dates as {@code MM/dd/yyyy} or {@code yyyy-MM-dd}, booleans as JSON booleans or "true"/"false".
  * Anything else is refused with the field's path and the problem: an unknown property (a misspelt
  * {@code BalanceDeu} must not silently pay the stored amount), a property given twice, a negative fee or minimum,
  * an amount beyond the biller's maximum payment, malformed JSON (with its line and column). A negative BalanceDue
- * is the one signed amount: it is a credit the utility holds (a prepaid account, SPEC C3), which the page shows
+ * is the one signed amount: it is a credit the utility holds (a prepaid account, docs/cis-balances.md), which the page shows
  * as such (docs/paynow.md). Pure: no Spring, no database.
  */
 public final class PayNowRequestParser {

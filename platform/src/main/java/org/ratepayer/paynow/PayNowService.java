@@ -31,7 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Turns a partner's Cloud Payments V2 request into a one-time link to the hosted page (SPEC C7). The
+ * Turns a partner's Cloud Payments V2 request into a one-time link to the hosted page (docs/paynow.md). The
  * request is checked whole before anything is written; then, in one transaction, the accounts and
  * invoices it names are created or updated (CreateCustomerRecord) and the session is stored. A refusal
  * at any point changes nothing.
@@ -137,7 +137,7 @@ public class PayNowService {
             List<PayNowRequest.Invoice> invoices = c.invoices();
             if (invoices.isEmpty()) {
                 // No invoices sent: the page offers the account's newest open invoice at the balance the CIS
-                // gives now (SPEC C3), as the payment page does; the stored amount may be a bill behind. When
+                // gives now (docs/cis-balances.md), as the payment page does; the stored amount may be a bill behind. When
                 // the CIS does not answer, the last known balance stands in and the page says so.
                 Optional<String> newest = customers.newestOpenInvoice(bid, c.accountNumber());
                 if (newest.isPresent()) {

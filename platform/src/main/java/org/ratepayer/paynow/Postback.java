@@ -14,7 +14,7 @@ import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentStatus;
 
 /**
- * A postback as queued: the partner's PostBackURL and the eighteen parameters of SPEC C7, in the
+ * A postback as queued: the partner's PostBackURL and the eighteen parameters of docs/paynow.md, in the
  * contract's order, fixed when the payment's outcome is stored (the outbox payload).
  */
 public record Postback(String url, Map<String, String> params) {

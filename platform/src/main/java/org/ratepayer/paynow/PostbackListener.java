@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Queues the partner's postback when a Pay Now payment has its outcome - approved, declined or failed
- * (SPEC C7: declined attempts post too) - inside the transaction that stores the outcome, so the
+ * (docs/paynow.md: declined attempts post too) - inside the transaction that stores the outcome, so the
  * postback exists if and only if the outcome does. A payment whose outcome was unknown posts when the
  * repair job settles it. Payments of other channels, and sessions without a PostBackURL, post nothing.
  */

@@ -2,7 +2,7 @@ package org.ratepayer.postings;
 
 /**
  * What a posting tells and to whom. The CIS kinds go to the biller's CIS through its connector; a
- * postback goes to a partner's PostBackURL (Pay Now, SPEC C7). Each kind has one {@link Courier}.
+ * postback goes to a partner's PostBackURL (Pay Now, docs/paynow.md). Each kind has one {@link Courier}.
  */
 public enum PostingKind {
     CIS_PAYMENT,

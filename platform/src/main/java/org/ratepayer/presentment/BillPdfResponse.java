@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.presentment.BillPdfService;
 
-/** Streams a bill's PDF from the CIS to the payer (SPEC C5), never showing the CIS's address; shared by the payment pages. */
+/** Streams a bill's PDF from the CIS to the payer (docs/presentment.md), never showing the CIS's address; shared by the payment pages. */
 public final class BillPdfResponse {
 
     private BillPdfResponse() {

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Bill images from the CIS (SPEC C5), streamed through Ratepayer: the payer never sees the CIS's
+ * Bill images from the CIS (docs/presentment.md), streamed through Ratepayer: the payer never sees the CIS's
  * address, and callers only ask for an account the payer is already allowed to see.
  */
 @Service

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An account's live balance (SPEC C3), for the operator or the biller's own keys. */
+/** An account's live balance (docs/cis-balances.md), for the operator or the biller's own keys. */
 @RestController
 public class BalanceController {
 

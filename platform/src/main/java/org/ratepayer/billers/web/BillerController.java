@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The operator's biller administration (SPEC C1). */
+/** The operator's biller administration (docs/daffron.md). */
 @RestController
 @RequestMapping("/api/v1/billers")
 public class BillerController {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** An account's email history (SPEC C9), for the operator or the biller's own keys (staff and the CIS). */
+/** An account's email history (docs/payments.md), for the operator or the biller's own keys (staff and the CIS). */
 @RestController
 public class EmailHistoryController {
 

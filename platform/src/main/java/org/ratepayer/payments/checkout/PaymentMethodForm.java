@@ -26,7 +26,7 @@ public final class PaymentMethodForm {
         return "ACH".equals(form.get("method")) ? Method.ACH : Method.CARD;
     }
 
-    /** @throws InvalidPaymentMethodException when the details do not pass the checks of SPEC C6 */
+    /** @throws InvalidPaymentMethodException when the details do not pass the checks of docs/payments.md */
     public static PaymentGateway.Tokenized tokenize(PaymentService payments, long bid, Method method, Map<String, String> form,
             boolean allowSwipe) {
         if (method == Method.ACH) {

@@ -5,7 +5,7 @@ import org.apache.commons.validator.routines.checkdigit.ABANumberCheckDigit;
 import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
 
 /**
- * The checks made before any gateway call (SPEC C6): card numbers by Luhn, routing numbers by the
+ * The checks made before any gateway call (docs/payments.md): card numbers by Luhn, routing numbers by the
  * ABA checksum, expiry, CVV and account shapes. Returns the cleaned values.
  */
 public final class PaymentMethodChecks {

@@ -44,7 +44,7 @@ public final class SandboxGateway implements PaymentGateway {
     /*
      * Approval codes count up from a random start rather than being drawn at random: real codes are not
      * unique either, but a CIS that takes the approval code as transactionId (the default before
-     * ITG-3305) would refuse a second payment with a repeated code as a duplicate, and a demo should not
+     * docs/postings.md) would refuse a second payment with a repeated code as a duplicate, and a demo should not
      * stumble on that after a thousand payments.
      */
     private final java.util.concurrent.atomic.AtomicInteger nextApproval = new java.util.concurrent.atomic.AtomicInteger(

@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads what a magnetic-stripe reader types into a focused field (a "swipe", SPEC C7 AllowSwipe): track 1
+ * Reads what a magnetic-stripe reader types into a focused field (a "swipe", docs/paynow.md AllowSwipe): track 1
  * {@code %B<number>^<NAME>^<YYMM>…?} or track 2 {@code ;<number>=<YYMM>…?}, whichever comes first. Only the
  * number and expiry are taken; the rest of the track (service code, discretionary data) is dropped at once.
  * Pure; the result goes to tokenization like a typed card and is never stored or logged.

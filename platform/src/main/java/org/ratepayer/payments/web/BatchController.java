@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Daily payment batches (SPEC C6, C10): staff close the day early and read batch reports. */
+/** Daily payment batches (docs/payments.md, C10): staff close the day early and read batch reports. */
 @RestController
 @RequestMapping("/api/v1/billers/{bid}/batches")
 public class BatchController {

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The channel payment API for IVR, kiosks, outbound dialers and cashiering systems (SPEC C6). */
+/** The channel payment API for IVR, kiosks, outbound dialers and cashiering systems (docs/payments.md). */
 @RestController
 public class PaymentController {
 

@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The one-time payment page (the "virtual site", SPEC C6): find an account with its number and a
+ * The one-time payment page (the "virtual site", docs/payments.md): find an account with its number and a
  * second fact from the bill, see the live balance and the bill, choose amount and method, confirm
  * with the fee shown, get a receipt. Server-rendered, no script needed, CSRF-protected. Failed searches
  * are throttled per client address and per account number (docs/throttling.md).

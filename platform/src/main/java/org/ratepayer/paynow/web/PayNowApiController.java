@@ -27,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /cloudpaymentsapi/v2}, the Cloud Payments V2 contract as existing partner portals speak it
- * (SPEC C7): {@code Authorization: Basic base64(APIKey)} with the biller's Pay Now key of this
- * installation's environment, the request of seed 004, and {@code {"Data":{"CloudPaymentURL":…}}} back.
+ * (docs/paynow.md): {@code Authorization: Basic base64(APIKey)} with the biller's Pay Now key of this
+ * installation's environment, the request of docs/paynow.md, and {@code {"Data":{"CloudPaymentURL":…}}} back.
  * Errors are problem details naming the field. The body is read here, not bound, so that malformed JSON
  * and lenient values get the parser's own messages.
  */

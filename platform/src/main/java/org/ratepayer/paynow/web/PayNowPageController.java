@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The Pay Now hosted page (SPEC C7), built from the payment page's pieces (its method fields, receipt
+ * The Pay Now hosted page (docs/paynow.md), built from the payment page's pieces (its method fields, receipt
  * lines, styles and print script). A partner's one-time link opens it once; from then on the page key in
  * the path is the payer's only credential, so it works in a partner's iframe without cookies. Shows the
  * request's customers and invoices, lets the payer remove invoices (AllowRemove), takes card or bank

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The postings monitor (SPEC C4, C10): what is waiting, parked or delivered, and staff's retry and skip. */
+/** The postings monitor (docs/postings.md, C10): what is waiting, parked or delivered, and staff's retry and skip. */
 @RestController
 public class PostingController {
 

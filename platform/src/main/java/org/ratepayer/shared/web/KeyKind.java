@@ -1,6 +1,6 @@
 package org.ratepayer.shared.web;
 
-/** The keys a biller is issued per environment (seed 000): web-service key, API key, and the Pay Now key. */
+/** The keys a biller is issued per environment (docs/invoice-files.md): web-service key, API key, and the Pay Now key. */
 public enum KeyKind {
     WEB_SERVICE("ws"),
     API("api"),

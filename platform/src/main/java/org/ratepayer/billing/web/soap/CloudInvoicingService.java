@@ -7,7 +7,7 @@ import jakarta.jws.WebService;
 import jakarta.jws.soap.SOAPBinding;
 
 /**
- * The invoice upload web service as integration partners call it (seed 002: "UploadInvoiceFile"),
+ * The invoice upload web service as integration partners call it (docs/daffron.md: "UploadInvoiceFile"),
  * SOAP 1.1 document/literal at {@code /portal/webservices/CloudInvoicing.asmx}.
  */
 @WebService(name = "CloudInvoicingSoap", targetNamespace = CloudInvoicingService.NAMESPACE)
