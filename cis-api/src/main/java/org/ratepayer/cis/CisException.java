@@ -2,6 +2,7 @@ package org.ratepayer.cis;
 
 /** A CIS call that did not give an answer the platform can use. The message says which call and why; never a secret. */
 public class CisException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
 
     public enum Kind {
         /** No answer within the configured time. */
