@@ -185,4 +185,37 @@ class PaymentRulesTest {
                     });
         }
     }
+
+    /**
+     * Every refusal of {@link PaymentRules#decide} by its code, one row each, from an attempt that is otherwise fine:
+     * bills INV-2 (newest, 100.00, expires 10/31) and INV-1 (50.00, expired 10/05), today 10/10, balance 150.00.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "none", value = {
+            "fine,                        INV-2, 100.00, CARD, false, false, true,  none",
+            "no bills at all,             none,  100.00, CARD, false, false, false, no_open_invoice",
+            "a bill of another account,   INV-9, 100.00, CARD, false, false, true,  invoice_not_found",
+            "an expired bill,             INV-1, 50.00,  CARD, false, false, true,  bill_expired",
+            "cards blocked,               INV-2, 100.00, CARD, false, true,  true,  method_blocked",
+            "bank payments blocked,       INV-2, 100.00, ACH,  true,  false, true,  method_blocked",
+            "less than the bill,          INV-2, 99.99,  CARD, false, false, true,  partial_not_allowed",
+            "nothing,                     INV-2, 0,      CARD, false, false, true,  amount_invalid",
+            "above the maximum,           INV-2, 100000, CARD, false, false, true,  amount_above_maximum",
+    })
+    void everyRefusalHasItsCode(String what, String invoice, String amount, Method method, boolean blockAch, boolean blockCc,
+            boolean withBills, String code) {
+        PaymentRules.PayableInvoice newest = new PaymentRules.PayableInvoice("INV-2", "OPEN", LocalDate.of(2026, 10, 1),
+                new BigDecimal("100.00"), false, LocalDate.of(2026, 10, 31), null, null, null);
+        PaymentRules.PayableInvoice older = new PaymentRules.PayableInvoice("INV-1", "OPEN", LocalDate.of(2026, 9, 1),
+                new BigDecimal("50.00"), false, LocalDate.of(2026, 10, 5), null, null, null);
+        PaymentRules.Attempt a = new PaymentRules.Attempt(withBills ? List.of(newest, older) : List.of(), invoice,
+                new BigDecimal(amount), method, new BigDecimal("150.00"), blockAch, blockCc, false, null, LocalDate.of(2026, 10, 10),
+                new BigDecimal("99999.99"));
+        if (code == null) {
+            assertThat(PaymentRules.decide(a).invoice()).isEqualTo(newest);
+        } else {
+            assertThatThrownBy(() -> PaymentRules.decide(a)).isInstanceOfSatisfying(PaymentRuleViolation.class,
+                    v -> assertThat(v.code()).isEqualTo(code));
+        }
+    }
 }

@@ -47,25 +47,6 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         return p;
     }
 
-    @ExceptionHandler(NotFoundException.class)
-    ProblemDetail notFound(NotFoundException e) {
-        return ProblemWriter.problem(404, "not-found", "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(ConflictException.class)
-    ProblemDetail conflict(ConflictException e) {
-        return ProblemWriter.problem(409, "conflict", "Conflict", e.getMessage());
-    }
-
-    @ExceptionHandler(BadRequestException.class)
-    ProblemDetail badRequest(BadRequestException e) {
-        ProblemDetail p = ProblemWriter.problem(400, "bad-request", "Bad request", e.getMessage());
-        if (e.field() != null) {
-            p.setProperty("field", e.field());
-        }
-        return p;
-    }
-
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
         return ProblemWriter.problem(403, "forbidden", "Forbidden", e.getMessage());

@@ -1,9 +1,11 @@
 package org.ratepayer.shared.web;
 
-public class NotFoundException extends RuntimeException {
+/** What the request names does not exist, or not for this caller. */
+public class NotFoundException extends Refusal {
+
     private static final long serialVersionUID = 1L;
 
     public NotFoundException(String message) {
-        super(message);
+        super(Kind.NOT_FOUND, "not-found", "Not found", null, null, message, null);
     }
 }
