@@ -22,6 +22,7 @@ import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentOutcome;
 import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentRuleViolation;
 import org.ratepayer.payments.PaymentRules;
@@ -242,23 +243,22 @@ public class PaymentPageController {
                     ? "redirect:/pay/" + bid + "/receipt/" + state.get().lastPayment()
                     : "redirect:/pay/" + bid + "/account";
         }
-        PaymentService.Answer answer = payments.submit(bid, p.idempotencyKey(), new PaymentRequest(Channel.WEB,
+        PaymentOutcome outcome = payments.submit(bid, p.idempotencyKey(), new PaymentRequest(Channel.WEB,
                 state.get().found().accountNumber(), p.invoiceNumber(), p.amount(), null, null, p.token(), null,
                 p.payerEmail().isEmpty() ? null : p.payerEmail(), null, p.fee()));
-        if ("fee_changed".equals(answer.body().get("code"))) {
+        if (outcome instanceof PaymentOutcome.Refused r && r.is(PaymentOutcome.Refused.FEE_CHANGED) && r.feeNow().isPresent()) {
             // Nothing was charged; the payer sees the new fee and confirms again under a new key.
-            BigDecimal fee = new BigDecimal(String.valueOf(answer.body().get("fee")));
+            BigDecimal fee = r.feeNow().get();
             PayerAccess.Pending again = new PayerAccess.Pending(p.token(), p.method(), p.last4(), p.brand(), p.amount(), fee,
                     p.invoiceNumber(), p.payerEmail(), UUID.randomUUID().toString());
             return reviewPage(bid, session, state.get(), again, model, "The convenience fee changed since you reviewed this "
                     + "payment, from " + p.fee().setScale(2).toPlainString() + " to " + fee.setScale(2).toPlainString()
                     + ". Nothing was charged. Check the total and pay again.");
         }
-        if (answer.status() != 201) {
-            return accountPage(bid, new PayerAccess.State(state.get().found(), null, null), model,
-                    String.valueOf(answer.body().get("detail")), Map.of());
+        if (outcome instanceof PaymentOutcome.Refused r) {
+            return accountPage(bid, new PayerAccess.State(state.get().found(), null, null), model, r.detail(), Map.of());
         }
-        UUID guid = UUID.fromString(String.valueOf(answer.body().get("paymentGuid")));
+        UUID guid = ((PaymentOutcome.Taken) outcome).paymentGuid();
         PayerAccess.paid(session, state.get(), guid);
         return "redirect:/pay/" + bid + "/receipt/" + guid;
     }
