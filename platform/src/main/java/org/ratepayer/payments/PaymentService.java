@@ -17,6 +17,7 @@ import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.payments.checkout.ReviewedFee;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.PaymentMethodChecks;
@@ -146,7 +147,7 @@ public class PaymentService {
         } catch (PaymentRuleViolation v) {
             return new Outcome(refused(Kind.NOT_ALLOWED, v.code(), v.field(), v.getMessage()), null);
         }
-        if (r.reviewedFee() != null && r.reviewedFee().compareTo(decision.fee()) != 0) {
+        if (ReviewedFee.changed(r.reviewedFee(), decision.fee())) {
             return new Outcome(new PaymentOutcome.Refused(Kind.CONFLICT, PaymentOutcome.Refused.FEE_CHANGED, "fee",
                     "the convenience fee is now " + decision.fee().setScale(2).toPlainString() + ", not the "
                     + r.reviewedFee().setScale(2).toPlainString() + " shown before; nothing was charged, review the payment again",

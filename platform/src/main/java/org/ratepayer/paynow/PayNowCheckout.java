@@ -17,6 +17,7 @@ import org.ratepayer.payments.PaymentRuleViolation;
 import org.ratepayer.payments.PaymentRules;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.StatedInvoice;
+import org.ratepayer.payments.checkout.ReviewedFee;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.springframework.stereotype.Service;
 
@@ -189,11 +190,10 @@ public class PayNowCheckout {
             } catch (PaymentRuleViolation | PaymentService.AccountNotFoundException e) {
                 continue; // the payment itself refuses it, with its reason
             }
-            if (now.compareTo(reviewed) != 0) {
+            if (ReviewedFee.changed(reviewed, now)) {
                 sessions.setPending(s.id(), null);
-                throw new CheckoutException("The convenience fee for invoice " + i.invoiceNumber() + " changed since you "
-                        + "reviewed this payment, from " + reviewed.setScale(2).toPlainString() + " to "
-                        + now.setScale(2).toPlainString() + ". Nothing was charged. Review the payment again.");
+                throw new CheckoutException(ReviewedFee.changedWords(" for invoice " + i.invoiceNumber(), reviewed, now)
+                        + " Review the payment again.");
             }
         }
         List<PaymentOutcome> outcomes = new ArrayList<>();
