@@ -1,7 +1,5 @@
 package org.ratepayer.payments;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,7 +7,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +17,11 @@ import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.payments.checkout.ReviewedFee;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.PaymentMethodChecks;
+import org.ratepayer.shared.web.Refusal.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -48,13 +47,13 @@ public class PaymentService {
     private final IdempotencyKeys keys;
     private final PaymentGateway gateway;
     private final TransactionTemplate tx;
-    private final ObjectMapper json;
+    private final PaymentOutcome.Records records;
     private final Clock clock;
     private final List<PaymentListener> listeners;
 
     public PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
             PaymentTransitions transitions, IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager,
-            ObjectMapper json, Clock clock, List<PaymentListener> listeners) {
+            PaymentOutcome.Records records, Clock clock, List<PaymentListener> listeners) {
         this.billers = billers;
         this.balances = balances;
         this.invoices = invoices;
@@ -63,25 +62,20 @@ public class PaymentService {
         this.keys = keys;
         this.gateway = gateway;
         this.tx = new TransactionTemplate(txManager);
-        this.json = json;
+        this.records = records;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
     }
 
-    /** An HTTP-shaped answer: the first one for a key is stored and replayed verbatim. */
-    public record Answer(int status, Map<String, Object> body) {
-
-        /** A request refused before it reached the service (so under no idempotency key), naming the field. */
-        public static Answer invalid(String field, String detail) {
-            return problem(400, "invalid_field", field, detail);
-        }
-    }
-
-    public Answer submit(long bid, String idempotencyKey, PaymentRequest request) {
+    /**
+     * Pays once per idempotency key: the first outcome for a key is stored (as the API answered it) and every
+     * later submission with the key gets that same outcome back.
+     */
+    public PaymentOutcome submit(long bid, String idempotencyKey, PaymentRequest request) {
         // printable ASCII only: keys are compared byte for byte, and a header's other bytes mean different text to different clients
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255
                 || !idempotencyKey.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
-            return problem(400, "idempotency_key_required", "Idempotency-Key",
+            return refused(Kind.INVALID, "idempotency_key_required", "Idempotency-Key",
                     "send an Idempotency-Key header of up to 255 printable ASCII characters, unique per payment attempt");
         }
         String fingerprint = fingerprint(request);
@@ -92,7 +86,8 @@ public class PaymentService {
         try {
             outcome = attempt(bid, idempotencyKey, request);
             Long paymentId = outcome.paymentId();
-            boolean stored = keys.finish(bid, idempotencyKey, outcome.answer().status(), toJson(outcome.answer().body()));
+            PaymentOutcome.Records.Written record = records.write(outcome.answer());
+            boolean stored = keys.finish(bid, idempotencyKey, record.statusCode(), record.json());
             if (stored && paymentId != null) {
                 payments.byId(paymentId).filter(p -> p.status().isFinalOutcome()).ifPresent(this::notifyListeners);
             }
@@ -103,60 +98,60 @@ public class PaymentService {
         } catch (RuntimeException e) {
             if (outcome != null && outcome.paymentId() != null) {
                 // Charged, but the answer was not stored: the key keeps its payment and a retry answers from it.
-                throw new PaymentRecordedException(String.valueOf(outcome.answer().body().get("paymentGuid")), e);
+                throw new PaymentRecordedException(outcome.answer() instanceof PaymentOutcome.Taken t
+                        ? String.valueOf(t.paymentGuid()) : "of payment " + outcome.paymentId(), e);
             }
             keys.release(bid, idempotencyKey);
             throw e;
         }
     }
 
-    private record Outcome(Answer answer, Long paymentId) {
+    private record Outcome(PaymentOutcome answer, Long paymentId) {
     }
 
     private Outcome attempt(long bid, String key, PaymentRequest r) {
         Channel channel = r.channel();
         if (channel == null) {
-            return new Outcome(problem(400, "invalid_field", "channel", "required"), null);
+            return new Outcome(refused(Kind.INVALID, "invalid_field", "channel", "required"), null);
         }
         if (r.accountNumber() == null || r.accountNumber().isBlank()) {
-            return new Outcome(problem(400, "invalid_field", "accountNumber", "required"), null);
+            return new Outcome(refused(Kind.INVALID, "invalid_field", "accountNumber", "required"), null);
         }
         if (r.amount() == null) {
-            return new Outcome(problem(400, "invalid_field", "amount", "required"), null);
+            return new Outcome(refused(Kind.INVALID, "invalid_field", "amount", "required"), null);
         }
         if (r.stated() != null && (r.invoiceNumber() == null || r.invoiceNumber().isBlank())) {
-            return new Outcome(problem(400, "invalid_field", "invoiceNumber", "required with a stated invoice"), null);
+            return new Outcome(refused(Kind.INVALID, "invalid_field", "invoiceNumber", "required with a stated invoice"), null);
         }
         int given = (r.card() != null ? 1 : 0) + (r.bank() != null ? 1 : 0) + (r.methodToken() != null ? 1 : 0);
         if (given != 1) {
-            return new Outcome(problem(400, "invalid_field", "card", "send exactly one of card, bank or methodToken"), null);
+            return new Outcome(refused(Kind.INVALID, "invalid_field", "card", "send exactly one of card, bank or methodToken"), null);
         }
         try {
             PaymentRules.checkSavedMethod(channel, r.methodToken() != null,
                     billers.cachedConfig(bid).enabled(ConfigCatalogue.OPT_MULTIPLE_CUSTOMER_LOGIN));
         } catch (PaymentRuleViolation v) {
-            return new Outcome(problem(422, v.code(), v.field(), v.getMessage()), null);
+            return new Outcome(refused(Kind.NOT_ALLOWED, v.code(), v.field(), v.getMessage()), null);
         }
         PaymentGateway.Tokenized method;
         try {
             method = tokenize(bid, r);
         } catch (InvalidPaymentMethodException e) {
-            return new Outcome(problem(400, "invalid_field", e.field(), e.getMessage()), null);
+            return new Outcome(refused(Kind.INVALID, "invalid_field", e.field(), e.getMessage()), null);
         }
         PaymentRules.Decision decision;
         try {
             decision = quote(bid, r.accountNumber(), r.invoiceNumber(), r.amount(), method.method(), r.stated());
         } catch (AccountNotFoundException e) {
-            return new Outcome(problem(404, "account_not_found", "accountNumber", e.getMessage()), null);
+            return new Outcome(refused(Kind.NOT_FOUND, "account_not_found", "accountNumber", e.getMessage()), null);
         } catch (PaymentRuleViolation v) {
-            return new Outcome(problem(422, v.code(), v.field(), v.getMessage()), null);
+            return new Outcome(refused(Kind.NOT_ALLOWED, v.code(), v.field(), v.getMessage()), null);
         }
-        if (r.reviewedFee() != null && r.reviewedFee().compareTo(decision.fee()) != 0) {
-            Answer changed = problem(409, "fee_changed", "fee", "the convenience fee is now "
-                    + decision.fee().setScale(2).toPlainString() + ", not the " + r.reviewedFee().setScale(2).toPlainString()
-                    + " shown before; nothing was charged, review the payment again");
-            changed.body().put("fee", decision.fee());
-            return new Outcome(changed, null);
+        if (ReviewedFee.changed(r.reviewedFee(), decision.fee())) {
+            return new Outcome(new PaymentOutcome.Refused(Kind.CONFLICT, PaymentOutcome.Refused.FEE_CHANGED, "fee",
+                    "the convenience fee is now " + decision.fee().setScale(2).toPlainString() + ", not the "
+                    + r.reviewedFee().setScale(2).toPlainString() + " shown before; nothing was charged, review the payment again",
+                    Map.of("fee", decision.fee())), null);
         }
         UUID guid = UUID.randomUUID();
         // The key learns its payment in the payment's own transaction: from then on it is never released, and
@@ -175,7 +170,7 @@ public class PaymentService {
         }
     }
 
-    private Answer charge(long bid, UUID guid, long id, Channel channel, PaymentGateway.Tokenized method, PaymentRequest r,
+    private PaymentOutcome charge(long bid, UUID guid, long id, Channel channel, PaymentGateway.Tokenized method, PaymentRequest r,
             PaymentRules.Decision decision) {
         PaymentStatus status;
         String approval = null;
@@ -196,32 +191,8 @@ public class PaymentService {
             transitions.move(id, PaymentStatus.INITIATED, PaymentStatus.UNKNOWN, null, null, message);
             log.warn("payment {} for biller {}: processor timeout, left for the repair job", guid, bid);
         }
-        return new Answer(201, body(guid, status, approval, r.amount(), decision.fee(), method.method(), method.last4(), channel,
-                r.accountNumber(), decision.invoice().invoiceNumber(), message));
-    }
-
-    private static Map<String, Object> body(UUID guid, PaymentStatus status, String approval, java.math.BigDecimal amount,
-            java.math.BigDecimal fee, Method method, String last4, Channel channel, String accountNumber, String invoiceNumber,
-            String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("paymentGuid", guid);
-        body.put("status", status.name());
-        body.put("approvalCode", approval);
-        body.put("amount", amount);
-        body.put("fee", fee);
-        body.put("method", method.name());
-        body.put("last4", last4);
-        body.put("channel", channel.name());
-        body.put("accountNumber", accountNumber);
-        body.put("invoiceNumber", invoiceNumber);
-        body.put("message", message);
-        return body;
-    }
-
-    /** The answer a submission would have given for this payment as it stands now. */
-    private static Answer answer(Payment p) {
-        return new Answer(201, body(p.guid(), p.status(), p.approvalCode(), p.amount(), p.fee(), p.method(), p.last4(),
-                p.channel(), p.accountNumber(), p.invoiceNumber(), p.gatewayMessage()));
+        return new PaymentOutcome.Taken(guid, status, approval, r.amount(), decision.fee(), method.method(), method.last4(), channel,
+                r.accountNumber(), decision.invoice().invoiceNumber(), message);
     }
 
     /**
@@ -231,7 +202,8 @@ public class PaymentService {
      * @return whether an answer was stored now
      */
     boolean finishKey(Payment p) {
-        return keys.finishForPayment(p.id(), 201, toJson(answer(p).body()));
+        PaymentOutcome.Records.Written record = records.write(PaymentOutcome.Taken.of(p));
+        return keys.finishForPayment(p.id(), record.statusCode(), record.json());
     }
 
     /** Something broke after the payment was recorded; the repair job settles its outcome with the processor. */
@@ -331,13 +303,13 @@ public class PaymentService {
                 i.achServiceFee());
     }
 
-    private Answer replay(long bid, String key, String fingerprint) {
+    private PaymentOutcome replay(long bid, String key, String fingerprint) {
         IdempotencyKeys.Stored stored = keys.find(bid, key).orElse(null);
         if (stored == null) {
-            return problem(409, "idempotency_key_in_use", "Idempotency-Key", "a request with this key is being processed; retry shortly");
+            return refused(Kind.CONFLICT, PaymentOutcome.Refused.KEY_IN_USE, "Idempotency-Key", "a request with this key is being processed; retry shortly");
         }
         if (!stored.requestSha256().equals(fingerprint)) {
-            return problem(422, "idempotency_key_reused", "Idempotency-Key",
+            return refused(Kind.NOT_ALLOWED, "idempotency_key_reused", "Idempotency-Key",
                     "this key was used for a different payment request; use a new key for a new payment");
         }
         if (!stored.finished()) {
@@ -345,21 +317,15 @@ public class PaymentService {
             // that made it could not store the answer; INITIATED may still be at the processor.
             Payment p = stored.paymentId() == null ? null : payments.byId(stored.paymentId()).orElse(null);
             if (p == null || p.status() == PaymentStatus.INITIATED) {
-                return problem(409, "idempotency_key_in_use", "Idempotency-Key",
+                return refused(Kind.CONFLICT, PaymentOutcome.Refused.KEY_IN_USE, "Idempotency-Key",
                         "a request with this key is being processed; retry shortly");
             }
             if (finishKey(p) && p.status().isFinalOutcome()) {
                 notifyListeners(p);
             }
-            return answer(p);
+            return PaymentOutcome.Taken.of(p);
         }
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> body = json.readValue(stored.response(), Map.class);
-            return new Answer(stored.statusCode(), body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored idempotent response is unreadable", e);
-        }
+        return records.read(stored.statusCode(), stored.response());
     }
 
     /** What makes two submissions "the same request", without the card or bank number (only its last four). */
@@ -397,25 +363,8 @@ public class PaymentService {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static Answer problem(int status, String code, String field, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://ratepayer.org/problems/" + code.replace('_', '-'));
-        body.put("title", status == 422 ? "Payment not allowed" : status == 409 ? "Conflict" : status == 404 ? "Not found" : "Invalid request");
-        body.put("status", status);
-        body.put("code", code);
-        if (field != null) {
-            body.put("field", field);
-        }
-        body.put("detail", detail);
-        return new Answer(status, body);
-    }
-
-    private String toJson(Map<String, Object> body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static PaymentOutcome.Refused refused(Kind kind, String code, String field, String detail) {
+        return new PaymentOutcome.Refused(kind, code, field, detail);
     }
 
     void notifyListeners(Payment payment) {

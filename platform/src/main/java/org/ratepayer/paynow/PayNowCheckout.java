@@ -5,16 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
+import org.ratepayer.payments.PaymentOutcome;
 import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentRuleViolation;
 import org.ratepayer.payments.PaymentRules;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.StatedInvoice;
+import org.ratepayer.payments.checkout.ReviewedFee;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.springframework.stereotype.Service;
 
@@ -142,10 +145,25 @@ public class PayNowCheckout {
         return lines;
     }
 
-    /** The outcome of "Pay": each invoice's answer from {@link PaymentService}. */
-    public record Paid(List<PaymentService.Answer> answers) {
+    /** The outcome of "Pay": each invoice's outcome from {@link PaymentService}. */
+    public record Paid(List<PaymentOutcome> outcomes) {
+        public Paid {
+            outcomes = List.copyOf(outcomes);
+        }
+
+        /** Some invoice's payment is still being processed under its key (an earlier click's). */
         public boolean anyInProgress() {
-            return answers.stream().anyMatch(a -> "idempotency_key_in_use".equals(a.body().get("code")));
+            return outcomes.stream().anyMatch(PaymentOutcome::inProgress);
+        }
+
+        public boolean anyTaken() {
+            return outcomes.stream().anyMatch(o -> o instanceof PaymentOutcome.Taken);
+        }
+
+        /** The first refusal that is not just a payment still in progress. */
+        public Optional<PaymentOutcome.Refused> refusal() {
+            return outcomes.stream().filter(o -> !o.inProgress()).filter(o -> o instanceof PaymentOutcome.Refused)
+                    .map(PaymentOutcome.Refused.class::cast).findFirst();
         }
     }
 
@@ -172,14 +190,13 @@ public class PayNowCheckout {
             } catch (PaymentRuleViolation | PaymentService.AccountNotFoundException e) {
                 continue; // the payment itself refuses it, with its reason
             }
-            if (now.compareTo(reviewed) != 0) {
+            if (ReviewedFee.changed(reviewed, now)) {
                 sessions.setPending(s.id(), null);
-                throw new CheckoutException("The convenience fee for invoice " + i.invoiceNumber() + " changed since you "
-                        + "reviewed this payment, from " + reviewed.setScale(2).toPlainString() + " to "
-                        + now.setScale(2).toPlainString() + ". Nothing was charged. Review the payment again.");
+                throw new CheckoutException(ReviewedFee.changedWords(" for invoice " + i.invoiceNumber(), reviewed, now)
+                        + " Review the payment again.");
             }
         }
-        List<PaymentService.Answer> answers = new ArrayList<>();
+        List<PaymentOutcome> outcomes = new ArrayList<>();
         for (PayNowItem i : s.selected()) {
             BigDecimal amount = p.amounts().get(i.key());
             if (amount == null) {
@@ -189,11 +206,11 @@ public class PayNowCheckout {
             // Recorded before the payment exists, so that the postback, told inside the payment's own
             // transaction, finds the session this payment belongs to.
             sessions.recordPayment(s.bid(), key, s.id(), i.accountNumber(), i.invoiceNumber(), remoteIp);
-            answers.add(payments.submit(s.bid(), key, new PaymentRequest(Channel.CPV2, i.accountNumber(), i.invoiceNumber(), amount,
+            outcomes.add(payments.submit(s.bid(), key, new PaymentRequest(Channel.CPV2, i.accountNumber(), i.invoiceNumber(), amount,
                     null, null, p.token(), null, p.payerEmail() == null || p.payerEmail().isBlank() ? null : p.payerEmail(),
                     stated(i), p.fees() == null ? null : p.fees().get(i.key()))));
         }
-        Paid paid = new Paid(answers);
+        Paid paid = new Paid(outcomes);
         if (!paid.anyInProgress()) {
             sessions.setPending(s.id(), null);
         }

@@ -24,8 +24,10 @@ import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.payments.Channel;
+import org.ratepayer.payments.PaymentOutcome;
 import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.PaymentStatus;
 import org.ratepayer.payments.gateway.CardDetails;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -301,14 +303,15 @@ class PaymentEmailsIT extends PlatformIT {
         Reply declined = pay(b, "IVR", "5107-1", DECLINED, payer);
         assertThat(declined.json().get("status").asText()).isEqualTo("DECLINED");
         // Scheduled payments are made by the platform itself (no API key may name SCHEDULED): as its run would.
-        PaymentService.Answer scheduled = payments.submit(b.bid(), UUID.randomUUID().toString(), new PaymentRequest(
+        PaymentOutcome scheduled = payments.submit(b.bid(), UUID.randomUUID().toString(), new PaymentRequest(
                 Channel.SCHEDULED, "5107-1", null, new BigDecimal("120.55"), new CardDetails(DECLINED, 12, 2099, "123", "49331"),
                 null, null, null, payer));
-        assertThat(scheduled.body().get("status")).isEqualTo("DECLINED");
+        assertThat(scheduled).isInstanceOf(PaymentOutcome.Taken.class);
+        assertThat(((PaymentOutcome.Taken) scheduled).status()).isEqualTo(PaymentStatus.DECLINED);
 
         JsonNode h = settledHistory(b, "5107-1", 1);
         assertThat(h.get(0).get("kind").asText()).isEqualTo("PAYMENT_FAILED");
-        assertThat(h.get(0).get("paymentGuid").asText()).isEqualTo(String.valueOf(scheduled.body().get("paymentGuid")));
+        assertThat(h.get(0).get("paymentGuid").asText()).isEqualTo(String.valueOf(((PaymentOutcome.Taken) scheduled).paymentGuid()));
         assertThat(h.get(0).get("status").asText()).isEqualTo("SENT");
         assertThat(caughtFor(payer)).hasSize(1);
         assertThat(caughtFor(payer).get(0).getSubject()).startsWith("Payment not completed — ");

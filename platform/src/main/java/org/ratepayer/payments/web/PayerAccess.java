@@ -2,9 +2,9 @@ package org.ratepayer.payments.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
+import org.ratepayer.payments.page.PaymentPageCheckout.Pending;
 
 /**
  * What a one-time payer proved in this browser session: which biller's account they found (by
@@ -16,10 +16,6 @@ final class PayerAccess {
     private static final String KEY = "ratepayer.payer";
 
     record Found(long bid, String accountNumber) implements Serializable {
-    }
-
-    record Pending(String token, String method, String last4, String brand, BigDecimal amount, BigDecimal fee,
-            String invoiceNumber, String payerEmail, String idempotencyKey) implements Serializable {
     }
 
     record State(Found found, Pending pending, UUID lastPayment) implements Serializable {

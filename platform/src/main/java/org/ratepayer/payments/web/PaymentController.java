@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.ratepayer.shared.web.KeyKind;
 import org.ratepayer.payments.ApiChannel;
 import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentOutcome;
 import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.BankDetails;
@@ -46,14 +47,12 @@ public class PaymentController {
             @RequestBody ChannelPayment request) {
         caller.actFor(bid, KeyKind.API);
         Optional<ApiChannel> channel = ApiChannel.parse(request.channel());
-        PaymentService.Answer answer = channel.isEmpty()
-                ? PaymentService.Answer.invalid("channel", "must be one of " + ApiChannel.ALLOWED)
+        PaymentOutcome outcome = channel.isEmpty()
+                ? PaymentOutcome.Refused.invalid("channel", "must be one of " + ApiChannel.ALLOWED)
                 : payments.submit(bid, idempotencyKey, new PaymentRequest(channel.get().channel(), request.accountNumber(),
                         request.invoiceNumber(), request.amount(), request.card(), request.bank(), request.methodToken(),
                         request.kioskId(), request.payerEmail()));
-        return ResponseEntity.status(answer.status())
-                .header("Content-Type", answer.status() >= 400 ? "application/problem+json" : "application/json")
-                .body(answer.body());
+        return PaymentAnswers.response(outcome);
     }
 
     @GetMapping("/api/v1/billers/{bid}/payments/{guid}")

@@ -1,6 +1,5 @@
 package org.ratepayer.payments.web;
 
-import org.ratepayer.payments.checkout.PaymentMethodForm;
 import org.ratepayer.shared.web.PayerPage;
 import org.ratepayer.presentment.BillPdfResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,17 +16,10 @@ import org.ratepayer.balances.BalanceService;
 import org.ratepayer.balances.BalanceView;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
-import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billing.InvoiceQueries;
-import org.ratepayer.payments.Channel;
-import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
-import org.ratepayer.payments.PaymentRequest;
-import org.ratepayer.payments.PaymentRuleViolation;
-import org.ratepayer.payments.PaymentRules;
 import org.ratepayer.payments.PaymentService;
-import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
-import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.payments.page.PaymentPageCheckout;
 import org.ratepayer.presentment.BillPdfService;
 import org.ratepayer.shared.throttle.Throttle;
 import org.ratepayer.shared.throttle.TooManyAttempts;
@@ -42,7 +34,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The one-time payment page (the "virtual site", docs/payments.md): find an account with its number and a
  * second fact from the bill, see the live balance and the bill, choose amount and method, confirm
  * with the fee shown, get a receipt. Server-rendered, no script needed, CSRF-protected. Failed searches
- * are throttled per client address and per account number (docs/throttling.md).
+ * are throttled per client address and per account number (docs/throttling.md). The checkout itself
+ * (matching, quoting, paying) is {@link PaymentPageCheckout}'s; this controller translates HTTP and the session.
  */
 @Controller
 @PayerPage
@@ -52,21 +45,19 @@ public class PaymentPageController {
     private final InvoiceQueries invoices;
     private final BalanceService balances;
     private final PaymentService payments;
+    private final PaymentPageCheckout checkout;
     private final BillPdfService pdfs;
     private final Throttle throttle;
 
     public PaymentPageController(BillerService billers, InvoiceQueries invoices, BalanceService balances,
-            PaymentService payments, BillPdfService pdfs, Throttle throttle) {
+            PaymentService payments, PaymentPageCheckout checkout, BillPdfService pdfs, Throttle throttle) {
         this.billers = billers;
         this.invoices = invoices;
         this.balances = balances;
         this.payments = payments;
+        this.checkout = checkout;
         this.pdfs = pdfs;
         this.throttle = throttle;
-    }
-
-    private String searchField(long bid) {
-        return billers.cachedConfig(bid).option(ConfigCatalogue.OPT_PAYMENT_PAGE_SEARCH_FIELD).orElse("ZIP");
     }
 
     private static String searchLabel(String field) {
@@ -87,7 +78,7 @@ public class PaymentPageController {
     @GetMapping("/pay/{bid}")
     public String search(@PathVariable long bid, Model model) {
         biller(bid, model);
-        model.addAttribute("searchLabel", searchLabel(searchField(bid)));
+        model.addAttribute("searchLabel", searchLabel(checkout.searchField(bid)));
         return "pay/search";
     }
 
@@ -96,10 +87,10 @@ public class PaymentPageController {
             @RequestParam(defaultValue = "") String secondValue, HttpSession session, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         biller(bid, model);
-        String field = searchField(bid);
+        String field = checkout.searchField(bid);
         String number = accountNumber.trim();
         Throttle.Outcome<InvoiceQueries.Account> found = throttle.lookup(request.getRemoteAddr(), bid, number,
-                () -> invoices.account(bid, number).filter(a -> matches(field, a, secondValue)));
+                () -> checkout.find(bid, number, secondValue));
         if (found.refused()) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(found.retryAfterSeconds()));
@@ -127,24 +118,6 @@ public class PaymentPageController {
     private static HttpSession currentSession() {
         return ((org.springframework.web.context.request.ServletRequestAttributes)
                 org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest().getSession(true);
-    }
-
-    static boolean matches(String field, InvoiceQueries.Account a, String given) {
-        String g = given == null ? "" : given.trim();
-        if (g.isEmpty()) {
-            return false;
-        }
-        return switch (field) {
-            case "PHONE" -> digits(a.phone()).equals(digits(g)) && !digits(g).isEmpty();
-            case "EMAIL" -> a.email() != null && a.email().equalsIgnoreCase(g);
-            case "CUSTOMER_NAME" -> a.customerName() != null && a.customerName().trim().equalsIgnoreCase(g);
-            default -> a.zip() != null && !digits(g).isEmpty() && digits(a.zip()).startsWith(digits(g).length() >= 5
-                    ? digits(g).substring(0, 5) : "-");
-        };
-    }
-
-    private static String digits(String s) {
-        return s == null ? "" : s.replaceAll("\\D", "");
     }
 
     @GetMapping("/pay/{bid}/account")
@@ -194,37 +167,21 @@ public class PaymentPageController {
         if (state.isEmpty()) {
             return "redirect:/pay/" + bid;
         }
-        String account = state.get().found().accountNumber();
-        Optional<BigDecimal> amount = PaymentMethodForm.amount(form.get("amount"));
-        if (amount.isEmpty()) {
-            return accountPage(bid, state.get(), model, "Enter the amount to pay, for example 125.40.", form);
-        }
-        Method method = PaymentMethodForm.method(form);
-        PaymentRules.Decision decision;
-        PaymentGateway.Tokenized token;
+        PaymentPageCheckout.Pending pending;
         try {
-            decision = payments.quote(bid, account, null, amount.get(), method);
-            token = PaymentMethodForm.tokenize(payments, bid, method, form, false);
-        } catch (PaymentRuleViolation e) {
+            pending = checkout.review(bid, state.get().found().accountNumber(), form);
+        } catch (PaymentPageCheckout.CheckoutException e) {
             return accountPage(bid, state.get(), model, e.getMessage(), form);
-        } catch (InvalidPaymentMethodException e) {
-            return accountPage(bid, state.get(), model, PaymentMethodForm.friendly(e), form);
         }
-        String email = form.getOrDefault("payerEmail", "").trim();
-        if (!PaymentMethodForm.plausibleEmail(email)) {
-            return accountPage(bid, state.get(), model, "The email address for the receipt does not look right.", form);
-        }
-        PayerAccess.Pending pending = new PayerAccess.Pending(token.token(), token.method().name(), token.last4(), token.brand(),
-                amount.get(), decision.fee(), decision.invoice().invoiceNumber(), email, UUID.randomUUID().toString());
         return reviewPage(bid, session, state.get(), pending, model, null);
     }
 
-    private String reviewPage(long bid, HttpSession session, PayerAccess.State state, PayerAccess.Pending pending, Model model,
-            String notice) {
+    private String reviewPage(long bid, HttpSession session, PayerAccess.State state, PaymentPageCheckout.Pending pending,
+            Model model, String notice) {
         PayerAccess.pending(session, state, pending);
         biller(bid, model);
         model.addAttribute("pending", pending);
-        model.addAttribute("total", pending.amount().add(pending.fee()));
+        model.addAttribute("total", pending.total());
         model.addAttribute("accountNumber", state.found().accountNumber());
         model.addAttribute("notice", notice);
         return "pay/review";
@@ -236,29 +193,20 @@ public class PaymentPageController {
         if (state.isEmpty()) {
             return "redirect:/pay/" + bid;
         }
-        PayerAccess.Pending p = state.get().pending();
+        PaymentPageCheckout.Pending p = state.get().pending();
         if (p == null) {
             return state.get().lastPayment() != null
                     ? "redirect:/pay/" + bid + "/receipt/" + state.get().lastPayment()
                     : "redirect:/pay/" + bid + "/account";
         }
-        PaymentService.Answer answer = payments.submit(bid, p.idempotencyKey(), new PaymentRequest(Channel.WEB,
-                state.get().found().accountNumber(), p.invoiceNumber(), p.amount(), null, null, p.token(), null,
-                p.payerEmail().isEmpty() ? null : p.payerEmail(), null, p.fee()));
-        if ("fee_changed".equals(answer.body().get("code"))) {
-            // Nothing was charged; the payer sees the new fee and confirms again under a new key.
-            BigDecimal fee = new BigDecimal(String.valueOf(answer.body().get("fee")));
-            PayerAccess.Pending again = new PayerAccess.Pending(p.token(), p.method(), p.last4(), p.brand(), p.amount(), fee,
-                    p.invoiceNumber(), p.payerEmail(), UUID.randomUUID().toString());
-            return reviewPage(bid, session, state.get(), again, model, "The convenience fee changed since you reviewed this "
-                    + "payment, from " + p.fee().setScale(2).toPlainString() + " to " + fee.setScale(2).toPlainString()
-                    + ". Nothing was charged. Check the total and pay again.");
+        PaymentPageCheckout.Confirmed confirmed = checkout.confirm(bid, state.get().found().accountNumber(), p);
+        if (confirmed instanceof PaymentPageCheckout.FeeChanged changed) {
+            return reviewPage(bid, session, state.get(), changed.again(), model, changed.notice());
         }
-        if (answer.status() != 201) {
-            return accountPage(bid, new PayerAccess.State(state.get().found(), null, null), model,
-                    String.valueOf(answer.body().get("detail")), Map.of());
+        if (confirmed instanceof PaymentPageCheckout.NotPaid notPaid) {
+            return accountPage(bid, new PayerAccess.State(state.get().found(), null, null), model, notPaid.reason(), Map.of());
         }
-        UUID guid = UUID.fromString(String.valueOf(answer.body().get("paymentGuid")));
+        UUID guid = ((PaymentPageCheckout.Paid) confirmed).paymentGuid();
         PayerAccess.paid(session, state.get(), guid);
         return "redirect:/pay/" + bid + "/receipt/" + guid;
     }

@@ -18,6 +18,7 @@ import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.presentment.BillPdfService;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentOutcome;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.PaymentGateway;
@@ -261,11 +262,9 @@ public class PayNowPageController {
         } catch (PayNowCheckout.CheckoutException e) {
             return render(page, service.session(page).orElseThrow(), "pay", e.getMessage(), Map.of(), response, model);
         }
-        Optional<PaymentService.Answer> refused = paid.answers().stream()
-                .filter(a -> a.status() != 201 && !"idempotency_key_in_use".equals(a.body().get("code"))).findFirst();
-        if (refused.isPresent() && paid.answers().stream().noneMatch(a -> a.status() == 201)) {
-            return render(page, service.session(page).orElseThrow(), "pay", String.valueOf(refused.get().body().get("detail")),
-                    Map.of(), response, model);
+        Optional<PaymentOutcome.Refused> refused = paid.refusal();
+        if (refused.isPresent() && !paid.anyTaken()) {
+            return render(page, service.session(page).orElseThrow(), "pay", refused.get().detail(), Map.of(), response, model);
         }
         return "redirect:/paynow/p/" + page + "/receipt";
     }

@@ -27,13 +27,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     /** Every module's refusals, one mapping: the kind decides the status, the refusal says the rest. */
     @ExceptionHandler(Refusal.class)
     ProblemDetail refused(Refusal e) {
-        int status = switch (e.kind()) {
-            case INVALID -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case NOT_ALLOWED -> 422;
-            case UNAVAILABLE -> 503;
-        };
+        int status = ProblemWriter.status(e.kind());
         if (e.kind() == Refusal.Kind.UNAVAILABLE) {
             log.error("{}: {}", e.type(), e.getMessage(), e);
         }

@@ -18,9 +18,25 @@ public class ProblemWriter {
         this.json = json;
     }
 
+    /** The HTTP status of every refusal of a kind; {@link ApiErrors} and the payment API both answer with it. */
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case NOT_ALLOWED -> 422;
+            case UNAVAILABLE -> 503;
+        };
+    }
+
+    /** A problem type's address, from its last part, e.g. {@code not-found}. */
+    public static URI type(String type) {
+        return URI.create("https://ratepayer.org/problems/" + type);
+    }
+
     public static ProblemDetail problem(int status, String type, String title, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail);
-        p.setType(URI.create("https://ratepayer.org/problems/" + type));
+        p.setType(type(type));
         p.setTitle(title);
         return p;
     }
