@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public class BatchController {
         static <K extends Enum<K>> Map<String, BatchTotals> byName(Map<K, Totals> totals) {
             Map<String, BatchTotals> out = new LinkedHashMap<>();
             totals.forEach((k, t) -> out.put(k.name(), of(t)));
-            return out;
+            return Collections.unmodifiableMap(out);
         }
     }
 
