@@ -9,10 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ratepayer.bif.BifError;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.shared.web.KeyKind;
@@ -23,6 +22,9 @@ import org.ratepayer.billing.InvoiceImportService;
 import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.billing.UploadFileNames;
 import org.ratepayer.shared.config.RatepayerProperties;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +61,27 @@ public class InvoiceController {
         }
     }
 
+    /** An invoice file imported (201) or already imported before (200); a rejected file is a 422 problem instead. */
+    public record ImportResult(ImportOutcome.Status status, Long fileId, String fileName, String sha256, long invoices,
+            long accountsCreated, long accountsUpdated, long invoicesReplaced, long superseded, BigDecimal totalAmountDue,
+            List<String> warnings) {
+        static ImportResult of(ImportOutcome o) {
+            return new ImportResult(o.status(), o.fileId(), o.fileName(), o.sha256(), o.invoices(), o.accountsCreated(),
+                    o.accountsUpdated(), o.invoicesReplaced(), o.superseded(), o.totalAmountDue(), o.warnings());
+        }
+    }
+
+    /** An account and its invoices. */
+    public record AccountInvoices(InvoiceQueries.Account account, List<InvoiceQueries.Invoice> invoices) {
+    }
+
     @PostMapping("/invoice-files")
+    @ApiResponse(responseCode = "201", description = "Imported",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
+    @ApiResponse(responseCode = "200", description = "Already imported: nothing changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
+    @ApiResponse(responseCode = "422", description = "Rejected: nothing was stored",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     public ResponseEntity<?> upload(@PathVariable long bid, Caller caller, HttpServletRequest request,
             @RequestParam(required = false) String fileName,
             @RequestHeader(value = "X-File-Name", required = false) String fileNameHeader) throws IOException {
@@ -88,19 +110,7 @@ public class InvoiceController {
             p.setProperty("warnings", outcome.warnings());
             return ResponseEntity.status(422).body(p);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", outcome.status());
-        body.put("fileId", outcome.fileId());
-        body.put("fileName", outcome.fileName());
-        body.put("sha256", outcome.sha256());
-        body.put("invoices", outcome.invoices());
-        body.put("accountsCreated", outcome.accountsCreated());
-        body.put("accountsUpdated", outcome.accountsUpdated());
-        body.put("invoicesReplaced", outcome.invoicesReplaced());
-        body.put("superseded", outcome.superseded());
-        body.put("totalAmountDue", outcome.totalAmountDue());
-        body.put("warnings", outcome.warnings());
-        return ResponseEntity.status(outcome.status() == ImportOutcome.Status.IMPORTED ? 201 : 200).body(body);
+        return ResponseEntity.status(outcome.status() == ImportOutcome.Status.IMPORTED ? 201 : 200).body(ImportResult.of(outcome));
     }
 
     @GetMapping("/invoice-files")
@@ -111,11 +121,11 @@ public class InvoiceController {
     }
 
     @GetMapping("/invoices")
-    public Map<String, Object> invoices(@PathVariable long bid, @RequestParam String account, Caller caller) {
+    public AccountInvoices invoices(@PathVariable long bid, @RequestParam String account, Caller caller) {
         caller.actFor(bid, KeyKind.WEB_SERVICE, KeyKind.API);
         InvoiceQueries.Account acct = queries.account(bid, account)
                 .orElseThrow(() -> new NotFoundException("biller " + bid + " has no account " + account));
-        return Map.of("account", acct, "invoices", queries.invoices(bid, account));
+        return new AccountInvoices(acct, queries.invoices(bid, account));
     }
 
     /** Request bodies are written to disk first: the import reads the file twice (hash, then load) and never holds it in memory. */

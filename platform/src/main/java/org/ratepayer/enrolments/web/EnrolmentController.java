@@ -5,9 +5,9 @@ import org.ratepayer.shared.web.Caller;
 import org.ratepayer.shared.web.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.ratepayer.shared.web.KeyKind;
 import org.ratepayer.enrolments.AutopayService;
@@ -61,32 +61,59 @@ public class EnrolmentController {
         }
     }
 
+    /** An account's paperless enrolment; {@code changed} only in the answer to a change. */
+    public record PaperlessStatus(String accountNumber, boolean enrolled, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean changed) {
+    }
+
+    /** What may be shown of a saved payment method. */
+    public record MethodView(String type, String brand, String last4) {
+        static MethodView of(SavedMethod m) {
+            return new MethodView(m.method().name(), m.brand(), m.last4());
+        }
+    }
+
+    /** An account's autopay enrolment; {@code method} is null when not enrolled, {@code changed} only in the answer to a change. */
+    public record AutopayStatus(String accountNumber, boolean enrolled, MethodView method,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean changed) {
+        static AutopayStatus of(String account, boolean enrolled, SavedMethod m, Boolean changed) {
+            return new AutopayStatus(account, enrolled, m == null ? null : MethodView.of(m), changed);
+        }
+    }
+
+    public record ScheduledPaymentView(UUID id, String accountNumber, String invoiceNumber, LocalDate date, BigDecimal amount,
+            MethodView method, String status, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        static ScheduledPaymentView of(ScheduledPayment p) {
+            return new ScheduledPaymentView(p.id(), p.accountNumber(), p.invoiceNumber(), p.date(), p.amount(),
+                    MethodView.of(p.method()), p.status(), p.createdAt(), p.updatedAt());
+        }
+    }
+
     @GetMapping("/api/v1/billers/{bid}/accounts/{account}/paperless")
-    public Map<String, Object> paperless(@PathVariable long bid, @PathVariable String account, Caller caller) {
+    public PaperlessStatus paperless(@PathVariable long bid, @PathVariable String account, Caller caller) {
         caller.actFor(bid, KeyKind.API);
-        return Map.of("accountNumber", account, "enrolled", paperless.enrolled(bid, account));
+        return new PaperlessStatus(account, paperless.enrolled(bid, account), null);
     }
 
     @PutMapping("/api/v1/billers/{bid}/accounts/{account}/paperless")
-    public Map<String, Object> setPaperless(@PathVariable long bid, @PathVariable String account, Caller caller,
+    public PaperlessStatus setPaperless(@PathVariable long bid, @PathVariable String account, Caller caller,
             @RequestBody PaperlessRequest request) {
         caller.actFor(bid, KeyKind.API);
         if (request.enrolled() == null) {
             throw new BadRequestException("enrolled", "required: true or false");
         }
         PaperlessService.Result r = paperless.set(bid, account, request.enrolled(), caller.actor());
-        return Map.of("accountNumber", r.accountNumber(), "enrolled", r.enrolled(), "changed", r.changed());
+        return new PaperlessStatus(r.accountNumber(), r.enrolled(), r.changed());
     }
 
     @GetMapping("/api/v1/billers/{bid}/accounts/{account}/autopay")
-    public Map<String, Object> autopay(@PathVariable long bid, @PathVariable String account, Caller caller) {
+    public AutopayStatus autopay(@PathVariable long bid, @PathVariable String account, Caller caller) {
         caller.actFor(bid, KeyKind.API);
         SavedMethod m = autopay.current(bid, account).orElse(null);
-        return autopayBody(account, m != null, m, null);
+        return AutopayStatus.of(account, m != null, m, null);
     }
 
     @PutMapping("/api/v1/billers/{bid}/accounts/{account}/autopay")
-    public Map<String, Object> setAutopay(@PathVariable long bid, @PathVariable String account, Caller caller,
+    public AutopayStatus setAutopay(@PathVariable long bid, @PathVariable String account, Caller caller,
             @RequestBody AutopayRequest request) {
         caller.actFor(bid, KeyKind.API);
         if (request.enrolled() == null) {
@@ -101,83 +128,50 @@ public class EnrolmentController {
             }
             r = autopay.cancel(bid, account, caller.actor());
         }
-        return autopayBody(account, r.enrolled(), r.method(), r.changed());
+        return AutopayStatus.of(account, r.enrolled(), r.method(), r.changed());
     }
 
     @GetMapping("/api/v1/billers/{bid}/accounts/{account}/scheduled-payments")
-    public List<Map<String, Object>> scheduledPayments(@PathVariable long bid, @PathVariable String account, Caller caller) {
+    public List<ScheduledPaymentView> scheduledPayments(@PathVariable long bid, @PathVariable String account, Caller caller) {
         caller.actFor(bid, KeyKind.API);
-        return scheduled.list(bid, account).stream().map(EnrolmentController::body).toList();
+        return scheduled.list(bid, account).stream().map(ScheduledPaymentView::of).toList();
     }
 
     @GetMapping("/api/v1/billers/{bid}/accounts/{account}/scheduled-payments/{id}")
-    public Map<String, Object> scheduledPayment(@PathVariable long bid, @PathVariable String account, @PathVariable UUID id,
+    public ScheduledPaymentView scheduledPayment(@PathVariable long bid, @PathVariable String account, @PathVariable UUID id,
             Caller caller) {
         caller.actFor(bid, KeyKind.API);
-        return body(scheduled.find(bid, account, id)
+        return ScheduledPaymentView.of(scheduled.find(bid, account, id)
                 .orElseThrow(() -> new NotFoundException("account " + account + " of biller " + bid + " has no scheduled payment " + id)));
     }
 
     @PostMapping("/api/v1/billers/{bid}/accounts/{account}/scheduled-payments")
-    public ResponseEntity<Map<String, Object>> schedule(@PathVariable long bid, @PathVariable String account, Caller caller,
+    public ResponseEntity<ScheduledPaymentView> schedule(@PathVariable long bid, @PathVariable String account, Caller caller,
             @RequestBody ScheduleRequest request) {
         caller.actFor(bid, KeyKind.API);
         SavedMethod method = request.hasMethod() ? saved(bid, request.card(), request.bank(), request.methodToken()) : null;
         ScheduledPayment p = scheduled.create(bid, account,
                 new ScheduledPaymentService.Request(request.date(), request.amount(), request.invoiceNumber(), method), caller.actor());
-        return ResponseEntity.status(201).body(body(p));
+        return ResponseEntity.status(201).body(ScheduledPaymentView.of(p));
     }
 
     @PutMapping("/api/v1/billers/{bid}/accounts/{account}/scheduled-payments/{id}")
-    public Map<String, Object> reschedule(@PathVariable long bid, @PathVariable String account, @PathVariable UUID id,
+    public ScheduledPaymentView reschedule(@PathVariable long bid, @PathVariable String account, @PathVariable UUID id,
             Caller caller, @RequestBody ScheduleRequest request) {
         caller.actFor(bid, KeyKind.API);
         SavedMethod method = request.hasMethod() ? saved(bid, request.card(), request.bank(), request.methodToken()) : null;
-        return body(scheduled.update(bid, account, id,
+        return ScheduledPaymentView.of(scheduled.update(bid, account, id,
                 new ScheduledPaymentService.Request(request.date(), request.amount(), request.invoiceNumber(), method), caller.actor()));
     }
 
     @DeleteMapping("/api/v1/billers/{bid}/accounts/{account}/scheduled-payments/{id}")
-    public Map<String, Object> cancel(@PathVariable long bid, @PathVariable String account, @PathVariable UUID id, Caller caller) {
+    public ScheduledPaymentView cancel(@PathVariable long bid, @PathVariable String account, @PathVariable UUID id, Caller caller) {
         caller.actFor(bid, KeyKind.API);
-        return body(scheduled.cancel(bid, account, id, caller.actor()));
+        return ScheduledPaymentView.of(scheduled.cancel(bid, account, id, caller.actor()));
     }
 
     private SavedMethod saved(long bid, CardDetails card, BankDetails bank, String methodToken) {
         PaymentGateway.Tokenized t = payments.tokenizeOne(bid, card, bank, methodToken);
         return new SavedMethod(t.method(), t.token(), t.brand(), t.last4());
-    }
-
-    private static Map<String, Object> autopayBody(String account, boolean enrolled, SavedMethod m, Boolean changed) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accountNumber", account);
-        body.put("enrolled", enrolled);
-        body.put("method", m == null ? null : methodBody(m));
-        if (changed != null) {
-            body.put("changed", changed);
-        }
-        return body;
-    }
-
-    private static Map<String, Object> methodBody(SavedMethod m) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", m.method().name());
-        body.put("brand", m.brand());
-        body.put("last4", m.last4());
-        return body;
-    }
-
-    private static Map<String, Object> body(ScheduledPayment p) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", p.id());
-        body.put("accountNumber", p.accountNumber());
-        body.put("invoiceNumber", p.invoiceNumber());
-        body.put("date", p.date());
-        body.put("amount", p.amount());
-        body.put("method", methodBody(p.method()));
-        body.put("status", p.status());
-        body.put("createdAt", p.createdAt());
-        body.put("updatedAt", p.updatedAt());
-        return body;
     }
 }

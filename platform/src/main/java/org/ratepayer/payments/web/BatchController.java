@@ -2,7 +2,11 @@ package org.ratepayer.payments.web;
 
 import org.ratepayer.shared.web.Caller;
 import org.ratepayer.shared.web.NotFoundException;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,73 +39,76 @@ public class BatchController {
         this.reports = reports;
     }
 
+    /** How many payments and how much money, fees apart. */
+    public record BatchTotals(long paymentCount, BigDecimal totalAmount, BigDecimal totalFee) {
+        static BatchTotals of(Totals t) {
+            return new BatchTotals(t.count(), t.amount(), t.fee());
+        }
+
+        static <K extends Enum<K>> Map<String, BatchTotals> byName(Map<K, Totals> totals) {
+            Map<String, BatchTotals> out = new LinkedHashMap<>();
+            totals.forEach((k, t) -> out.put(k.name(), of(t)));
+            return Collections.unmodifiableMap(out);
+        }
+    }
+
+    /** A batch in the list of recent batches, with the totals fixed at its closure. */
+    public record BatchSummary(long batchId, long billerId, String status, LocalDate businessDate, OffsetDateTime cutoff,
+            OffsetDateTime closedAt, String closedBy, long paymentCount, BigDecimal totalAmount, BigDecimal totalFee) {
+        static BatchSummary of(Batch b) {
+            return new BatchSummary(b.id(), b.billerId(), b.status().name(), b.businessDate(), b.cutoff(), b.closedAt(),
+                    b.closedBy(), b.totals().count(), b.totals().amount(), b.totals().fee());
+        }
+    }
+
+    /** One batch's report: the batch, and its figures overall, per method and per channel. */
+    public record BatchReportView(long batchId, long billerId, String status, LocalDate businessDate, OffsetDateTime cutoff,
+            OffsetDateTime closedAt, String closedBy, long paymentCount, BigDecimal totalAmount, BigDecimal totalFee,
+            Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel) {
+        static BatchReportView of(BatchReport r) {
+            Batch b = r.batch();
+            Breakdown d = r.breakdown();
+            return new BatchReportView(b.id(), b.billerId(), b.status().name(), b.businessDate(), b.cutoff(), b.closedAt(),
+                    b.closedBy(), d.total().count(), d.total().amount(), d.total().fee(), BatchTotals.byName(d.byMethod()),
+                    BatchTotals.byName(d.byChannel()));
+        }
+    }
+
+    /** What closing now would take; {@code batchId} is always null, as no batch holds these payments yet. */
+    public record OpenBatchView(Long batchId, long billerId, String status, long paymentCount, BigDecimal totalAmount,
+            BigDecimal totalFee, Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel) {
+        static OpenBatchView of(long bid, Breakdown d) {
+            return new OpenBatchView(null, bid, BatchStatus.OPEN.name(), d.total().count(), d.total().amount(), d.total().fee(),
+                    BatchTotals.byName(d.byMethod()), BatchTotals.byName(d.byChannel()));
+        }
+    }
+
     /** Closes the biller's batch now; an empty one is recorded too, so staff can see the day was closed. */
     @PostMapping("/close")
-    public ResponseEntity<Map<String, Object>> close(@PathVariable long bid, Caller caller) {
+    public ResponseEntity<BatchReportView> close(@PathVariable long bid, Caller caller) {
         caller.actFor(bid, KeyKind.API);
         Batch batch = closing.closeNow(bid, caller.actor());
         BatchReport report = reports.report(bid, batch.id()).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/billers/" + bid + "/batches/" + batch.id())).body(report(report));
+        return ResponseEntity.created(URI.create("/api/v1/billers/" + bid + "/batches/" + batch.id())).body(BatchReportView.of(report));
     }
 
     @GetMapping
-    public List<Map<String, Object>> recent(@PathVariable long bid, Caller caller, @RequestParam(defaultValue = "31") int limit) {
+    public List<BatchSummary> recent(@PathVariable long bid, Caller caller, @RequestParam(defaultValue = "31") int limit) {
         caller.actFor(bid, KeyKind.API);
-        return reports.recent(bid, Math.max(1, Math.min(limit, 366))).stream().map(BatchController::summary).toList();
+        return reports.recent(bid, Math.max(1, Math.min(limit, 366))).stream().map(BatchSummary::of).toList();
     }
 
     /** What closing now would take: the approved payments no batch holds yet. */
     @GetMapping("/open")
-    public Map<String, Object> open(@PathVariable long bid, Caller caller) {
+    public OpenBatchView open(@PathVariable long bid, Caller caller) {
         caller.actFor(bid, KeyKind.API);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("batchId", null);
-        body.put("billerId", bid);
-        body.put("status", BatchStatus.OPEN.name());
-        figures(body, reports.open(bid));
-        return body;
+        return OpenBatchView.of(bid, reports.open(bid));
     }
 
     @GetMapping("/{batchId:\\d+}")
-    public Map<String, Object> get(@PathVariable long bid, @PathVariable long batchId, Caller caller) {
+    public BatchReportView get(@PathVariable long bid, @PathVariable long batchId, Caller caller) {
         caller.actFor(bid, KeyKind.API);
-        return report(reports.report(bid, batchId)
+        return BatchReportView.of(reports.report(bid, batchId)
                 .orElseThrow(() -> new NotFoundException("biller " + bid + " has no batch " + batchId)));
-    }
-
-    private static Map<String, Object> summary(Batch b) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("batchId", b.id());
-        body.put("billerId", b.billerId());
-        body.put("status", b.status().name());
-        body.put("businessDate", b.businessDate());
-        body.put("cutoff", b.cutoff());
-        body.put("closedAt", b.closedAt());
-        body.put("closedBy", b.closedBy());
-        totals(body, b.totals());
-        return body;
-    }
-
-    private static Map<String, Object> report(BatchReport r) {
-        Map<String, Object> body = summary(r.batch());
-        figures(body, r.breakdown());
-        return body;
-    }
-
-    private static void figures(Map<String, Object> body, Breakdown d) {
-        totals(body, d.total());
-        Map<String, Object> byMethod = new LinkedHashMap<>();
-        d.byMethod().forEach((method, t) -> byMethod.put(method.name(), totals(new LinkedHashMap<>(), t)));
-        Map<String, Object> byChannel = new LinkedHashMap<>();
-        d.byChannel().forEach((channel, t) -> byChannel.put(channel.name(), totals(new LinkedHashMap<>(), t)));
-        body.put("byMethod", byMethod);
-        body.put("byChannel", byChannel);
-    }
-
-    private static Map<String, Object> totals(Map<String, Object> body, Totals t) {
-        body.put("paymentCount", t.count());
-        body.put("totalAmount", t.amount());
-        body.put("totalFee", t.fee());
-        return body;
     }
 }

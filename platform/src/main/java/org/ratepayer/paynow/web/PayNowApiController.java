@@ -1,5 +1,9 @@
 package org.ratepayer.paynow.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.ratepayer.shared.web.CallerAuthenticator;
 import org.ratepayer.paynow.PayNowRequestException;
 import org.ratepayer.paynow.PayNowService;
@@ -8,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import org.ratepayer.shared.web.Caller;
 import org.ratepayer.shared.web.ProblemWriter;
@@ -53,8 +56,17 @@ public class PayNowApiController {
         this.throttle = throttle;
     }
 
+    /** The answer to a valid request: {@code {"Data":{"CloudPaymentURL":…}}}, the one-time link to the Pay Now page. */
+    public record CloudPaymentResponse(@JsonProperty("Data") CloudPaymentData data) {
+    }
+
+    public record CloudPaymentData(@JsonProperty("CloudPaymentURL") String cloudPaymentUrl) {
+    }
+
     /** Answers JSON whatever the client's Accept header says: older partner clients send all sorts. */
     @PostMapping("/cloudpaymentsapi/v2")
+    @ApiResponse(responseCode = "200", description = "The Pay Now link",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CloudPaymentResponse.class)))
     public ResponseEntity<?> create(HttpServletRequest request) throws IOException {
         Optional<String> key = presentedKey(request.getHeader("Authorization"));
         Optional<Caller> caller = Optional.empty();
@@ -86,7 +98,7 @@ public class PayNowApiController {
                     "cpv2:" + platform.environment());
             String url = publicUrl.link("/paynow/" + created.link());
             log.info("biller {}: Pay Now session {} created", bid, created.sessionGuid());
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("Data", Map.of("CloudPaymentURL", url)));
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new CloudPaymentResponse(new CloudPaymentData(url)));
         } catch (PayNowRequestException e) {
             return problem(400, "invalid-request", "Invalid Cloud Payments request", e.field(), e.getMessage());
         } catch (org.springframework.dao.DuplicateKeyException e) {
