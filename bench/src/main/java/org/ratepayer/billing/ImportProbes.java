@@ -1,5 +1,7 @@
 package org.ratepayer.billing;
 
+import org.ratepayer.billing.internal.CopyTextWriter;
+import org.ratepayer.billing.internal.InvoiceStage;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package org.ratepayer.billers;
 
+import org.ratepayer.billers.internal.BillerTemplate;
+import org.ratepayer.billers.internal.OptionRules;
+import org.ratepayer.billers.internal.TimeZones;
 import org.ratepayer.shared.web.Environment;
 import org.ratepayer.shared.web.KeyKind;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package org.ratepayer.billing;
 
+import org.ratepayer.billing.internal.FileSettling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

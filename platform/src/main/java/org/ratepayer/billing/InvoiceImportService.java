@@ -1,5 +1,10 @@
 package org.ratepayer.billing;
 
+import org.ratepayer.billing.internal.CopyTextWriter;
+import org.ratepayer.billing.internal.ImportProgress;
+import org.ratepayer.billing.internal.InvoiceFileRepository;
+import org.ratepayer.billing.internal.InvoiceMerge;
+import org.ratepayer.billing.internal.InvoiceStage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;

@@ -1,5 +1,6 @@
 package org.ratepayer.payments;
 
+import org.ratepayer.payments.internal.ApiChannel;
 import java.math.BigDecimal;
 import org.ratepayer.payments.gateway.BankDetails;
 import org.ratepayer.payments.gateway.CardDetails;

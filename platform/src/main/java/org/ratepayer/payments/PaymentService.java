@@ -1,5 +1,8 @@
 package org.ratepayer.payments;
 
+import org.ratepayer.payments.internal.IdempotencyKeys;
+import org.ratepayer.payments.internal.PaymentRepository;
+import org.ratepayer.payments.internal.PaymentTransitions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -201,7 +204,7 @@ public class PaymentService {
      *
      * @return whether an answer was stored now
      */
-    boolean finishKey(Payment p) {
+    public boolean finishKey(Payment p) {
         PaymentOutcome.Records.Written record = records.write(PaymentOutcome.Taken.of(p));
         return keys.finishForPayment(p.id(), record.statusCode(), record.json());
     }
@@ -367,7 +370,7 @@ public class PaymentService {
         return new PaymentOutcome.Refused(kind, code, field, detail);
     }
 
-    void notifyListeners(Payment payment) {
+    public void notifyListeners(Payment payment) {
         for (PaymentListener l : listeners) {
             try {
                 l.paymentFinished(payment);

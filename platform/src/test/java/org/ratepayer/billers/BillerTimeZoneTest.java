@@ -1,5 +1,7 @@
 package org.ratepayer.billers;
 
+import org.ratepayer.billers.internal.BillerTemplate;
+import org.ratepayer.billers.internal.TimeZones;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

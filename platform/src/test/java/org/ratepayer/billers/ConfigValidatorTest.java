@@ -1,5 +1,6 @@
 package org.ratepayer.billers;
 
+import org.ratepayer.billers.internal.OptionRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

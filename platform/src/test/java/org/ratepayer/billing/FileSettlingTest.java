@@ -1,5 +1,6 @@
 package org.ratepayer.billing;
 
+import org.ratepayer.billing.internal.FileSettling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.ratepayer.billing;
 
+import org.ratepayer.billing.internal.UploadFileNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

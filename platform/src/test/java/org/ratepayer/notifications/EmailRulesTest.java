@@ -1,10 +1,14 @@
 package org.ratepayer.notifications;
 
+import org.ratepayer.notifications.internal.AccountEmails;
+import org.ratepayer.notifications.internal.AfterPaymentEmail;
+import org.ratepayer.notifications.internal.EmailPolicy;
+import org.ratepayer.notifications.internal.EmailRules;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.ratepayer.notifications.AfterPaymentEmail.ALLOW_CC_UPDATES;
-import static org.ratepayer.notifications.AfterPaymentEmail.ALLOW_UNREGISTERED_UPDATES;
-import static org.ratepayer.notifications.AfterPaymentEmail.ALLOW_UPDATES;
-import static org.ratepayer.notifications.AfterPaymentEmail.PREVENT_UPDATES;
+import static org.ratepayer.notifications.internal.AfterPaymentEmail.ALLOW_CC_UPDATES;
+import static org.ratepayer.notifications.internal.AfterPaymentEmail.ALLOW_UNREGISTERED_UPDATES;
+import static org.ratepayer.notifications.internal.AfterPaymentEmail.ALLOW_UPDATES;
+import static org.ratepayer.notifications.internal.AfterPaymentEmail.PREVENT_UPDATES;
 
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

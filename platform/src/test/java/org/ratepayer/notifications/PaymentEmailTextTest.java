@@ -1,5 +1,6 @@
 package org.ratepayer.notifications;
 
+import org.ratepayer.notifications.internal.PaymentEmailText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

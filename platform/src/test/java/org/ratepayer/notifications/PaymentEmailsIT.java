@@ -1,5 +1,6 @@
 package org.ratepayer.notifications;
 
+import org.ratepayer.notifications.internal.PaymentEmails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,5 +1,6 @@
 package org.ratepayer.payments;
 
+import org.ratepayer.payments.internal.ApiChannel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package org.ratepayer.payments;
 
+import org.ratepayer.payments.internal.PaymentRepairJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;

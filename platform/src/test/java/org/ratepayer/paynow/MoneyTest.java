@@ -1,5 +1,6 @@
 package org.ratepayer.paynow;
 
+import org.ratepayer.paynow.internal.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

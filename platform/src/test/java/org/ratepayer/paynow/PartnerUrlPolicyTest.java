@@ -1,5 +1,7 @@
 package org.ratepayer.paynow;
 
+import org.ratepayer.paynow.internal.PartnerUrlPolicy;
+import org.ratepayer.paynow.internal.PayNowRequestException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.ratepayer.paynow;
 
+import org.ratepayer.paynow.internal.PayNowSessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -111,7 +112,7 @@ class PayNowPageRulesIT extends PlatformIT {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.ratepayer.payments.PaymentRepairJob repairJob;
+    org.ratepayer.payments.internal.PaymentRepairJob repairJob;
 
     @Test
     void aProcessorErrorPostsApprovedFalseAndALostOutcomePostsWhenTheRepairJobSettlesIt() throws Exception {

@@ -1,5 +1,8 @@
 package org.ratepayer.paynow;
 
+import org.ratepayer.paynow.internal.PayNowRequest;
+import org.ratepayer.paynow.internal.PayNowRequestException;
+import org.ratepayer.paynow.internal.PayNowRequestParser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

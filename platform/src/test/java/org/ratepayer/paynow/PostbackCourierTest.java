@@ -1,5 +1,9 @@
 package org.ratepayer.paynow;
 
+import org.ratepayer.paynow.internal.PartnerUrlPolicy;
+import org.ratepayer.paynow.internal.PayNowRequest;
+import org.ratepayer.paynow.internal.Postback;
+import org.ratepayer.paynow.internal.PostbackCourier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.ratepayer.paynow;
 
+import org.ratepayer.paynow.internal.PostbackSignature;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;

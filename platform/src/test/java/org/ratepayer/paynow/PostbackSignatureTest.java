@@ -1,5 +1,6 @@
 package org.ratepayer.paynow;
 
+import org.ratepayer.paynow.internal.PostbackSignature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

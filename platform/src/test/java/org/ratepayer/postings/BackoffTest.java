@@ -1,5 +1,6 @@
 package org.ratepayer.postings;
 
+import org.ratepayer.postings.internal.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

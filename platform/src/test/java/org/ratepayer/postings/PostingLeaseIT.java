@@ -1,5 +1,9 @@
 package org.ratepayer.postings;
 
+import org.ratepayer.postings.internal.PostingRepository;
+import org.ratepayer.postings.internal.PostingSignal;
+import org.ratepayer.postings.internal.PostingWorkers;
+import org.ratepayer.postings.internal.PostingsProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

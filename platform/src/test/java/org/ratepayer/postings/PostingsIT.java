@@ -25,7 +25,7 @@ import org.ratepayer.cis.CisPosting;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.FaultPlan;
 import org.ratepayer.cissim.PaymentPosting;
-import org.ratepayer.integration.CisPostings;
+import org.ratepayer.integration.internal.CisPostings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -229,7 +229,7 @@ class PostingsIT extends PlatformIT {
     }
 
     @Autowired
-    org.ratepayer.payments.PaymentRepairJob repairJob;
+    org.ratepayer.payments.internal.PaymentRepairJob repairJob;
 
     @Test
     void aPaymentWhoseApprovalWasLostIsPostedWhenTheRepairJobConfirmsIt() {

@@ -2,7 +2,7 @@ package org.ratepayer.notifications.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.nio.charset.StandardCharsets;
-import org.ratepayer.notifications.EmailProperties;
+import org.ratepayer.notifications.internal.EmailProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;

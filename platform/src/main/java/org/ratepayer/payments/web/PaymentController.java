@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.shared.web.KeyKind;
-import org.ratepayer.payments.ApiChannel;
+import org.ratepayer.payments.internal.ApiChannel;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentOutcome;
 import org.ratepayer.payments.PaymentRequest;

@@ -18,7 +18,7 @@ import org.ratepayer.shared.web.KeyKind;
 import org.ratepayer.billing.ImportOutcome;
 import org.ratepayer.billing.ImportSource;
 import org.ratepayer.billing.InvoiceImportService;
-import org.ratepayer.billing.UploadFileNames;
+import org.ratepayer.billing.internal.UploadFileNames;
 import org.ratepayer.shared.config.RatepayerProperties;
 import org.ratepayer.shared.throttle.Throttle;
 import org.ratepayer.shared.throttle.TooManyAttempts;

@@ -1,0 +1,48 @@
+package org.ratepayer.enrolments.internal;
+
+import org.ratepayer.shared.web.Refusal;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What enrolments need to know of an account: that it is the biller's, its service location, its invoices. */
+@Component
+public class AccountRecords {
+
+    private final JdbcClient jdbc;
+
+    public AccountRecords(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Locks the account row for the rest of the transaction, so concurrent changes to one account's
+     * enrolments are serialised (and queued in the order they were made).
+     *
+     * @throws EnrolmentException not_found when the biller has no such account
+     */
+    public void lock(long bid, String account) {
+        jdbc.sql("select 1 from account where biller_id = ? and account_number = ? for update").params(bid, account)
+                .query(Integer.class).optional()
+                .orElseThrow(() -> new EnrolmentException(Refusal.Kind.NOT_FOUND, "account_not_found", "accountNumber",
+                        "biller " + bid + " has no account " + account));
+    }
+
+    /** Custom4 (the CIS service location) of the account's newest invoice that has one; empty when none does. */
+    public String serviceLocation(long bid, String account) {
+        return jdbc.sql("""
+                select custom4 from invoice where biller_id = ? and account_number = ? and coalesce(custom4, '') <> ''
+                order by invoice_date desc, invoice_id desc limit 1
+                """).params(bid, account).query(String.class).optional().orElse("");
+    }
+
+    public boolean hasInvoice(long bid, String account, String invoiceNumber) {
+        return jdbc.sql("select 1 from invoice where biller_id = ? and account_number = ? and invoice_number = ?")
+                .params(bid, account, invoiceNumber).query(Integer.class).optional().isPresent();
+    }
+
+    public Optional<Boolean> paperless(long bid, String account) {
+        return jdbc.sql("select enrolled from paperless_enrolment where biller_id = ? and account_number = ?")
+                .params(bid, account).query(Boolean.class).optional();
+    }
+}

@@ -1,0 +1,41 @@
+package org.ratepayer.integration.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The biller's other payments that carry a CIS's duplicate key (docs/postings.md). A connector makes
+ * its key of a payment's approval code or its GUID, so those are the two places looked at.
+ */
+@Component
+class DuplicateKeyCarriers {
+
+    private final JdbcClient jdbc;
+
+    DuplicateKeyCarriers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Found(List<DuplicateAnswers.OtherPayment> first, long total) {
+    }
+
+    Found others(long bid, String key, UUID paymentGuid) {
+        // only asked after a duplicate answer, which is rare: no index of its own on approval codes
+        List<Row> rows = jdbc.sql("""
+                select payment_guid, account_number, amount, created_at, count(*) over () as total from payment
+                where biller_id = ? and payment_guid <> ? and (approval_code = ? or payment_guid::text = lower(?))
+                order by payment_id limit ?
+                """).params(bid, paymentGuid, key, key, DuplicateAnswers.NAMED)
+                .query((rs, n) -> new Row(new DuplicateAnswers.OtherPayment(rs.getObject("payment_guid", UUID.class),
+                        rs.getString("account_number"), rs.getBigDecimal("amount"),
+                        rs.getObject("created_at", OffsetDateTime.class)), rs.getLong("total")))
+                .list();
+        return new Found(rows.stream().map(Row::payment).toList(), rows.isEmpty() ? 0 : rows.get(0).total());
+    }
+
+    private record Row(DuplicateAnswers.OtherPayment payment, long total) {
+    }
+}

@@ -1,8 +1,0 @@
-package org.ratepayer.notifications;
-
-/** QUEUED until the SMTP server has answered; a QUEUED row that stays so was cut off by a shutdown. */
-public enum EmailStatus {
-    QUEUED,
-    SENT,
-    FAILED
-}

@@ -1,0 +1,82 @@
+package org.ratepayer.notifications.internal;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands one recorded email to the SMTP server and records the answer. Without {@code spring.mail.host}
+ * there is no server: the email is marked FAILED rather than dropped, so the history tells staff why a
+ * payer got nothing.
+ */
+@Component
+public class MailDelivery {
+
+    static final String NO_SERVER = "no SMTP server configured (set spring.mail.host)";
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final ObjectProvider<JavaMailSender> senders;
+    private final EmailHistory history;
+    private final EmailProperties props;
+
+    public MailDelivery(ObjectProvider<JavaMailSender> senders, EmailHistory history, EmailProperties props) {
+        this.senders = senders;
+        this.history = history;
+        this.props = props;
+    }
+
+    /** Never throws: a failed email is a row in the history, not an error for whoever triggered it. */
+    public void deliver(long id, OutgoingEmail email) {
+        JavaMailSender sender = senders.getIfAvailable();
+        if (sender == null) {
+            history.failed(id, NO_SERVER);
+            log.warn("email {} ({}) for biller {} not sent: {}", id, email.kind(), email.bid(), NO_SERVER);
+            return;
+        }
+        try {
+            sender.send(message(sender, email));
+            history.sent(id);
+            log.info("email {} ({}) for biller {} sent to {} recipient(s)", id, email.kind(), email.bid(), email.recipients().size());
+        } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+            history.failed(id, describe(e));
+            log.warn("email {} ({}) for biller {} failed: {}", id, email.kind(), email.bid(), describe(e));
+        }
+    }
+
+    private MimeMessage message(JavaMailSender sender, OutgoingEmail email) throws MessagingException, UnsupportedEncodingException {
+        MimeMessage m = sender.createMimeMessage();
+        MimeMessageHelper h = new MimeMessageHelper(m, email.html() != null, StandardCharsets.UTF_8.name());
+        InternetAddress from = new InternetAddress(props.from(), true);
+        if (email.senderName() != null && !email.senderName().isBlank()) {
+            from.setPersonal(email.senderName(), StandardCharsets.UTF_8.name());
+        }
+        h.setFrom(from);
+        h.setTo(email.recipients().toArray(String[]::new));
+        h.setSubject(email.subject());
+        if (email.html() != null) {
+            h.setText(email.text(), email.html());
+        } else {
+            h.setText(email.text());
+        }
+        return m;
+    }
+
+    /** The innermost cause says what went wrong ("Connection refused"); the outer ones only that sending failed. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? what : e.getClass().getSimpleName() + ": " + what;
+    }
+}

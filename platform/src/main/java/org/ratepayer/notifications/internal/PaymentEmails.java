@@ -1,0 +1,100 @@
+package org.ratepayer.notifications.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.ratepayer.billers.Biller;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.payments.Channel;
+import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A receipt for every approved payment, and a failure notice for a payment that failed while nobody
+ * was there to see it (autopay, scheduled). Payers at a page, a phone or a counter see a decline on
+ * the spot, and emailing declines would also tell the account holder about every card an attacker
+ * tries. The account's email changes of options 131/112 commit together with the history row.
+ */
+@Component
+public class PaymentEmails implements PaymentListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentEmails.class);
+
+    private final BillerService billers;
+    private final InvoiceQueries invoices;
+    private final AccountEmailStore accountEmails;
+    private final EmailHistory history;
+    private final EmailDispatcher dispatcher;
+    private final TransactionTemplate tx;
+
+    public PaymentEmails(BillerService billers, InvoiceQueries invoices, AccountEmailStore accountEmails, EmailHistory history,
+            EmailDispatcher dispatcher, PlatformTransactionManager txManager) {
+        this.billers = billers;
+        this.invoices = invoices;
+        this.accountEmails = accountEmails;
+        this.history = history;
+        this.dispatcher = dispatcher;
+        this.tx = new TransactionTemplate(txManager);
+    }
+
+    @Override
+    public void paymentFinished(Payment payment) {
+        switch (payment.status()) {
+            case APPROVED -> send(payment, EmailKind.RECEIPT, true);
+            case DECLINED, ERROR -> {
+                if (unattended(payment.channel())) {
+                    send(payment, EmailKind.PAYMENT_FAILED, false);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void send(Payment p, EmailKind kind, boolean updateAccount) {
+        Biller biller = billers.require(p.bid());
+        EmailPolicy policy = EmailPolicy.of(billers.cachedConfig(p.bid()));
+        String customerName = invoices.account(p.bid(), p.accountNumber()).map(InvoiceQueries.Account::customerName).orElse(null);
+        // The payer reads the date on the biller's clock, the one their bills are dated by.
+        PaymentEmailText words = new PaymentEmailText(biller.timeZone());
+        PaymentEmailText.Composed text = kind == EmailKind.RECEIPT
+                ? words.receipt(biller.name(), customerName, p)
+                : words.failure(biller.name(), customerName, p);
+        Optional<Queued> queued = tx.execute(s -> {
+            AccountEmails before = accountEmails.current(p.bid(), p.accountNumber()).orElse(new AccountEmails(null, null));
+            // No payer can register an account yet (docs/architecture.md comes later), so every account counts as unregistered.
+            AccountEmails after = updateAccount ? EmailRules.afterPayment(policy, false, p.payerEmail(), before) : before;
+            List<String> to = EmailRules.recipients(policy, !unattended(p.channel()), p.payerEmail(), after);
+            if (to.isEmpty()) {
+                return Optional.<Queued>empty();
+            }
+            OutgoingEmail email = new OutgoingEmail(p.bid(), p.accountNumber(), kind, to, text.subject(), text.text(), text.html(),
+                    p.guid(), biller.name());
+            Optional<Queued> q = history.queue(email).map(id -> new Queued(id, email));
+            // Only the first announcement of an outcome may change the account; a repeat finds its email already queued.
+            if (q.isPresent() && accountEmails.apply(p.bid(), p.accountNumber(), before, after)) {
+                log.info("payment {}: account {} of biller {} took the payer's email (option 131 {})", p.guid(), p.accountNumber(),
+                        p.bid(), policy.afterPayment());
+            }
+            return q;
+        });
+        if (queued.isPresent()) {
+            dispatcher.dispatch(queued.get().id(), queued.get().email());
+        } else {
+            log.debug("payment {}: no {} email (no address to send to, or already sent)", p.guid(), kind);
+        }
+    }
+
+    private record Queued(long id, OutgoingEmail email) {
+    }
+
+    /** Nobody was there to see the outcome: the payment ran from a saved method on a date. */
+    private static boolean unattended(Channel channel) {
+        return channel == Channel.AUTOPAY || channel == Channel.SCHEDULED;
+    }
+}

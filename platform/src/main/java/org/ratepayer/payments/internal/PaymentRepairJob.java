@@ -1,0 +1,95 @@
+package org.ratepayer.payments.internal;
+
+import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.PaymentStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.ratepayer.payments.gateway.PaymentGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles attempts left INITIATED or UNKNOWN (a processor timeout, a crash between the charge and
+ * its record) by asking the processor what became of them. It never guesses: an attempt the
+ * processor has no record of is an error only once it is old enough that no answer can still come.
+ * Each settled payment also answers its idempotency key, so a client told to retry with that key gets
+ * the outcome instead of "being processed" (docs/payments.md).
+ */
+@Component
+public class PaymentRepairJob {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentRepairJob.class);
+    static final Duration SETTLE_AFTER = Duration.ofSeconds(30);
+    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(15);
+
+    private final PaymentRepository payments;
+    private final PaymentTransitions transitions;
+    private final PaymentGateway gateway;
+    private final PaymentService service;
+    private final Clock clock;
+
+    public PaymentRepairJob(PaymentRepository payments, PaymentTransitions transitions, PaymentGateway gateway, PaymentService service,
+            Clock clock) {
+        this.payments = payments;
+        this.transitions = transitions;
+        this.gateway = gateway;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    /** @return how many attempts got their outcome */
+    public int repair() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int repaired = 0;
+        for (Payment p : payments.unresolved(now.minus(SETTLE_AFTER))) {
+            // Each attempt on its own: one that cannot be settled (a bad row, a listener that throws) is
+            // logged and tried again later, behind the others, and never stops the run.
+            try {
+                if (repair(p, now)) {
+                    repaired++;
+                }
+            } catch (RuntimeException e) {
+                log.error("payment {}: could not be settled now; tried again later", p.guid(), e);
+                try {
+                    payments.postpone(p.id());
+                } catch (RuntimeException again) {
+                    log.error("payment {}: could not be postponed either", p.guid(), again);
+                }
+            }
+        }
+        return repaired;
+    }
+
+    private boolean repair(Payment p, OffsetDateTime now) {
+        Optional<PaymentGateway.Result> known = gateway.lookup(p.guid());
+        if (known.isPresent()) {
+            PaymentGateway.Result r = known.get();
+            PaymentStatus to = switch (r.outcome()) {
+                case APPROVED -> PaymentStatus.APPROVED;
+                case DECLINED -> PaymentStatus.DECLINED;
+                case ERROR -> PaymentStatus.ERROR;
+            };
+            return settle(p, to, r.approvalCode(), r.reference(), "repaired: " + r.message());
+        }
+        if (p.createdAt().isBefore(now.minus(GIVE_UP_AFTER))) {
+            return settle(p, PaymentStatus.ERROR, null, null, "the processor has no record of this attempt; no money was taken");
+        }
+        return false;
+    }
+
+    /** Every outcome the job settles is told alike: the key's answer, then the listeners (receipts, failure notices). */
+    private boolean settle(Payment p, PaymentStatus to, String approvalCode, String reference, String message) {
+        Optional<Payment> moved = transitions.move(p.id(), p.status(), to, approvalCode, reference, message);
+        if (moved.isEmpty()) {
+            return false;
+        }
+        service.finishKey(moved.get());
+        service.notifyListeners(moved.get());
+        log.info("payment {}: outcome {} settled by the repair job", p.guid(), to);
+        return true;
+    }
+}

@@ -1,0 +1,94 @@
+package org.ratepayer.payments.internal;
+
+import org.ratepayer.payments.Channel;
+import org.ratepayer.payments.Method;
+import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class PaymentRepository {
+
+    private final JdbcClient jdbc;
+
+    public PaymentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @org.springframework.transaction.annotation.Transactional
+    public long insert(UUID guid, long bid, String account, String invoice, Channel channel, Method method,
+            java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
+            String kioskId, String idempotencyKey) {
+        long id = jdbc.sql("""
+                insert into payment (payment_guid, biller_id, account_number, invoice_number, channel, method, status, amount, fee,
+                                     card_brand, last4, method_token, payer_email, kiosk_id, idempotency_key)
+                values (?, ?, ?, ?, ?, ?, 'INITIATED', ?, ?, ?, ?, ?, ?, ?, ?) returning payment_id
+                """).params(guid, bid, account, invoice, channel.name(), method.name(), amount, fee, brand, last4, token,
+                        payerEmail, kioskId, idempotencyKey)
+                .query(Long.class).single();
+        event(id, null, PaymentStatus.INITIATED, channel + " " + method);
+        return id;
+    }
+
+    /** Moves a payment on, refusing any move the state machine does not allow (and a concurrent one). */
+    @org.springframework.transaction.annotation.Transactional
+    public boolean transition(long id, PaymentStatus from, PaymentStatus to, String approvalCode, String reference, String message) {
+        from.moveTo(to);
+        int n = jdbc.sql("""
+                update payment set status = ?, approval_code = coalesce(?, approval_code),
+                       gateway_reference = coalesce(?, gateway_reference), gateway_message = ?, updated_at = now()
+                where payment_id = ? and status = ?
+                """).params(to.name(), approvalCode, reference, message, id, from.name()).update();
+        if (n == 1) {
+            event(id, from, to, message);
+        }
+        return n == 1;
+    }
+
+    private void event(long id, PaymentStatus from, PaymentStatus to, String detail) {
+        jdbc.sql("insert into payment_event (payment_id, from_status, to_status, detail) values (?, ?, ?, ?)")
+                .params(id, from == null ? null : from.name(), to.name(), detail).update();
+    }
+
+    public Optional<Payment> find(long bid, UUID guid) {
+        return jdbc.sql("select * from payment where biller_id = ? and payment_guid = ?").params(bid, guid)
+                .query(PaymentRepository::payment).optional();
+    }
+
+    public Optional<Payment> byId(long id) {
+        return jdbc.sql("select * from payment where payment_id = ?").param(id).query(PaymentRepository::payment).optional();
+    }
+
+    /** Attempts whose outcome is not known yet, untouched since {@code before}, the longest waiting first. */
+    List<Payment> unresolved(OffsetDateTime before) {
+        return jdbc.sql("""
+                select * from payment where status in ('INITIATED', 'UNKNOWN') and updated_at < ?
+                order by updated_at, payment_id limit 500
+                """).param(before).query(PaymentRepository::payment).list();
+    }
+
+    /**
+     * Sends an attempt the repair job could not settle to the back of its queue, so one that keeps failing
+     * never holds the places of the others.
+     */
+    void postpone(long id) {
+        jdbc.sql("update payment set updated_at = now() where payment_id = ? and status in ('INITIATED', 'UNKNOWN')")
+                .param(id).update();
+    }
+
+    private static Payment payment(ResultSet rs, int n) throws SQLException {
+        return new Payment(rs.getLong("payment_id"), rs.getObject("payment_guid", UUID.class), rs.getLong("biller_id"),
+                rs.getString("account_number"), rs.getString("invoice_number"), Channel.valueOf(rs.getString("channel")),
+                Method.valueOf(rs.getString("method")), PaymentStatus.valueOf(rs.getString("status")),
+                rs.getBigDecimal("amount"), rs.getBigDecimal("fee"), rs.getString("card_brand"), rs.getString("last4"),
+                rs.getString("approval_code"), rs.getString("gateway_message"), rs.getString("payer_email"),
+                rs.getString("kiosk_id"), rs.getObject("created_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,40 @@
+package org.ratepayer.payments.internal;
+
+import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentStateListener;
+import org.ratepayer.payments.PaymentStatus;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Moves a payment between statuses, with its event and whatever the {@link PaymentStateListener}s store, in one transaction. */
+@Component
+public class PaymentTransitions {
+
+    private final PaymentRepository payments;
+    private final TransactionTemplate tx;
+    private final List<PaymentStateListener> listeners;
+
+    public PaymentTransitions(PaymentRepository payments, PlatformTransactionManager txManager, List<PaymentStateListener> listeners) {
+        this.payments = payments;
+        this.tx = new TransactionTemplate(txManager);
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** @return the payment after the move, or empty when it was no longer in {@code from} (someone else moved it) */
+    public Optional<Payment> move(long id, PaymentStatus from, PaymentStatus to, String approvalCode, String reference,
+            String message) {
+        return tx.execute(s -> {
+            if (!payments.transition(id, from, to, approvalCode, reference, message)) {
+                return Optional.<Payment>empty();
+            }
+            Payment moved = payments.byId(id).orElseThrow();
+            for (PaymentStateListener l : listeners) {
+                l.moved(moved, from);
+            }
+            return Optional.of(moved);
+        });
+    }
+}

@@ -1,0 +1,28 @@
+package org.ratepayer.payments.internal;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import java.time.Duration;
+import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.payments.gateway.SandboxGateway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class PaymentsConfiguration {
+
+    /** The built-in sandbox processor; a real one is another PaymentGateway bean selected by this property. */
+    @Bean
+    @ConditionalOnProperty(name = "ratepayer.payments.gateway", havingValue = "sandbox", matchIfMissing = true)
+    PaymentGateway sandboxGateway() {
+        return new SandboxGateway();
+    }
+
+    @Bean
+    RecurringTask<Void> paymentRepair(PaymentRepairJob job) {
+        return Tasks.recurring("payment-repair", FixedDelay.of(Duration.ofSeconds(30)))
+                .execute((instance, context) -> job.repair());
+    }
+}

@@ -1,9 +1,0 @@
-package org.ratepayer.postings;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PostingsProperties.class)
-public class PostingsConfiguration {
-}
