@@ -4,55 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.FaultPlan;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.paynow.PayNowPartner;
 
 /**
  * The balance the Pay Now page offers, in a real headless Chromium, against the Daffron CIS simulator
- * (SPEC C3, C7, docs/paynow.md): the CIS's balance when the partner sends no invoices, the last known one
- * with a notice when the CIS is down, the partner's BalanceDue whatever the CIS says (EBPP-8383), a credit
+ * (docs/paynow.md, docs/cis-balances.md): the CIS's balance when the partner sends no invoices, the last known one
+ * with a notice when the CIS is down, the partner's BalanceDue whatever the CIS says, a credit
  * shown as one and paid ahead, and a prepaid account topped up by any amount.
  */
 @Tag("browser")
-class PayNowBalancePageIT extends PlatformIT {
-
-    static CisSimulator cis;
-    HeadlessChromium browser;
-
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                .credentials("InvoiceCloud", "pw").build().start());
-    }
-
-    @AfterAll
-    static void stopCis() {
-        cis.close();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        cis.state().clearFaults();
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PayNowBalancePageIT extends CisPageIT {
 
     /** A biller refreshing from the simulator, whose invoice file stored {@code stored} on the account's only bill. */
     private TestBiller biller(String account, String stored, CisAccount inCis) {

@@ -4,47 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 
 /** The one-time payment page in a real headless Chromium, against the CIS simulator. */
 @Tag("browser")
-class PaymentPageIT extends PlatformIT {
-
-    static CisSimulator cis;
-    HeadlessChromium browser;
-
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                .credentials("InvoiceCloud", "pw").build().start());
-    }
-
-    @AfterAll
-    static void stopCis() {
-        cis.close();
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = HeadlessChromium.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PaymentPageIT extends CisPageIT {
 
     private TestBiller billerWithAccount(String account, CisAccount inCis) {
         TestBiller b = newBiller();
