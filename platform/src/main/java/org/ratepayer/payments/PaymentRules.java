@@ -5,12 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.shared.web.Refusal;
 
 /**
  * docs/payments.md for one payment attempt: which invoice is paid, whether the amount and method are allowed,
  * and the convenience fee. Pure: everything it needs is passed in.
  */
 public final class PaymentRules {
+
+    /** The code of a payment on an account the biller does not have. */
+    public static final String ACCOUNT_NOT_FOUND = "account_not_found";
 
     private static final String STATUS_PAID = "PAID";
     private static final String STATUS_SUPERSEDED = "SUPERSEDED";
@@ -63,6 +67,18 @@ public final class PaymentRules {
             throw new PaymentRuleViolation("amount_above_maximum", "amount",
                     "the amount is more than this biller's maximum payment of " + maximumPayment.setScale(2).toPlainString());
         }
+    }
+
+    /**
+     * A payment is for one of the biller's accounts; anything else is "not found", never "not allowed", so a
+     * caller cannot tell an account of another biller from one that does not exist.
+     *
+     * @return the account as found
+     * @throws PaymentRuleViolation naming the field {@code accountNumber}
+     */
+    public static <A> A checkAccount(Optional<A> found, long bid, String accountNumber) {
+        return found.orElseThrow(() -> new PaymentRuleViolation(Refusal.Kind.NOT_FOUND, ACCOUNT_NOT_FOUND, "accountNumber",
+                "biller " + bid + " has no account " + accountNumber));
     }
 
     /**

@@ -134,7 +134,7 @@ public class PaymentService {
             PaymentRules.checkSavedMethod(channel, r.methodToken() != null,
                     billers.cachedConfig(bid).enabled(ConfigCatalogue.OPT_MULTIPLE_CUSTOMER_LOGIN));
         } catch (PaymentRuleViolation v) {
-            return new Outcome(refused(Kind.NOT_ALLOWED, v.code(), v.field(), v.getMessage()), null);
+            return new Outcome(refused(v.kind(), v.code(), v.field(), v.getMessage()), null);
         }
         PaymentGateway.Tokenized method;
         try {
@@ -145,10 +145,8 @@ public class PaymentService {
         PaymentRules.Decision decision;
         try {
             decision = quote(bid, r.accountNumber(), r.invoiceNumber(), r.amount(), method.method(), r.stated());
-        } catch (AccountNotFoundException e) {
-            return new Outcome(refused(Kind.NOT_FOUND, "account_not_found", "accountNumber", e.getMessage()), null);
         } catch (PaymentRuleViolation v) {
-            return new Outcome(refused(Kind.NOT_ALLOWED, v.code(), v.field(), v.getMessage()), null);
+            return new Outcome(refused(v.kind(), v.code(), v.field(), v.getMessage()), null);
         }
         if (ReviewedFee.changed(r.reviewedFee(), decision.fee())) {
             return new Outcome(new PaymentOutcome.Refused(Kind.CONFLICT, PaymentOutcome.Refused.FEE_CHANGED, "fee",
@@ -242,8 +240,7 @@ public class PaymentService {
      */
     public PaymentRules.Decision quote(long bid, String accountNumber, String invoiceNumber, java.math.BigDecimal amount,
             Method method, StatedInvoice stated) {
-        BalanceView balance = balances.balance(bid, accountNumber)
-                .orElseThrow(() -> new AccountNotFoundException("biller " + bid + " has no account " + accountNumber));
+        BalanceView balance = PaymentRules.checkAccount(balances.balance(bid, accountNumber), bid, accountNumber);
         List<InvoiceQueries.Invoice> list = invoices.invoices(bid, accountNumber);
         BillerConfig config = billers.cachedConfig(bid);
         int type = list.isEmpty() || list.get(0).invoiceTypeId() == null ? billers.defaultInvoiceType(bid) : list.get(0).invoiceTypeId();
@@ -256,15 +253,6 @@ public class PaymentService {
                 config.option(ConfigCatalogue.OPT_BALANCE_FORWARD_BLOCK, type).map(Boolean::parseBoolean).orElse(false),
                 config.option(ConfigCatalogue.OPT_PAYABLE_INVOICE_ORDER, type).orElse(null), config.today(clock),
                 config.maximumPayment(), balance.prepaid() != null));
-    }
-
-    /** The account is not one of the biller's. */
-    public static class AccountNotFoundException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        AccountNotFoundException(String message) {
-            super(message);
-        }
     }
 
     /** Checks and tokenizes a card or bank account for the payment page's review step; the token is this biller's only. */

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ratepayer.shared.web.Refusal;
 
 /** What amount can be a payment at all, against the biller's maximum single payment (setting 1005, docs/payments.md). */
 class PaymentRulesTest {
@@ -192,18 +194,19 @@ class PaymentRulesTest {
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(nullValues = "none", value = {
-            "fine,                        INV-2, 100.00, CARD, false, false, true,  none",
-            "no bills at all,             none,  100.00, CARD, false, false, false, no_open_invoice",
-            "a bill of another account,   INV-9, 100.00, CARD, false, false, true,  invoice_not_found",
-            "an expired bill,             INV-1, 50.00,  CARD, false, false, true,  bill_expired",
-            "cards blocked,               INV-2, 100.00, CARD, false, true,  true,  method_blocked",
-            "bank payments blocked,       INV-2, 100.00, ACH,  true,  false, true,  method_blocked",
-            "less than the bill,          INV-2, 99.99,  CARD, false, false, true,  partial_not_allowed",
-            "nothing,                     INV-2, 0,      CARD, false, false, true,  amount_invalid",
-            "above the maximum,           INV-2, 100000, CARD, false, false, true,  amount_above_maximum",
+            "fine,                        true,  INV-2, 100.00, CARD, false, false, true,  none,                 none",
+            "an account not the biller's, false, INV-2, 100.00, CARD, false, false, true,  account_not_found,    NOT_FOUND",
+            "no bills at all,             true,  none,  100.00, CARD, false, false, false, no_open_invoice,      NOT_ALLOWED",
+            "a bill of another account,   true,  INV-9, 100.00, CARD, false, false, true,  invoice_not_found,    NOT_ALLOWED",
+            "an expired bill,             true,  INV-1, 50.00,  CARD, false, false, true,  bill_expired,         NOT_ALLOWED",
+            "cards blocked,               true,  INV-2, 100.00, CARD, false, true,  true,  method_blocked,       NOT_ALLOWED",
+            "bank payments blocked,       true,  INV-2, 100.00, ACH,  true,  false, true,  method_blocked,       NOT_ALLOWED",
+            "less than the bill,          true,  INV-2, 99.99,  CARD, false, false, true,  partial_not_allowed,  NOT_ALLOWED",
+            "nothing,                     true,  INV-2, 0,      CARD, false, false, true,  amount_invalid,       NOT_ALLOWED",
+            "above the maximum,           true,  INV-2, 100000, CARD, false, false, true,  amount_above_maximum, NOT_ALLOWED",
     })
-    void everyRefusalHasItsCode(String what, String invoice, String amount, Method method, boolean blockAch, boolean blockCc,
-            boolean withBills, String code) {
+    void everyRefusalHasItsCode(String what, boolean accountKnown, String invoice, String amount, Method method, boolean blockAch,
+            boolean blockCc, boolean withBills, String code, Refusal.Kind kind) {
         PaymentRules.PayableInvoice newest = new PaymentRules.PayableInvoice("INV-2", "OPEN", LocalDate.of(2026, 10, 1),
                 new BigDecimal("100.00"), false, LocalDate.of(2026, 10, 31), null, null, null);
         PaymentRules.PayableInvoice older = new PaymentRules.PayableInvoice("INV-1", "OPEN", LocalDate.of(2026, 9, 1),
@@ -211,11 +214,22 @@ class PaymentRulesTest {
         PaymentRules.Attempt a = new PaymentRules.Attempt(withBills ? List.of(newest, older) : List.of(), invoice,
                 new BigDecimal(amount), method, new BigDecimal("150.00"), blockAch, blockCc, false, null, LocalDate.of(2026, 10, 10),
                 new BigDecimal("99999.99"));
+        Optional<PaymentRules.Attempt> onAccount = accountKnown ? Optional.of(a) : Optional.empty();
         if (code == null) {
-            assertThat(PaymentRules.decide(a).invoice()).isEqualTo(newest);
+            assertThat(PaymentRules.decide(PaymentRules.checkAccount(onAccount, 7, "6201-1")).invoice()).isEqualTo(newest);
         } else {
-            assertThatThrownBy(() -> PaymentRules.decide(a)).isInstanceOfSatisfying(PaymentRuleViolation.class,
-                    v -> assertThat(v.code()).isEqualTo(code));
+            assertThatThrownBy(() -> PaymentRules.decide(PaymentRules.checkAccount(onAccount, 7, "6201-1")))
+                    .isInstanceOfSatisfying(PaymentRuleViolation.class, v -> {
+                        assertThat(v.code()).isEqualTo(code);
+                        assertThat(v.kind()).isEqualTo(kind);
+                    });
         }
+    }
+
+    @Test
+    void anAccountTheBillerDoesNotHaveIsNamedWithTheField() {
+        assertThatThrownBy(() -> PaymentRules.checkAccount(Optional.empty(), 7, "6201-1"))
+                .isInstanceOfSatisfying(PaymentRuleViolation.class, v -> assertThat(v.field()).isEqualTo("accountNumber"))
+                .hasMessage("biller 7 has no account 6201-1");
     }
 }

@@ -366,6 +366,27 @@ class PaymentsIT extends PlatformIT {
     }
 
     @Test
+    void aRetryWithTheKeyAnswersByteForByteWhatTheFirstRequestDid() {
+        TestBiller b = billerWithBill("3120-1", "80.50");
+        String key = key();
+        Reply first = pay(b, key, card("3120-1", "80.50", VISA));
+        Reply again = pay(b, key, card("3120-1", "80.50", VISA));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.body()).contains("\"amount\":80.50").contains("\"fee\":0.00");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.body()).isEqualTo(first.body());
+
+        String refusedKey = key();
+        Reply refused = pay(b, refusedKey, card("3120-1", "10.00", VISA));
+        Reply refusedAgain = pay(b, refusedKey, card("3120-1", "10.00", VISA));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("partial_not_allowed");
+        assertThat(refusedAgain.status()).isEqualTo(422);
+        assertThat(refusedAgain.body()).isEqualTo(refused.body());
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
+    }
+
+    @Test
     void anOutcomeLostToATimeoutIsRepairedByAskingTheGateway() {
         TestBiller b = billerWithBill("3106-1", "33.00");
         Reply r = pay(b, key(), card("3106-1", "33.00", TIMES_OUT));

@@ -19,6 +19,9 @@ import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.BankDetails;
 import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.gateway.PaymentGateway;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -146,6 +149,8 @@ public class EnrolmentController {
     }
 
     @PostMapping("/api/v1/billers/{bid}/accounts/{account}/scheduled-payments")
+    @ApiResponse(responseCode = "201", description = "Scheduled",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduledPaymentView.class)))
     public ResponseEntity<ScheduledPaymentView> schedule(@PathVariable long bid, @PathVariable String account, Caller caller,
             @RequestBody ScheduleRequest request) {
         caller.actFor(bid, KeyKind.API);

@@ -106,7 +106,7 @@ public class PaymentPageCheckout {
             decision = payments.quote(bid, accountNumber, null, amount.get(), method);
             token = PaymentMethodForm.tokenize(payments, bid, method, form, false);
         } catch (PaymentRuleViolation e) {
-            throw new CheckoutException(e.getMessage());
+            throw new CheckoutException(e.is(PaymentRules.ACCOUNT_NOT_FOUND) ? "This account can no longer be paid here." : e.getMessage());
         } catch (InvalidPaymentMethodException e) {
             throw new CheckoutException(PaymentMethodForm.friendly(e));
         }

@@ -3,18 +3,19 @@ package org.ratepayer.payments.web;
 import org.ratepayer.shared.web.Caller;
 import org.ratepayer.shared.web.NotFoundException;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.shared.web.KeyKind;
 import org.ratepayer.payments.internal.ApiChannel;
-import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentOutcome;
 import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.BankDetails;
 import org.ratepayer.payments.gateway.CardDetails;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class PaymentController {
 
     private final PaymentService payments;
+    private final PaymentAnswers answers;
 
-    public PaymentController(PaymentService payments) {
+    public PaymentController(PaymentService payments, PaymentAnswers answers) {
         this.payments = payments;
+        this.answers = answers;
     }
 
     /**
@@ -42,7 +45,17 @@ public class PaymentController {
     }
 
     @PostMapping("/api/v1/billers/{bid}/payments")
-    public ResponseEntity<Map<String, Object>> pay(@PathVariable long bid, Caller caller,
+    @ApiResponse(responseCode = "201", description = "Taken: the processor's outcome is in status (APPROVED, DECLINED, ERROR or UNKNOWN)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentAnswer.class)))
+    @ApiResponse(responseCode = "400", description = "A field is missing or malformed: nothing was charged",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "404", description = "The biller has no such account: nothing was charged",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The fee changed, or a payment under this key is still in progress",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "The biller's rules do not allow this payment: nothing was charged",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public ResponseEntity<Object> pay(@PathVariable long bid, Caller caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody ChannelPayment request) {
         caller.actFor(bid, KeyKind.API);
@@ -52,28 +65,13 @@ public class PaymentController {
                 : payments.submit(bid, idempotencyKey, new PaymentRequest(channel.get().channel(), request.accountNumber(),
                         request.invoiceNumber(), request.amount(), request.card(), request.bank(), request.methodToken(),
                         request.kioskId(), request.payerEmail()));
-        return PaymentAnswers.response(outcome);
+        return answers.response(outcome);
     }
 
     @GetMapping("/api/v1/billers/{bid}/payments/{guid}")
-    public Map<String, Object> get(@PathVariable long bid, @PathVariable UUID guid, Caller caller) {
+    public PaymentView get(@PathVariable long bid, @PathVariable UUID guid, Caller caller) {
         caller.actFor(bid, KeyKind.API, KeyKind.WEB_SERVICE);
-        Payment p = payments.find(bid, guid).orElseThrow(() -> new NotFoundException("biller " + bid + " has no payment " + guid));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("paymentGuid", p.guid());
-        body.put("status", p.status().name());
-        body.put("approvalCode", p.approvalCode());
-        body.put("amount", p.amount());
-        body.put("fee", p.fee());
-        body.put("method", p.method().name());
-        body.put("brand", p.brand());
-        body.put("last4", p.last4());
-        body.put("channel", p.channel().name());
-        body.put("accountNumber", p.accountNumber());
-        body.put("invoiceNumber", p.invoiceNumber());
-        body.put("kioskId", p.kioskId());
-        body.put("message", p.gatewayMessage());
-        body.put("createdAt", p.createdAt());
-        return body;
+        return payments.find(bid, guid).map(PaymentView::of)
+                .orElseThrow(() -> new NotFoundException("biller " + bid + " has no payment " + guid));
     }
 }

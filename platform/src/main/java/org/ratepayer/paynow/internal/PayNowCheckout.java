@@ -133,9 +133,8 @@ public class PayNowCheckout {
                 PaymentRules.Decision d = payments.quote(s.bid(), i.accountNumber(), i.invoiceNumber(), amount, m, stated(i));
                 lines.add(new Line(i, amount, d.fee()));
             } catch (PaymentRuleViolation v) {
-                throw new CheckoutException("Invoice " + i.invoiceNumber() + ": " + v.getMessage());
-            } catch (PaymentService.AccountNotFoundException e) {
-                throw new CheckoutException("Invoice " + i.invoiceNumber() + " cannot be paid here.");
+                throw new CheckoutException(v.is(PaymentRules.ACCOUNT_NOT_FOUND) ? "Invoice " + i.invoiceNumber() + " cannot be paid here."
+                        : "Invoice " + i.invoiceNumber() + ": " + v.getMessage());
             }
         }
         Map<String, BigDecimal> fees = new LinkedHashMap<>();
@@ -187,7 +186,7 @@ public class PayNowCheckout {
             BigDecimal now;
             try {
                 now = payments.quote(s.bid(), i.accountNumber(), i.invoiceNumber(), amount, m, stated(i)).fee();
-            } catch (PaymentRuleViolation | PaymentService.AccountNotFoundException e) {
+            } catch (PaymentRuleViolation e) {
                 continue; // the payment itself refuses it, with its reason
             }
             if (ReviewedFee.changed(reviewed, now)) {

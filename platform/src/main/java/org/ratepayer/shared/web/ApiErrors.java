@@ -1,5 +1,6 @@
 package org.ratepayer.shared.web;
 
+import java.util.Map;
 import org.ratepayer.shared.json.JsonProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,18 +28,10 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     /** Every module's refusals, one mapping: the kind decides the status, the refusal says the rest. */
     @ExceptionHandler(Refusal.class)
     ProblemDetail refused(Refusal e) {
-        int status = ProblemWriter.status(e.kind());
         if (e.kind() == Refusal.Kind.UNAVAILABLE) {
             log.error("{}: {}", e.type(), e.getMessage(), e);
         }
-        ProblemDetail p = ProblemWriter.problem(status, e.type(), e.title(), e.detail());
-        if (e.code() != null) {
-            p.setProperty("code", e.code());
-        }
-        if (e.field() != null) {
-            p.setProperty("field", e.field());
-        }
-        return p;
+        return ProblemWriter.refusal(e.kind(), e.type(), e.title(), e.code(), e.field(), e.detail(), Map.of());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,24 @@ public class ProblemWriter {
     /** A problem type's address, from its last part, e.g. {@code not-found}. */
     public static URI type(String type) {
         return URI.create("https://ratepayer.org/problems/" + type);
+    }
+
+    /**
+     * A refusal as problem details, the one builder for every module's refusals ({@link ApiErrors}) and the payment
+     * API's (whose answers are also stored for idempotent replays): the kind decides the status; the code, the field
+     * at fault and any extras are members of their own.
+     */
+    public static ProblemDetail refusal(Refusal.Kind kind, String type, String title, String code, String field, String detail,
+            Map<String, ?> extra) {
+        ProblemDetail p = problem(status(kind), type, title, detail);
+        if (code != null) {
+            p.setProperty("code", code);
+        }
+        if (field != null) {
+            p.setProperty("field", field);
+        }
+        extra.forEach(p::setProperty);
+        return p;
     }
 
     public static ProblemDetail problem(int status, String type, String title, String detail) {
