@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A named pipe whose opening for reading can be observed: a writer thread blocks in open() until
- * some reader opens the pipe. If nothing opened it, nothing can have read it.
+ * some reader opens the pipe. If nothing opened it, nothing can have read it. Closing waits for that
+ * writer thread, so it may be interrupted.
  */
+@SuppressWarnings("try")
 public final class Fifo implements AutoCloseable {
 
     private final Path path;

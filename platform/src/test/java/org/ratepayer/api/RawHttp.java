@@ -78,8 +78,10 @@ final class RawHttp {
 
     /**
      * Sends a request whose body is {@code prefix}, then {@code filler} bytes up to {@code length}, then
-     * {@code suffix}, while reading the answer on another thread.
+     * {@code suffix}, while reading the answer on another thread. The socket is closed early on purpose, to
+     * stop the sender once the answer is in, as well as by the try-with-resources.
      */
+    @SuppressWarnings("try")
     static Streamed stream(int port, String head, byte[] prefix, byte filler, byte[] suffix, long length) throws Exception {
         try (Socket s = new Socket("localhost", port)) {
             s.setSoTimeout(60_000);

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,8 +118,7 @@ final class Golden {
         if (actual == null || actual.isMissingNode()) {
             missing.add(at + ": missing");
         } else if (expected.isObject() && actual.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : expected.properties()) {
                 contained(at + "/" + e.getKey(), e.getValue(), actual.get(e.getKey()), missing);
             }
         } else if (!expected.equals(actual)) {

@@ -93,7 +93,7 @@ final class HeadlessChromium implements AutoCloseable {
      */
     void click(String id) {
         WebElement e = element(id);
-        boolean submits = "submit".equalsIgnoreCase(e.getAttribute("type"));
+        boolean submits = "submit".equalsIgnoreCase(e.getDomAttribute("type"));
         WebElement page = submits ? driver.findElement(By.tagName("html")) : null;
         e.click();
         if (page != null) {

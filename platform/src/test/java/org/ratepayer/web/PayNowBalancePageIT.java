@@ -124,7 +124,7 @@ class PayNowBalancePageIT extends CisPageIT {
         browser.assertAccessible("the Pay Now invoices step with a credit");
         browser.click("continue");
         assertThat(browser.text("credit-" + bill(account))).isEqualTo("$25.00 credit");
-        assertThat(browser.element("amount-" + bill(account)).getAttribute("value")).isEmpty();
+        assertThat(browser.element("amount-" + bill(account)).getDomProperty("value")).isEmpty();
         browser.assertAccessible("the Pay Now pay step with a credit to pay ahead");
         browser.fill("amount-" + bill(account), "10.00");
         payByCard();
@@ -140,7 +140,7 @@ class PayNowBalancePageIT extends CisPageIT {
                 .withPrepaid(new BigDecimal("4.93"), new BigDecimal("1")));
         browser.get(cloudPaymentUrl(b, "{\"Customers\": [{\"AccountNumber\": \"" + account + "\"}], \"PageLoadOverride\": 1}"));
         assertThat(browser.text("prepaid-note")).contains("any amount");
-        assertThat(browser.element("amount-" + bill(account)).getAttribute("value")).isEqualTo("4.93");
+        assertThat(browser.element("amount-" + bill(account)).getDomProperty("value")).isEqualTo("4.93");
         browser.assertAccessible("the Pay Now pay step of a prepaid account");
         browser.fill("amount-" + bill(account), "2.00");
         payByCard();

@@ -104,7 +104,7 @@ class PayNowPageIT extends PlatformIT {
         browser.click("continue");
         browser.assertAccessible("the Pay Now pay step with an amount to choose");
         browser.fill("amount-P-3", "15.00");
-        assertThat(browser.element("payerEmail").getAttribute("value")).isEqualTo("john@example.org");
+        assertThat(browser.element("payerEmail").getDomProperty("value")).isEqualTo("john@example.org");
         card("4111 1111 1111 1111");
         browser.click("review");
         assertThat(browser.text("review-P-1")).contains("$10.00").contains("$1.00");
@@ -124,7 +124,7 @@ class PayNowPageIT extends PlatformIT {
         browser.click("confirm");
         assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
         assertThat(browser.text("receipt-invoice-0") + " " + browser.text("receipt-invoice-1")).contains("P-1").contains("P-3");
-        assertThat(browser.element("return").getAttribute("href")).isEqualTo(partner.url("/portal/done"));
+        assertThat(browser.element("return").getDomProperty("href")).isEqualTo(partner.url("/portal/done"));
         browser.assertAccessible("the Pay Now receipt of two approved payments");
         assertThat(count("select count(*) from payment where biller_id = ? and channel = 'CPV2' and status = 'APPROVED'", b.bid()))
                 .isEqualTo(2);
@@ -224,7 +224,7 @@ class PayNowPageIT extends PlatformIT {
         browser.assertAccessible("the Pay Now review inside the partner's iframe");
         browser.click("confirm");
         assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
-        assertThat(browser.element("return").getAttribute("target")).isEqualTo("_top");
+        assertThat(browser.element("return").getDomAttribute("target")).isEqualTo("_top");
         browser.assertAccessible("the Pay Now receipt inside the partner's iframe");
         assertThat(postback().params()).containsEntry("Approved", "True").containsEntry("PaymentAmount", "25.50");
         // the whole window goes back, not the iframe

@@ -64,7 +64,7 @@ class PaymentPageIT extends CisPageIT {
         browser.assertAccessible("the account page (balance, past due, bill link, payment form)");
 
         assertThat(browser.fetchStart("view-bill")).isEqualTo("200 application/pdf %PDF-");
-        assertThat(browser.element("view-bill").getAttribute("href")).doesNotContain(cis.eprintUrl());
+        assertThat(browser.element("view-bill").getDomProperty("href")).doesNotContain(cis.eprintUrl());
 
         payByCard("88.10", "4111 1111 1111 1111");
         assertThat(text("review-amount")).isEqualTo("88.10");
