@@ -43,11 +43,24 @@ final class CliContext {
         }
         if (Files.exists(data.resolve("demo.json"))) {
             args.add("--ratepayer.environment=TEST");
+            // links a command prints (a sign-on link) point at the running demo, as its own pages do
+            if (System.getenv("RATEPAYER_PUBLIC_URL") == null) {
+                demoBaseUrl(data).ifPresent(url -> args.add("--ratepayer.public-url=" + url));
+            }
         }
         SpringApplication app = new SpringApplication(RatepayerApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setLogStartupInfo(false);
         return app.run(args.toArray(String[]::new));
+    }
+
+    private static java.util.Optional<String> demoBaseUrl(Path data) {
+        try {
+            JsonNode node = new ObjectMapper().readTree(data.resolve("demo.json").toFile()).path("baseUrl");
+            return node.isTextual() && !node.asText().isBlank() ? java.util.Optional.of(node.asText()) : java.util.Optional.empty();
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static java.util.Optional<String> runningDemoDatabase(Path data) {

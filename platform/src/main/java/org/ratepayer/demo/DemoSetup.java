@@ -95,8 +95,17 @@ public class DemoSetup {
         pointAtSimulator(biller);
         String postbackSecret = payNowSecret(biller);
         List<String> showcase = loadSimulator(biller);
-        writeManifest(baseUrl, biller, postbackSecret);
-        printBanner(baseUrl, biller, outcome, showcase);
+        List<DemoPayers.DemoPayer> payers = DemoPayers.wanted(jdbc.sql(
+                "select account_number from account where biller_id = ? order by account_number limit 2").param(biller.bid())
+                .query(String.class).list());
+        try {
+            new DemoPayers(json).register(baseUrl, biller.bid(), webServiceKey(biller), payers);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while registering the demo payers", e);
+        }
+        writeManifest(baseUrl, biller, postbackSecret, payers);
+        printBanner(baseUrl, biller, outcome, showcase, payers);
     }
 
     /** Settings 8–20: every Daffron endpoint of the demo biller is the simulator (its ports change per start). */
@@ -184,7 +193,12 @@ public class DemoSetup {
         });
     }
 
-    private void writeManifest(String baseUrl, Biller biller, String postbackSecret) {
+    private String webServiceKey(Biller biller) {
+        return billers.revealKeys(biller.bid(), Environment.TEST).stream().filter(k -> k.kind().name().equals("WEB_SERVICE"))
+                .findFirst().orElseThrow().key();
+    }
+
+    private void writeManifest(String baseUrl, Biller biller, String postbackSecret, List<DemoPayers.DemoPayer> payers) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (IssuedKey k : billers.revealKeys(biller.bid(), Environment.TEST)) {
             keys.put(k.kind().name(), k.key());
@@ -207,6 +221,15 @@ public class DemoSetup {
         manifest.put("apiDocs", baseUrl + "/swagger-ui.html");
         manifest.put("mailbox", baseUrl + "/demo/mailbox");
         manifest.put("paymentPage", baseUrl + "/pay/" + biller.bid());
+        manifest.put("portalUrl", baseUrl + "/portal/" + biller.bid());
+        manifest.put("payers", payers.stream().map(p -> {
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("username", p.username());
+            u.put("password", p.password());
+            u.put("email", p.email());
+            u.put("accounts", p.accounts());
+            return u;
+        }).toList());
         Map<String, Object> sim = new LinkedHashMap<>();
         sim.put("cbUrl", cis.cbUrl());
         sim.put("eprintUrl", cis.eprintUrl());
@@ -244,7 +267,8 @@ public class DemoSetup {
                 .param(biller.bid()).query(String.class).optional().orElse("");
     }
 
-    private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome, List<String> cisAccounts) {
+    private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome, List<String> cisAccounts,
+            List<DemoPayers.DemoPayer> payers) {
         String imported = outcome.status() == ImportOutcome.Status.IMPORTED
                 ? outcome.invoices() + " invoices imported from " + outcome.fileName()
                 : outcome.fileName() + " already imported (" + outcome.invoices() + " invoices)";
@@ -262,6 +286,9 @@ public class DemoSetup {
                  Postings sent to the CIS:       GET {}/api/v1/billers/{}/postings?status=delivered  (X-Api-Key)
                  Pay a bill (one-time payment):  {}/pay/{}  (try account 1001-1, ZIP {})
                  Pay Now API for partner portals: POST {}/cloudpaymentsapi/v2  (Basic base64(cpv2Key); README "Try Pay Now")
+                 Customer portal:                {}/portal/{}
+                   sign in as {} / {} ({}) or {} / {} ({})
+                   single sign-on link:          ./ratepayer payers sso-link --biller {} --user {}
                  Email caught by the demo:       {}/demo/mailbox
                  Accounts in the CIS:            {}
                  Drop folder for BIF files:      {}
@@ -269,7 +296,10 @@ public class DemoSetup {
                 ==================================================================
                 """, baseUrl, biller.bid(), biller.name(), biller.guid().toString().toUpperCase(), imported,
                 props.dataDir().resolve("demo.json").toAbsolutePath(), baseUrl, baseUrl, biller.bid(), baseUrl, biller.bid(),
-                cis.cbUrl(), cis.adminUrl(), baseUrl, biller.bid(), baseUrl, biller.bid(), demoZip(biller), baseUrl, baseUrl,
+                cis.cbUrl(), cis.adminUrl(), baseUrl, biller.bid(), baseUrl, biller.bid(), demoZip(biller), baseUrl,
+                baseUrl, biller.bid(), payers.get(0).username(), payers.get(0).password(), String.join(" and ", payers.get(0).accounts()),
+                payers.get(1).username(), payers.get(1).password(), String.join(" and ", payers.get(1).accounts()),
+                biller.bid(), payers.get(0).username(), baseUrl,
                 String.join(", ", cisAccounts),
                 dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
     }
