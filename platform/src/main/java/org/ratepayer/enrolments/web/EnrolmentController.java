@@ -10,11 +10,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.ratepayer.shared.web.KeyKind;
+import org.ratepayer.enrolments.AchAuthorization;
 import org.ratepayer.enrolments.internal.AutopayService;
 import org.ratepayer.enrolments.internal.PaperlessService;
 import org.ratepayer.enrolments.internal.SavedMethod;
 import org.ratepayer.enrolments.internal.ScheduledPayment;
 import org.ratepayer.enrolments.internal.ScheduledPaymentService;
+import org.ratepayer.payments.Method;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.BankDetails;
 import org.ratepayer.payments.gateway.CardDetails;
@@ -54,7 +56,17 @@ public class EnrolmentController {
     public record PaperlessRequest(Boolean enrolled) {
     }
 
-    public record AutopayRequest(Boolean enrolled, CardDetails card, BankDetails bank, String methodToken) {
+    /**
+     * @param maximumAmount     the most one bill may be charged (a bill above it is not charged), or null for no limit
+     * @param achAuthorization  for a bank account: the debit authorization the biller obtained from the payer; when
+     *                          absent, the call itself is kept as the biller's statement that it holds one
+     */
+    public record AutopayRequest(Boolean enrolled, CardDetails card, BankDetails bank, String methodToken, BigDecimal maximumAmount,
+            AchAuthorizationRequest achAuthorization) {
+    }
+
+    /** @param agreedAt when the payer agreed; the time of the call when absent */
+    public record AchAuthorizationRequest(String terms, OffsetDateTime agreedAt, String agreedFrom) {
     }
 
     public record ScheduleRequest(LocalDate date, BigDecimal amount, String invoiceNumber, CardDetails card, BankDetails bank,
@@ -77,9 +89,10 @@ public class EnrolmentController {
 
     /** An account's autopay enrolment; {@code method} is null when not enrolled, {@code changed} only in the answer to a change. */
     public record AutopayStatus(String accountNumber, boolean enrolled, MethodView method,
+            @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal maximumAmount,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean changed) {
-        static AutopayStatus of(String account, boolean enrolled, SavedMethod m, Boolean changed) {
-            return new AutopayStatus(account, enrolled, m == null ? null : MethodView.of(m), changed);
+        static AutopayStatus of(String account, boolean enrolled, SavedMethod m, BigDecimal maximumAmount, Boolean changed) {
+            return new AutopayStatus(account, enrolled, m == null ? null : MethodView.of(m), maximumAmount, changed);
         }
     }
 
@@ -111,8 +124,8 @@ public class EnrolmentController {
     @GetMapping("/api/v1/billers/{bid}/accounts/{account}/autopay")
     public AutopayStatus autopay(@PathVariable long bid, @PathVariable String account, Caller caller) {
         caller.actFor(bid, KeyKind.API);
-        SavedMethod m = autopay.current(bid, account).orElse(null);
-        return AutopayStatus.of(account, m != null, m, null);
+        AutopayService.Enrolment e = autopay.enrolment(bid, account).orElse(null);
+        return AutopayStatus.of(account, e != null, e == null ? null : e.method(), e == null ? null : e.maximumAmount(), null);
     }
 
     @PutMapping("/api/v1/billers/{bid}/accounts/{account}/autopay")
@@ -124,14 +137,21 @@ public class EnrolmentController {
         }
         AutopayService.Result r;
         if (request.enrolled()) {
-            r = autopay.enrol(bid, account, saved(bid, request.card(), request.bank(), request.methodToken()), caller.actor());
+            SavedMethod method = saved(bid, request.card(), request.bank(), request.methodToken());
+            AchAuthorizationRequest a = request.achAuthorization();
+            AchAuthorization authorization = method.method() != Method.ACH ? null
+                    : new AchAuthorization(a == null || a.terms() == null || a.terms().isBlank()
+                            ? "Authorization held by the biller, as stated by its API call" : a.terms(),
+                            a == null || a.agreedAt() == null ? null : a.agreedAt().toInstant(),
+                            a == null ? null : a.agreedFrom(), caller.actor());
+            r = autopay.enrol(bid, account, method, request.maximumAmount(), authorization, caller.actor());
         } else {
-            if (request.card() != null || request.bank() != null || request.methodToken() != null) {
-                throw new BadRequestException("enrolled", "a payment method goes with enrolled: true only");
+            if (request.card() != null || request.bank() != null || request.methodToken() != null || request.maximumAmount() != null) {
+                throw new BadRequestException("enrolled", "a payment method or maximum goes with enrolled: true only");
             }
             r = autopay.cancel(bid, account, caller.actor());
         }
-        return AutopayStatus.of(account, r.enrolled(), r.method(), r.changed());
+        return AutopayStatus.of(account, r.enrolled(), r.method(), r.maximumAmount(), r.changed());
     }
 
     @GetMapping("/api/v1/billers/{bid}/accounts/{account}/scheduled-payments")
