@@ -77,8 +77,12 @@ public abstract class PlatformIT {
     }
 
     protected TestBiller newBiller() {
+        return newBiller("daffron");
+    }
+
+    protected TestBiller newBiller(String template) {
         long bid = NEXT_BID.incrementAndGet();
-        var created = billerService.create(new BillerService.NewBiller(bid, "Test Co-op " + bid, "daffron", null), "test");
+        var created = billerService.create(new BillerService.NewBiller(bid, "Test Co-op " + bid, template, null), "test");
         String ws = null, api = null, cp = null, prodApi = null;
         for (IssuedKey k : created.keys()) {
             if (k.environment() == Environment.TEST) {

@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
-import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.payers.internal.AccountLinks;
 import org.ratepayer.payers.internal.PasswordHasher;
 import org.ratepayer.payers.internal.PayerRepository;
 import org.ratepayer.payers.internal.PayerRepository.UserRow;
@@ -58,16 +57,18 @@ public class PayerDirectory {
     private final InvoiceQueries invoices;
     private final PayerRepository users;
     private final PayerTokens tokens;
+    private final AccountLinks links;
     private final PasswordHasher passwords;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
 
     public PayerDirectory(BillerService billers, InvoiceQueries invoices, PayerRepository users, PayerTokens tokens,
-            PasswordHasher passwords, ApplicationEventPublisher events, PlatformTransactionManager txManager) {
+            AccountLinks links, PasswordHasher passwords, ApplicationEventPublisher events, PlatformTransactionManager txManager) {
         this.billers = billers;
         this.invoices = invoices;
         this.users = users;
         this.tokens = tokens;
+        this.links = links;
         this.passwords = passwords;
         this.events = events;
         this.tx = new TransactionTemplate(txManager);
@@ -98,7 +99,7 @@ public class PayerDirectory {
                     users.setPasswordHash(user.userId(), hash);
                 }
             }
-            link(bid, user, wanted);
+            links.link(bid, user, wanted);
             if (inserted.isPresent() && hash == null) {
                 wantPasswordLink(bid, user.userId(), user.username(), email, PasswordLinkWanted.Reason.NEW_USER);
             }
@@ -112,7 +113,7 @@ public class PayerDirectory {
         wanted.forEach(a -> requireAccount(bid, a));
         return tx.execute(s -> {
             UserRow user = users.lock(bid, username).orElseThrow(() -> userNotFound(bid, username));
-            link(bid, user, wanted);
+            links.link(bid, user, wanted);
             return users.payer(user);
         });
     }
@@ -230,22 +231,6 @@ public class PayerDirectory {
     private void wantPasswordLink(long bid, long userId, String username, String email, PasswordLinkWanted.Reason reason) {
         PayerTokens.Minted m = tokens.mint(bid, userId, Purpose.SET_PASSWORD, null, PASSWORD_LINK_LIFETIME);
         events.publishEvent(new PasswordLinkWanted(bid, userId, username, email, m.token(), m.expiresAt(), reason));
-    }
-
-    private void link(long bid, UserRow user, List<String> wanted) {
-        BillerConfig config = billers.cachedConfig(bid);
-        boolean multiple = config.enabled(ConfigCatalogue.OPT_MULTIPLE_CUSTOMER_LOGIN);
-        boolean coOwners = config.enabled(ConfigCatalogue.OPT_ALLOW_CO_OWNERS);
-        int maximum = config.option(ConfigCatalogue.OPT_MAX_CO_OWNERS).map(Integer::parseInt).orElse(15);
-        for (String account : wanted) {
-            users.lockAccount(bid, account);
-            List<String> holders = users.holders(bid, account);
-            if (holders.stream().anyMatch(h -> h.equalsIgnoreCase(user.username()))) {
-                continue;
-            }
-            check(PayerRules.checkCoOwner(account, holders.size(), multiple, coOwners, maximum));
-            users.link(user.userId(), bid, account);
-        }
     }
 
     private List<String> accountList(List<String> accounts) {

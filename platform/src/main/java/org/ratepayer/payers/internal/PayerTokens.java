@@ -47,10 +47,15 @@ public class PayerTokens {
         this.clock = clock;
     }
 
-    public Minted mint(long bid, long userId, Purpose purpose, String target, Duration lifetime) {
+    /** A new token: 256 random bits, URL-safe. */
+    public String fresh() {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+
+    public Minted mint(long bid, long userId, Purpose purpose, String target, Duration lifetime) {
+        String token = fresh();
         Instant expires = clock.instant().plus(lifetime);
         jdbc.sql("""
                 insert into payer_token (token_hash, biller_id, user_id, purpose, target, expires_at) values (?, ?, ?, ?, ?, ?)
@@ -88,7 +93,8 @@ public class PayerTokens {
                 .param(OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofDays(1)), ZoneOffset.UTC)).update();
     }
 
-    private static byte[] hash(String token) {
+    /** What is stored of a token; never the token itself. */
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
