@@ -54,6 +54,8 @@ class SelfServiceIT extends PlatformIT {
     PayerDirectory directory;
     @Autowired
     Links links;
+    @Autowired
+    Profile profile;
 
     private TestBiller standardBiller() {
         TestBiller b = newBiller("standard");
@@ -149,5 +151,30 @@ class SelfServiceIT extends PlatformIT {
                 .isInstanceOfSatisfying(PayerRefusal.class, e -> assertThat(e.code()).isEqualTo("registration_by_cis"));
         assertThatThrownBy(() -> invitations.invite(b.bid(), owner.userId(), "9201-1", "friend@example.org"))
                 .isInstanceOfSatisfying(PayerRefusal.class, e -> assertThat(e.code()).isEqualTo("invitations_not_offered"));
+    }
+
+    @Test
+    void aPayerChangesTheirOwnEmailAndPasswordWhereTheCisDoesNotOwnThem() {
+        TestBiller b = standardBiller();
+        long bid = b.bid();
+        Payer me = directory.register(bid, "self", "self@example.org", List.of("9101-1"), "correct horse battery").payer();
+
+        assertThatThrownBy(() -> profile.changePassword(bid, me.userId(), "wrong password!", "a new long password"))
+                .isInstanceOfSatisfying(PayerRefusal.class, e -> assertThat(e.field()).isEqualTo("currentPassword"));
+        assertThatThrownBy(() -> profile.changePassword(bid, me.userId(), "correct horse battery", "short"))
+                .isInstanceOfSatisfying(PayerRefusal.class, e -> assertThat(e.field()).isEqualTo("newPassword"));
+        profile.changePassword(bid, me.userId(), "correct horse battery", "a new long password");
+        assertThat(directory.authenticate(bid, "self", "a new long password")).isPresent();
+        assertThat(directory.authenticate(bid, "self", "correct horse battery")).isEmpty();
+
+        assertThat(profile.changeEmail(bid, me.userId(), "moved@example.org").email()).isEqualTo("moved@example.org");
+        billerService.setSetting(bid, 6, com.fasterxml.jackson.databind.node.TextNode.valueOf("1"), "test");
+        assertThat(profile.canChangeEmail(bid)).isFalse();
+        assertThatThrownBy(() -> profile.changeEmail(bid, me.userId(), "again@example.org"))
+                .isInstanceOfSatisfying(PayerRefusal.class, e -> assertThat(e.code()).isEqualTo("managed_by_cis"));
+
+        TestBiller daffron = newBiller();
+        assertThat(profile.canChangePassword(daffron.bid())).isFalse();
+        assertThat(profile.canChangeEmail(daffron.bid())).isFalse();
     }
 }
