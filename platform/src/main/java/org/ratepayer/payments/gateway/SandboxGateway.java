@@ -16,8 +16,9 @@ import org.ratepayer.payments.Method;
  * "lost" (a timeout), for the repair job; 4000000000000333 approves every payment with the same approval
  * code, {@value #REPEATED_APPROVAL_CODE}, for a CIS that takes approval codes as transaction ids
  * (docs/postings.md). Any other valid card approves. Bank routing 011000015 (or
- * any valid routing number) approves, except account 000111222, which declines. Tokens and charges
- * live in memory: a restart forgets them, as a sandbox may.
+ * any valid routing number) approves, except account 000111222, which declines. Tokens and charges are kept by
+ * a {@link Ledger}: the platform's is PostgreSQL, so saved methods outlive a restart and any node can look up a
+ * charge another made (docs/payments.md, "Sandbox gateway").
  */
 public final class SandboxGateway implements PaymentGateway {
 
@@ -29,10 +30,12 @@ public final class SandboxGateway implements PaymentGateway {
     static final String REPEATED_APPROVAL_CODE = "SBXDUP";
     static final String DECLINE_BANK_ACCOUNT = "000111222";
 
-    private record Stored(long bid, Method method, String brand, String last4, Behaviour behaviour) {
+    /** A token as the sandbox keeps it: its biller, what may be shown, and how its charges go. */
+    public record Stored(long bid, Method method, String brand, String last4, Behaviour behaviour) {
     }
 
-    private enum Behaviour {
+    /** How a token's charges go, decided by its test number when it was made. */
+    public enum Behaviour {
         APPROVE,
         DECLINE,
         ERROR,
@@ -40,17 +43,69 @@ public final class SandboxGateway implements PaymentGateway {
         APPROVE_WITH_REPEATED_CODE
     }
 
-    private final SecureRandom random = new SecureRandom();
-    /*
-     * Approval codes count up from a random start rather than being drawn at random: real codes are not
-     * unique either, but a CIS that takes the approval code as transactionId (the default before
-     * docs/postings.md) would refuse a second payment with a repeated code as a duplicate, and a demo should not
-     * stumble on that after a thousand payments.
+    /**
+     * Where the sandbox keeps its tokens and charges. A charge is recorded once per payment: the first result
+     * recorded for a payment GUID is the one every later call gets, whichever node asks.
      */
-    private final java.util.concurrent.atomic.AtomicInteger nextApproval = new java.util.concurrent.atomic.AtomicInteger(
-            random.nextInt(1_000_000));
-    private final Map<String, Stored> tokens = new ConcurrentHashMap<>();
-    private final Map<UUID, Result> charges = new ConcurrentHashMap<>();
+    public interface Ledger {
+
+        void saveToken(String token, Stored stored);
+
+        Optional<Stored> token(String token);
+
+        /** Records the result unless one is recorded for the payment already; answers the one that stands. */
+        Result recordCharge(long bid, UUID paymentGuid, String token, BigDecimal total, Result result);
+
+        Optional<Result> charge(UUID paymentGuid);
+
+        /*
+         * Approval codes count up rather than being drawn at random: real codes are not unique either, but a CIS
+         * that takes the approval code as transactionId (the default before docs/postings.md) would refuse a second
+         * payment with a repeated code as a duplicate, and a demo should not stumble on that after a thousand payments.
+         */
+        long nextApprovalNumber();
+    }
+
+    /** A ledger in memory, for unit tests: a restart forgets it. */
+    public static final class MemoryLedger implements Ledger {
+        private final Map<String, Stored> tokens = new ConcurrentHashMap<>();
+        private final Map<UUID, Result> charges = new ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong nextApproval = new java.util.concurrent.atomic.AtomicLong(
+                new SecureRandom().nextInt(1_000_000));
+
+        @Override
+        public void saveToken(String token, Stored stored) {
+            tokens.put(token, stored);
+        }
+
+        @Override
+        public Optional<Stored> token(String token) {
+            return Optional.ofNullable(tokens.get(token));
+        }
+
+        @Override
+        public Result recordCharge(long bid, UUID paymentGuid, String token, BigDecimal total, Result result) {
+            Result earlier = charges.putIfAbsent(paymentGuid, result);
+            return earlier == null ? result : earlier;
+        }
+
+        @Override
+        public Optional<Result> charge(UUID paymentGuid) {
+            return Optional.ofNullable(charges.get(paymentGuid));
+        }
+
+        @Override
+        public long nextApprovalNumber() {
+            return nextApproval.getAndIncrement();
+        }
+    }
+
+    private final SecureRandom random = new SecureRandom();
+    private final Ledger ledger;
+
+    public SandboxGateway(Ledger ledger) {
+        this.ledger = ledger;
+    }
 
     @Override
     public Tokenized tokenizeCard(long bid, PaymentMethodChecks.CheckedCard card, CardDetails details) {
@@ -74,15 +129,15 @@ public final class SandboxGateway implements PaymentGateway {
         byte[] raw = new byte[18];
         random.nextBytes(raw);
         String token = "tok_sbx_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        tokens.put(token, stored);
+        ledger.saveToken(token, stored);
         return new Tokenized(token, stored.method(), stored.brand(), stored.last4());
     }
 
     @Override
     public Result charge(long bid, UUID paymentGuid, String token, BigDecimal total) {
-        Result earlier = charges.get(paymentGuid);
-        if (earlier != null) {
-            return earlier;
+        Optional<Result> earlier = ledger.charge(paymentGuid);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         Stored stored = ofBiller(bid, token);
         if (stored == null) {
@@ -95,7 +150,7 @@ public final class SandboxGateway implements PaymentGateway {
             case APPROVE, APPROVE_THEN_TIME_OUT -> new Result(Outcome.APPROVED, approvalCode(), reference, "Approved");
             case APPROVE_WITH_REPEATED_CODE -> new Result(Outcome.APPROVED, REPEATED_APPROVAL_CODE, reference, "Approved");
         };
-        charges.put(paymentGuid, result);
+        result = ledger.recordCharge(bid, paymentGuid, token, total, result);
         if (stored.behaviour() == Behaviour.APPROVE_THEN_TIME_OUT) {
             throw new GatewayTimeoutException("the sandbox processor did not answer in time");
         }
@@ -110,16 +165,16 @@ public final class SandboxGateway implements PaymentGateway {
 
     /** The token's method when it was made for this biller; null for another biller's, as for one never made. */
     private Stored ofBiller(long bid, String token) {
-        Stored stored = token == null ? null : tokens.get(token);
+        Stored stored = token == null ? null : ledger.token(token).orElse(null);
         return stored != null && stored.bid() == bid ? stored : null;
     }
 
     @Override
     public Optional<Result> lookup(UUID paymentGuid) {
-        return Optional.ofNullable(charges.get(paymentGuid));
+        return ledger.charge(paymentGuid);
     }
 
     private String approvalCode() {
-        return String.format("%06d", Math.floorMod(nextApproval.getAndIncrement(), 1_000_000));
+        return String.format("%06d", Math.floorMod(ledger.nextApprovalNumber(), 1_000_000L));
     }
 }

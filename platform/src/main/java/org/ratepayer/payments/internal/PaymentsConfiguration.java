@@ -9,15 +9,19 @@ import org.ratepayer.payments.gateway.SandboxGateway;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 public class PaymentsConfiguration {
 
-    /** The built-in sandbox processor; a real one is another PaymentGateway bean selected by this property. */
+    /**
+     * The built-in sandbox processor, its tokens and charges in PostgreSQL; a real one is another PaymentGateway bean
+     * selected by this property.
+     */
     @Bean
     @ConditionalOnProperty(name = "ratepayer.payments.gateway", havingValue = "sandbox", matchIfMissing = true)
-    PaymentGateway sandboxGateway() {
-        return new SandboxGateway();
+    PaymentGateway sandboxGateway(JdbcClient jdbc) {
+        return new SandboxGateway(new JdbcSandboxLedger(jdbc));
     }
 
     @Bean

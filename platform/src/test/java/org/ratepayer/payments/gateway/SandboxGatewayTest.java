@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** A saved method's token is its biller's, and no other biller can see or charge it (docs/payments.md). */
 class SandboxGatewayTest {
 
-    private final SandboxGateway gateway = new SandboxGateway();
+    private final SandboxGateway gateway = new SandboxGateway(new SandboxGateway.MemoryLedger());
 
     private PaymentGateway.Tokenized visaOf(long bid) {
         CardDetails card = new CardDetails("4111111111111111", 12, 2099, "123", "49331");

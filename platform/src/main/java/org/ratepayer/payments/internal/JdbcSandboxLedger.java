@@ -1,0 +1,54 @@
+package org.ratepayer.payments.internal;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.UUID;
+import org.ratepayer.payments.Method;
+import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.payments.gateway.SandboxGateway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The sandbox processor's tokens and charges in PostgreSQL ({@code sandbox_token}, {@code sandbox_charge}). */
+class JdbcSandboxLedger implements SandboxGateway.Ledger {
+
+    private final JdbcClient jdbc;
+
+    JdbcSandboxLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void saveToken(String token, SandboxGateway.Stored stored) {
+        jdbc.sql("insert into sandbox_token (token, biller_id, method, brand, last4, behaviour) values (?, ?, ?, ?, ?, ?)")
+                .params(token, stored.bid(), stored.method().name(), stored.brand(), stored.last4(), stored.behaviour().name()).update();
+    }
+
+    @Override
+    public Optional<SandboxGateway.Stored> token(String token) {
+        return jdbc.sql("select biller_id, method, brand, last4, behaviour from sandbox_token where token = ?").param(token)
+                .query((rs, n) -> new SandboxGateway.Stored(rs.getLong(1), Method.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), SandboxGateway.Behaviour.valueOf(rs.getString(5)))).optional();
+    }
+
+    @Override
+    public PaymentGateway.Result recordCharge(long bid, UUID paymentGuid, String token, BigDecimal total, PaymentGateway.Result result) {
+        jdbc.sql("""
+                insert into sandbox_charge (payment_guid, biller_id, token, total, outcome, approval_code, reference, message)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_guid) do nothing
+                """).params(paymentGuid, bid, token, total, result.outcome().name(), result.approvalCode(), result.reference(),
+                result.message()).update();
+        return charge(paymentGuid).orElseThrow();
+    }
+
+    @Override
+    public Optional<PaymentGateway.Result> charge(UUID paymentGuid) {
+        return jdbc.sql("select outcome, approval_code, reference, message from sandbox_charge where payment_guid = ?").param(paymentGuid)
+                .query((rs, n) -> new PaymentGateway.Result(PaymentGateway.Outcome.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getString(3), rs.getString(4))).optional();
+    }
+
+    @Override
+    public long nextApprovalNumber() {
+        return jdbc.sql("select nextval('sandbox_approval_seq')").query(Long.class).single();
+    }
+}
