@@ -101,7 +101,7 @@ public class RemoteAuthController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
     @ApiResponse(responseCode = "200", description = "User existed; missing accounts linked, email (and password) taken",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
-    public ResponseEntity<UserView> register(@PathVariable long bid, Caller caller, @RequestBody RegisterRequest request) {
+    public ResponseEntity<UserView> remoteRegister(@PathVariable long bid, Caller caller, @RequestBody RegisterRequest request) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         PayerDirectory.Registration r = directory.register(bid, request.username(), request.email(), request.accounts(),
                 request.password());
@@ -109,14 +109,14 @@ public class RemoteAuthController {
     }
 
     @PostMapping("/users/{username}/accounts")
-    public UserView link(@PathVariable long bid, @PathVariable String username, Caller caller,
+    public UserView remoteLinkAccounts(@PathVariable long bid, @PathVariable String username, Caller caller,
             @RequestBody AccountsRequest request) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         return UserView.of(directory.linkAccounts(bid, username, request.accounts()));
     }
 
     @DeleteMapping("/users/{username}/accounts/{account}")
-    public UserView unlink(@PathVariable long bid, @PathVariable String username, @PathVariable String account, Caller caller) {
+    public UserView remoteUnlinkAccount(@PathVariable long bid, @PathVariable String username, @PathVariable String account, Caller caller) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         Payer payer = directory.find(bid, username).orElseThrow(() -> new PayerRefusal(Kind.NOT_FOUND, "user_not_found",
                 "username", "biller " + bid + " has no user " + username));
@@ -127,13 +127,13 @@ public class RemoteAuthController {
     }
 
     @PutMapping("/users/{username}/email")
-    public UserView email(@PathVariable long bid, @PathVariable String username, Caller caller, @RequestBody EmailRequest request) {
+    public UserView remoteChangeEmail(@PathVariable long bid, @PathVariable String username, Caller caller, @RequestBody EmailRequest request) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         return UserView.of(directory.changeEmail(bid, username, request.email()));
     }
 
     @PutMapping("/users/{username}/password")
-    public UserView password(@PathVariable long bid, @PathVariable String username, Caller caller,
+    public UserView remoteChangePassword(@PathVariable long bid, @PathVariable String username, Caller caller,
             @RequestBody PasswordRequest request) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         return UserView.of(directory.changePassword(bid, username, request.password()));
@@ -141,7 +141,7 @@ public class RemoteAuthController {
 
     /** Each call mints a new token (the one call that is not idempotent); the answer is never cached. */
     @PostMapping("/users/{username}/tokens")
-    public ResponseEntity<TokenView> token(@PathVariable long bid, @PathVariable String username, Caller caller,
+    public ResponseEntity<TokenView> remoteSignOnToken(@PathVariable long bid, @PathVariable String username, Caller caller,
             @RequestBody(required = false) TokenRequest request) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         PayerDirectory.SsoToken t = directory.mintSignOn(bid, username, request == null ? null : request.target());
@@ -151,7 +151,7 @@ public class RemoteAuthController {
     }
 
     @GetMapping("/accounts/{account}/registration")
-    public RegistrationView registration(@PathVariable long bid, @PathVariable String account, Caller caller) {
+    public RegistrationView remoteAccountRegistration(@PathVariable long bid, @PathVariable String account, Caller caller) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         PayerDirectory.AccountRegistration r = directory.registration(bid, account);
         return new RegistrationView(r.accountNumber(), r.exists(), r.registered(), r.users());
@@ -159,7 +159,7 @@ public class RemoteAuthController {
 
     /** A paperless change the CIS's staff made there: recorded here, never posted back to the CIS. */
     @PutMapping("/accounts/{account}/paperless")
-    public PaperlessView paperless(@PathVariable long bid, @PathVariable String account, Caller caller,
+    public PaperlessView remoteCisPaperless(@PathVariable long bid, @PathVariable String account, Caller caller,
             @RequestBody PaperlessRequest request) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
         if (request.enrolled() == null) {
