@@ -14,8 +14,23 @@ public sealed interface EnrolmentChanged {
 
     String accountNumber();
 
-    /** Paperless billing turned on or off. */
-    record Paperless(long bid, String accountNumber, boolean enrolled) implements EnrolmentChanged {
+    /**
+     * Paperless billing turned on or off. {@code origin} says where the change was made: one the CIS made itself
+     * (its staff signed the customer up there) is recorded here but never posted back to it (docs/payers-remote-registration.md).
+     */
+    record Paperless(long bid, String accountNumber, boolean enrolled, Origin origin) implements EnrolmentChanged {
+
+        public Paperless(long bid, String accountNumber, boolean enrolled) {
+            this(bid, accountNumber, enrolled, Origin.RATEPAYER);
+        }
+    }
+
+    /** Where an enrolment change was made. */
+    enum Origin {
+        /** Here: the API, the portal, biller staff; the CIS must hear of it. */
+        RATEPAYER,
+        /** In the CIS, which told us through its web-service key; it knows already. */
+        CIS
     }
 
     /** Autopay turned on or off, at this moment on the biller's clock. */

@@ -313,4 +313,60 @@ class PayNowApiIT extends PlatformIT {
         assertThat(count("select count(*) from paynow_session where biller_id = ? and opened_at is null", b.bid())).isEqualTo(1);
         assertThat(send(request("/paynow/p/not-a-page-key").GET()).status()).isEqualTo(410);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ratepayer.payers.PayerDirectory payers;
+
+    @Test
+    void aRemoteAuthenticationTokenSignsOnItsUserOnceAndOnlyForTheUsersAccounts() {
+        TestBiller b = partnerBiller();
+        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
+                .invoice("INV-RA-1", "6601-1", "10/01/2026", "30.00", null)
+                .invoice("INV-RA-2", "6602-1", "10/01/2026", "40.00", null).text()).status()).isEqualTo(201);
+        long userId = payers.register(b.bid(), "rita", "rita@example.org", List.of("6601-1"), null).payer().userId();
+        String token = payers.mintSignOn(b.bid(), "rita", null).token();
+        String mine = "{\"Customers\":[{\"AccountNumber\":\"6601-1\",\"Invoices\":[{\"InvoiceNumber\":\"INV-RA-1\"}]}],"
+                + "\"RemoteAuthenticationToken\":\"%s\"}";
+        String both = "{\"Customers\":[{\"AccountNumber\":\"6601-1\",\"Invoices\":[{\"InvoiceNumber\":\"INV-RA-1\"}]},"
+                + "{\"AccountNumber\":\"6602-1\",\"Invoices\":[{\"InvoiceNumber\":\"INV-RA-2\"}]}],"
+                + "\"RemoteAuthenticationToken\":\"%s\"}";
+
+        List<Long> before = state(b.bid());
+        Reply notHers = post(b.cpv2Key(), both.formatted(token));
+        assertThat(notHers.status()).as(notHers.body()).isEqualTo(400);
+        assertThat(notHers.json().get("field").asText()).isEqualTo("RemoteAuthenticationToken");
+        assertThat(notHers.json().get("detail").asText()).contains("6602-1").contains("Customers[1].AccountNumber");
+        assertThat(state(b.bid())).isEqualTo(before);
+
+        Reply ok = post(b.cpv2Key(), mine.formatted(token));
+        assertThat(ok.status()).as("a refused request left the token usable: " + ok.body()).isEqualTo(200);
+        assertThat(jdbc.sql("select payer_user_id from paynow_session where biller_id = ?").param(b.bid()).query(Long.class).single())
+                .isEqualTo(userId);
+        assertThat(count("select count(*) from paynow_session where biller_id = ? and request::text like ?", b.bid(), "%" + token + "%"))
+                .as("the token is not stored with the session").isZero();
+
+        List<Long> afterOk = state(b.bid());
+        Reply reused = post(b.cpv2Key(), mine.formatted(token));
+        assertThat(reused.status()).as(reused.body()).isEqualTo(400);
+        assertThat(reused.json().get("field").asText()).isEqualTo("RemoteAuthenticationToken");
+        assertThat(reused.json().get("detail").asText()).contains("already used or expired");
+        Reply unknown = post(b.cpv2Key(), mine.formatted("not-a-token"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("field").asText()).isEqualTo("RemoteAuthenticationToken");
+        TestBiller other = partnerBiller();
+        String othersToken = payers.mintSignOn(b.bid(), "rita", null).token();
+        assertThat(post(other.cpv2Key(), mine.formatted(othersToken)).status()).as("another biller's token").isEqualTo(400);
+        assertThat(state(b.bid())).isEqualTo(afterOk);
+
+        clock.set(java.time.Instant.now());
+        String late = payers.mintSignOn(b.bid(), "rita", null).token();
+        clock.advance(java.time.Duration.ofMinutes(2).plusSeconds(1));
+        Reply expired = post(b.cpv2Key(), mine.formatted(late));
+        assertThat(expired.status()).isEqualTo(400);
+        assertThat(expired.json().get("field").asText()).isEqualTo("RemoteAuthenticationToken");
+
+        Reply without = post(b.cpv2Key(), "{\"Customers\":[{\"AccountNumber\":\"6602-1\",\"Invoices\":[{\"InvoiceNumber\":\"INV-RA-2\"}]}]}");
+        assertThat(without.status()).as(without.body()).isEqualTo(200);
+        assertThat(count("select count(*) from paynow_session where biller_id = ? and payer_user_id is null", b.bid())).isEqualTo(1);
+    }
 }

@@ -29,6 +29,11 @@ public class PaperlessService {
     }
 
     public Result set(long bid, String account, boolean enrolled, String actor) {
+        return set(bid, account, enrolled, actor, EnrolmentChanged.Origin.RATEPAYER);
+    }
+
+    /** @param origin where the change was made; one made in the CIS is recorded and not posted back to it */
+    public Result set(long bid, String account, boolean enrolled, String actor, EnrolmentChanged.Origin origin) {
         return tx.execute(s -> {
             accounts.lock(bid, account);
             boolean current = accounts.paperless(bid, account).orElse(false);
@@ -40,7 +45,7 @@ public class PaperlessService {
                     on conflict (biller_id, account_number) do update
                     set enrolled = excluded.enrolled, changed_at = now(), changed_by = excluded.changed_by
                     """).params(bid, account, enrolled, actor).update();
-            events.publishEvent(new EnrolmentChanged.Paperless(bid, account, enrolled));
+            events.publishEvent(new EnrolmentChanged.Paperless(bid, account, enrolled, origin));
             return new Result(account, enrolled, true);
         });
     }

@@ -21,6 +21,9 @@ public class EnrolmentPostingListener {
     @EventListener
     public void changed(EnrolmentChanged change) {
         if (change instanceof EnrolmentChanged.Paperless p) {
+            if (p.origin() == EnrolmentChanged.Origin.CIS) {
+                return; // made in the CIS: it knows already, and a posting back could undo a later change there
+            }
             cis.enqueue(p.bid(), id -> new CisPosting.Paperless(id, p.accountNumber(), p.enrolled()));
         } else if (change instanceof EnrolmentChanged.Autopay a) {
             cis.enqueue(a.bid(), id -> new CisPosting.Autopay(id, a.accountNumber(), a.serviceLocationId(), a.enrolled(), a.at()));

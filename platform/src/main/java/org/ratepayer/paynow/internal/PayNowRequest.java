@@ -51,6 +51,16 @@ public record PayNowRequest(
             boolean allowViewRelated, boolean allowRemindMe) {
     }
 
+    /**
+     * The request as the session keeps it: the RemoteAuthenticationToken is a credential, used up when the request
+     * is accepted, and is not stored.
+     */
+    public PayNowRequest withoutRemoteAuthenticationToken() {
+        return new PayNowRequest(customers, createCustomerRecord, allowSwipe, allowCcPayment, allowAchPayment, allowEmv,
+                emvDeviceId, emvLocationId, cashierName, returnUrl, postBackUrl, billerReference, viewMode, cssUrl,
+                pageLoadOverride, null, pageResultOptions);
+    }
+
     /** The iframe view mode: the page is embedded in the partner's own page. */
     public boolean inIframe() {
         return viewMode == 1;

@@ -25,6 +25,7 @@ import org.ratepayer.billers.AllowedOrigins;
 import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.payers.PayerDirectory;
 import org.ratepayer.shared.web.Environment;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -51,9 +52,12 @@ public class PayNowService {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ObjectProvider<LocalServices> localServices;
+    private final PayerDirectory payers;
 
     public PayNowService(BillerService billers, PayNowCustomers customers, PayNowSessions sessions, BalanceService balances,
-            PayNowProperties props, PlatformTransactionManager txManager, Clock clock, ObjectProvider<LocalServices> localServices) {
+            PayNowProperties props, PlatformTransactionManager txManager, Clock clock, ObjectProvider<LocalServices> localServices,
+            PayerDirectory payers) {
+        this.payers = payers;
         this.billers = billers;
         this.customers = customers;
         this.sessions = sessions;
@@ -110,11 +114,35 @@ public class PayNowService {
         request.customers().stream().filter(c -> c.invoices().isEmpty())
                 .forEach(c -> balances.balance(bid, c.accountNumber()).ifPresent(v -> live.put(c.accountNumber(), v)));
         tx.executeWithoutResult(s -> {
+            // Redeemed in this transaction: a request refused later leaves the token as it was.
+            Long payerUserId = signedOn(bid, request);
             List<PayNowItem> items = records(bid, request, live, body.length, HexFormat.of().formatHex(linkHash), receivedBy);
-            sessions.insert(guid, bid, env, linkHash, new PayNowSession.Terms(request, items), partnerIp,
-                    OffsetDateTime.now(clock).plus(props.linkTtl()));
+            sessions.insert(guid, bid, env, linkHash, new PayNowSession.Terms(request.withoutRemoteAuthenticationToken(), items),
+                    partnerIp, OffsetDateTime.now(clock).plus(props.linkTtl()), payerUserId);
         });
         return new Created(linkText, guid);
+    }
+
+    /**
+     * The portal user a RemoteAuthenticationToken signs on (a sign-on token the CIS minted for this biller's user,
+     * docs/payers-remote-registration.md), used up here; null without one. The user must hold every account the
+     * request names, or the token would open another payer's bills.
+     */
+    private Long signedOn(long bid, PayNowRequest request) {
+        String token = request.remoteAuthenticationToken();
+        if (token == null) {
+            return null;
+        }
+        PayerDirectory.SignOn signOn = payers.redeemSignOn(bid, token).orElseThrow(() -> new PayNowRequestException(
+                "RemoteAuthenticationToken", "unknown, already used or expired: mint a new sign-on token for the user"));
+        for (int ci = 0; ci < request.customers().size(); ci++) {
+            String account = request.customers().get(ci).accountNumber();
+            if (!signOn.payer().holds(account)) {
+                throw new PayNowRequestException("RemoteAuthenticationToken", "its user does not hold account " + account
+                        + " (Customers[" + ci + "].AccountNumber); link the account to the user first");
+            }
+        }
+        return signOn.payer().userId();
     }
 
     /** Checks every customer and invoice against the biller's records, writes what CreateCustomerRecord asks, and fixes the items. */

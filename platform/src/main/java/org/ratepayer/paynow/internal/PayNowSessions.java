@@ -30,12 +30,15 @@ public class PayNowSessions {
         this.json = json;
     }
 
+    /** @param payerUserId the portal user a RemoteAuthenticationToken signed on, or null */
     long insert(UUID guid, long bid, Environment env, byte[] linkSha256, PayNowSession.Terms terms, String partnerIp,
-            OffsetDateTime expiresAt) {
+            OffsetDateTime expiresAt, Long payerUserId) {
         return jdbc.sql("""
-                insert into paynow_session (session_guid, biller_id, environment, link_sha256, request, partner_ip, expires_at)
-                values (?, ?, ?, ?, cast(? as jsonb), ?, ?) returning session_id
-                """).params(guid, bid, env.name(), linkSha256, write(terms), partnerIp, expiresAt).query(Long.class).single();
+                insert into paynow_session (session_guid, biller_id, environment, link_sha256, request, partner_ip, expires_at,
+                  payer_user_id)
+                values (?, ?, ?, ?, cast(? as jsonb), ?, ?, ?) returning session_id
+                """).params(guid, bid, env.name(), linkSha256, write(terms), partnerIp, expiresAt, payerUserId)
+                .query(Long.class).single();
     }
 
     /**

@@ -24,11 +24,24 @@ final class FaultWording extends AbstractSoapInterceptor {
     private static final Logger log = LoggerFactory.getLogger(FaultWording.class);
     private static final Pattern UNKNOWN_ELEMENT = Pattern.compile("local:\"([^\"]+)\"");
     private static final Pattern UNKNOWN_PART = Pattern.compile("\\}(\\S+) was not recognized");
-    private static final String OPERATION = "send UploadInvoiceFile with BillerGUID, WebServiceKey, FileName and FileContents"
+    static final String UPLOAD = "send UploadInvoiceFile with BillerGUID, WebServiceKey, FileName and FileContents"
             + " (see the service description at ?wsdl)";
 
+    private final String operationName;
+    private final String operation;
+
     FaultWording() {
+        this("UploadInvoiceFile", UPLOAD);
+    }
+
+    /**
+     * @param operationName the service's operation, as faults name it
+     * @param operation     how to call it, in words
+     */
+    FaultWording(String operationName, String operation) {
         super(Phase.PREPARE_SEND);
+        this.operationName = operationName;
+        this.operation = operation;
     }
 
     @Override
@@ -39,19 +52,20 @@ final class FaultWording extends AbstractSoapInterceptor {
         if (fault instanceof SoapFault soap && "VersionMismatch".equals(soap.getFaultCode().getLocalPart())) {
             return;
         }
-        String client = clientWording(fault);
+        String client = clientWording(fault, operationName, operation);
         if (client != null) {
             fault.setMessage(client);
             fault.setFaultCode(fault instanceof SoapFault ? PlainFault.CLIENT : Fault.FAULT_CODE_CLIENT);
         } else {
-            log.error("UploadInvoiceFile failed", fault);
-            fault.setMessage("something went wrong on our side; nothing was imported, try again later");
+            log.error("{} failed", operationName, fault);
+            fault.setMessage("something went wrong on our side; nothing was " + ("UploadInvoiceFile".equals(operationName)
+                    ? "imported" : "changed") + ", try again later");
             fault.setFaultCode(fault instanceof SoapFault ? message.getVersion().getReceiver() : Fault.FAULT_CODE_SERVER);
         }
     }
 
     /** What the caller got wrong, or null when the fault is not the caller's. */
-    static String clientWording(Fault fault) {
+    static String clientWording(Fault fault, String operationName, String operation) {
         String m = fault.getMessage() == null ? "" : fault.getMessage();
         XMLStreamException xml = cause(fault, XMLStreamException.class);
         if (xml != null || m.startsWith("Couldn't parse stream") || m.startsWith("Error reading XMLStreamReader")) {
@@ -67,19 +81,19 @@ final class FaultWording extends AbstractSoapInterceptor {
         }
         if (m.startsWith("Unmarshalling Error")) {
             Matcher e = UNKNOWN_ELEMENT.matcher(m);
-            return e.find() ? "UploadInvoiceFile has no element " + e.group(1) + "; " + OPERATION
-                    : "the request does not match the service description; " + OPERATION;
+            return e.find() ? operationName + " has no element " + e.group(1) + "; " + operation
+                    : "the request does not match the service description; " + operation;
         }
         Matcher part = UNKNOWN_PART.matcher(m);
         if (part.find()) {
-            return "this service has no operation " + part.group(1) + "; " + OPERATION;
+            return "this service has no operation " + part.group(1) + "; " + operation;
         }
         if (m.startsWith("No binding operation info") || m.contains("No such operation")) {
-            return "the SOAP body names no operation; " + OPERATION;
+            return "the SOAP body names no operation; " + operation;
         }
         if (Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())
                 || (fault instanceof SoapFault s && "Client".equals(s.getFaultCode().getLocalPart()))) {
-            return "the request is not a valid UploadInvoiceFile message; " + OPERATION;
+            return "the request is not a valid " + operationName + " message; " + operation;
         }
         return null;
     }
