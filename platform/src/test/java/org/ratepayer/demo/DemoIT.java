@@ -91,6 +91,30 @@ class DemoIT {
     }
 
     /**
+     * The demo's two payers were registered through the remote registration API, as a Daffron CIS registers them: one
+     * with two accounts, the other a co-owner of the first; their passwords sign in, and the portal is in the manifest.
+     */
+    @Test
+    void theDemoPayersAreRegisteredAndSignIn() throws Exception {
+        JsonNode manifest = json.readTree(props.dataDir().resolve("demo.json").toFile());
+        assertThat(manifest.get("portalUrl").asText()).isEqualTo(manifest.get("baseUrl").asText() + "/portal/2178");
+        JsonNode member1 = manifest.at("/payers/0");
+        JsonNode member2 = manifest.at("/payers/1");
+        assertThat(member1.get("accounts")).hasSize(2);
+        assertThat(member2.get("accounts")).hasSize(1);
+        String shared = member2.at("/accounts/0").asText();
+        assertThat(member1.at("/accounts/0").asText()).isEqualTo(shared);
+
+        org.ratepayer.payers.PayerDirectory directory = context.getBean(org.ratepayer.payers.PayerDirectory.class);
+        for (JsonNode p : List.of(member1, member2)) {
+            assertThat(directory.authenticate(2178, p.get("username").asText(), p.get("password").asText()))
+                    .as(p.get("username").asText()).isPresent();
+        }
+        assertThat(directory.registration(2178, shared).users()).containsExactly(member1.get("username").asText(),
+                member2.get("username").asText());
+    }
+
+    /**
      * The demo's mailbox shows every receipt and demo.json holds the operator token: both stay on this machine. The
      * platform and the simulator listen on loopback only, demo.json is the user's alone, the simulator's admin API
      * wants its token, and a partner URL may not aim Pay Now's postbacks at the demo's own services.
