@@ -1,5 +1,6 @@
 package org.ratepayer.shared.throttle;
 
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -49,7 +51,8 @@ public class Throttle {
         OPERATOR_TOKEN("operator-token"),
         API_KEY("api-key"),
         PAY_NOW_KEY("cpv2-key"),
-        WEB_SERVICE_KEY("soap-key");
+        WEB_SERVICE_KEY("soap-key"),
+        PAYER_SIGN_IN("sign-in");
 
         private final String tag;
 
@@ -69,7 +72,7 @@ public class Throttle {
         }
     }
 
-    private record Budget(String key, Limit limit, String scope) {
+    private record Budget(String key, Supplier<BucketConfiguration> config, String scope) {
     }
 
     /** A budget this node found empty: refused until {@code until}, asked again from {@code recheckAt}. */
@@ -81,6 +84,8 @@ public class Throttle {
     private final Limit lookupPerAddress;
     private final Limit lookupPerAccount;
     private final Limit keysPerAddress;
+    private final Ladder signInPerAddress;
+    private final Ladder signInPerUsername;
     private final TimeMeter time;
     private final MeterRegistry meters;
     /** So that a flood of guesses costs a map look-up each, not a row lock each. */
@@ -91,6 +96,8 @@ public class Throttle {
         this.lookupPerAddress = props.lookup().addressLimit();
         this.lookupPerAccount = props.lookup().accountLimit();
         this.keysPerAddress = props.keys().addressLimit();
+        this.signInPerAddress = props.signIn().addressLadder();
+        this.signInPerUsername = props.signIn().usernameLadder();
         this.time = time;
         this.meters = meters;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(db)
@@ -110,7 +117,19 @@ public class Throttle {
      */
     public <T> Outcome<T> lookup(String remoteAddr, long bid, String accountNumber, Supplier<Optional<T>> attempt) {
         return reserveFirst(Door.PAYER_LOOKUP, attempt, addressBudget(remoteAddr, "lookup-address:", lookupPerAddress),
-                new Budget("lookup-account:" + bid + ":" + digest(accountNumber), lookupPerAccount, "account"));
+                new Budget("lookup-account:" + bid + ":" + digest(accountNumber), lookupPerAccount::bucket, "account"));
+    }
+
+    /**
+     * A payer's sign-in to the portal: counted against the client's address and against the username as typed
+     * (whether or not it exists, in any case), with waits that grow the longer failures go on. A password may be
+     * weak, so this door refuses unseen while a budget is empty and gives the token back on success.
+     */
+    public <T> Outcome<T> signIn(String remoteAddr, long bid, String username, Supplier<Optional<T>> attempt) {
+        String who = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return reserveFirst(Door.PAYER_SIGN_IN, attempt,
+                new Budget("sign-in-address:" + digest(ClientAddress.of(remoteAddr)), signInPerAddress::bucket, "address"),
+                new Budget("sign-in-user:" + bid + ":" + digest(who), signInPerUsername::bucket, "username"));
     }
 
     public <T> Outcome<T> operatorToken(String remoteAddr, Supplier<Optional<T>> attempt) {
@@ -131,7 +150,7 @@ public class Throttle {
 
     /** Every credential door shares one budget per address: spreading guesses over doors gains nothing. */
     private static Budget addressBudget(String remoteAddr, String prefix, Limit limit) {
-        return new Budget(prefix + digest(ClientAddress.of(remoteAddr)), limit, "address");
+        return new Budget(prefix + digest(ClientAddress.of(remoteAddr)), limit::bucket, "address");
     }
 
     private <T> Outcome<T> reserveFirst(Door door, Supplier<Optional<T>> attempt, Budget... budgets) {
@@ -178,7 +197,7 @@ public class Throttle {
             empty.remove(budget.key(), known);
         }
         try {
-            BucketProxy bucket = buckets.builder().build(budget.key(), budget.limit()::bucket);
+            BucketProxy bucket = buckets.builder().build(budget.key(), budget.config());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (probe.isConsumed()) {
                 taken.add(bucket);
