@@ -382,10 +382,13 @@ class PortalSignInIT extends CisPageIT {
     }
 
     @Test
-    void formsWithoutTheirCsrfTokenAreRefused() {
+    void theSessionCookieIsHttpOnlyAndLaxAndFormsWithoutTheirCsrfTokenAreRefused() {
         TestBiller b = billerWithAccount("5901-1");
         directory.register(b.bid(), "ivan", "ivan@example.org", List.of("5901-1"), PASSWORD);
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> page = exchange(client, request("/portal/" + b.bid() + "/sign-in").GET().build());
+        assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("SESSION=")
+                .contains("HttpOnly").contains("SameSite=Lax"));
         HttpResponse<String> r = exchange(client, request("/portal/" + b.bid() + "/sign-in").header("X-Forwarded-For", newAddress())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=ivan&password=" + enc(PASSWORD))).build());
