@@ -54,8 +54,8 @@ public record ThrottleProperties(@DefaultValue("true") boolean enabled, @Default
      * @param perAddress  failed sign-ins from one client address, over every username of every biller
      * @param perUsername failed sign-ins to one username of one biller, from all addresses together
      */
-    public record SignIn(@DefaultValue({"5/10s", "20/30s", "40/60s"}) List<String> perAddress,
-            @DefaultValue({"10/10s", "20/45s"}) List<String> perUsername) {
+    public record SignIn(@DefaultValue({"5/10s", "10/30s", "20/60s"}) List<String> perAddress,
+            @DefaultValue({"10/10s", "40/60s"}) List<String> perUsername) {
 
         public Ladder addressLadder() {
             return Ladder.parse(perAddress);
