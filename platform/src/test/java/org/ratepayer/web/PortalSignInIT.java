@@ -317,6 +317,22 @@ class PortalSignInIT extends CisPageIT {
     }
 
     @Test
+    void passwordLinksForOneUsernameAreRationedTheSameWhetherOrNotItExists() {
+        TestBiller b = standardBillerWithAccount("5651-1");
+        directory.register(b.bid(), "judy", "judy@example.org", List.of("5651-1"), PASSWORD);
+        for (String who : List.of("judy", "nobody-at-all")) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(post(newAddress(), "/portal/" + b.bid() + "/forgot", "usernameOrEmail=" + who).status()).isEqualTo(200);
+            }
+            Answer slowed = post(newAddress(), "/portal/" + b.bid() + "/forgot", "usernameOrEmail=" + who);
+            assertThat(slowed.status()).isEqualTo(429);
+            assertThat(slowed.retryAfter()).isEqualTo("600");
+            assertThat(slowed.body()).contains("id=\"forgot-error\"").contains("try again in 600 seconds");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> caughtFor("judy@example.org").size() == 3);
+    }
+
+    @Test
     void signInFailuresReadTheSameForAnUnknownUserAWrongPasswordAndNoPasswordYet() {
         TestBiller b = billerWithAccount("5701-1");
         directory.register(b.bid(), "frank", "frank@example.org", List.of("5701-1"), PASSWORD);

@@ -1,6 +1,7 @@
 package org.ratepayer.payers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
@@ -8,13 +9,17 @@ import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.payers.Payer;
 import org.ratepayer.payers.PayerDirectory;
 import org.ratepayer.payers.PayerRules;
+import org.ratepayer.shared.throttle.Throttle;
+import org.ratepayer.shared.throttle.TooManyAttempts;
+import org.ratepayer.shared.web.PayerPage;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.ratepayer.shared.web.PayerPage;
 
 /**
  * "Forgot your password?" and the page an emailed link opens to set one (docs/payers.md, "Passwords and links").
@@ -27,10 +32,12 @@ class PortalPasswordController {
 
     private final BillerService billers;
     private final PayerDirectory directory;
+    private final Throttle throttle;
 
-    PortalPasswordController(BillerService billers, PayerDirectory directory) {
+    PortalPasswordController(BillerService billers, PayerDirectory directory, Throttle throttle) {
         this.billers = billers;
         this.directory = directory;
+        this.throttle = throttle;
     }
 
     private Biller biller(long bid, Model model) {
@@ -46,7 +53,8 @@ class PortalPasswordController {
     }
 
     @PostMapping("/portal/{bid}/forgot")
-    String forgot(@PathVariable long bid, @RequestParam(defaultValue = "") String usernameOrEmail, Model model) {
+    String forgot(@PathVariable long bid, @RequestParam(defaultValue = "") String usernameOrEmail, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         biller(bid, model);
         if (directory.cisIsIdentitySource(bid)) {
             return elsewhere(bid, model);
@@ -55,7 +63,15 @@ class PortalPasswordController {
             model.addAttribute("fieldError", "Enter your username or your email address.");
             return "portal/forgot";
         }
-        directory.requestPasswordReset(bid, usernameOrEmail);
+        Throttle.Outcome<Void> asked = throttle.passwordLink(request.getRemoteAddr(), bid, usernameOrEmail,
+                () -> directory.requestPasswordReset(bid, usernameOrEmail));
+        if (asked.refused()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(asked.retryAfterSeconds()));
+            model.addAttribute("error", "A link was asked for too often. Check your email for the links already sent, or "
+                    + "please try again in " + TooManyAttempts.inWords(asked.retryAfterSeconds()) + ".");
+            return "portal/forgot";
+        }
         return "portal/forgot-sent";
     }
 

@@ -52,7 +52,8 @@ public class Throttle {
         API_KEY("api-key"),
         PAY_NOW_KEY("cpv2-key"),
         WEB_SERVICE_KEY("soap-key"),
-        PAYER_SIGN_IN("sign-in");
+        PAYER_SIGN_IN("sign-in"),
+        PASSWORD_LINK("password-link");
 
         private final String tag;
 
@@ -86,6 +87,8 @@ public class Throttle {
     private final Limit keysPerAddress;
     private final Ladder signInPerAddress;
     private final Ladder signInPerUsername;
+    private final Ladder linksPerAddress;
+    private final Ladder linksPerRecipient;
     private final TimeMeter time;
     private final MeterRegistry meters;
     /** So that a flood of guesses costs a map look-up each, not a row lock each. */
@@ -98,6 +101,8 @@ public class Throttle {
         this.keysPerAddress = props.keys().addressLimit();
         this.signInPerAddress = props.signIn().addressLadder();
         this.signInPerUsername = props.signIn().usernameLadder();
+        this.linksPerAddress = props.signIn().linkAddressLadder();
+        this.linksPerRecipient = props.signIn().linkRecipientLadder();
         this.time = time;
         this.meters = meters;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(db)
@@ -130,6 +135,20 @@ public class Throttle {
         return reserveFirst(Door.PAYER_SIGN_IN, attempt,
                 new Budget("sign-in-address:" + digest(ClientAddress.of(remoteAddr)), signInPerAddress::bucket, "address"),
                 new Budget("sign-in-user:" + bid + ":" + digest(who), signInPerUsername::bucket, "username"));
+    }
+
+    /**
+     * A request for an emailed password link: every request counts, matched or not (the page must not tell which),
+     * against the client's address and the username or email address as typed, so nobody can flood a payer's
+     * mailbox or the mail server.
+     */
+    public Outcome<Void> passwordLink(String remoteAddr, long bid, String usernameOrEmail, Runnable request) {
+        String who = usernameOrEmail == null ? "" : usernameOrEmail.strip().toLowerCase(Locale.ROOT);
+        return reserveFirst(Door.PASSWORD_LINK, () -> {
+            request.run();
+            return Optional.<Void>empty();
+        }, new Budget("link-address:" + digest(ClientAddress.of(remoteAddr)), linksPerAddress::bucket, "address"),
+                new Budget("link-recipient:" + bid + ":" + digest(who), linksPerRecipient::bucket, "recipient"));
     }
 
     public <T> Outcome<T> operatorToken(String remoteAddr, Supplier<Optional<T>> attempt) {

@@ -53,9 +53,12 @@ public record ThrottleProperties(@DefaultValue("true") boolean enabled, @Default
      *
      * @param perAddress  failed sign-ins from one client address, over every username of every biller
      * @param perUsername failed sign-ins to one username of one biller, from all addresses together
+     * @param linksPerAddress   password links asked for from one client address (each may send an email)
+     * @param linksPerRecipient password links asked for one username or email address of one biller
      */
     public record SignIn(@DefaultValue({"5/10s", "10/30s", "20/60s"}) List<String> perAddress,
-            @DefaultValue({"10/10s", "40/60s"}) List<String> perUsername) {
+            @DefaultValue({"10/10s", "40/60s"}) List<String> perUsername,
+            @DefaultValue("10/1m") List<String> linksPerAddress, @DefaultValue("3/10m") List<String> linksPerRecipient) {
 
         public Ladder addressLadder() {
             return Ladder.parse(perAddress);
@@ -63,6 +66,14 @@ public record ThrottleProperties(@DefaultValue("true") boolean enabled, @Default
 
         public Ladder usernameLadder() {
             return Ladder.parse(perUsername);
+        }
+
+        public Ladder linkAddressLadder() {
+            return Ladder.parse(linksPerAddress);
+        }
+
+        public Ladder linkRecipientLadder() {
+            return Ladder.parse(linksPerRecipient);
         }
     }
 }
