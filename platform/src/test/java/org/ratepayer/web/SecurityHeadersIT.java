@@ -39,7 +39,7 @@ class SecurityHeadersIT extends PlatformIT {
         assertThat(h.allValues("Referrer-Policy")).containsExactly("no-referrer");
         assertThat(header(page, "X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(h.allValues("Set-Cookie")).singleElement().satisfies(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").contains("; Path=/").contains("; HttpOnly").contains("; SameSite=Lax")
+                .startsWith("SESSION=").contains("; Path=/").contains("; HttpOnly").contains("; SameSite=Lax")
                 .as("plain http here: the public URL is http").doesNotContain("Secure"));
 
         HttpResponse<String> found = http.send(request("/pay/" + b.bid())
