@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * wait. The buckets are Bucket4j's, kept in PostgreSQL ({@code throttle_bucket}) so every node counts against
  * the same budget. Why the limits are what they are, and why the doors differ: docs/throttling.md.
  *
- * <p>Look-ups and the operator token are weak enough to be guessed (a ZIP code; a token a person may have
- * chosen), so while a budget is empty they are refused unseen, or a guesser could go on and learn from the one
+ * <p>Look-ups, the operator token and payers' passwords are weak enough to be guessed (a ZIP code; a token or a
+ * password a person may have chosen), so while a budget is empty they are refused unseen, or a guesser could go on and learn from the one
  * attempt let through. Their token is taken before the attempt is checked and given back when it succeeds: a
  * burst of parallel guesses cannot slip past an almost empty budget, and success costs nothing. Biller keys
  * are 192 random bits: they are checked first and count only when wrong, so a partner's correct calls never
