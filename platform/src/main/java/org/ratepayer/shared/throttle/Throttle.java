@@ -1,5 +1,6 @@
 package org.ratepayer.shared.throttle;
 
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
@@ -14,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -27,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * wait. The buckets are Bucket4j's, kept in PostgreSQL ({@code throttle_bucket}) so every node counts against
  * the same budget. Why the limits are what they are, and why the doors differ: docs/throttling.md.
  *
- * <p>Look-ups and the operator token are weak enough to be guessed (a ZIP code; a token a person may have
- * chosen), so while a budget is empty they are refused unseen, or a guesser could go on and learn from the one
+ * <p>Look-ups, the operator token and payers' passwords are weak enough to be guessed (a ZIP code; a token or a
+ * password a person may have chosen), so while a budget is empty they are refused unseen, or a guesser could go on and learn from the one
  * attempt let through. Their token is taken before the attempt is checked and given back when it succeeds: a
  * burst of parallel guesses cannot slip past an almost empty budget, and success costs nothing. Biller keys
  * are 192 random bits: they are checked first and count only when wrong, so a partner's correct calls never
@@ -49,7 +51,9 @@ public class Throttle {
         OPERATOR_TOKEN("operator-token"),
         API_KEY("api-key"),
         PAY_NOW_KEY("cpv2-key"),
-        WEB_SERVICE_KEY("soap-key");
+        WEB_SERVICE_KEY("soap-key"),
+        PAYER_SIGN_IN("sign-in"),
+        PASSWORD_LINK("password-link");
 
         private final String tag;
 
@@ -69,7 +73,7 @@ public class Throttle {
         }
     }
 
-    private record Budget(String key, Limit limit, String scope) {
+    private record Budget(String key, Supplier<BucketConfiguration> config, String scope) {
     }
 
     /** A budget this node found empty: refused until {@code until}, asked again from {@code recheckAt}. */
@@ -81,6 +85,10 @@ public class Throttle {
     private final Limit lookupPerAddress;
     private final Limit lookupPerAccount;
     private final Limit keysPerAddress;
+    private final Ladder signInPerAddress;
+    private final Ladder signInPerUsername;
+    private final Ladder linksPerAddress;
+    private final Ladder linksPerRecipient;
     private final TimeMeter time;
     private final MeterRegistry meters;
     /** So that a flood of guesses costs a map look-up each, not a row lock each. */
@@ -91,6 +99,10 @@ public class Throttle {
         this.lookupPerAddress = props.lookup().addressLimit();
         this.lookupPerAccount = props.lookup().accountLimit();
         this.keysPerAddress = props.keys().addressLimit();
+        this.signInPerAddress = props.signIn().addressLadder();
+        this.signInPerUsername = props.signIn().usernameLadder();
+        this.linksPerAddress = props.signIn().linkAddressLadder();
+        this.linksPerRecipient = props.signIn().linkRecipientLadder();
         this.time = time;
         this.meters = meters;
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(db)
@@ -110,7 +122,33 @@ public class Throttle {
      */
     public <T> Outcome<T> lookup(String remoteAddr, long bid, String accountNumber, Supplier<Optional<T>> attempt) {
         return reserveFirst(Door.PAYER_LOOKUP, attempt, addressBudget(remoteAddr, "lookup-address:", lookupPerAddress),
-                new Budget("lookup-account:" + bid + ":" + digest(accountNumber), lookupPerAccount, "account"));
+                new Budget("lookup-account:" + bid + ":" + digest(accountNumber), lookupPerAccount::bucket, "account"));
+    }
+
+    /**
+     * A payer's sign-in to the portal: counted against the client's address and against the username as typed
+     * (whether or not it exists, in any case), with waits that grow the longer failures go on. A password may be
+     * weak, so this door refuses unseen while a budget is empty and gives the token back on success.
+     */
+    public <T> Outcome<T> signIn(String remoteAddr, long bid, String username, Supplier<Optional<T>> attempt) {
+        String who = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return reserveFirst(Door.PAYER_SIGN_IN, attempt,
+                new Budget("sign-in-address:" + digest(ClientAddress.of(remoteAddr)), signInPerAddress::bucket, "address"),
+                new Budget("sign-in-user:" + bid + ":" + digest(who), signInPerUsername::bucket, "username"));
+    }
+
+    /**
+     * A request for an emailed password link: every request counts, matched or not (the page must not tell which),
+     * against the client's address and the username or email address as typed, so nobody can flood a payer's
+     * mailbox or the mail server.
+     */
+    public Outcome<Void> passwordLink(String remoteAddr, long bid, String usernameOrEmail, Runnable request) {
+        String who = usernameOrEmail == null ? "" : usernameOrEmail.strip().toLowerCase(Locale.ROOT);
+        return reserveFirst(Door.PASSWORD_LINK, () -> {
+            request.run();
+            return Optional.<Void>empty();
+        }, new Budget("link-address:" + digest(ClientAddress.of(remoteAddr)), linksPerAddress::bucket, "address"),
+                new Budget("link-recipient:" + bid + ":" + digest(who), linksPerRecipient::bucket, "recipient"));
     }
 
     public <T> Outcome<T> operatorToken(String remoteAddr, Supplier<Optional<T>> attempt) {
@@ -131,7 +169,7 @@ public class Throttle {
 
     /** Every credential door shares one budget per address: spreading guesses over doors gains nothing. */
     private static Budget addressBudget(String remoteAddr, String prefix, Limit limit) {
-        return new Budget(prefix + digest(ClientAddress.of(remoteAddr)), limit, "address");
+        return new Budget(prefix + digest(ClientAddress.of(remoteAddr)), limit::bucket, "address");
     }
 
     private <T> Outcome<T> reserveFirst(Door door, Supplier<Optional<T>> attempt, Budget... budgets) {
@@ -178,7 +216,7 @@ public class Throttle {
             empty.remove(budget.key(), known);
         }
         try {
-            BucketProxy bucket = buckets.builder().build(budget.key(), budget.limit()::bucket);
+            BucketProxy bucket = buckets.builder().build(budget.key(), budget.config());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             if (probe.isConsumed()) {
                 taken.add(bucket);
