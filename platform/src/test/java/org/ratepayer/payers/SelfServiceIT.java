@@ -88,6 +88,11 @@ class SelfServiceIT extends PlatformIT {
 
         SignupConfirmationWanted mail = links.lastSignup();
         assertThat(mail.email()).isEqualTo("new@example.org");
+        assertThat(jdbc.sql("select recipients || '|' || subject from email_message where biller_id = ? and kind = 'SIGNUP_CONFIRMATION'")
+                .param(bid).query(String.class).list()).singleElement().asString()
+                .startsWith("new@example.org|Confirm your Test Co-op");
+        assertThat(count("select count(*) from email_message where biller_id = ? and body_text like ?", bid, "%" + mail.token() + "%"))
+                .as("the history copy has no link").isZero();
         assertThat(registration.confirm(bid, "not-the-token")).isEmpty();
         Payer payer = registration.confirm(bid, mail.token()).orElseThrow();
         assertThat(payer.accounts()).containsExactly("9101-1");
@@ -122,6 +127,9 @@ class SelfServiceIT extends PlatformIT {
         Invitations.Pending sent = invitations.invite(bid, owner.userId(), "9101-1", "friend@example.org");
         assertThat(invitations.pending(bid, owner.userId(), "9101-1")).extracting(Invitations.Pending::id).containsExactly(sent.id());
         String token = links.lastInvitation().token();
+        assertThat(jdbc.sql("select account_number || '|' || recipients from email_message where biller_id = ? and kind = 'CO_OWNER_INVITATION'")
+                .param(bid).query(String.class).list()).containsExactly("9101-1|friend@example.org");
+        assertThat(count("select count(*) from email_message where biller_id = ? and body_text like ?", bid, "%" + token + "%")).isZero();
         assertThat(invitations.account(bid, token)).contains("9101-1");
         assertThat(invitations.accept(bid, token, friend.userId()).orElseThrow().accounts()).containsExactly("9102-1", "9101-1");
         assertThat(invitations.accept(bid, token, friend.userId())).isEmpty();

@@ -42,8 +42,8 @@ class PasswordLinkEmailsTest {
 
     @Test
     void theHistoryCopyHoldsNoToken() {
-        OutgoingEmail kept = PasswordLinkEmails.email(COOP, wanted(PasswordLinkWanted.Reason.RESET), PasswordLinkEmails.LINK_REMOVED);
-        assertThat(kept.text()).doesNotContain("SECRET-TOKEN").contains(PasswordLinkEmails.LINK_REMOVED);
+        OutgoingEmail kept = PasswordLinkEmails.email(COOP, wanted(PasswordLinkWanted.Reason.RESET), LinkMail.LINK_REMOVED);
+        assertThat(kept.text()).doesNotContain("SECRET-TOKEN").contains(LinkMail.LINK_REMOVED);
         assertThat(wanted(PasswordLinkWanted.Reason.RESET).toString()).doesNotContain("SECRET-TOKEN");
     }
 }
