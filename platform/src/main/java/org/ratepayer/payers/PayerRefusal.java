@@ -7,16 +7,6 @@ public class PayerRefusal extends Refusal {
     private static final long serialVersionUID = 1L;
 
     public PayerRefusal(Kind kind, String code, String field, String message) {
-        super(kind, code.replace('_', '-'), title(kind), code, field, message, null);
-    }
-
-    private static String title(Kind kind) {
-        return switch (kind) {
-            case INVALID -> "Bad request";
-            case NOT_FOUND -> "Not found";
-            case CONFLICT -> "Conflict";
-            case UNAVAILABLE -> "Unavailable";
-            case NOT_ALLOWED -> "Not allowed";
-        };
+        super(kind, code.replace('_', '-'), Refusal.title(kind), code, field, message, null);
     }
 }

@@ -1,5 +1,6 @@
 package org.ratepayer.notifications;
 
+import org.ratepayer.TestSmtp;
 import org.ratepayer.notifications.internal.PaymentEmails;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,18 +46,11 @@ class PaymentEmailsIT extends PlatformIT {
     static final String VISA = "4111111111111111";
     static final String DECLINED = "4000000000000002";
 
-    static final GreenMail SMTP = startSmtp();
-
-    static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
+    static final GreenMail SMTP = TestSmtp.start();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        TestSmtp.sendTo(SMTP, registry);
     }
 
     @AfterAll

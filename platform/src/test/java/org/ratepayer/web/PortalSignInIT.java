@@ -1,5 +1,6 @@
 package org.ratepayer.web;
 
+import org.ratepayer.TestSmtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,6 +33,7 @@ import org.ratepayer.billers.BillerService;
 import org.ratepayer.payers.PayerDirectory;
 import org.ratepayer.payers.SignedInPayer;
 import org.ratepayer.payers.web.PortalSession;
+import org.ratepayer.shared.throttle.ManualThrottleTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -52,27 +54,20 @@ import org.springframework.web.bind.annotation.PathVariable;
  * through X-Forwarded-For, as behind a proxy (docs/throttling.md).
  */
 @Tag("browser")
-@Import({PortalSignInIT.Landing.class, PortalSignInIT.ManualThrottleClock.class})
+@Import({PortalSignInIT.Landing.class, ManualThrottleTime.Config.class})
 @TestPropertySource(properties = "server.forward-headers-strategy=native")
 class PortalSignInIT extends CisPageIT {
 
     static final String PASSWORD = "correct horse battery staple";
     static final String NOT_RIGHT = "The username or password is not right.";
-    static final GreenMail SMTP = startSmtp();
+    static final GreenMail SMTP = TestSmtp.start();
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
     private static final Pattern LINK = Pattern.compile("(http://\\S+/portal/\\d+/password\\?token=\\S+)");
 
-    static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        TestSmtp.sendTo(SMTP, registry);
     }
 
     @AfterAll
@@ -80,33 +75,7 @@ class PortalSignInIT extends CisPageIT {
         SMTP.stop();
     }
 
-    /** Wall-clock based, as Bucket4j wants for shared buckets, but moved only by the tests. */
-    static final class ManualTime implements TimeMeter {
-        private final AtomicLong nanos = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
 
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-
-        void advance(Duration d) {
-            nanos.addAndGet(d.toNanos());
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ManualThrottleClock {
-        @Bean
-        @Primary
-        ManualTime manualThrottleTime() {
-            return new ManualTime();
-        }
-    }
 
     /** A portal page of this test's own behind the sign-in (the portal's home is built elsewhere): who is signed in. */
     @TestConfiguration(proxyBeanMethods = false)
@@ -141,7 +110,7 @@ class PortalSignInIT extends CisPageIT {
     PayerDirectory directory;
 
     @Autowired
-    ManualTime throttleTime;
+    ManualThrottleTime throttleTime;
 
     private TestBiller billerWithAccount(String account) {
         TestBiller b = newBiller();

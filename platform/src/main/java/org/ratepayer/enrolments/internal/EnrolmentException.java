@@ -8,15 +8,6 @@ public class EnrolmentException extends Refusal {
 
 
     public EnrolmentException(Kind kind, String code, String field, String message) {
-        super(kind, code.replace('_', '-'), title(kind), code, field, message, null);
-    }
-
-    private static String title(Kind kind) {
-        return switch (kind) {
-            case INVALID -> "Bad request";
-            case NOT_FOUND -> "Not found";
-            case CONFLICT -> "Conflict";
-            default -> "Not allowed";
-        };
+        super(kind, code.replace('_', '-'), Refusal.title(kind), code, field, message, null);
     }
 }

@@ -23,6 +23,17 @@ public abstract class Refusal extends RuntimeException {
         UNAVAILABLE
     }
 
+    /** The plain title of a refusal of a kind, for modules whose refusals need no title of their own. */
+    public static String title(Kind kind) {
+        return switch (kind) {
+            case INVALID -> "Bad request";
+            case NOT_FOUND -> "Not found";
+            case CONFLICT -> "Conflict";
+            case NOT_ALLOWED -> "Not allowed";
+            case UNAVAILABLE -> "Unavailable";
+        };
+    }
+
     private final Kind kind;
     private final String type;
     private final String title;

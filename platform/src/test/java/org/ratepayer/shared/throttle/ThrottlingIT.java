@@ -36,7 +36,7 @@ import org.springframework.test.context.TestPropertySource;
  * address comes from X-Forwarded-For here, as behind a proxy (docs/throttling.md), so that each test
  * speaks from addresses of its own; the throttle's clock only moves when a test moves it.
  */
-@Import(ThrottlingIT.ManualClock.class)
+@Import(ManualThrottleTime.Config.class)
 @TestPropertySource(properties = {
         "server.forward-headers-strategy=native",
         "ratepayer.throttle.lookup.per-address=5",
@@ -47,39 +47,13 @@ import org.springframework.test.context.TestPropertySource;
         "ratepayer.throttle.keys.per-address-refill=10s"})
 class ThrottlingIT extends PlatformIT {
 
-    /** Wall-clock based (Bucket4j wants that for buckets shared between nodes), but moved only by the tests. */
-    static final class ManualTime implements TimeMeter {
-        private final AtomicLong nanos = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
 
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-
-        void advance(Duration d) {
-            nanos.addAndGet(d.toNanos());
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ManualClock {
-        @Bean
-        @Primary
-        ManualTime manualThrottleTime() {
-            return new ManualTime();
-        }
-    }
 
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     @Autowired
-    ManualTime time;
+    ManualThrottleTime time;
 
     @Autowired
     Throttle throttle;
