@@ -22,7 +22,7 @@ public class PayerRepository {
 
     public Optional<UserRow> find(long bid, String username) {
         return jdbc.sql("""
-                select user_id, biller_id, username, email, password_hash from payer_user
+                select user_id, biller_id as bid, username, email, password_hash from payer_user
                 where biller_id = ? and lower(username) = lower(?)
                 """).params(bid, username).query(UserRow.class).optional();
     }
@@ -30,20 +30,20 @@ public class PayerRepository {
     /** The user, its row locked for the rest of the transaction. */
     public Optional<UserRow> lock(long bid, String username) {
         return jdbc.sql("""
-                select user_id, biller_id, username, email, password_hash from payer_user
+                select user_id, biller_id as bid, username, email, password_hash from payer_user
                 where biller_id = ? and lower(username) = lower(?) for update
                 """).params(bid, username).query(UserRow.class).optional();
     }
 
     public Optional<UserRow> find(long bid, long userId) {
-        return jdbc.sql("select user_id, biller_id, username, email, password_hash from payer_user where biller_id = ? and user_id = ?")
+        return jdbc.sql("select user_id, biller_id as bid, username, email, password_hash from payer_user where biller_id = ? and user_id = ?")
                 .params(bid, userId).query(UserRow.class).optional();
     }
 
     /** Users whose email is this address, for a reset asked by email rather than username. */
     public List<UserRow> byEmail(long bid, String email) {
         return jdbc.sql("""
-                select user_id, biller_id, username, email, password_hash from payer_user
+                select user_id, biller_id as bid, username, email, password_hash from payer_user
                 where biller_id = ? and lower(email) = lower(?) order by user_id
                 """).params(bid, email).query(UserRow.class).list();
     }
