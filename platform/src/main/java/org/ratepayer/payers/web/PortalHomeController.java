@@ -3,6 +3,7 @@ package org.ratepayer.payers.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import org.ratepayer.billers.AccentColour;
 import org.ratepayer.billers.BillerService;
@@ -71,6 +72,6 @@ class PortalHomeController {
         String css = AccentColour.of(billers.cachedConfig(bid).setting(ConfigCatalogue.SET_PORTAL_ACCENT_COLOUR))
                 .map(c -> ":root { --accent: " + c.hex() + "; }\n").orElse("/* the standard colours */\n");
         return ResponseEntity.ok().contentType(MediaType.valueOf("text/css;charset=UTF-8"))
-                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic()).body(css);
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(css);
     }
 }

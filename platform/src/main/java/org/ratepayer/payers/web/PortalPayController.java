@@ -2,25 +2,28 @@ package org.ratepayer.payers.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.payers.Payer;
+import org.ratepayer.payers.PayerRefusal;
 import org.ratepayer.payers.SignedInPayer;
 import org.ratepayer.payers.internal.PortalAccounts;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.page.PaymentPageCheckout;
 import org.ratepayer.shared.web.PayerPage;
+import org.ratepayer.shared.web.Refusal.Kind;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.ratepayer.payers.PayerRefusal;
-import org.ratepayer.shared.web.Refusal.Kind;
+import org.springframework.web.util.UriUtils;
 
 /**
  * "Pay" in the customer portal (docs/payers-portal.md): the newest bill of an account the payer holds, with the
@@ -45,8 +48,7 @@ class PortalPayController {
     }
 
     private static String base(long bid, String account) {
-        return "/portal/" + bid + "/accounts/" + org.springframework.web.util.UriUtils.encodePathSegment(account,
-                java.nio.charset.StandardCharsets.UTF_8);
+        return "/portal/" + bid + "/accounts/" + UriUtils.encodePathSegment(account, StandardCharsets.UTF_8);
     }
 
     private void frame(long bid, SignedInPayer signedIn, Model model) {
@@ -66,7 +68,7 @@ class PortalPayController {
         BigDecimal suggested = view.suggestedAmount();
         model.addAttribute("view", view);
         model.addAttribute("form", Map.of(
-                "amount", form.getOrDefault("amount", suggested == null ? "" : suggested.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()),
+                "amount", form.getOrDefault("amount", suggested == null ? "" : suggested.setScale(2, RoundingMode.HALF_UP).toPlainString()),
                 "method", form.getOrDefault("method", view.balance().blockCc() ? "ACH" : "CARD"),
                 "payerEmail", form.getOrDefault("payerEmail", payer.email() == null ? "" : payer.email())));
         model.addAttribute("error", error);
