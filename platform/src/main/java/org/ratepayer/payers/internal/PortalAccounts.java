@@ -87,7 +87,7 @@ public class PortalAccounts {
      */
     public InvoiceQueries.Invoice bill(SignedInPayer signedIn, String accountNumber, String invoiceNumber) {
         String account = held(signedIn, accountNumber).orElseThrow(() -> notFound(accountNumber));
-        return invoices.invoices(signedIn.bid(), account).stream().filter(i -> i.invoiceNumber().equals(invoiceNumber)).findFirst()
+        return invoices.invoicesWithoutLines(signedIn.bid(), account).stream().filter(i -> i.invoiceNumber().equals(invoiceNumber)).findFirst()
                 .orElseThrow(() -> notFound(accountNumber));
     }
 
@@ -97,7 +97,7 @@ public class PortalAccounts {
         if (account.isEmpty() || balance.isEmpty()) {
             return Optional.empty();
         }
-        List<InvoiceQueries.Invoice> list = invoices.invoices(bid, accountNumber);
+        List<InvoiceQueries.Invoice> list = invoices.invoicesWithoutLines(bid, accountNumber);
         InvoiceQueries.Invoice newest = list.stream().filter(i -> !"SUPERSEDED".equals(i.status())).findFirst()
                 .orElse(list.isEmpty() ? null : list.get(0));
         List<Bill> bills = list.stream().map(i -> new Bill(i, statusWords(i.status()), pdfs.available(bid, i))).toList();
