@@ -54,6 +54,8 @@ public final class ConfigCatalogue {
     public static final int SET_MAXIMUM_PAYMENT = 1005;
     /** Project-assigned: how accounts are named to the CIS, as in the file or Custom2+Custom3 (docs/cis-account-number.md). */
     public static final int SET_CIS_ACCOUNT_NUMBER = 1006;
+    /** Project-assigned: the customer portal's accent colour, {@code #rrggbb}, legible under white text (docs/payers-portal.md). */
+    public static final int SET_PORTAL_ACCENT_COLOUR = 1007;
 
     /** What a biller that has not chosen its maximum single payment takes at most. */
     public static final BigDecimal DEFAULT_MAXIMUM_PAYMENT = new BigDecimal("99999.99");
@@ -123,6 +125,7 @@ public final class ConfigCatalogue {
         put(s, ConfigDef.of(1005, "Maximum single payment", ValueKind.AMOUNT));
         put(s, ConfigDef.of(1006, "CIS account number: AS_IN_FILE, or CUSTOM2_CUSTOM3:N (the sub zero-padded to N digits)",
                 ValueKind.CIS_ACCOUNT_NUMBER));
+        put(s, ConfigDef.of(1007, "Portal accent colour (#rrggbb, white text on it must meet WCAG AA contrast)", ValueKind.COLOUR));
         return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
     }
 

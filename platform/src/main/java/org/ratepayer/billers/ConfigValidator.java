@@ -60,6 +60,7 @@ public final class ConfigValidator {
             case SIGNING_SECRET -> signingSecret(who, text(who, value));
             case AMOUNT -> amount(who, value);
             case CIS_ACCOUNT_NUMBER -> cisAccountNumber(who, text(who, value));
+            case COLOUR -> colour(who, text(who, value));
         };
     }
 
@@ -149,6 +150,15 @@ public final class ConfigValidator {
                     + ", with at most two decimals, such as 150000.00");
         }
         return amount.setScale(2).toPlainString();
+    }
+
+    /** Refused unless white text on it meets WCAG AA, since the portal writes white on the accent (docs/payers-portal.md). */
+    private static String colour(String who, String text) {
+        try {
+            return AccentColour.read(text).hex();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigValidationException(who + ": " + e.getMessage());
+        }
     }
 
     /** The connector's own rule decides, so what is stored is exactly what it will accept. */

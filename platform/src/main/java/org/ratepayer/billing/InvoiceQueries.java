@@ -61,6 +61,15 @@ public class InvoiceQueries {
                     lines.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(new Line(rs.getInt(2), rs.getString(3), rs.getBigDecimal(4)));
                 });
+        return heads(bid, accountNumber, lines);
+    }
+
+    /** All of an account's invoices, newest first, without their detail lines: for lists, which never show them. */
+    public List<Invoice> invoicesWithoutLines(long bid, String accountNumber) {
+        return heads(bid, accountNumber, Map.of());
+    }
+
+    private List<Invoice> heads(long bid, String accountNumber, Map<String, List<Line>> lines) {
         return jdbc.sql("""
                 select invoice_number, account_number, status, invoice_date, due_date, total_amount_due, past_due,
                        allow_partial_payments, payment_expiration_date, payment_expiration_message, invoice_type_id,

@@ -1,0 +1,210 @@
+package org.ratepayer.payers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.BifText;
+import org.ratepayer.PlatformIT;
+import org.ratepayer.cissim.CisAccount;
+import org.ratepayer.cissim.CisSimulator;
+import org.ratepayer.cissim.PayableCharge;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A payer reaches only the accounts it holds (docs/payers-portal.md): another payer's account, pay page, bill PDF or
+ * receipt answers 404 exactly as an account that does not exist, whatever id is changed in the URL; nobody signed in
+ * is sent to sign in. Plain HTTP with a cookie jar per payer.
+ */
+class PortalAccessIT extends PlatformIT {
+
+    static CisSimulator cis;
+
+    @Autowired
+    PayerDirectory directory;
+
+    @BeforeAll
+    static void startCis() {
+        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
+                .credentials("InvoiceCloud", "pw").build().start());
+    }
+
+    @AfterAll
+    static void stopCis() {
+        cis.close();
+    }
+
+    /** One payer's browser: its own cookies, redirects not followed so that they can be checked. */
+    final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
+        }
+
+        HttpResponse<String> post(String path, String form) {
+            return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        }
+
+        HttpResponse<String> send(HttpRequest request) {
+            try {
+                return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The form token of a page this payer sees (the header's sign-out form carries one). */
+        String csrf(String path) {
+            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(path).body());
+            assertThat(m.find()).as("a form token on " + path).isTrue();
+            return m.group(1);
+        }
+    }
+
+    private record Setup(TestBiller biller, String alice, String bob, String bobsInvoice, String alicesInvoice) {
+    }
+
+    private Setup twoPayers(String alice, String bob) {
+        TestBiller b = newBiller();
+        String base = "/api/v1/billers/" + b.bid();
+        operatorPut(base + "/settings/8", "{\"value\":\"" + cis.cbUrl() + "\"}");
+        operatorPut(base + "/settings/9", "{\"value\":\"InvoiceCloud\"}");
+        operatorPut(base + "/settings/10", "{\"value\":\"pw\"}");
+        operatorPut(base + "/settings/20", "{\"value\":\"" + cis.eprintUrl() + "\"}");
+        String aliceInvoice = alice.replace("-", "") + "0000001";
+        String bobInvoice = bob.replace("-", "") + "0000001";
+        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
+                .invoice(aliceInvoice, alice, "10/01/2026", "40.00", null)
+                .invoice(bobInvoice, bob, "10/01/2026", "60.00", null).text()).status()).isEqualTo(201);
+        cis.state().putAccount(CisAccount.of(alice, PayableCharge.of("Electric", "40.00", "0")));
+        cis.state().putAccount(CisAccount.of(bob, PayableCharge.of("Electric", "60.00", "0")));
+        directory.register(b.bid(), "alice" + b.bid(), "alice@example.com", List.of(alice), "correct horse battery staple");
+        directory.register(b.bid(), "bob" + b.bid(), "bob@example.com", List.of(bob), "correct horse battery staple");
+        return new Setup(b, alice, bob, bobInvoice, aliceInvoice);
+    }
+
+    private Browser signedIn(TestBiller b, String username) {
+        Browser browser = new Browser();
+        String token = directory.mintSignOn(b.bid(), username, null).token();
+        HttpResponse<String> landed = browser.get("/portal/" + b.bid() + "/sso?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertThat(landed.statusCode()).isEqualTo(302);
+        assertThat(landed.headers().firstValue("Location").orElseThrow()).endsWith("/portal/" + b.bid());
+        return browser;
+    }
+
+    @Test
+    void aPayerReadsItsOwnAccountButNotAnothersWhateverIdIsChangedInTheUrl() {
+        Setup s = twoPayers("6101-1", "6102-1");
+        long bid = s.biller().bid();
+        Browser alice = signedIn(s.biller(), "alice" + bid);
+        String accounts = "/portal/" + bid + "/accounts/";
+
+        HttpResponse<String> home = alice.get("/portal/" + bid);
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains(s.alice()).doesNotContain(s.bob());
+        assertThat(alice.get(accounts + s.alice() + "/pay").statusCode()).isEqualTo(200);
+        HttpResponse<String> ownPdf = alice.get(accounts + s.alice() + "/bills/" + s.alicesInvoice() + ".pdf");
+        assertThat(ownPdf.statusCode()).isEqualTo(200);
+        assertThat(ownPdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+
+        // Bob's account exists; to Alice it answers exactly like one that does not.
+        HttpResponse<String> nowhere = alice.get(accounts + "9999-9/pay");
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        for (String path : List.of(
+                accounts + s.bob() + "/pay",
+                accounts + s.bob() + "/bills/" + s.bobsInvoice() + ".pdf",
+                accounts + s.alice() + "/bills/" + s.bobsInvoice() + ".pdf",
+                accounts + s.bob() + "/bills/" + s.alicesInvoice() + ".pdf",
+                accounts + s.bob() + "/payments/" + UUID.randomUUID(),
+                accounts + s.alice() + "/payments/" + UUID.randomUUID())) {
+            HttpResponse<String> r = alice.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.body()).as(path).contains("Page not found").doesNotContain(s.bob()).doesNotContain("%PDF");
+        }
+        assertThat(alice.get(accounts + s.bob() + "/pay").body()).isEqualTo(nowhere.body());
+
+        // Posting a payment to Bob's account with Alice's own, valid form token: refused the same way, nothing charged.
+        String csrf = alice.csrf("/portal/" + bid);
+        String pay = "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&amount=60.00&method=CARD&cardNumber=4111111111111111"
+                + "&expMonth=12&expYear=2099&cvv=123&postalCode=49331&payerEmail=";
+        assertThat(alice.post(accounts + s.bob() + "/pay", pay).statusCode()).isEqualTo(404);
+        assertThat(alice.post(accounts + s.bob() + "/pay/confirm", "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(404);
+        assertThat(count("select count(*) from payment where biller_id = ?", bid)).isZero();
+
+        // Bob, in his own session, still sees his.
+        Browser bob = signedIn(s.biller(), "bob" + bid);
+        assertThat(bob.get(accounts + s.bob() + "/pay").statusCode()).isEqualTo(200);
+        assertThat(bob.get(accounts + s.alice() + "/pay").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anAccountTheCisUnlinksIsGoneAtOnceAndASessionCountsForItsOwnBillerOnly() {
+        Setup s = twoPayers("6201-1", "6202-1");
+        long bid = s.biller().bid();
+        Browser alice = signedIn(s.biller(), "alice" + bid);
+        String pay = "/portal/" + bid + "/accounts/" + s.alice() + "/pay";
+        assertThat(alice.get(pay).statusCode()).isEqualTo(200);
+        directory.unlinkAccount(bid, "alice" + bid, s.alice());
+        assertThat(alice.get(pay).statusCode()).isEqualTo(404);
+        HttpResponse<String> home = alice.get("/portal/" + bid);
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Your utility has not linked an account to you yet").doesNotContain(s.alice());
+
+        Setup other = twoPayers("6203-1", "6204-1");
+        HttpResponse<String> elsewhere = alice.get("/portal/" + other.biller().bid());
+        assertThat(elsewhere.statusCode()).isEqualTo(302);
+        assertThat(elsewhere.headers().firstValue("Location").orElseThrow()).contains("/portal/" + other.biller().bid() + "/sign-in");
+    }
+
+    @Test
+    void nobodySignedInIsSentToSignInAndBroughtBackAfterwards() {
+        Setup s = twoPayers("6301-1", "6302-1");
+        long bid = s.biller().bid();
+        Browser visitor = new Browser();
+        String accounts = "/portal/" + bid + "/accounts/";
+        for (String path : List.of("/portal/" + bid, accounts + s.alice() + "/pay",
+                accounts + s.alice() + "/bills/" + s.alicesInvoice() + ".pdf", accounts + s.alice() + "/payments/" + UUID.randomUUID())) {
+            HttpResponse<String> r = visitor.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location").orElseThrow()).as(path)
+                    .contains("/portal/" + bid + "/sign-in?next=" + path);
+        }
+        assertThat(visitor.get("/portal/" + bid + "/theme.css").statusCode()).as("the colours are public").isEqualTo(200);
+    }
+
+    @Test
+    void theAccentColourIsCheckedForContrastOnWriteAndServedAsAStyleSheet() {
+        TestBiller b = newBiller();
+        String setting = "/api/v1/billers/" + b.bid() + "/settings/1007";
+        assertThat(send(request("/portal/" + b.bid() + "/theme.css").GET()).body()).doesNotContain("--accent");
+        Reply yellow = operatorPut(setting, "{\"value\":\"#ffcc00\"}");
+        assertThat(yellow.status()).as(yellow.body()).isEqualTo(422);
+        assertThat(yellow.body()).contains("contrast ratio of 1.").contains("4.5:1");
+        assertThat(operatorPut(setting, "{\"value\":\"red\"}").status()).isEqualTo(422);
+        assertThat(operatorPut(setting, "{\"value\":\"#0B5CAD\"}").status()).isEqualTo(200);
+        Reply css = send(request("/portal/" + b.bid() + "/theme.css").GET());
+        assertThat(css.status()).isEqualTo(200);
+        assertThat(css.body()).isEqualTo(":root { --accent: #0b5cad; }\n");
+    }
+}
