@@ -87,7 +87,12 @@ class PortalHomeIT extends CisPageIT {
         String user = "pat" + b.bid(), email = "pat-" + b.bid() + "@example.com";
         directory.register(b.bid(), user, email, List.of(electric, prepaid), "correct horse battery staple");
 
-        signOn(b, user);
+        // signing in with the password: the home sends a stranger to the sign-in page and back
+        browser.get(url("/portal/" + b.bid()));
+        assertThat(browser.driver.getCurrentUrl()).contains("/portal/" + b.bid() + "/sign-in");
+        browser.fill("username", user);
+        browser.fill("password", "correct horse battery staple");
+        browser.click("sign-in");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/portal/" + b.bid());
         assertThat(browser.text("account-number-0")).isEqualTo(electric);
         assertThat(browser.text("balance-0")).as("live from the CIS, not the file's 95.25 alone").isEqualTo("95.25");
@@ -109,7 +114,10 @@ class PortalHomeIT extends CisPageIT {
         browser.assertAccessible("the portal home with two accounts (one prepaid), bills and PDF links");
 
         browser.click("pay-0");
-        assertThat(browser.element("amount").getDomProperty("value")).as("the newest bill's amount due").isEqualTo("95.25");
+        assertThat(browser.element("amount").getDomProperty("value")).as("option 53 off: nothing pre-selected").isEmpty();
+        billerService.setOption(b.bid(), 53, null, com.fasterxml.jackson.databind.node.BooleanNode.TRUE, "test");
+        browser.driver.navigate().refresh();
+        assertThat(browser.element("amount").getDomProperty("value")).as("option 53: the newest bill's amount due").isEqualTo("95.25");
         assertThat(browser.element("payerEmail").getDomProperty("value")).isEqualTo(email);
         assertThat(browser.text("invoice-number")).isEqualTo(newest);
         browser.assertAccessible("the portal pay form");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.payers.Payer;
 import org.ratepayer.payers.PayerRefusal;
 import org.ratepayer.payers.SignedInPayer;
@@ -65,7 +66,8 @@ class PortalPayController {
         PortalAccounts.AccountView view = accounts.account(signedIn, account);
         Payer payer = accounts.payer(signedIn).orElseThrow();
         frame(bid, signedIn, model);
-        BigDecimal suggested = view.suggestedAmount();
+        // option 53: the payable bill is pre-selected, its amount filled in; otherwise the payer types the amount
+        BigDecimal suggested = billers.cachedConfig(bid).enabled(ConfigCatalogue.OPT_PRESELECT_OPEN_INVOICES) ? view.suggestedAmount() : null;
         model.addAttribute("view", view);
         model.addAttribute("form", Map.of(
                 "amount", form.getOrDefault("amount", suggested == null ? "" : suggested.setScale(2, RoundingMode.HALF_UP).toPlainString()),
