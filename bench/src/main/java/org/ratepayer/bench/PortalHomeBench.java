@@ -80,7 +80,7 @@ public final class PortalHomeBench {
                 String token = directory.mintSignOn(bid, "bench-payer-" + t, null).token();
                 HttpResponse<Void> landed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/portal/" + bid
                         + "/sso?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
-                String cookie = landed.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                String cookie = landed.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
                         .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst()
                         .orElseThrow(() -> new IllegalStateException("sign-on set no session cookie: " + landed.statusCode()));
                 cookies.add(cookie);

@@ -118,14 +118,30 @@ public class PaymentPageCheckout {
                 decision.invoice().invoiceNumber(), email, UUID.randomUUID().toString());
     }
 
+    /** How long a second click waits for the first: beyond the processor's own timeout, the repair job settles it. */
+    private static final int IN_PROGRESS_WAITS = 40;
+    private static final java.time.Duration IN_PROGRESS_PAUSE = java.time.Duration.ofMillis(250);
+
     /**
      * Pays the reviewed payment, with the fee the payer saw. Safe to call twice for one review: the key is the
      * same, so the second call gets the first one's outcome.
      */
     public Confirmed confirm(long bid, String accountNumber, Pending p) {
-        PaymentOutcome outcome = payments.submit(bid, p.idempotencyKey(), new PaymentRequest(Channel.WEB, accountNumber,
-                p.invoiceNumber(), p.amount(), null, null, p.token(), null, p.payerEmail().isEmpty() ? null : p.payerEmail(), null,
-                p.fee()));
+        PaymentRequest request = new PaymentRequest(Channel.WEB, accountNumber, p.invoiceNumber(), p.amount(), null, null, p.token(),
+                null, p.payerEmail().isEmpty() ? null : p.payerEmail(), null, p.fee());
+        PaymentOutcome outcome = payments.submit(bid, p.idempotencyKey(), request);
+        // A second click while the first is still at the processor: wait for the first's outcome and answer with it, so
+        // every click of one review ends on the same receipt (sessions are shared by nodes, and the last request to
+        // finish writes the session; one that gave up would leave the payer with neither the review nor the receipt).
+        for (int waited = 0; outcome.inProgress() && waited < IN_PROGRESS_WAITS; waited++) {
+            try {
+                Thread.sleep(IN_PROGRESS_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            outcome = payments.submit(bid, p.idempotencyKey(), request);
+        }
         if (outcome instanceof PaymentOutcome.Refused r) {
             Optional<BigDecimal> fee = r.is(PaymentOutcome.Refused.FEE_CHANGED) ? r.feeNow() : Optional.empty();
             if (fee.isPresent()) {
