@@ -23,6 +23,8 @@ import org.ratepayer.PlatformIT;
 import org.ratepayer.cissim.CisAccount;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
+import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.gateway.CardDetails;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -36,6 +38,10 @@ class PortalAccessIT extends PlatformIT {
 
     @Autowired
     PayerDirectory directory;
+    @Autowired
+    Wallet wallet;
+    @Autowired
+    PaymentService payments;
 
     @BeforeAll
     static void startCis() {
@@ -156,6 +162,57 @@ class PortalAccessIT extends PlatformIT {
         Browser bob = signedIn(s.biller(), "bob" + bid);
         assertThat(bob.get(accounts + s.bob() + "/pay").statusCode()).isEqualTo(200);
         assertThat(bob.get(accounts + s.alice() + "/pay").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherPayersSavedMethodAnswers404OnMakeDefaultRemoveAndPayAndNothingChanges() {
+        Setup s = twoPayers("6601-1", "6602-1");
+        long bid = s.biller().bid();
+        long bobId = directory.find(bid, "bob" + bid).orElseThrow().userId();
+        long aliceId = directory.find(bid, "alice" + bid).orElseThrow().userId();
+        SavedPaymentMethod bobsVisa = wallet.save(bid, bobId,
+                payments.tokenize(bid, new CardDetails("4111111111111111", 12, 2099, "123", "49331"), null), 12, 2099, null, false);
+        SavedPaymentMethod bobsMaster = wallet.save(bid, bobId,
+                payments.tokenize(bid, new CardDetails("5555555555554444", 12, 2099, "123", "49331"), null), 12, 2099, null, false);
+        SavedPaymentMethod alicesVisa = wallet.save(bid, aliceId,
+                payments.tokenize(bid, new CardDetails("4111111111111111", 11, 2098, "123", "49331"), null), 11, 2098, null, false);
+        Browser alice = signedIn(s.biller(), "alice" + bid);
+        String csrf = "_csrf=" + URLEncoder.encode(alice.csrf("/portal/" + bid), StandardCharsets.UTF_8);
+        String walletPath = "/portal/" + bid + "/wallet/";
+
+        HttpResponse<String> own = alice.get("/portal/" + bid + "/wallet");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains(alicesVisa.id().toString()).doesNotContain(bobsVisa.id().toString()).doesNotContain("tok_");
+        HttpResponse<String> nowhere = alice.post(walletPath + UUID.randomUUID() + "/remove", csrf);
+        assertThat(nowhere.statusCode()).isEqualTo(404);
+        for (String id : List.of(bobsVisa.id().toString(), bobsMaster.id().toString(), "not-a-uuid")) {
+            for (String action : List.of("/default", "/remove")) {
+                HttpResponse<String> r = alice.post(walletPath + id + action, csrf);
+                assertThat(r.statusCode()).as(id + action).isEqualTo(404);
+                assertThat(r.body()).as(id + action).contains("Page not found").doesNotContain("ending");
+            }
+            String pay = csrf + "&amount=40.00&savedMethod=" + id + "&method=CARD&payerEmail=";
+            assertThat(alice.post("/portal/" + bid + "/accounts/" + s.alice() + "/pay", pay).statusCode()).as(id + " pay").isEqualTo(404);
+        }
+        assertThat(alice.post(walletPath + bobsMaster.id() + "/default", csrf).body()).isEqualTo(nowhere.body());
+
+        // Nothing changed: Bob's two methods are his, the Visa still his default; nothing was charged.
+        assertThat(wallet.methods(bid, bobId)).extracting(SavedPaymentMethod::id, SavedPaymentMethod::isDefault)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(bobsVisa.id(), true), org.assertj.core.groups.Tuple.tuple(bobsMaster.id(), false));
+        assertThat(count("select count(*) from payment where biller_id = ?", bid)).isZero();
+
+        // Alice's own method does what she asks; the pay form offers hers only.
+        HttpResponse<String> form = alice.get("/portal/" + bid + "/accounts/" + s.alice() + "/pay");
+        assertThat(form.body()).contains(alicesVisa.id().toString()).doesNotContain(bobsVisa.id().toString()).doesNotContain("tok_");
+        HttpResponse<String> removed = alice.post(walletPath + alicesVisa.id() + "/remove", csrf);
+        assertThat(removed.statusCode()).isEqualTo(302);
+        assertThat(wallet.methods(bid, aliceId)).isEmpty();
+        assertThat(alice.post(walletPath + alicesVisa.id() + "/remove", csrf).statusCode()).as("gone once removed").isEqualTo(404);
+
+        // Nobody signed in is sent to sign in.
+        HttpResponse<String> visitor = new Browser().get("/portal/" + bid + "/wallet");
+        assertThat(visitor.statusCode()).isEqualTo(302);
+        assertThat(visitor.headers().firstValue("Location").orElseThrow()).contains("/sign-in");
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class PaymentMethodForm {
         return email.isEmpty() || email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     }
 
-    private static Integer integer(String s) {
+    /** A whole number as typed (a card's expiry month or year); null when it is not one. */
+    public static Integer integer(String s) {
         try {
             return s == null || s.isBlank() ? null : Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
@@ -70,6 +71,7 @@ public final class PaymentMethodForm {
             case "card.swipe" -> "The card could not be read. Swipe it again or type the number.";
             case "bank.routingNumber" -> "The routing number is not valid. It is the 9-digit number at the bottom left of a check.";
             case "bank.accountNumber" -> "The bank account number must be 4 to 17 digits.";
+            case "methodToken" -> "This saved payment method can no longer be used. Choose another, or enter a card or bank account.";
             default -> "Check the payment details: " + e.getMessage();
         };
     }

@@ -3,6 +3,7 @@ package org.ratepayer.payments.page;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.billers.BillerService;
@@ -95,16 +96,36 @@ public class PaymentPageCheckout {
      * @throws CheckoutException when the payment cannot be made as typed
      */
     public Pending review(long bid, String accountNumber, Map<String, String> form) {
+        return review(bid, accountNumber, form, null);
+    }
+
+    /**
+     * Like {@link #review(long, String, Map)}, paying with a method the processor tokenized earlier for this biller
+     * (a payer's saved method, docs/payers-portal.md): the form's amount and receipt email are read, its card and bank
+     * fields are not.
+     *
+     * @throws CheckoutException when the payment cannot be made so, or the processor no longer knows the token
+     */
+    public Pending reviewWithToken(long bid, String accountNumber, Map<String, String> form, String methodToken) {
+        return review(bid, accountNumber, form, Objects.requireNonNull(methodToken));
+    }
+
+    private Pending review(long bid, String accountNumber, Map<String, String> form, String methodToken) {
         Optional<BigDecimal> amount = PaymentMethodForm.amount(form.get("amount"));
         if (amount.isEmpty()) {
             throw new CheckoutException("Enter the amount to pay, for example 125.40.");
         }
-        Method method = PaymentMethodForm.method(form);
         PaymentRules.Decision decision;
         PaymentGateway.Tokenized token;
         try {
-            decision = payments.quote(bid, accountNumber, null, amount.get(), method);
-            token = PaymentMethodForm.tokenize(payments, bid, method, form, false);
+            if (methodToken == null) {
+                Method method = PaymentMethodForm.method(form);
+                decision = payments.quote(bid, accountNumber, null, amount.get(), method);
+                token = PaymentMethodForm.tokenize(payments, bid, method, form, false);
+            } else {
+                token = payments.tokenizeOne(bid, null, null, methodToken);
+                decision = payments.quote(bid, accountNumber, null, amount.get(), token.method());
+            }
         } catch (PaymentRuleViolation e) {
             throw new CheckoutException(e.is(PaymentRules.ACCOUNT_NOT_FOUND) ? "This account can no longer be paid here." : e.getMessage());
         } catch (InvalidPaymentMethodException e) {
