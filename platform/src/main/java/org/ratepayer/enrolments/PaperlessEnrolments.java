@@ -6,7 +6,7 @@ import org.ratepayer.shared.web.KeyKind;
 import org.springframework.stereotype.Service;
 
 /**
- * Paperless enrolment for other modules (the CIS's remote registration API in payers). Where a change was made
+ * Paperless enrolment for other modules (the CIS's remote registration API and the customer portal in payers). Where a change was made
  * follows from the key that asked for it, never from the request: the biller's web-service key is the CIS's own,
  * so what it sets was made in the CIS and is not posted back (docs/payers-remote-registration.md).
  */
@@ -35,6 +35,17 @@ public class PaperlessEnrolments {
      */
     public Result set(long bid, String account, boolean enrolled, Caller caller) {
         PaperlessService.Result r = paperless.set(bid, account, enrolled, caller.actor(), origin(caller));
+        return new Result(r.accountNumber(), r.enrolled(), r.changed());
+    }
+
+    /**
+     * Sets an account's paperless enrolment for a payer in the customer portal: a change made here, so the CIS is told
+     * (EBILL Y/N) when it is one.
+     *
+     * @param actor the payer's username, for the audit column
+     */
+    public Result setByPayer(long bid, String account, boolean enrolled, String actor) {
+        PaperlessService.Result r = paperless.set(bid, account, enrolled, actor, EnrolmentChanged.Origin.RATEPAYER);
         return new Result(r.accountNumber(), r.enrolled(), r.changed());
     }
 

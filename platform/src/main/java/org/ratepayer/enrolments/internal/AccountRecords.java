@@ -1,6 +1,7 @@
 package org.ratepayer.enrolments.internal;
 
 import org.ratepayer.shared.web.Refusal;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,5 +45,13 @@ public class AccountRecords {
     public Optional<Boolean> paperless(long bid, String account) {
         return jdbc.sql("select enrolled from paperless_enrolment where biller_id = ? and account_number = ?")
                 .params(bid, account).query(Boolean.class).optional();
+    }
+
+    /** When autopay collects an invoice: its AutoPayCollectionDate when the file gave one, else its due date. */
+    public Optional<LocalDate> collectionDate(long bid, String account, String invoiceNumber) {
+        return jdbc.sql("""
+                select coalesce(autopay_collection_date, due_date) from invoice
+                where biller_id = ? and account_number = ? and invoice_number = ?
+                """).params(bid, account, invoiceNumber).query(LocalDate.class).optional();
     }
 }

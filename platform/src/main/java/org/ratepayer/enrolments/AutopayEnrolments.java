@@ -1,0 +1,73 @@
+package org.ratepayer.enrolments;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.ratepayer.enrolments.internal.AccountRecords;
+import org.ratepayer.enrolments.internal.AutopayService;
+import org.ratepayer.enrolments.internal.SavedMethod;
+import org.ratepayer.payments.Method;
+import org.springframework.stereotype.Service;
+
+/**
+ * Autopay for other modules (the customer portal in payers): what an account's autopay is, enrolling with a method
+ * the payer saved, and ending it. Enrolling and ending post AUTOPAY ON/OFF to the CIS as the API's do
+ * (docs/payers-self-service.md, "Autopay terms"). What it answers never carries the processor's token.
+ */
+@Service
+public class AutopayEnrolments {
+
+    private final AutopayService autopay;
+    private final AccountRecords accounts;
+
+    public AutopayEnrolments(AutopayService autopay, AccountRecords accounts) {
+        this.autopay = autopay;
+        this.accounts = accounts;
+    }
+
+    /** What may be shown of a method: its kind, a card's brand, the last four digits. */
+    public record ShownMethod(Method type, String brand, String last4) {
+
+        static ShownMethod of(SavedMethod m) {
+            return new ShownMethod(m.method(), m.brand(), m.last4());
+        }
+    }
+
+    /**
+     * An account's autopay as a page shows it; {@code method}, {@code maximumAmount} (null: no limit) and
+     * {@code authorization} (a bank account's) are null when autopay is off.
+     */
+    public record Autopay(boolean enrolled, ShownMethod method, BigDecimal maximumAmount, AchAuthorization authorization) {
+    }
+
+    public Autopay autopay(long bid, String account) {
+        return autopay.enrolment(bid, account)
+                .map(e -> new Autopay(true, ShownMethod.of(e.method()), e.maximumAmount(), autopay.authorization(bid, account).orElse(null)))
+                .orElseGet(() -> new Autopay(false, null, null, null));
+    }
+
+    /**
+     * Enrols the account, or changes its method and maximum, with a method the payer saved.
+     *
+     * @param token         the processor's token of the saved method (read from the payer's wallet, never shown)
+     * @param maximumAmount the most one bill may be charged, or null for no limit
+     * @param authorization required for a bank account: the words the payer agreed to, when, from where, by whom
+     * @return whether autopay was off before (and so AUTOPAY ON was posted)
+     * @throws org.ratepayer.shared.web.Refusal invalid {@code maximumAmount} or a missing {@code achAuthorization}
+     */
+    public boolean enrol(long bid, String account, ShownMethod method, String token, BigDecimal maximumAmount,
+            AchAuthorization authorization, String actor) {
+        SavedMethod saved = new SavedMethod(method.type(), token, method.brand(), method.last4());
+        return autopay.enrol(bid, account, saved, maximumAmount, authorization, actor).changed();
+    }
+
+    /** @return whether autopay was on (and so AUTOPAY OFF was posted) */
+    public boolean cancel(long bid, String account, String actor) {
+        return autopay.cancel(bid, account, actor).changed();
+    }
+
+    /** The day autopay collects the invoice: its AutoPayCollectionDate when the bill file gave one, else its due date. */
+    public Optional<LocalDate> collectionDate(long bid, String account, String invoiceNumber) {
+        return accounts.collectionDate(bid, account, invoiceNumber);
+    }
+}
