@@ -7,6 +7,7 @@ import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.payers.PayerRules;
 import org.ratepayer.payers.SignedInPayer;
+import org.ratepayer.shared.web.PayerPage;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,10 +23,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Portal pages that take a {@link SignedInPayer} get the payer signed in to the biller of their path
  * ({@code /portal/{bid}/…}); when nobody is, the visitor is sent to sign in and brought back afterwards, or, when the
- * biller names its own portal as where payers sign in (setting 3), there (docs/payers.md).
+ * biller names its own portal as where payers sign in (setting 3), there (docs/payers.md). Page controllers of other
+ * modules marked {@link PayerPage} that take a payer (the email history, docs/payers-self-service.md) are answered alike.
  */
 @Component
-@ControllerAdvice(basePackageClasses = PortalGuard.class)
+@ControllerAdvice(basePackageClasses = PortalGuard.class, annotations = PayerPage.class)
 class PortalGuard implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
     private final BillerService billers;

@@ -6,6 +6,7 @@ import org.ratepayer.billers.BillerService;
 import org.ratepayer.payers.Payer;
 import org.ratepayer.payers.PayerDirectory;
 import org.ratepayer.payers.PayerRules;
+import org.ratepayer.payers.SelfRegistration;
 import org.ratepayer.shared.throttle.Throttle;
 import org.ratepayer.shared.throttle.TooManyAttempts;
 import org.ratepayer.shared.web.PayerPage;
@@ -32,17 +33,20 @@ class PortalSignInController {
     private final BillerService billers;
     private final PayerDirectory directory;
     private final Throttle throttle;
+    private final SelfRegistration registration;
 
-    PortalSignInController(BillerService billers, PayerDirectory directory, Throttle throttle) {
+    PortalSignInController(BillerService billers, PayerDirectory directory, Throttle throttle, SelfRegistration registration) {
         this.billers = billers;
         this.directory = directory;
         this.throttle = throttle;
+        this.registration = registration;
     }
 
     @GetMapping("/portal/{bid}/sign-in")
     String signInPage(@PathVariable long bid, @RequestParam(required = false) String next,
             @RequestParam(required = false) String signedOut, HttpServletRequest request, Model model) {
         model.addAttribute("biller", billers.require(bid));
+        model.addAttribute("canRegister", registration.allowed(bid));
         if (PortalSession.current(request, bid).isPresent()) {
             return "redirect:" + PayerRules.safeTarget(bid, next);
         }
@@ -58,6 +62,7 @@ class PortalSignInController {
             @RequestParam(defaultValue = "") String password, @RequestParam(required = false) String next,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("biller", billers.require(bid));
+        model.addAttribute("canRegister", registration.allowed(bid));
         String target = PayerRules.safeTarget(bid, next);
         model.addAttribute("next", target);
         model.addAttribute("username", username);

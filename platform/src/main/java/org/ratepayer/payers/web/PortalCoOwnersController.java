@@ -1,0 +1,143 @@
+package org.ratepayer.payers.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.payers.Invitations;
+import org.ratepayer.payers.Payer;
+import org.ratepayer.payers.PayerDirectory;
+import org.ratepayer.payers.PayerRefusal;
+import org.ratepayer.payers.PayerRules;
+import org.ratepayer.payers.SignedInPayer;
+import org.ratepayer.payers.internal.PortalAccounts;
+import org.ratepayer.shared.web.NotFoundException;
+import org.ratepayer.shared.web.PayerPage;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * An account's co-owners in the portal (docs/payers-self-service.md): who holds it, the open invitations, inviting
+ * an email address and removing a co-owner; and the page an invitation link opens. Every account in a path is
+ * checked against what the payer holds now; one that is not theirs answers 404, like one that does not exist.
+ */
+@Controller
+@PayerPage
+class PortalCoOwnersController {
+
+    private final BillerService billers;
+    private final PortalAccounts accounts;
+    private final PayerDirectory directory;
+    private final Invitations invitations;
+
+    PortalCoOwnersController(BillerService billers, PortalAccounts accounts, PayerDirectory directory, Invitations invitations) {
+        this.billers = billers;
+        this.accounts = accounts;
+        this.directory = directory;
+        this.invitations = invitations;
+    }
+
+    private static String page(long bid, String account) {
+        return "/portal/" + bid + "/accounts/" + UriUtils.encodePathSegment(account, StandardCharsets.UTF_8) + "/co-owners";
+    }
+
+    private String held(SignedInPayer signedIn, String account) {
+        return accounts.held(signedIn, account).orElseThrow(() -> new NotFoundException("no account " + account));
+    }
+
+    @GetMapping("/portal/{bid}/accounts/{account}/co-owners")
+    String coOwners(@PathVariable long bid, @PathVariable String account, SignedInPayer signedIn,
+            @RequestParam(required = false) String done, Model model) {
+        return show(bid, held(signedIn, account), signedIn, model, Map.of(), "", done == null ? null : switch (done) {
+            case "invited" -> "The invitation is on its way.";
+            case "cancelled" -> "The invitation is withdrawn.";
+            case "removed" -> "The co-owner is removed.";
+            default -> null;
+        });
+    }
+
+    private String show(long bid, String account, SignedInPayer signedIn, Model model, Map<String, String> errors, String email,
+            String notice) {
+        model.addAttribute("biller", billers.cachedBiller(bid));
+        model.addAttribute("payer", signedIn);
+        model.addAttribute("account", account);
+        model.addAttribute("users", directory.registration(bid, account).users());
+        boolean allowed = invitations.allowed(bid);
+        model.addAttribute("invitationsAllowed", allowed);
+        model.addAttribute("pending", allowed ? invitations.pending(bid, signedIn.userId(), account) : List.of());
+        model.addAttribute("errors", errors);
+        model.addAttribute("email", email);
+        model.addAttribute("notice", notice);
+        return "portal/co-owners";
+    }
+
+    @PostMapping("/portal/{bid}/accounts/{account}/co-owners/invite")
+    String invite(@PathVariable long bid, @PathVariable String account, @RequestParam(defaultValue = "") String email,
+            SignedInPayer signedIn, Model model) {
+        String held = held(signedIn, account);
+        if (email.isBlank()) {
+            return show(bid, held, signedIn, model, Map.of("email", "Enter the email address to invite."), email, null);
+        }
+        try {
+            invitations.invite(bid, signedIn.userId(), held, email.strip());
+        } catch (PayerRefusal e) {
+            return show(bid, held, signedIn, model, PortalForms.fieldError(e, "email"), email, null);
+        }
+        return "redirect:" + page(bid, held) + "?done=invited";
+    }
+
+    @PostMapping("/portal/{bid}/accounts/{account}/co-owners/cancel")
+    String cancel(@PathVariable long bid, @PathVariable String account, @RequestParam UUID invitation, SignedInPayer signedIn) {
+        String held = held(signedIn, account);
+        invitations.cancel(bid, signedIn.userId(), held, invitation);
+        return "redirect:" + page(bid, held) + "?done=cancelled";
+    }
+
+    @PostMapping("/portal/{bid}/accounts/{account}/co-owners/remove")
+    String remove(@PathVariable long bid, @PathVariable String account, @RequestParam(defaultValue = "") String username,
+            SignedInPayer signedIn) {
+        String held = held(signedIn, account);
+        invitations.removeCoOwner(bid, signedIn.userId(), held, username);
+        // Removing oneself leaves the account behind: its page is no longer theirs.
+        return signedIn.username().equalsIgnoreCase(username) ? "redirect:" + PayerRules.home(bid)
+                : "redirect:" + page(bid, held) + "?done=removed";
+    }
+
+    @GetMapping("/portal/{bid}/invitations/accept")
+    String acceptPage(@PathVariable long bid, @RequestParam(defaultValue = "") String token, SignedInPayer signedIn, Model model) {
+        model.addAttribute("biller", billers.cachedBiller(bid));
+        model.addAttribute("payer", signedIn);
+        Optional<String> account = invitations.allowed(bid) ? invitations.account(bid, token) : Optional.empty();
+        if (account.isEmpty()) {
+            return "portal/invitation-used";
+        }
+        model.addAttribute("account", account.get());
+        model.addAttribute("token", token);
+        return "portal/accept";
+    }
+
+    @PostMapping("/portal/{bid}/invitations/accept")
+    String accept(@PathVariable long bid, @RequestParam(defaultValue = "") String token, SignedInPayer signedIn, Model model) {
+        model.addAttribute("biller", billers.cachedBiller(bid));
+        model.addAttribute("payer", signedIn);
+        if (!invitations.allowed(bid)) {
+            return "portal/invitation-used";
+        }
+        Optional<Payer> accepted;
+        try {
+            accepted = invitations.accept(bid, token, signedIn.userId());
+        } catch (PayerRefusal e) {
+            model.addAttribute("reason", "The account already has all the online users it may have.");
+            return "portal/invitation-used";
+        }
+        return accepted.isPresent() ? "redirect:" + PayerRules.home(bid) : "portal/invitation-used";
+    }
+}

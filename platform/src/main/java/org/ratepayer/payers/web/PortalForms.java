@@ -1,0 +1,20 @@
+package org.ratepayer.payers.web;
+
+import java.util.Map;
+
+import org.ratepayer.payers.PayerRefusal;
+
+/** Field errors of the portal's self-service forms, worded for payers (docs/payers-self-service.md). */
+final class PortalForms {
+
+    private PortalForms() {
+    }
+
+    /** The refusal as one field's error, keyed by the field the form shows it next to. */
+    static Map<String, String> fieldError(PayerRefusal refusal, String fallbackField) {
+        String field = refusal.field() == null ? fallbackField : refusal.field();
+        String detail = refusal.detail();
+        String words = "required".equals(detail) ? "This is required." : Character.toUpperCase(detail.charAt(0)) + detail.substring(1) + ".";
+        return Map.of(field, words);
+    }
+}
