@@ -2,24 +2,15 @@ package org.ratepayer.payers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
+import org.ratepayer.web.PortalHttp;
 import org.ratepayer.cissim.CisAccount;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
@@ -54,39 +45,6 @@ class PortalAccessIT extends PlatformIT {
         cis.close();
     }
 
-    /** One payer's browser: its own cookies, redirects not followed so that they can be checked. */
-    final class Browser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
-        }
-
-        HttpResponse<String> post(String path, String form) {
-            return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        }
-
-        HttpResponse<String> send(HttpRequest request) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** The form token of a page this payer sees (the header's sign-out form carries one). */
-        String csrf(String path) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(path).body());
-            assertThat(m.find()).as("a form token on " + path).isTrue();
-            return m.group(1);
-        }
-    }
-
     private record Setup(TestBiller biller, String alice, String bob, String bobsInvoice, String alicesInvoice) {
     }
 
@@ -109,20 +67,15 @@ class PortalAccessIT extends PlatformIT {
         return new Setup(b, alice, bob, bobInvoice, aliceInvoice);
     }
 
-    private Browser signedIn(TestBiller b, String username) {
-        Browser browser = new Browser();
-        String token = directory.mintSignOn(b.bid(), username, null).token();
-        HttpResponse<String> landed = browser.get("/portal/" + b.bid() + "/sso?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        assertThat(landed.statusCode()).isEqualTo(302);
-        assertThat(landed.headers().firstValue("Location").orElseThrow()).endsWith("/portal/" + b.bid());
-        return browser;
+    private PortalHttp signedIn(TestBiller b, String username) {
+        return PortalHttp.signedOn(this::url, b.bid(), directory.mintSignOn(b.bid(), username, null).token());
     }
 
     @Test
     void aPayerReadsItsOwnAccountButNotAnothersWhateverIdIsChangedInTheUrl() {
         Setup s = twoPayers("6101-1", "6102-1");
         long bid = s.biller().bid();
-        Browser alice = signedIn(s.biller(), "alice" + bid);
+        PortalHttp alice = signedIn(s.biller(), "alice" + bid);
         String accounts = "/portal/" + bid + "/accounts/";
 
         HttpResponse<String> home = alice.get("/portal/" + bid);
@@ -150,16 +103,16 @@ class PortalAccessIT extends PlatformIT {
         assertThat(alice.get(accounts + s.bob() + "/pay").body()).isEqualTo(nowhere.body());
 
         // Posting a payment to Bob's account with Alice's own, valid form token: refused the same way, nothing charged.
-        String csrf = alice.csrf("/portal/" + bid);
-        String pay = "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&amount=60.00&method=CARD&cardNumber=4111111111111111"
+        String csrf = alice.csrfField("/portal/" + bid);
+        String pay = csrf + "&amount=60.00&method=CARD&cardNumber=4111111111111111"
                 + "&expMonth=12&expYear=2099&cvv=123&postalCode=49331&payerEmail=";
         assertThat(alice.post(accounts + s.bob() + "/pay", pay).statusCode()).isEqualTo(404);
-        assertThat(alice.post(accounts + s.bob() + "/pay/confirm", "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))
+        assertThat(alice.post(accounts + s.bob() + "/pay/confirm", csrf)
                 .statusCode()).isEqualTo(404);
         assertThat(count("select count(*) from payment where biller_id = ?", bid)).isZero();
 
         // Bob, in his own session, still sees his.
-        Browser bob = signedIn(s.biller(), "bob" + bid);
+        PortalHttp bob = signedIn(s.biller(), "bob" + bid);
         assertThat(bob.get(accounts + s.bob() + "/pay").statusCode()).isEqualTo(200);
         assertThat(bob.get(accounts + s.alice() + "/pay").statusCode()).isEqualTo(404);
     }
@@ -176,8 +129,8 @@ class PortalAccessIT extends PlatformIT {
                 payments.tokenize(bid, new CardDetails("5555555555554444", 12, 2099, "123", "49331"), null), 12, 2099, null, false);
         SavedPaymentMethod alicesVisa = wallet.save(bid, aliceId,
                 payments.tokenize(bid, new CardDetails("4111111111111111", 11, 2098, "123", "49331"), null), 11, 2098, null, false);
-        Browser alice = signedIn(s.biller(), "alice" + bid);
-        String csrf = "_csrf=" + URLEncoder.encode(alice.csrf("/portal/" + bid), StandardCharsets.UTF_8);
+        PortalHttp alice = signedIn(s.biller(), "alice" + bid);
+        String csrf = alice.csrfField("/portal/" + bid);
         String walletPath = "/portal/" + bid + "/wallet/";
 
         HttpResponse<String> own = alice.get("/portal/" + bid + "/wallet");
@@ -210,7 +163,7 @@ class PortalAccessIT extends PlatformIT {
         assertThat(alice.post(walletPath + alicesVisa.id() + "/remove", csrf).statusCode()).as("gone once removed").isEqualTo(404);
 
         // Nobody signed in is sent to sign in.
-        HttpResponse<String> visitor = new Browser().get("/portal/" + bid + "/wallet");
+        HttpResponse<String> visitor = new PortalHttp(this::url).get("/portal/" + bid + "/wallet");
         assertThat(visitor.statusCode()).isEqualTo(302);
         assertThat(visitor.headers().firstValue("Location").orElseThrow()).contains("/sign-in");
     }
@@ -219,7 +172,7 @@ class PortalAccessIT extends PlatformIT {
     void anAccountTheCisUnlinksIsGoneAtOnceAndASessionCountsForItsOwnBillerOnly() {
         Setup s = twoPayers("6201-1", "6202-1");
         long bid = s.biller().bid();
-        Browser alice = signedIn(s.biller(), "alice" + bid);
+        PortalHttp alice = signedIn(s.biller(), "alice" + bid);
         String pay = "/portal/" + bid + "/accounts/" + s.alice() + "/pay";
         assertThat(alice.get(pay).statusCode()).isEqualTo(200);
         directory.unlinkAccount(bid, "alice" + bid, s.alice());
@@ -238,7 +191,7 @@ class PortalAccessIT extends PlatformIT {
     void nobodySignedInIsSentToSignInAndBroughtBackAfterwards() {
         Setup s = twoPayers("6301-1", "6302-1");
         long bid = s.biller().bid();
-        Browser visitor = new Browser();
+        PortalHttp visitor = new PortalHttp(this::url);
         String accounts = "/portal/" + bid + "/accounts/";
         for (String path : List.of("/portal/" + bid, accounts + s.alice() + "/pay",
                 accounts + s.alice() + "/bills/" + s.alicesInvoice() + ".pdf", accounts + s.alice() + "/payments/" + UUID.randomUUID())) {

@@ -5,24 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
@@ -241,43 +231,8 @@ class PortalEnrolmentsIT extends CisPageIT {
         assertThat(kept.get(2)).isEqualTo(user);
     }
 
-    /** One payer's cookie jar over plain HTTP, redirects not followed. */
-    private final class Session {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(URI.create(url(path))).GET().build());
-        }
-
-        HttpResponse<String> post(String path, String form) {
-            return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        }
-
-        HttpResponse<String> send(HttpRequest request) {
-            try {
-                return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        String csrf(String path) {
-            Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(path).body());
-            assertThat(m.find()).as("a form token on " + path).isTrue();
-            return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-        }
-    }
-
-    private Session signOn(long bid, String username) {
-        Session s = new Session();
-        String token = directory.mintSignOn(bid, username, null).token();
-        assertThat(s.get("/portal/" + bid + "/sso?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)).statusCode()).isEqualTo(302);
-        return s;
+    private PortalHttp signOn(long bid, String username) {
+        return PortalHttp.signedOn(this::url, bid, directory.mintSignOn(bid, username, null).token());
     }
 
     @Test
@@ -293,10 +248,10 @@ class PortalEnrolmentsIT extends CisPageIT {
         UUID bobsPayment = scheduledPayments.create(bid, bob, invoiceOf(bob), billerService.cachedConfig(bid).today(clock).plusDays(5),
                 new BigDecimal("20.00"), Method.CARD, bobsCard.token(), bobsCard.brand(), bobsCard.last4(), "bob" + bid).id();
 
-        Session session = signOn(bid, "alice" + bid);
+        PortalHttp session = signOn(bid, "alice" + bid);
         String own = "/portal/" + bid + "/accounts/" + alice + "/enrolments";
         assertThat(session.get(own).statusCode()).isEqualTo(200);
-        String csrf = "_csrf=" + session.csrf(own);
+        String csrf = session.csrfField(own);
         String theirs = "/portal/" + bid + "/accounts/" + bob + "/enrolments";
         String future = billerService.cachedConfig(bid).today(clock).plusDays(3).toString();
         assertThat(session.get(theirs).statusCode()).isEqualTo(404);
