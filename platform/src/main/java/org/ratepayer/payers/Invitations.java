@@ -63,14 +63,10 @@ public class Invitations {
      */
     public Pending invite(long bid, long inviterId, String account, String email) {
         requireAllowed(bid);
-        PayerRules.checkEmail(email).ifPresent(v -> {
-            throw v.refusal();
-        });
+        PayerRules.require(PayerRules.checkEmail(email));
         return tx.execute(s -> {
             PayerRepository.UserRow inviter = holder(bid, inviterId, account);
-            links.refusal(bid, account, null).ifPresent(v -> {
-                throw v.refusal();
-            });
+            PayerRules.require(links.refusal(bid, account, null));
             String token = tokens.fresh();
             Instant expires = clock.instant().plus(LIFETIME);
             UUID id = UUID.randomUUID();

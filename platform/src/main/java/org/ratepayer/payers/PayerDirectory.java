@@ -80,11 +80,11 @@ public class PayerDirectory {
      * sends as the user's. Nothing changes unless every account can be linked.
      */
     public Registration register(long bid, String username, String email, List<String> accounts, String password) {
-        check(PayerRules.checkUsername(username));
-        check(PayerRules.checkEmail(email));
+        PayerRules.require(PayerRules.checkUsername(username));
+        PayerRules.require(PayerRules.checkEmail(email));
         List<String> wanted = accountList(accounts);
         if (password != null) {
-            check(PayerRules.checkPassword(password, PayerRules.CIS_PASSWORD_MIN));
+            PayerRules.require(PayerRules.checkPassword(password, PayerRules.CIS_PASSWORD_MIN));
         }
         wanted.forEach(a -> requireAccount(bid, a));
         String hash = password == null ? null : passwords.hash(password);
@@ -128,7 +128,7 @@ public class PayerDirectory {
     }
 
     public Payer changeEmail(long bid, String username, String email) {
-        check(PayerRules.checkEmail(email));
+        PayerRules.require(PayerRules.checkEmail(email));
         return tx.execute(s -> {
             UserRow user = users.lock(bid, username).orElseThrow(() -> userNotFound(bid, username));
             users.setEmail(user.userId(), email);
@@ -138,7 +138,7 @@ public class PayerDirectory {
 
     /** A password the CIS's portal set, pushed to us. */
     public Payer changePassword(long bid, String username, String password) {
-        check(PayerRules.checkPassword(password, PayerRules.CIS_PASSWORD_MIN));
+        PayerRules.require(PayerRules.checkPassword(password, PayerRules.CIS_PASSWORD_MIN));
         String hash = passwords.hash(password);
         return tx.execute(s -> {
             UserRow user = users.lock(bid, username).orElseThrow(() -> userNotFound(bid, username));
@@ -215,7 +215,7 @@ public class PayerDirectory {
      * @throws PayerRefusal when the password is not acceptable (the link is then left usable)
      */
     public Optional<Payer> setPasswordWithLink(long bid, String token, String password) {
-        check(PayerRules.checkPassword(password, PayerRules.PORTAL_PASSWORD_MIN));
+        PayerRules.require(PayerRules.checkPassword(password, PayerRules.PORTAL_PASSWORD_MIN));
         String hash = passwords.hash(password);
         return tx.execute(s -> tokens.redeem(bid, token, Purpose.SET_PASSWORD).flatMap(r -> users.find(bid, r.userId())).map(u -> {
             users.setPasswordHash(u.userId(), hash);
@@ -261,9 +261,4 @@ public class PayerDirectory {
         return new PayerRefusal(Kind.NOT_FOUND, "user_not_found", "username", "biller " + bid + " has no user " + username);
     }
 
-    private static void check(Optional<PayerRules.Violation> violation) {
-        violation.ifPresent(v -> {
-            throw v.refusal();
-        });
-    }
 }

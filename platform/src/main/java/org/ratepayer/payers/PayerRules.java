@@ -26,6 +26,13 @@ public final class PayerRules {
         }
     }
 
+    /** Throws the violation's refusal, if there is one: how every payers service applies a rule. */
+    public static void require(Optional<Violation> violation) {
+        if (violation.isPresent()) {
+            throw violation.get().refusal();
+        }
+    }
+
     public static Optional<Violation> checkUsername(String username) {
         if (username == null || username.isBlank()) {
             return invalid("username", "required");

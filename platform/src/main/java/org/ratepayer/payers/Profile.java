@@ -43,9 +43,7 @@ public class Profile {
         if (!canChangeEmail(bid)) {
             throw notHere("email");
         }
-        PayerRules.checkEmail(email).ifPresent(v -> {
-            throw v.refusal();
-        });
+        PayerRules.require(PayerRules.checkEmail(email));
         return tx.execute(s -> {
             PayerRepository.UserRow user = users.find(bid, userId).orElseThrow();
             users.setEmail(user.userId(), email);

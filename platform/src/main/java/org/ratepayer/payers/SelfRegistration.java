@@ -84,23 +84,15 @@ public class SelfRegistration {
      */
     public void start(long bid, String account, String username, String email, String password) {
         requireAllowed(bid);
-        PayerRules.checkUsername(username).ifPresent(v -> {
-            throw v.refusal();
-        });
-        PayerRules.checkEmail(email).ifPresent(v -> {
-            throw v.refusal();
-        });
-        PayerRules.checkPassword(password, PayerRules.PORTAL_PASSWORD_MIN).ifPresent(v -> {
-            throw v.refusal();
-        });
+        PayerRules.require(PayerRules.checkUsername(username));
+        PayerRules.require(PayerRules.checkEmail(email));
+        PayerRules.require(PayerRules.checkPassword(password, PayerRules.PORTAL_PASSWORD_MIN));
         String hash = passwords.hash(password);
         tx.executeWithoutResult(s -> {
             if (users.find(bid, username).isPresent()) {
                 throw usernameTaken();
             }
-            links.refusal(bid, account, null).ifPresent(v -> {
-                throw v.refusal();
-            });
+            PayerRules.require(links.refusal(bid, account, null));
             String token = tokens.fresh();
             Instant expires = clock.instant().plus(CONFIRMATION_LIFETIME);
             jdbc.sql("""

@@ -62,9 +62,7 @@ public class Wallet {
             methods.lockUser(userId);
             UUID id = methods.byToken(userId, method.token()).orElse(null);
             if (id == null) {
-                WalletRules.checkRoom(methods.count(userId)).ifPresent(v -> {
-                    throw v.refusal();
-                });
+                PayerRules.require(WalletRules.checkRoom(methods.count(userId)));
                 id = UUID.randomUUID();
                 boolean first = methods.count(userId) == 0;
                 methods.insert(id, bid, userId, method.method(), method.token(), method.brand(), method.last4(), expMonth, expYear,

@@ -49,6 +49,11 @@ public final class PortalHttp {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
+        return exchange(client, request);
+    }
+
+    /** One exchange through any client, the body read as UTF-8; failures as unchecked exceptions. */
+    public static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -223,7 +223,7 @@ class PortalSelfServiceIT extends CisPageIT {
         Matcher m = CSRF.matcher(page.body());
         assertThat(m.find()).as("the page carries a CSRF token").isTrue();
         String token = m.group(1) != null ? m.group(1) : m.group(2);
-        HttpResponse<String> r = exchange(client, request("/portal/" + b.bid() + "/sign-in")
+        HttpResponse<String> r = PortalHttp.exchange(client, request("/portal/" + b.bid() + "/sign-in")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token) + "&username=" + enc(username) + "&password=" + enc(PASSWORD)))
                 .build());
@@ -232,19 +232,9 @@ class PortalSelfServiceIT extends CisPageIT {
     }
 
     private HttpResponse<String> get(HttpClient client, String path) {
-        return exchange(client, request(path).GET().build());
+        return PortalHttp.exchange(client, request(path).GET().build());
     }
 
-    private static HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

@@ -371,10 +371,10 @@ class PortalSignInIT extends CisPageIT {
         TestBiller b = billerWithAccount("5901-1");
         directory.register(b.bid(), "ivan", "ivan@example.org", List.of("5901-1"), PASSWORD);
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> page = exchange(client, request("/portal/" + b.bid() + "/sign-in").GET().build());
+        HttpResponse<String> page = PortalHttp.exchange(client, request("/portal/" + b.bid() + "/sign-in").GET().build());
         assertThat(page.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
                 .contains("HttpOnly").contains("SameSite=Lax"));
-        HttpResponse<String> r = exchange(client, request("/portal/" + b.bid() + "/sign-in").header("X-Forwarded-For", newAddress())
+        HttpResponse<String> r = PortalHttp.exchange(client, request("/portal/" + b.bid() + "/sign-in").header("X-Forwarded-For", newAddress())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=ivan&password=" + enc(PASSWORD))).build());
         assertThat(r.statusCode()).isEqualTo(403);
@@ -412,11 +412,11 @@ class PortalSignInIT extends CisPageIT {
     private Answer post(String address, String path, String form) {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String bid = path.split("/")[2];
-        HttpResponse<String> page = exchange(client, request("/portal/" + bid + "/sign-in").header("X-Forwarded-For", address).GET().build());
+        HttpResponse<String> page = PortalHttp.exchange(client, request("/portal/" + bid + "/sign-in").header("X-Forwarded-For", address).GET().build());
         Matcher m = CSRF.matcher(page.body());
         assertThat(m.find()).as("the page carries a CSRF token").isTrue();
         String token = m.group(1) != null ? m.group(1) : m.group(2);
-        HttpResponse<String> r = exchange(client, request(path).header("X-Forwarded-For", address)
+        HttpResponse<String> r = PortalHttp.exchange(client, request(path).header("X-Forwarded-For", address)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token) + "&" + form)).build());
         // The CSRF token differs from one session to the next; everything else must not.
@@ -425,16 +425,6 @@ class PortalSignInIT extends CisPageIT {
                 r.headers().firstValue("Location").orElse(null), body);
     }
 
-    private HttpResponse<String> exchange(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);

@@ -40,9 +40,7 @@ public class AccountLinks {
     /** Links the user to each account it does not hold yet, or refuses and links none (the caller's transaction rolls back). */
     public void link(long bid, PayerRepository.UserRow user, List<String> accounts) {
         for (String account : accounts) {
-            refusal(bid, account, user.username()).ifPresent(v -> {
-                throw v.refusal();
-            });
+            PayerRules.require(refusal(bid, account, user.username()));
             users.link(user.userId(), bid, account);
         }
     }
