@@ -3,6 +3,7 @@ package org.ratepayer.billing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +38,24 @@ public class InvoiceQueries {
     }
 
     public Optional<Account> account(long bid, String accountNumber) {
-        return jdbc.sql("""
+        return Optional.ofNullable(accounts(bid, List.of(accountNumber)).get(accountNumber));
+    }
+
+    /** The biller's accounts among these numbers, by number; a number the biller has no account for is not in it. */
+    public Map<String, Account> accounts(long bid, Collection<String> accountNumbers) {
+        Map<String, Account> found = new LinkedHashMap<>();
+        jdbc.sql("""
                 select account_number, customer_number, customer_name, address1, address2, city, state, zip, phone, email,
                        display_account_number, block_cc, block_ach
-                from account where biller_id = ? and account_number = ?
-                """).params(bid, accountNumber)
-                .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getBoolean(13)))
-                .optional();
+                from account where biller_id = ? and account_number = any(?)
+                """).params(bid, accountNumbers.toArray(String[]::new))
+                .query(rs -> {
+                    Account a = new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getBoolean(13));
+                    found.put(a.accountNumber(), a);
+                });
+        return found;
     }
 
     /** All of an account's invoices, newest first, each with its detail lines. */
@@ -69,15 +79,30 @@ public class InvoiceQueries {
         return heads(bid, accountNumber, Map.of());
     }
 
+    /**
+     * The invoices of several accounts at once, without their lines, by account, each account's newest first: a page
+     * listing every account of a payer asks once instead of once per account.
+     */
+    public Map<String, List<Invoice>> invoicesWithoutLines(long bid, Collection<String> accountNumbers) {
+        Map<String, List<Invoice>> byAccount = new LinkedHashMap<>();
+        accountNumbers.forEach(a -> byAccount.put(a, new ArrayList<>()));
+        headsOf(bid, accountNumbers, Map.of()).forEach(i -> byAccount.get(i.accountNumber()).add(i));
+        return byAccount;
+    }
+
     private List<Invoice> heads(long bid, String accountNumber, Map<String, List<Line>> lines) {
+        return headsOf(bid, List.of(accountNumber), lines);
+    }
+
+    private List<Invoice> headsOf(long bid, Collection<String> accountNumbers, Map<String, List<Line>> lines) {
         return jdbc.sql("""
                 select invoice_number, account_number, status, invoice_date, due_date, total_amount_due, past_due,
                        allow_partial_payments, payment_expiration_date, payment_expiration_message, invoice_type_id,
                        custom2, custom3, custom4, custom9, custom10, cc_service_fee, ach_service_fee, file_id,
                        invoice_format_guid
-                from invoice where biller_id = ? and account_number = ?
+                from invoice where biller_id = ? and account_number = any(?)
                 order by invoice_date desc, invoice_id desc
-                """).params(bid, accountNumber)
+                """).params(bid, accountNumbers.toArray(String[]::new))
                 .query((rs, n) -> new Invoice(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6),
                         rs.getBigDecimal(7), (Boolean) rs.getObject(8), rs.getObject(9, LocalDate.class), rs.getString(10),

@@ -81,7 +81,7 @@ public class BillPdfService {
     }
 
     private Optional<URI> link(long bid, InvoiceQueries.Invoice invoice) {
-        Biller biller = billers.require(bid);
+        Biller biller = billers.cachedBiller(bid);
         Optional<CisConnector> connector = connectors.forBiller(biller);
         if (connector.isEmpty()) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package org.ratepayer.payers.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.ratepayer.balances.BalanceService;
 import org.ratepayer.balances.BalanceView;
@@ -62,7 +63,10 @@ public class PortalAccounts {
 
     /** Every account the payer holds, in the order they were linked. */
     public List<AccountView> accounts(Payer payer) {
-        return payer.accounts().stream().map(a -> view(payer.bid(), a)).flatMap(Optional::stream).toList();
+        Map<String, InvoiceQueries.Account> known = invoices.accounts(payer.bid(), payer.accounts());
+        Map<String, List<InvoiceQueries.Invoice>> bills = invoices.invoicesWithoutLines(payer.bid(), known.keySet());
+        return payer.accounts().stream().filter(known::containsKey)
+                .map(a -> view(payer.bid(), known.get(a), bills.get(a))).flatMap(Optional::stream).toList();
     }
 
     /**
@@ -92,16 +96,19 @@ public class PortalAccounts {
     }
 
     private Optional<AccountView> view(long bid, String accountNumber) {
-        Optional<InvoiceQueries.Account> account = invoices.account(bid, accountNumber);
-        Optional<BalanceView> balance = account.flatMap(a -> balances.balance(bid, accountNumber));
-        if (account.isEmpty() || balance.isEmpty()) {
+        return invoices.account(bid, accountNumber)
+                .flatMap(a -> view(bid, a, invoices.invoicesWithoutLines(bid, accountNumber)));
+    }
+
+    private Optional<AccountView> view(long bid, InvoiceQueries.Account account, List<InvoiceQueries.Invoice> list) {
+        Optional<BalanceView> balance = balances.balance(bid, account.accountNumber());
+        if (balance.isEmpty()) {
             return Optional.empty();
         }
-        List<InvoiceQueries.Invoice> list = invoices.invoicesWithoutLines(bid, accountNumber);
         InvoiceQueries.Invoice newest = list.stream().filter(i -> !"SUPERSEDED".equals(i.status())).findFirst()
                 .orElse(list.isEmpty() ? null : list.get(0));
         List<Bill> bills = list.stream().map(i -> new Bill(i, statusWords(i.status()), pdfs.available(bid, i))).toList();
-        return Optional.of(new AccountView(account.get(), balance.get(), newest, bills));
+        return Optional.of(new AccountView(account, balance.get(), newest, bills));
     }
 
     private static String statusWords(String status) {
