@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.payers.internal.AccountLinks;
+import org.ratepayer.payers.internal.PasswordHasher;
 import org.ratepayer.payers.internal.PayerRepository;
 import org.ratepayer.payers.internal.PayerTokens;
 import org.ratepayer.shared.web.Refusal.Kind;
@@ -36,17 +37,20 @@ public class Invitations {
     private final PayerRepository users;
     private final AccountLinks links;
     private final PayerTokens tokens;
+    private final PasswordHasher passwords;
     private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
 
     public Invitations(PayerDirectory directory, PayerRepository users, AccountLinks links, PayerTokens tokens,
-            ApplicationEventPublisher events, JdbcClient jdbc, Clock clock, PlatformTransactionManager txManager) {
+            PasswordHasher passwords, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
+            PlatformTransactionManager txManager) {
         this.directory = directory;
         this.users = users;
         this.links = links;
         this.tokens = tokens;
+        this.passwords = passwords;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -104,7 +108,35 @@ public class Invitations {
         return open(bid, token, false).map(Open::accountNumber);
     }
 
-    private record Open(long invitationId, String accountNumber) {
+    private record Open(long invitationId, String accountNumber, String email) {
+    }
+
+    /**
+     * Accepts an invitation for someone without a login: a new user with the chosen username and password and the invited
+     * email address (following the emailed link confirmed it, so no other confirmation is asked), holding the account as
+     * its co-owner; the link is used up. All or nothing: a taken username or a full account creates no user.
+     *
+     * @return the new payer, or empty when the link is unknown, used, withdrawn or expired
+     * @throws PayerRefusal when the username or password is not acceptable, the username is taken, or the account has all
+     *                      the users it may have (option 79)
+     */
+    public Optional<Payer> register(long bid, String token, String username, String password) {
+        requireAllowed(bid);
+        PayerRules.require(PayerRules.checkUsername(username));
+        PayerRules.require(PayerRules.checkPassword(password, PayerRules.PORTAL_PASSWORD_MIN));
+        if (open(bid, token, false).isEmpty()) {
+            return Optional.empty(); // before the slow hash: a dead link costs nothing
+        }
+        String hash = passwords.hash(password);
+        return tx.execute(s -> open(bid, token, true).map(invitation -> {
+            long userId = users.insert(bid, username, invitation.email(), hash).orElseThrow(() -> new PayerRefusal(Kind.CONFLICT,
+                    "username_taken", "username", "this username is taken; choose another"));
+            PayerRepository.UserRow user = users.find(bid, userId).orElseThrow();
+            links.link(bid, user, List.of(invitation.accountNumber()));
+            jdbc.sql("update payer_invitation set accepted_at = ?, accepted_by = ? where invitation_id = ?")
+                    .params(at(clock.instant()), userId, invitation.invitationId()).update();
+            return users.payer(user);
+        }));
     }
 
     /**
@@ -140,7 +172,7 @@ public class Invitations {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select invitation_id, account_number from payer_invitation where token_hash = ? and biller_id = ?
+                select invitation_id, account_number, email from payer_invitation where token_hash = ? and biller_id = ?
                 and accepted_at is null and cancelled_at is null and expires_at > ?""" + (lock ? " for update" : ""))
                 .params(PayerTokens.hash(token), bid, at(clock.instant())).query(Open.class).optional();
     }

@@ -148,6 +148,39 @@ class SelfServiceIT extends PlatformIT {
     }
 
     @Test
+    void anInviteeWithoutALoginRegistersFromTheInvitationOnceAndWithinOption79() {
+        TestBiller b = standardBiller();
+        long bid = b.bid();
+        Payer owner = directory.register(bid, "owner", "owner@example.org", List.of("9101-1"), "correct horse battery").payer();
+        invitations.invite(bid, owner.userId(), "9101-1", "newbie@example.org");
+        String first = links.lastInvitation().token();
+        invitations.invite(bid, owner.userId(), "9101-1", "late@example.org");
+        String second = links.lastInvitation().token();
+
+        assertThatThrownBy(() -> invitations.register(bid, first, "OWNER", "correct horse battery"))
+                .isInstanceOfSatisfying(PayerRefusal.class, e -> assertThat(e.code()).isEqualTo("username_taken"));
+        assertThatThrownBy(() -> invitations.register(bid, first, "newbie", "short"))
+                .isInstanceOfSatisfying(PayerRefusal.class, e -> assertThat(e.field()).isEqualTo("password"));
+        assertThat(invitations.account(bid, first)).as("a refused registration leaves the link usable").contains("9101-1");
+
+        Payer newbie = invitations.register(bid, first, "newbie", "correct horse battery").orElseThrow();
+        assertThat(newbie.accounts()).containsExactly("9101-1");
+        assertThat(newbie.email()).as("the invited address, confirmed by following the link").isEqualTo("newbie@example.org");
+        assertThat(directory.authenticate(bid, "newbie", "correct horse battery")).isPresent();
+        assertThat(directory.registration(bid, "9101-1").users()).containsExactlyInAnyOrder("owner", "newbie");
+        assertThat(jdbc.sql("select accepted_by from payer_invitation where biller_id = ? and email = 'newbie@example.org'")
+                .param(bid).query(Long.class).single()).isEqualTo(newbie.userId());
+        assertThat(invitations.register(bid, first, "newbie2", "correct horse battery")).as("single use").isEmpty();
+        assertThat(directory.find(bid, "newbie2")).isEmpty();
+
+        assertThatThrownBy(() -> invitations.register(bid, second, "late", "correct horse battery"))
+                .as("option 79 is 2: the account is full").isInstanceOfSatisfying(PayerRefusal.class,
+                        e -> assertThat(e.code()).isEqualTo("co_owner_limit"));
+        assertThat(directory.find(bid, "late")).as("no user without the account").isEmpty();
+        assertThat(invitations.register(bid, "no-such-token", "ghost", "correct horse battery")).isEmpty();
+    }
+
+    @Test
     void theDaffronTemplateOffersNeitherRegistrationNorInvitations() {
         TestBiller b = newBiller();
         assertThat(upload(b, b.webServiceKey(), "d.bif", new BifText(b.guidText())

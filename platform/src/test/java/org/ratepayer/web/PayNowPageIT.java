@@ -230,4 +230,40 @@ class PayNowPageIT extends PlatformIT {
         // the whole window goes back, not the iframe
         browser.clickOutOfFrame("return", partner.url("/portal/back"));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ratepayer.payers.PayerDirectory directory;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ratepayer.payers.Wallet wallet;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ratepayer.payments.PaymentService payments;
+
+    @Test
+    void aSignedOnPayerPaysWithASavedCardAndStillMayTypeANewOne() {
+        TestBiller b = partnerBiller();
+        assertThat(upload(b, b.webServiceKey(), "w.bif", new org.ratepayer.BifText(b.guidText())
+                .invoice("INV-W-1", "7301-1", "10/01/2026", "45.00", null).text()).status()).isEqualTo(201);
+        long rita = directory.register(b.bid(), "rita", "rita@example.org", List.of("7301-1"), null).payer().userId();
+        wallet.save(b.bid(), rita, payments.tokenize(b.bid(), new org.ratepayer.payments.gateway.CardDetails("5555555555554444", 12,
+                2099, "123", "33601"), null), 12, 2099, null, false);
+        String link = cloudPaymentUrl(b, """
+                {"PageLoadOverride": 1, "RemoteAuthenticationToken": "%s",
+                 "Customers": [{"AccountNumber": "7301-1", "Invoices": [{"InvoiceNumber": "INV-W-1"}]}]}
+                """.formatted(directory.mintSignOn(b.bid(), "rita", null).token()));
+
+        browser.get(link);
+        assertThat(browser.driver.getPageSource()).contains("ending 4444, expires 12/2099 (default)");
+        assertThat(browser.element("saved-0").isSelected()).as("the default saved method is chosen").isTrue();
+        assertThat(browser.has("saved-new")).isTrue();
+        assertThat(browser.has("cardNumber")).isTrue();
+        browser.assertAccessible("the Pay Now pay step with a saved method");
+        browser.click("review");
+        assertThat(browser.text("review-total")).isEqualTo("$45.00");
+        assertThat(browser.text("review-method")).contains("ending 4444");
+        browser.assertAccessible("the Pay Now review with a saved method");
+        browser.click("confirm");
+        assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
+        assertThat(jdbc.sql("select last4 || ' ' || status from payment where biller_id = ? and channel = 'CPV2'").param(b.bid())
+                .query(String.class).list()).containsExactly("4444 APPROVED");
+    }
 }

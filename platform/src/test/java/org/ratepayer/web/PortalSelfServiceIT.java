@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
 import org.ratepayer.TestSmtp;
 import org.ratepayer.payers.PayerDirectory;
+import org.ratepayer.shared.throttle.ManualThrottleTime;
+import org.springframework.context.annotation.Import;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Emails go to a GreenMail server of this class.
  */
 @Tag("browser")
+@Import(ManualThrottleTime.Config.class)
 class PortalSelfServiceIT extends CisPageIT {
 
     static final String PASSWORD = "correct horse battery staple";
@@ -55,6 +58,8 @@ class PortalSelfServiceIT extends CisPageIT {
 
     @Autowired
     PayerDirectory directory;
+    @Autowired
+    ManualThrottleTime throttleTime;
 
     private TestBiller standardBiller(String prefix) {
         TestBiller b = newBiller("standard");
@@ -142,6 +147,9 @@ class PortalSelfServiceIT extends CisPageIT {
         String accept = link(ACCEPT, awaitEmail("bob@example.org"));
         browser.click("sign-out");
         browser.get(accept);
+        assertThat(browser.text("account-number")).isEqualTo("9311-1");
+        browser.assertAccessible("an invitation opened by someone not signed in");
+        browser.click("sign-in-to-accept");
         assertThat(browser.driver.getCurrentUrl()).contains("/sign-in?next=");
         browser.assertAccessible("the sign-in page on the way to an invitation");
         browser.fill("username", "bob");
@@ -185,6 +193,161 @@ class PortalSelfServiceIT extends CisPageIT {
         assertThat(browser.text("profile-notice")).isEqualTo("Your password is changed.");
         browser.assertAccessible("the profile after changing the password");
         assertThat(directory.authenticate(bid, "bob", "a brand new passphrase")).isPresent();
+    }
+
+    private void signInAs(TestBiller b, String username) {
+        browser.get(portal(b, "/sign-in"));
+        browser.fill("username", username);
+        browser.fill("password", PASSWORD);
+        browser.click("sign-in");
+        assertThat(browser.driver.getCurrentUrl()).isEqualTo(portal(b, ""));
+    }
+
+    @Test
+    void anInviteeWithoutALoginRegistersFromTheInvitationAndThenRemovesTheOtherCoOwner() throws Exception {
+        TestBiller b = standardBiller("961");
+        long bid = b.bid();
+        directory.register(bid, "gina", "gina@example.org", List.of("9611-1"), PASSWORD);
+        signInAs(b, "gina");
+        browser.get(portal(b, "/accounts/9611-1/co-owners"));
+        browser.fill("email", "hal@example.org");
+        browser.click("invite");
+        assertThat(browser.text("co-owners-notice")).isEqualTo("The invitation is on its way.");
+        browser.click("sign-out");
+
+        String accept = link(ACCEPT, awaitEmail("hal@example.org"));
+        browser.get(accept);
+        assertThat(browser.text("account-number")).isEqualTo("9611-1");
+        assertThat(browser.has("accept")).as("nobody signed in to accept with one click").isFalse();
+        assertThat(browser.has("sign-in-to-accept")).isTrue();
+        browser.assertAccessible("an invitation for someone without a login");
+        browser.fill("username", "GINA");
+        browser.fill("password", PASSWORD);
+        browser.click("register-and-accept");
+        assertThat(browser.text("username-error")).isEqualTo("This username is taken; choose another.");
+        assertThat(browser.element("username").getDomAttribute("aria-describedby")).isEqualTo("username-error");
+        browser.assertAccessible("registering from an invitation: a taken username");
+        assertThat(directory.find(bid, "GINA").map(p -> p.username())).as("only the existing gina").contains("gina");
+
+        browser.fill("username", "hal");
+        browser.fill("password", PASSWORD);
+        browser.click("register-and-accept");
+        assertThat(browser.driver.getCurrentUrl()).as("signed in as the new co-owner").isEqualTo(portal(b, ""));
+        assertThat(browser.text("account-heading-0")).contains("9611-1");
+        assertThat(directory.find(bid, "hal").orElseThrow().email()).isEqualTo("hal@example.org");
+        assertThat(directory.authenticate(bid, "hal", PASSWORD)).isPresent();
+        browser.get(accept);
+        assertThat(browser.text("invitation-used")).contains("accepted, withdrawn or has expired");
+
+        browser.get(portal(b, "/accounts/9611-1/co-owners"));
+        List<String> users = List.of(browser.text("user-0"), browser.text("user-1"));
+        assertThat(users).containsExactlyInAnyOrder("gina", "hal");
+        assertThat(browser.has("remove-" + users.indexOf("hal"))).as("no Remove next to oneself").isFalse();
+        browser.click("remove-" + users.indexOf("gina"));
+        assertThat(browser.text("co-owners-notice")).isEqualTo("The co-owner is removed.");
+        assertThat(browser.text("user-0")).isEqualTo("hal");
+        assertThat(browser.has("user-1")).isFalse();
+        browser.assertAccessible("an account's co-owners after removing one");
+        assertThat(directory.registration(bid, "9611-1").users()).containsExactly("hal");
+        assertThat(directory.find(bid, "gina").orElseThrow().holds("9611-1")).isFalse();
+    }
+
+    @Test
+    void settingSixHidesTheEmailChangeAndTheServerRefusesOneSentAnyway() {
+        TestBiller b = standardBiller("971");
+        billerService.setSetting(b.bid(), 6, com.fasterxml.jackson.databind.node.TextNode.valueOf("1"), "test");
+        directory.register(b.bid(), "ida", "ida@example.org", List.of("9711-1"), PASSWORD);
+        signInAs(b, "ida");
+        browser.click("nav-profile");
+        assertThat(browser.text("profile-email")).isEqualTo("ida@example.org");
+        assertThat(browser.has("change-email")).isFalse();
+        assertThat(browser.has("email")).isFalse();
+        assertThat(browser.has("change-password")).as("the password change stays").isTrue();
+        browser.assertAccessible("the profile without the email change (setting 6)");
+
+        HttpClient ida = signedIn(b, "ida");
+        HttpResponse<String> profile = get(ida, "/portal/" + b.bid() + "/profile");
+        Matcher m = CSRF.matcher(profile.body());
+        assertThat(m.find()).isTrue();
+        String token = m.group(1) != null ? m.group(1) : m.group(2);
+        HttpResponse<String> sent = PortalHttp.exchange(ida, request("/portal/" + b.bid() + "/profile/email")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token) + "&email=" + enc("mallory@example.org"))).build());
+        assertThat(sent.statusCode()).isEqualTo(403);
+        assertThat(sent.body()).contains("id=\"profile-error\"").contains("Your email address cannot be changed here.")
+                .doesNotContain("id=\"change-email\"");
+        assertThat(directory.find(b.bid(), "ida").orElseThrow().email()).isEqualTo("ida@example.org");
+    }
+
+    private static final Pattern WAIT = Pattern.compile("try again in (\\d+) seconds?");
+
+    /** The answer to a look-up that found nothing, the same whatever did not match. */
+    private String notFound;
+
+    /** One registration look-up in the browser: the seconds it was told to wait, or 0 when it was merely not found. */
+    private long failedLookUp(TestBiller b, String account, String zip) {
+        browser.get(portal(b, "/register"));
+        browser.fill("accountNumber", account);
+        browser.fill("zip", zip);
+        browser.click("find-account");
+        String error = browser.text("register-error");
+        Matcher m = WAIT.matcher(error);
+        if (m.find()) {
+            assertThat(error).startsWith("Too many unsuccessful attempts to find an account.");
+            return Long.parseLong(m.group(1));
+        }
+        assertThat(error).startsWith("We could not find an account");
+        if (notFound == null) {
+            notFound = error;
+        }
+        assertThat(error).as("no enumeration: one answer for an unknown account and a wrong ZIP").isEqualTo(notFound);
+        return 0;
+    }
+
+    @Test
+    void repeatedRegistrationLookUpsWaitLongerAndLongerAndNeverTellWhichAccountsExist() {
+        TestBiller b = standardBiller("981");
+        throttleTime.advance(Duration.ofHours(1)); // whatever this class's other tests spent from this address is back
+        try {
+            // An unknown account and a real one with the wrong ZIP, in turn: the same answer, until the waits begin.
+            String[] accounts = {"9999-9", "9811-1"};
+            int tries = 0;
+            long first = 0;
+            while (first == 0 && tries < 10) {
+                first = failedLookUp(b, accounts[tries % 2], "00000");
+                tries++;
+            }
+            assertThat(tries).as("five mistakes are free, the sixth waits").isEqualTo(6);
+            assertThat(first).isBetween(1L, 10L);
+            browser.assertAccessible("registering: too many look-ups");
+
+            List<Long> waits = new java.util.ArrayList<>(List.of(first));
+            for (int i = 0; i < 40 && waits.get(waits.size() - 1) < 30; i++) {
+                throttleTime.advance(Duration.ofSeconds(waits.get(waits.size() - 1)));
+                long wait = failedLookUp(b, accounts[i % 2], "00000");
+                if (wait == 0) {
+                    wait = failedLookUp(b, accounts[(i + 1) % 2], "00000");
+                }
+                assertThat(wait).as("after the one look-up the wait allowed, the next waits again").isPositive();
+                waits.add(wait);
+            }
+            assertThat(waits).as("waits grow as failures go on").last().satisfies(w -> assertThat(w).isBetween(30L, 60L));
+            assertThat(waits).allSatisfy(w -> assertThat(w).isBetween(1L, 60L));
+            // Refused unseen: while waiting, even the right ZIP code finds nothing.
+            browser.get(portal(b, "/register"));
+            browser.fill("accountNumber", "9811-1");
+            browser.fill("lastBillAmount", "84.17");
+            browser.click("find-account");
+            assertThat(browser.text("register-error")).startsWith("Too many unsuccessful attempts");
+        } finally {
+            // Every budget full again, for this class's other tests (they come from the same address).
+            throttleTime.advance(Duration.ofHours(1));
+        }
+        browser.get(portal(b, "/register"));
+        browser.fill("accountNumber", "9811-1");
+        browser.fill("lastBillAmount", "84.17");
+        browser.click("find-account");
+        assertThat(browser.text("found-account")).contains("9811-1");
     }
 
     @Test

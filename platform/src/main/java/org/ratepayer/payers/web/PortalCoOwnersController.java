@@ -1,6 +1,8 @@
 package org.ratepayer.payers.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -111,17 +114,71 @@ class PortalCoOwnersController {
                 : "redirect:" + page(bid, held) + "?done=removed";
     }
 
+    /**
+     * The page an invitation link opens. A signed-in payer accepts with one button; a visitor may sign in first (and
+     * come back here), or, having no login, choose a username and password here: the invited email address is theirs,
+     * as following the link proved.
+     */
     @GetMapping("/portal/{bid}/invitations/accept")
-    String acceptPage(@PathVariable long bid, @RequestParam(defaultValue = "") String token, SignedInPayer signedIn, Model model) {
+    String acceptPage(@PathVariable long bid, @RequestParam(defaultValue = "") String token, HttpServletRequest request,
+            Model model) {
         model.addAttribute("biller", billers.cachedBiller(bid));
-        model.addAttribute("payer", signedIn);
+        Optional<SignedInPayer> signedIn = PortalSession.current(request, bid);
+        model.addAttribute("payer", signedIn.orElse(null));
         Optional<String> account = invitations.allowed(bid) ? invitations.account(bid, token) : Optional.empty();
         if (account.isEmpty()) {
             return "portal/invitation-used";
         }
-        model.addAttribute("account", account.get());
+        return acceptForm(bid, account.get(), token, Map.of(), "", model);
+    }
+
+    private String acceptForm(long bid, String account, String token, Map<String, String> errors, String username, Model model) {
+        model.addAttribute("account", account);
         model.addAttribute("token", token);
+        model.addAttribute("errors", errors);
+        model.addAttribute("username", username);
+        String here = PayerRules.home(bid) + "/invitations/accept?token=" + UriUtils.encodeQueryParam(token, StandardCharsets.UTF_8);
+        model.addAttribute("signInUrl", UriComponentsBuilder.fromPath(PayerRules.home(bid) + "/sign-in").queryParam("next", here)
+                .encode().build().toUriString());
         return "portal/accept";
+    }
+
+    /** Someone invited who has no login registers from the invitation, and is signed in as the account's new co-owner. */
+    @PostMapping("/portal/{bid}/invitations/register")
+    String register(@PathVariable long bid, @RequestParam(defaultValue = "") String token,
+            @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request, Model model) {
+        model.addAttribute("biller", billers.cachedBiller(bid));
+        model.addAttribute("payer", null);
+        Optional<String> account = invitations.allowed(bid) ? invitations.account(bid, token) : Optional.empty();
+        if (account.isEmpty()) {
+            return "portal/invitation-used";
+        }
+        Map<String, String> errors = new HashMap<>();
+        if (username.isBlank()) {
+            errors.put("username", "Choose a username.");
+        }
+        if (password.isEmpty()) {
+            errors.put("password", "Choose a password.");
+        }
+        if (errors.isEmpty()) {
+            try {
+                Optional<Payer> payer = invitations.register(bid, token, username.strip(), password);
+                if (payer.isEmpty()) {
+                    return "portal/invitation-used";
+                }
+                PortalSession.signIn(request, payer.get());
+                return "redirect:" + PayerRules.home(bid);
+            } catch (PayerRefusal e) {
+                if (!"username".equals(e.field()) && !"password".equals(e.field())) {
+                    // Option 79's limit (or one user per account): the account filled up since the invitation.
+                    model.addAttribute("reason", "The account already has all the online users it may have.");
+                    return "portal/invitation-used";
+                }
+                errors.putAll(PortalForms.fieldError(e, "username"));
+            }
+        }
+        return acceptForm(bid, account.get(), token, errors, username, model);
     }
 
     @PostMapping("/portal/{bid}/invitations/accept")

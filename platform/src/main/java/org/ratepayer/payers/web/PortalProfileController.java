@@ -10,6 +10,8 @@ import org.ratepayer.payers.Profile;
 import org.ratepayer.payers.SignedInPayer;
 import org.ratepayer.shared.web.NotFoundException;
 import org.ratepayer.shared.web.PayerPage;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,7 +63,14 @@ class PortalProfileController {
     }
 
     @PostMapping("/portal/{bid}/profile/email")
-    String changeEmail(@PathVariable long bid, @RequestParam(defaultValue = "") String email, SignedInPayer signedIn, Model model) {
+    String changeEmail(@PathVariable long bid, @RequestParam(defaultValue = "") String email, SignedInPayer signedIn,
+            HttpServletResponse response, Model model) {
+        if (!profile.canChangeEmail(bid)) {
+            // Setting 6 = 1 (or a CIS that owns the address): the form is not shown, and a post sent anyway changes nothing.
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("error", "Your email address cannot be changed here.");
+            return show(bid, signedIn, model, Map.of(), null, null);
+        }
         if (email.isBlank()) {
             return show(bid, signedIn, model, Map.of("email", "Enter your new email address."), email, null);
         }

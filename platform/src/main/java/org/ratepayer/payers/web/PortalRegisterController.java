@@ -29,7 +29,7 @@ import org.ratepayer.shared.web.PayerPage;
 
 /**
  * Registering from a bill in the portal (docs/payers-self-service.md): the account number and a fact from the bill,
- * throttled like the payment page's look-up and answered with one message whatever did not match (so the page tells
+ * throttled with the sign-in page's growing waits and answered with one message whatever did not match (so the page tells
  * nobody which accounts exist); then email, username and password; then the emailed link, which signs the payer in.
  * The account found is kept in the session between the two steps, so step 2 cannot name another account.
  */
@@ -40,6 +40,8 @@ class PortalRegisterController {
     static final String NOT_FOUND = "We could not find an account with that number and that ZIP code or bill amount. "
             + "Check them against your bill.";
     private static final String FOUND = "ratepayer.signup.account";
+    /** Usernames hold no control characters (PayerRules.checkUsername), so no payer's sign-in budget is this one. */
+    private static final String LOOKUP_KEY = "\u0001registration-lookup:";
 
     private final BillerService billers;
     private final SelfRegistration registration;
@@ -83,7 +85,10 @@ class PortalRegisterController {
             return "portal/register";
         }
         BigDecimal amount = amount(lastBillAmount);
-        Throttle.Outcome<String> found = throttle.lookup(request.getRemoteAddr(), bid, accountNumber,
+        // The sign-in door's ladders, not the payment page's flat look-up budget: a registration ends in a login, so a
+        // guesser waits longer and longer, and spreading guesses between this page and sign-in gains nothing. The second
+        // budget is kept for the account number as typed, under a name no username can have (docs/throttling.md).
+        Throttle.Outcome<String> found = throttle.signIn(request.getRemoteAddr(), bid, LOOKUP_KEY + accountNumber.strip(),
                 () -> registration.findAccount(bid, accountNumber, zip, amount));
         if (found.refused()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

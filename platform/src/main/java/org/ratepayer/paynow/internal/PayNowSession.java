@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** An opened Pay Now session as the hosted page works with it. */
+/**
+ * An opened Pay Now session as the hosted page works with it.
+ *
+ * @param payerUserId the portal user the request's RemoteAuthenticationToken signed on, whose saved methods the page
+ *                    offers (docs/paynow.md); null for a session without one, which never sees a saved method
+ */
 public record PayNowSession(long id, UUID guid, long bid, PayNowRequest request, List<PayNowItem> items, Set<String> removed,
-        Pending pending, OffsetDateTime expiresAt) {
+        Pending pending, OffsetDateTime expiresAt, Long payerUserId) {
 
     public PayNowSession {
         items = List.copyOf(items);

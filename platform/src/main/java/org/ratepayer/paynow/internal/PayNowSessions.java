@@ -55,7 +55,7 @@ public class PayNowSessions {
 
     Optional<PayNowSession> byPage(byte[] pageSha256) {
         return jdbc.sql("""
-                select session_id, session_guid, biller_id, request::text, removed, pending::text, expires_at
+                select session_id, session_guid, biller_id, request::text, removed, pending::text, expires_at, payer_user_id
                 from paynow_session where page_sha256 = ? and expires_at > now()
                 """).param(pageSha256).query(this::session).optional();
     }
@@ -132,7 +132,8 @@ public class PayNowSessions {
         String pending = rs.getString(6);
         return new PayNowSession(rs.getLong(1), rs.getObject(2, UUID.class), rs.getLong(3), terms.request(), terms.items(),
                 removed == null ? Set.of() : new HashSet<>(Arrays.asList((String[]) removed.getArray())),
-                pending == null ? null : read(pending, PayNowSession.Pending.class), rs.getObject(7, OffsetDateTime.class));
+                pending == null ? null : read(pending, PayNowSession.Pending.class), rs.getObject(7, OffsetDateTime.class),
+                rs.getObject(8, Long.class));
     }
 
     private String write(Object value) {

@@ -13,9 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.presentment.BillPdfService;
+import org.ratepayer.payers.SavedPaymentMethod;
+import org.ratepayer.payers.Wallet;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentOutcome;
@@ -43,7 +46,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the path is the payer's only credential, so it works in a partner's iframe without cookies. Shows the
  * request's customers and invoices, lets the payer remove invoices (AllowRemove), takes card or bank
  * details (AllowCCPayment / AllowACHPayment / AllowSwipe) with the fees shown before "Pay", and ends on a
- * printable receipt with a way back to the partner (ReturnURL).
+ * printable receipt with a way back to the partner (ReturnURL). A session whose request carried a
+ * RemoteAuthenticationToken also offers that user's saved methods (their wallet with this biller); any other
+ * session never shows one, and a saved method's id is only ever looked up for the session's own user.
  */
 @Controller
 @PayerPage
@@ -55,15 +60,55 @@ public class PayNowPageController {
     private final BillerService billers;
     private final InvoiceQueries invoices;
     private final BillPdfService pdfs;
+    private final Wallet wallet;
+
+    /** The form's choice of a new card or bank account, typed in, rather than a saved method (as in the portal). */
+    static final String NEW_METHOD = "new";
 
     public PayNowPageController(PayNowService service, PayNowCheckout checkout, PaymentService payments, BillerService billers,
-            InvoiceQueries invoices, BillPdfService pdfs) {
+            InvoiceQueries invoices, BillPdfService pdfs, Wallet wallet) {
         this.service = service;
         this.checkout = checkout;
         this.payments = payments;
         this.billers = billers;
         this.invoices = invoices;
         this.pdfs = pdfs;
+        this.wallet = wallet;
+    }
+
+    /**
+     * The saved methods the page offers: the signed-on user's, of a kind the partner accepts here; none for a session
+     * no token signed on.
+     */
+    private List<SavedPaymentMethod> saved(PayNowSession s) {
+        if (s.payerUserId() == null) {
+            return List.of();
+        }
+        PayNowRequest r = s.request();
+        return wallet.methods(s.bid(), s.payerUserId()).stream()
+                .filter(m -> m.method() == Method.CARD ? r.allowCcPayment() : r.allowAchPayment()).toList();
+    }
+
+    /**
+     * The saved method the form names, tokenized for this biller: only one of the session's own user's methods of a kind
+     * the partner accepts; another user's id, or any id in a session without a user, is refused like one that does not
+     * exist, before anything is held or charged.
+     */
+    private PaymentGateway.Tokenized savedMethod(PayNowSession s, String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            uuid = null;
+        }
+        UUID chosen = uuid;
+        String token = chosen == null ? null : saved(s).stream().filter(m -> m.id().equals(chosen)).findFirst()
+                .flatMap(m -> wallet.token(s.bid(), s.payerUserId(), m.id())).orElse(null);
+        if (token == null) {
+            throw new PayNowCheckout.CheckoutException("That saved payment method is not available here. Choose another, or enter "
+                    + "a card or bank account.");
+        }
+        return payments.tokenizeOne(s.bid(), null, null, token);
     }
 
     /** The stored invoice behind an item, for its bill image (AllowViewStatement). */
@@ -139,8 +184,12 @@ public class PayNowPageController {
         model.addAttribute("step", step);
         model.addAttribute("error", error);
         String email = r.customers().stream().map(PayNowRequest.Customer::emailAddress).filter(e -> e != null).findFirst().orElse("");
+        // The default saved method is chosen unless the payer chose; the new-method fields stay for a card not saved.
+        List<SavedPaymentMethod> saved = saved(s);
+        String chosen = saved.stream().filter(SavedPaymentMethod::isDefault).map(m -> m.id().toString()).findFirst().orElse(NEW_METHOD);
+        model.addAttribute("saved", saved);
         model.addAttribute("form", Map.of("method", form.getOrDefault("method", r.allowCcPayment() ? "CARD" : "ACH"),
-                "payerEmail", form.getOrDefault("payerEmail", email)));
+                "payerEmail", form.getOrDefault("payerEmail", email), "savedMethod", form.getOrDefault("savedMethod", chosen)));
         return "paynow/page";
     }
 
@@ -231,8 +280,10 @@ public class PayNowPageController {
         List<PayNowCheckout.Line> lines;
         try {
             Map<String, BigDecimal> amounts = checkout.amounts(session, typed);
-            PaymentGateway.Tokenized token = PaymentMethodForm.tokenize(payments, session.bid(), method, form,
-                    session.request().allowSwipe());
+            String savedMethod = form.getOrDefault("savedMethod", NEW_METHOD);
+            PaymentGateway.Tokenized token = NEW_METHOD.equals(savedMethod)
+                    ? PaymentMethodForm.tokenize(payments, session.bid(), method, form, session.request().allowSwipe())
+                    : savedMethod(session, savedMethod);
             lines = checkout.review(session, amounts, token, email);
             model.addAttribute("paidWith", token);
         } catch (PayNowCheckout.CheckoutException e) {
