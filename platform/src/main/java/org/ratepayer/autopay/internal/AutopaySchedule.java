@@ -27,7 +27,7 @@ public class AutopaySchedule {
     private static final Logger log = LoggerFactory.getLogger(AutopaySchedule.class);
 
     @Bean
-    RecurringTask<Void> autopayRuns(AutopayRuns runs, BillerService billers,
+    RecurringTask<Void> autopayRunSchedule(AutopayRuns runs, BillerService billers,
             @Value("${ratepayer.autopay.interval:30m}") Duration interval) {
         return Tasks.recurring("autopay-runs", FixedDelay.of(interval)).execute((instance, context) -> {
             for (Biller b : billers.all()) {
