@@ -74,11 +74,20 @@ public class AutopayRuns implements DisposableBean {
         return id;
     }
 
-    /** Runs to the end before answering (the daily schedule). */
+    /** Runs to the end before answering. */
     public long runNow(long bid, LocalDate date, String actor) {
         long id = open(bid, date, actor);
         go(id, bid, date);
         return id;
+    }
+
+    /**
+     * The schedule's run: as {@link #runNow}, but a run that found nothing due and made no attempt is not kept, so the
+     * runs of a biller's day are the ones that did something.
+     */
+    public void runOnSchedule(long bid, LocalDate date) {
+        long id = runNow(bid, date, "schedule");
+        repo.deleteIfIdle(id);
     }
 
     private long open(long bid, LocalDate date, String actor) {

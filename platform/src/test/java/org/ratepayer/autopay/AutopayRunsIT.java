@@ -395,5 +395,21 @@ class AutopayRunsIT extends PlatformIT {
         assertThat(empty.get("due").asInt()).isZero();
         assertThat(empty.get("amount").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(getJson("/api/v1/billers/" + b.bid() + "/autopay/runs/" + empty.get("id").asLong(), b.apiKey()).status()).isEqualTo(200);
+
+        // the schedule's runs every half hour keep only those that did something
+        runs.runOnSchedule(b.bid(), D);
+        assertThat(count("select count(*) from autopay_run where biller_id = ?", b.bid())).isEqualTo(1);
+    }
+
+    @Test
+    void theSchedulesRunIsKeptWhenItCharges() {
+        String acct = account("95");
+        TestBiller b = biller(acct);
+        enrol(b, acct, APPROVE, null);
+        runs.runOnSchedule(b.bid(), runs.today(b.bid()));
+        runs.runOnSchedule(b.bid(), runs.today(b.bid()));
+        assertThat(jdbc.sql("select started_by || ':' || status || ':' || due_count from autopay_run where biller_id = ?").param(b.bid())
+                .query(String.class).list()).containsExactly("schedule:DONE:1");
+        assertThat(payments(b, acct)).containsExactly("AUTOPAY:APPROVED:120.50");
     }
 }

@@ -54,6 +54,14 @@ public class AttemptRepository {
         jdbc.sql("update autopay_run set status = 'DONE', due_count = ?, finished_at = ? where run_id = ?").params(due, now, runId).update();
     }
 
+    /** Deletes a run that found nothing due and has no attempt. */
+    public void deleteIfIdle(long runId) {
+        jdbc.sql("""
+                delete from autopay_run r where run_id = ? and due_count = 0
+                  and not exists (select 1 from autopay_attempt a where a.run_id = r.run_id)
+                """).param(runId).update();
+    }
+
     public Optional<Run> run(long bid, long runId) {
         return jdbc.sql("select * from autopay_run where biller_id = ? and run_id = ?").params(bid, runId)
                 .query((rs, n) -> new Run(rs.getLong("run_id"), rs.getLong("biller_id"), rs.getObject("run_date", LocalDate.class),

@@ -32,7 +32,7 @@ public class AutopaySchedule {
         return Tasks.recurring("autopay-runs", FixedDelay.of(interval)).execute((instance, context) -> {
             for (Biller b : billers.all()) {
                 try {
-                    runs.runNow(b.bid(), runs.today(b.bid()), "schedule");
+                    runs.runOnSchedule(b.bid(), runs.today(b.bid()));
                 } catch (RuntimeException e) {
                     log.error("autopay run for biller {} failed; tried again at the next interval", b.bid(), e);
                 }
