@@ -56,6 +56,8 @@ public final class ConfigCatalogue {
     public static final int SET_CIS_ACCOUNT_NUMBER = 1006;
     /** Project-assigned: the customer portal's accent colour, {@code #rrggbb}, legible under white text (docs/payers-portal.md). */
     public static final int SET_PORTAL_ACCENT_COLOUR = 1007;
+    /** Project-assigned: days after an autopay decline on which it is tried again, "1,3" when unset, "none" for no retry (docs/autopay.md). */
+    public static final int SET_AUTOPAY_RETRY_DAYS = 1009;
 
     /** What a biller that has not chosen its maximum single payment takes at most. */
     public static final BigDecimal DEFAULT_MAXIMUM_PAYMENT = new BigDecimal("99999.99");
@@ -126,6 +128,7 @@ public final class ConfigCatalogue {
         put(s, ConfigDef.of(1006, "CIS account number: AS_IN_FILE, or CUSTOM2_CUSTOM3:N (the sub zero-padded to N digits)",
                 ValueKind.CIS_ACCOUNT_NUMBER));
         put(s, ConfigDef.of(1007, "Portal accent colour (#rrggbb, white text on it must meet WCAG AA contrast)", ValueKind.COLOUR));
+        put(s, ConfigDef.of(1009, "Autopay decline retries: days after the first decline, e.g. 1,3 (the default), or none", ValueKind.TEXT));
         return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
     }
 

@@ -371,4 +371,12 @@ public class PaymentService {
     public Optional<Payment> find(long bid, UUID guid) {
         return payments.find(bid, guid);
     }
+
+    /**
+     * The payment submitted under an idempotency key, if one was recorded: the autopay run settles an attempt a crash
+     * interrupted by this, rather than by submitting it again (docs/autopay.md).
+     */
+    public Optional<Payment> findByIdempotencyKey(long bid, String idempotencyKey) {
+        return keys.find(bid, idempotencyKey).map(IdempotencyKeys.Stored::paymentId).flatMap(payments::byId);
+    }
 }

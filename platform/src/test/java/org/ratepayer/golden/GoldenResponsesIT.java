@@ -667,6 +667,44 @@ class GoldenResponsesIT extends PlatformIT {
         check("soap-form/upload-401-nothing", call("POST", formEndpoint, formType, ""));
     }
 
+    // ---------------------------------------------------------------- autopay runs (docs/autopay.md)
+
+    @Test
+    void autopayRuns() {
+        TestBiller b = biller("autopay");
+        connectCis(b);
+        clock.setDay(LocalDate.of(2026, 12, 1));
+        cis.state().putAccount(CisAccount.of("6701-1", PayableCharge.of("Electric", "61.25", "0")));
+        bills(b, new BifText(b.guidText()).invoice("67011000001", "6701-1", "11/10/2026", "61.25", null));
+        assertThat(send(request("/api/v1/billers/" + b.bid() + "/accounts/6701-1/autopay").header("X-Api-Key", b.apiKey())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"enrolled\":true,\"card\":"
+                        + card(VISA) + "}"))).status()).isEqualTo(200);
+        jdbc.sql("update autopay_enrolment set enrolled_at = '2026-11-01T12:00:00Z' where biller_id = ?").param(b.bid()).update();
+        String runs = "/api/v1/billers/" + b.bid() + "/autopay/runs";
+
+        // the run's id, known before the answer that gives it (and too long to be mistaken for any other number in it),
+        // so that the answers read the same on every run of this test
+        long next = jdbc.sql("select setval('autopay_run_run_id_seq', (select last_value from autopay_run_run_id_seq) + 1000000)")
+                .query(Long.class).single() + 1;
+        golden.name(String.valueOf(next), "run-id");
+        check("autopay/run-post-201", asOperator(json("POST", runs, "{\"date\":\"2026-12-01\"}")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!"DONE".equals(send(asOperator(request(runs + "/" + next)).GET()).json().path("status").asText())) {
+            assertThat(System.nanoTime()).as("autopay run still running after 30 s").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        check("autopay/run-get-200", withKey(json("GET", runs + "/" + next, null), b.apiKey()));
+        check("autopay/run-get-404-unknown", asOperator(json("GET", runs + "/999999999", null)));
+        check("autopay/run-post-422-future-date", asOperator(json("POST", runs, "{\"date\":\"2026-12-02\"}")));
+        check("autopay/run-post-400-date", asOperator(json("POST", runs, "{\"date\":\"12/01/2026\"}")));
+        check("autopay/run-post-403-biller-key", withKey(json("POST", runs, "{\"date\":\"2026-12-01\"}"), b.apiKey()));
+    }
+
     // ---------------------------------------------------------------- actuator, API description, demo mailbox
 
     @Test
