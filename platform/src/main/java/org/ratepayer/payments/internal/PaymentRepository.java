@@ -3,6 +3,7 @@ package org.ratepayer.payments.internal;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentAllocation;
 import org.ratepayer.payments.PaymentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +23,37 @@ public class PaymentRepository {
         this.jdbc = jdbc;
     }
 
+    /** A payment of one account: its one allocation is the payment itself. */
     @org.springframework.transaction.annotation.Transactional
     public long insert(UUID guid, long bid, String account, String invoice, Channel channel, Method method,
+            java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
+            String kioskId, String idempotencyKey) {
+        return insert(guid, bid, List.of(new PaymentAllocation(1, guid, account, invoice, amount)), channel, method, amount, fee,
+                brand, last4, token, payerEmail, kioskId, idempotencyKey);
+    }
+
+    /**
+     * A payment and its allocations, in one transaction (docs/payments.md, "Payments of several accounts"). The
+     * payment row names the first allocation's account and invoice, and the total.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public long insert(UUID guid, long bid, List<PaymentAllocation> allocations, Channel channel, Method method,
+            java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
+            String kioskId, String idempotencyKey) {
+        PaymentAllocation first = allocations.get(0);
+        long id = insertPayment(guid, bid, first.accountNumber(), first.invoiceNumber(), channel, method, amount, fee, brand, last4,
+                token, payerEmail, kioskId, idempotencyKey);
+        for (PaymentAllocation a : allocations) {
+            jdbc.sql("""
+                    insert into payment_allocation (payment_id, biller_id, account_number, invoice_number, amount, position,
+                                                    allocation_guid)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    """).params(id, bid, a.accountNumber(), a.invoiceNumber(), a.amount(), a.position(), a.guid()).update();
+        }
+        return id;
+    }
+
+    private long insertPayment(UUID guid, long bid, String account, String invoice, Channel channel, Method method,
             java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
             String kioskId, String idempotencyKey) {
         long id = jdbc.sql("""
@@ -64,6 +94,16 @@ public class PaymentRepository {
 
     public Optional<Payment> byId(long id) {
         return jdbc.sql("select * from payment where payment_id = ?").param(id).query(PaymentRepository::payment).optional();
+    }
+
+    /** A payment's allocations in order; empty only for a payment written around this repository (old tests). */
+    public List<PaymentAllocation> allocations(long paymentId) {
+        return jdbc.sql("""
+                select position, allocation_guid, account_number, invoice_number, amount from payment_allocation
+                where payment_id = ? order by position
+                """).param(paymentId).query((rs, n) -> new PaymentAllocation(rs.getInt("position"),
+                        rs.getObject("allocation_guid", UUID.class), rs.getString("account_number"), rs.getString("invoice_number"),
+                        rs.getBigDecimal("amount"))).list();
     }
 
     /** Attempts whose outcome is not known yet, untouched since {@code before}, the longest waiting first. */
