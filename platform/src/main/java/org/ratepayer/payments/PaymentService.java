@@ -453,6 +453,22 @@ public class PaymentService {
         }
     }
 
+    /**
+     * A page of the biller's payments, newest first (docs/api.md, "Listing payments"). The filter's days are the
+     * biller's: {@code from} from its midnight, {@code to} up to the next midnight.
+     *
+     * @param page from 1; {@code size} from 1 to {@link PaymentList#MAX_SIZE}
+     */
+    public PaymentList.Page list(long bid, PaymentList.Filter filter, int page, int size) {
+        if (page < 1 || size < 1 || size > PaymentList.MAX_SIZE) {
+            throw new IllegalArgumentException("page " + page + " of size " + size);
+        }
+        java.time.ZoneId zone = billers.cachedConfig(bid).timeZone();
+        return payments.list(bid, blankToNull(filter.account()), filter.channel(), filter.status(),
+                filter.from() == null ? null : filter.from().atStartOfDay(zone).toOffsetDateTime(),
+                filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), page, size);
+    }
+
     public Optional<Payment> find(long bid, UUID guid) {
         return payments.find(bid, guid);
     }

@@ -4,6 +4,7 @@ import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentAllocation;
+import org.ratepayer.payments.PaymentList;
 import org.ratepayer.payments.PaymentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -104,6 +105,61 @@ public class PaymentRepository {
                 """).param(paymentId).query((rs, n) -> new PaymentAllocation(rs.getInt("position"),
                         rs.getObject("allocation_guid", UUID.class), rs.getString("account_number"), rs.getString("invoice_number"),
                         rs.getBigDecimal("amount"))).list();
+    }
+
+    /**
+     * One page of the biller's payments, newest first (docs/api.md, "Listing payments"); {@code from} and
+     * {@code to} are already instants (the start of the first day and of the day after the last, in the biller's zone).
+     */
+    public PaymentList.Page list(long bid, String account, Channel channel, PaymentStatus status, OffsetDateTime from,
+            OffsetDateTime before, int page, int size) {
+        StringBuilder where = new StringBuilder(" from payment p where p.biller_id = :bid");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("bid", bid);
+        if (account != null) {
+            where.append(" and (p.account_number = :account or exists (select 1 from payment_allocation a"
+                    + " where a.payment_id = p.payment_id and a.biller_id = p.biller_id and a.account_number = :account))");
+            params.put("account", account);
+        }
+        if (channel != null) {
+            where.append(" and p.channel = :channel");
+            params.put("channel", channel.name());
+        }
+        if (status != null) {
+            where.append(" and p.status = :status");
+            params.put("status", status.name());
+        }
+        if (from != null) {
+            where.append(" and p.created_at >= :from");
+            params.put("from", from);
+        }
+        if (before != null) {
+            where.append(" and p.created_at < :before");
+            params.put("before", before);
+        }
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) (page - 1) * size);
+        List<Payment> rows = jdbc.sql("select p.*" + where + " order by p.created_at desc, p.payment_id desc limit :limit offset :offset")
+                .params(params).query(PaymentRepository::payment).list();
+        java.util.Map<Long, List<PaymentList.AllocationItem>> parts = new java.util.HashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.sql("""
+                    select payment_id, account_number, invoice_number, amount from payment_allocation
+                    where payment_id in (:ids) order by payment_id, position
+                    """).param("ids", rows.stream().map(Payment::id).toList())
+                    .query((rs, n) -> {
+                        parts.computeIfAbsent(rs.getLong("payment_id"), k -> new java.util.ArrayList<>()).add(
+                                new PaymentList.AllocationItem(rs.getString("account_number"), rs.getString("invoice_number"),
+                                        rs.getBigDecimal("amount")));
+                        return 1;
+                    }).list();
+        }
+        List<PaymentList.Item> items = rows.stream().map(p -> new PaymentList.Item(p.guid(), p.accountNumber(),
+                parts.getOrDefault(p.id(), List.of(new PaymentList.AllocationItem(p.accountNumber(), p.invoiceNumber(), p.amount()))),
+                p.amount(), p.fee(), p.channel(), p.status(), new PaymentList.MethodSummary(p.method(), p.brand(), p.last4()),
+                p.createdAt())).toList();
+        return new PaymentList.Page(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
     /** Attempts whose outcome is not known yet, untouched since {@code before}, the longest waiting first. */
