@@ -29,18 +29,18 @@ public final class PaymentList {
     }
 
     /** @param page 1 for the newest {@code size} payments */
-    public record Page(List<Item> items, int page, int size, long totalItems, int totalPages) {
-        public Page {
+    public record PaymentPage(List<PaymentItem> items, int page, int size, long totalItems, int totalPages) {
+        public PaymentPage {
             items = List.copyOf(items);
         }
     }
 
     /** How the payment was paid: the method, and for a card its brand, and the last four digits. */
-    public record MethodSummary(Method type, String brand, String last4) {
+    public record PaymentMethodSummary(Method type, String brand, String last4) {
     }
 
     /** What one account got of the payment. */
-    public record AllocationItem(String accountNumber, String invoiceNumber, BigDecimal amount) {
+    public record PaymentAllocationItem(String accountNumber, String invoiceNumber, BigDecimal amount) {
     }
 
     /**
@@ -50,9 +50,9 @@ public final class PaymentList {
      * @param allocations   what each account got, in order; one for a payment of one account
      * @param amount        the total paid to the accounts, without the fee
      */
-    public record Item(UUID paymentGuid, String accountNumber, List<AllocationItem> allocations, BigDecimal amount, BigDecimal fee,
-            Channel channel, PaymentStatus status, MethodSummary method, OffsetDateTime createdAt) {
-        public Item {
+    public record PaymentItem(UUID paymentGuid, String accountNumber, List<PaymentAllocationItem> allocations, BigDecimal amount, BigDecimal fee,
+            Channel channel, PaymentStatus status, PaymentMethodSummary method, OffsetDateTime createdAt) {
+        public PaymentItem {
             allocations = List.copyOf(allocations);
         }
     }

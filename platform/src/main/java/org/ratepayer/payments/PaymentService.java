@@ -459,7 +459,7 @@ public class PaymentService {
      *
      * @param page from 1; {@code size} from 1 to {@link PaymentList#MAX_SIZE}
      */
-    public PaymentList.Page list(long bid, PaymentList.Filter filter, int page, int size) {
+    public PaymentList.PaymentPage list(long bid, PaymentList.Filter filter, int page, int size) {
         if (page < 1 || size < 1 || size > PaymentList.MAX_SIZE) {
             throw new IllegalArgumentException("page " + page + " of size " + size);
         }

@@ -111,7 +111,7 @@ public class PaymentRepository {
      * One page of the biller's payments, newest first (docs/api.md, "Listing payments"); {@code from} and
      * {@code to} are already instants (the start of the first day and of the day after the last, in the biller's zone).
      */
-    public PaymentList.Page list(long bid, String account, Channel channel, PaymentStatus status, OffsetDateTime from,
+    public PaymentList.PaymentPage list(long bid, String account, Channel channel, PaymentStatus status, OffsetDateTime from,
             OffsetDateTime before, int page, int size) {
         StringBuilder where = new StringBuilder(" from payment p where p.biller_id = :bid");
         java.util.Map<String, Object> params = new java.util.HashMap<>();
@@ -142,7 +142,7 @@ public class PaymentRepository {
         params.put("offset", (long) (page - 1) * size);
         List<Payment> rows = jdbc.sql("select p.*" + where + " order by p.created_at desc, p.payment_id desc limit :limit offset :offset")
                 .params(params).query(PaymentRepository::payment).list();
-        java.util.Map<Long, List<PaymentList.AllocationItem>> parts = new java.util.HashMap<>();
+        java.util.Map<Long, List<PaymentList.PaymentAllocationItem>> parts = new java.util.HashMap<>();
         if (!rows.isEmpty()) {
             jdbc.sql("""
                     select payment_id, account_number, invoice_number, amount from payment_allocation
@@ -150,16 +150,16 @@ public class PaymentRepository {
                     """).param("ids", rows.stream().map(Payment::id).toList())
                     .query((rs, n) -> {
                         parts.computeIfAbsent(rs.getLong("payment_id"), k -> new java.util.ArrayList<>()).add(
-                                new PaymentList.AllocationItem(rs.getString("account_number"), rs.getString("invoice_number"),
+                                new PaymentList.PaymentAllocationItem(rs.getString("account_number"), rs.getString("invoice_number"),
                                         rs.getBigDecimal("amount")));
                         return 1;
                     }).list();
         }
-        List<PaymentList.Item> items = rows.stream().map(p -> new PaymentList.Item(p.guid(), p.accountNumber(),
-                parts.getOrDefault(p.id(), List.of(new PaymentList.AllocationItem(p.accountNumber(), p.invoiceNumber(), p.amount()))),
-                p.amount(), p.fee(), p.channel(), p.status(), new PaymentList.MethodSummary(p.method(), p.brand(), p.last4()),
+        List<PaymentList.PaymentItem> items = rows.stream().map(p -> new PaymentList.PaymentItem(p.guid(), p.accountNumber(),
+                parts.getOrDefault(p.id(), List.of(new PaymentList.PaymentAllocationItem(p.accountNumber(), p.invoiceNumber(), p.amount()))),
+                p.amount(), p.fee(), p.channel(), p.status(), new PaymentList.PaymentMethodSummary(p.method(), p.brand(), p.last4()),
                 p.createdAt())).toList();
-        return new PaymentList.Page(items, page, size, total, (int) ((total + size - 1) / size));
+        return new PaymentList.PaymentPage(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
     /** Attempts whose outcome is not known yet, untouched since {@code before}, the longest waiting first. */

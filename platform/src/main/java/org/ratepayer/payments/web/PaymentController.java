@@ -81,10 +81,10 @@ public class PaymentController {
      */
     @GetMapping("/api/v1/billers/{bid}/payments")
     @ApiResponse(responseCode = "200", description = "A page of payments, newest first",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentList.Page.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentList.PaymentPage.class)))
     @ApiResponse(responseCode = "400", description = "A filter or paging value is malformed; the problem names the parameter",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public PaymentList.Page listPayments(@PathVariable long bid, Caller caller,
+    public PaymentList.PaymentPage listPayments(@PathVariable long bid, Caller caller,
             @RequestParam(required = false) String account, @RequestParam(required = false) String channel,
             @RequestParam(required = false) String status, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String page,
