@@ -152,6 +152,30 @@ class PaymentAllocationsIT extends PlatformIT {
     }
 
     @Test
+    void aSecondPaymentWhoseAccountsCarryTheFirstsKeysIsParkedNamingTheFirstNeverCountedDelivered() {
+        cis.state().reset(); // SBXDUP-1 and -2 must be new to the CIS
+        TestBiller b = pumpBiller(Map.of(131, APPROVAL_CODE_AS_TRANSACTION_ID),
+                Map.of("5341-1", "100.10", "5342-1", "32.00", "5343-1", "100.10", "5344-1", "32.00"));
+        CardDetails sameCode = new CardDetails("4000000000000333", 12, 2099, "123", "49331");
+        PaymentOutcome.Taken first = (PaymentOutcome.Taken) payments.submit(b.bid(), UUID.randomUUID().toString(),
+                PaymentRequest.ofAccounts(Channel.CSRWEB, List.of(part("5341-1", "100.10"), part("5342-1", "32.00")),
+                        new BigDecimal("132.10"), sameCode, null, null, null, null));
+        await().atMost(PATIENCE).until(() -> delivered(b) == 2);
+
+        PaymentOutcome.Taken second = (PaymentOutcome.Taken) payments.submit(b.bid(), UUID.randomUUID().toString(),
+                PaymentRequest.ofAccounts(Channel.CSRWEB, List.of(part("5343-1", "100.10"), part("5344-1", "32.00")),
+                        new BigDecimal("132.10"), sameCode, null, null, null, null));
+
+        await().atMost(PATIENCE).until(() -> count("select count(*) from posting where biller_id = ? and status = 'PARKED'", b.bid()) == 2);
+        assertThat(second.approvalCode()).isEqualTo(first.approvalCode()).isEqualTo("SBXDUP");
+        assertThat(posted("5343-1", "5344-1")).as("the CIS refused both as repeats").isEmpty();
+        assertThat(jdbc.sql("select last_error from posting where biller_id = ? and status = 'PARKED' order by posting_id")
+                .param(b.bid()).query(String.class).list()).satisfiesExactly(
+                        e -> assertThat(e).contains("'SBXDUP-1'").contains(first.paymentGuid().toString()).contains("PaymentGuid"),
+                        e -> assertThat(e).contains("'SBXDUP-2'").contains(first.paymentGuid().toString()));
+    }
+
+    @Test
     void aRefusedAllocationNamesItsPlaceAndNothingIsChargedOrStored() {
         TestBiller b = pumpBiller(Map.of(), Map.of("5321-1", "100.10", "5322-1", "32.00"));
 
