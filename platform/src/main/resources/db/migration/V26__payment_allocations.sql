@@ -23,3 +23,6 @@ create index payment_allocation_by_account on payment_allocation (biller_id, acc
 -- Every payment so far paid one account: its one allocation is the payment itself.
 insert into payment_allocation (payment_id, biller_id, account_number, invoice_number, amount, position, allocation_guid)
 select payment_id, biller_id, account_number, invoice_number, amount, 1, payment_guid from payment;
+
+-- GET /api/v1/billers/{bid}/payments lists a biller's payments newest first (docs/api.md, "Listing payments")
+create index payment_by_biller_newest on payment (biller_id, created_at desc, payment_id desc);
