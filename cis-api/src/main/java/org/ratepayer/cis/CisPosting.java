@@ -32,13 +32,33 @@ public sealed interface CisPosting permits CisPosting.Payment, CisPosting.Paperl
     enum Tender { CARD, ACH, CASH }
 
     /**
-     * An approved payment. {@code amount} excludes every fee; {@code paymentSourceId} is the channel's
-     * (docs/payments.md: WEB 0 … POS 8); {@code kioskId} is set for kiosk payments only; {@code donation}
-     * when the paid invoice is of a donation invoice type.
+     * An approved payment, or the part of it that pays one account. {@code amount} excludes every fee;
+     * {@code paymentSourceId} is the channel's (docs/payments.md: WEB 0 … POS 8); {@code kioskId} is set for
+     * kiosk payments only; {@code donation} when the paid invoice is of a donation invoice type.
+     * {@code allocation} is null for a payment of one account (what every payment was before allocations,
+     * and still is on the wire); a payment of several accounts is posted once per account, each posting
+     * naming its allocation (docs/postings.md, "Payments of several accounts").
      */
     record Payment(UUID postingId, String accountNumber, UUID paymentGuid, Tender tender, BigDecimal amount,
-            String approvalCode, int paymentSourceId, String kioskId, boolean donation, AccountParts parts)
-            implements CisPosting {
+            String approvalCode, int paymentSourceId, String kioskId, boolean donation, AccountParts parts,
+            Allocation allocation) implements CisPosting {
+
+        /**
+         * Which part of a payment of several accounts this posting is.
+         *
+         * @param guid     the allocation's own stable id, distinct from the payment's and from every other allocation's
+         * @param position 1 for the first account of the payment, and so on
+         * @param count    how many accounts the payment pays (at least 2)
+         */
+        public record Allocation(UUID guid, int position, int count) {
+            public Allocation {
+                Objects.requireNonNull(guid, "guid");
+                if (position < 1 || count < 2 || position > count) {
+                    throw new IllegalArgumentException("allocation " + position + " of " + count);
+                }
+            }
+        }
+
         public Payment {
             parts = parts == null ? AccountParts.UNKNOWN : parts;
             Objects.requireNonNull(postingId, "postingId");
@@ -51,13 +71,25 @@ public sealed interface CisPosting permits CisPosting.Payment, CisPosting.Paperl
         public Payment(UUID postingId, String accountNumber, UUID paymentGuid, Tender tender, BigDecimal amount,
                 String approvalCode, int paymentSourceId, String kioskId, boolean donation) {
             this(postingId, accountNumber, paymentGuid, tender, amount, approvalCode, paymentSourceId, kioskId, donation,
-                    AccountParts.UNKNOWN);
+                    AccountParts.UNKNOWN, null);
+        }
+
+        public Payment(UUID postingId, String accountNumber, UUID paymentGuid, Tender tender, BigDecimal amount,
+                String approvalCode, int paymentSourceId, String kioskId, boolean donation, AccountParts parts) {
+            this(postingId, accountNumber, paymentGuid, tender, amount, approvalCode, paymentSourceId, kioskId, donation,
+                    parts, null);
         }
 
         @Override
         public Payment withParts(AccountParts parts) {
             return new Payment(postingId, accountNumber, paymentGuid, tender, amount, approvalCode, paymentSourceId, kioskId,
-                    donation, parts);
+                    donation, parts, allocation);
+        }
+
+        /** The same payment as one allocation of a payment of several accounts. */
+        public Payment withAllocation(Allocation allocation) {
+            return new Payment(postingId, accountNumber, paymentGuid, tender, amount, approvalCode, paymentSourceId, kioskId,
+                    donation, parts, allocation);
         }
     }
 

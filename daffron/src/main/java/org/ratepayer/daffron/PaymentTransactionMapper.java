@@ -61,10 +61,19 @@ public final class PaymentTransactionMapper {
         return Mapped.send(transaction(payment, account, tender));
     }
 
-    /** The id the CIS deduplicates this payment by (docs/postings.md). */
+    /**
+     * The id the CIS deduplicates this payment by (docs/postings.md). Each account of a payment of several
+     * accounts is a paymentTransaction of its own, and the CIS would refuse the second one carrying the first
+     * one's id as a repeat: an allocation sends its own GUID in place of the payment's, or the approval code
+     * with {@code -position} after it ("A1B2C3-2"). A payment of one account sends what it always sent.
+     */
     String transactionId(CisPosting.Payment payment) {
         boolean guid = settings.dataPump().transactionIdSource() == DataPumpConfig.TransactionIdSource.PAYMENT_GUID;
-        return guid || !hasText(payment.approvalCode()) ? payment.paymentGuid().toString() : payment.approvalCode();
+        CisPosting.Payment.Allocation allocation = payment.allocation();
+        if (guid || !hasText(payment.approvalCode())) {
+            return allocation == null ? payment.paymentGuid().toString() : allocation.guid().toString();
+        }
+        return allocation == null ? payment.approvalCode() : payment.approvalCode() + "-" + allocation.position();
     }
 
     String paymentMode(CisPosting.Payment payment) {

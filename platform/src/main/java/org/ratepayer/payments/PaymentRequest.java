@@ -2,6 +2,9 @@ package org.ratepayer.payments;
 
 import org.ratepayer.payments.internal.ApiChannel;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.ratepayer.payments.gateway.BankDetails;
 import org.ratepayer.payments.gateway.CardDetails;
 
@@ -12,10 +15,32 @@ import org.ratepayer.payments.gateway.CardDetails;
  * @param stated      the invoice as a partner stated it (Pay Now); null for every other channel
  * @param reviewedFee the convenience fee the payer saw before confirming; when the rules now give another, nothing is
  *                    charged and the answer says so (docs/payments.md). Null where no fee was shown first.
+ * @param allocations for a payment of several accounts (docs/payments.md, "Payments of several accounts"): what each
+ *                    account gets, in order; {@code amount} is then their total and {@code accountNumber} and
+ *                    {@code invoiceNumber} stay null. Empty for a payment of one account.
  */
 public record PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount,
         CardDetails card, BankDetails bank, String methodToken, String kioskId, String payerEmail, StatedInvoice stated,
-        BigDecimal reviewedFee) {
+        BigDecimal reviewedFee, List<Allocation> allocations) {
+
+    /**
+     * What one account of a payment of several gets.
+     *
+     * @param invoiceNumber the invoice paid, or null for the account's newest (as for a payment of one account)
+     */
+    public record Allocation(String accountNumber, String invoiceNumber, BigDecimal amount) {
+    }
+
+    public PaymentRequest {
+        // nulls kept (not List.copyOf): a missing element is the caller's mistake, refused naming its place
+        allocations = allocations == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(allocations));
+    }
+
+    public PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
+            BankDetails bank, String methodToken, String kioskId, String payerEmail, StatedInvoice stated, BigDecimal reviewedFee) {
+        this(channel, accountNumber, invoiceNumber, amount, card, bank, methodToken, kioskId, payerEmail, stated, reviewedFee,
+                List.of());
+    }
 
     public PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
             BankDetails bank, String methodToken, String kioskId, String payerEmail, StatedInvoice stated) {
@@ -25,5 +50,19 @@ public record PaymentRequest(Channel channel, String accountNumber, String invoi
     public PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
             BankDetails bank, String methodToken, String kioskId, String payerEmail) {
         this(channel, accountNumber, invoiceNumber, amount, card, bank, methodToken, kioskId, payerEmail, null);
+    }
+
+    /**
+     * A payment of several accounts, charged once for the total of {@code allocations}' amounts as {@code amount}.
+     */
+    public static PaymentRequest ofAccounts(Channel channel, List<Allocation> allocations, BigDecimal amount, CardDetails card,
+            BankDetails bank, String methodToken, String payerEmail, BigDecimal reviewedFee) {
+        return new PaymentRequest(channel, null, null, amount, card, bank, methodToken, null, payerEmail, null, reviewedFee,
+                allocations);
+    }
+
+    /** Whether this is a payment of several accounts (given as allocations, even if only one). */
+    public boolean allocated() {
+        return !allocations.isEmpty();
     }
 }

@@ -77,8 +77,71 @@ public final class PaymentRules {
      * @throws PaymentRuleViolation naming the field {@code accountNumber}
      */
     public static <A> A checkAccount(Optional<A> found, long bid, String accountNumber) {
-        return found.orElseThrow(() -> new PaymentRuleViolation(Refusal.Kind.NOT_FOUND, ACCOUNT_NOT_FOUND, "accountNumber",
+        return checkAccount(found, bid, accountNumber, "accountNumber");
+    }
+
+    /** As {@link #checkAccount(Optional, long, String)}, naming {@code field} (an allocation's account). */
+    public static <A> A checkAccount(Optional<A> found, long bid, String accountNumber, String field) {
+        return found.orElseThrow(() -> new PaymentRuleViolation(Refusal.Kind.NOT_FOUND, ACCOUNT_NOT_FOUND, field,
                 "biller " + bid + " has no account " + accountNumber));
+    }
+
+    /** The most accounts one payment may pay: a payer's cart or an option 128 group, never a whole route. */
+    public static final int MAX_ALLOCATIONS = 100;
+
+    /** One account's part of a payment of several, as the payer gave it. */
+    public record Share(String accountNumber, BigDecimal amount) {
+    }
+
+    /**
+     * The shape of a payment of several accounts (docs/payments.md, "Payments of several accounts"), before any
+     * account is looked at: the total is a payment amount ({@link #checkAmount}); there is at least one account and
+     * at most {@value #MAX_ALLOCATIONS}; each names an account no other names, with an amount that could be a
+     * payment on its own (more than zero, whole cents); and the amounts add up to the total, to the cent. Each
+     * account's own rules (its invoice, block flags, partial payments) are {@link #decide}'s, per account.
+     *
+     * @throws PaymentRuleViolation naming {@code amount}, {@code allocations} or {@code allocations[i].field}
+     */
+    public static void checkAllocations(List<Share> shares, BigDecimal total, BigDecimal maximumPayment) {
+        checkAmount(total, maximumPayment);
+        if (shares == null || shares.isEmpty()) {
+            throw new PaymentRuleViolation("allocations_invalid", "allocations", "name at least one account to pay");
+        }
+        if (shares.size() > MAX_ALLOCATIONS) {
+            throw new PaymentRuleViolation("allocations_invalid", "allocations",
+                    "one payment pays at most " + MAX_ALLOCATIONS + " accounts");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < shares.size(); i++) {
+            Share share = shares.get(i);
+            String at = "allocations[" + i + "]";
+            if (share == null) {
+                throw new PaymentRuleViolation("allocations_invalid", at, "an allocation is missing");
+            }
+            if (share.accountNumber() == null || share.accountNumber().isBlank()) {
+                throw new PaymentRuleViolation("allocations_invalid", at + ".accountNumber", "required");
+            }
+            if (!seen.add(share.accountNumber().strip())) {
+                throw new PaymentRuleViolation("allocations_invalid", at + ".accountNumber",
+                        "account " + share.accountNumber().strip() + " is named twice; give each account once, with its whole amount");
+            }
+            BigDecimal amount = share.amount();
+            if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+                throw new PaymentRuleViolation("amount_invalid", at + ".amount", "the amount must be positive with at most two decimals");
+            }
+            if (amount.compareTo(total) > 0) {
+                // also keeps the sum (and the message below) the size of a real payment
+                throw new PaymentRuleViolation("allocations_do_not_add_up", at + ".amount",
+                        "one account's amount is more than the payment's amount");
+            }
+            sum = sum.add(amount);
+        }
+        if (sum.compareTo(total) != 0) {
+            throw new PaymentRuleViolation("allocations_do_not_add_up", "amount", "the accounts' amounts add up to "
+                    + sum.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString() + ", not the payment's amount of "
+                    + total.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+        }
     }
 
     /**

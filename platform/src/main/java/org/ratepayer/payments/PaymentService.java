@@ -117,6 +117,9 @@ public class PaymentService {
         if (channel == null) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", "channel", "required"), null);
         }
+        if (r.allocated()) {
+            return attemptAllocated(bid, key, r);
+        }
         if (r.accountNumber() == null || r.accountNumber().isBlank()) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", "accountNumber", "required"), null);
         }
@@ -165,19 +168,97 @@ public class PaymentService {
             return inserted;
         });
         try {
-            return new Outcome(charge(bid, guid, id, channel, method, r, decision), id);
+            return new Outcome(charge(bid, guid, id, channel, method, r.amount(), decision.fee(), r.accountNumber(),
+                    decision.invoice().invoiceNumber()), id);
         } catch (RuntimeException e) {
             throw new PaymentRecordedException(guid.toString(), e);
         }
     }
 
-    private PaymentOutcome charge(long bid, UUID guid, long id, Channel channel, PaymentGateway.Tokenized method, PaymentRequest r,
-            PaymentRules.Decision decision) {
+    /**
+     * A payment of several accounts (docs/payments.md, "Payments of several accounts"): the shape first
+     * ({@link PaymentRules#checkAllocations}), then each account under its own rules and live balance, as if it
+     * were paid alone; one charge for the total and one convenience fee, the largest of the accounts' fees
+     * (one transaction, one fee). A refusal names the allocation at fault ({@code allocations[1].amount}).
+     */
+    private Outcome attemptAllocated(long bid, String key, PaymentRequest r) {
+        if (r.accountNumber() != null || r.invoiceNumber() != null) {
+            return new Outcome(refused(Kind.INVALID, "invalid_field", r.accountNumber() != null ? "accountNumber" : "invoiceNumber",
+                    "a payment of several accounts names its accounts and invoices in allocations only"), null);
+        }
+        if (r.stated() != null) {
+            return new Outcome(refused(Kind.INVALID, "invalid_field", "allocations", "a stated invoice pays one account"), null);
+        }
+        if (r.amount() == null) {
+            return new Outcome(refused(Kind.INVALID, "invalid_field", "amount", "required"), null);
+        }
+        int given = (r.card() != null ? 1 : 0) + (r.bank() != null ? 1 : 0) + (r.methodToken() != null ? 1 : 0);
+        if (given != 1) {
+            return new Outcome(refused(Kind.INVALID, "invalid_field", "card", "send exactly one of card, bank or methodToken"), null);
+        }
+        BillerConfig config = billers.cachedConfig(bid);
+        try {
+            PaymentRules.checkAllocations(r.allocations().stream()
+                    .map(a -> a == null ? null : new PaymentRules.Share(a.accountNumber(), a.amount())).toList(),
+                    r.amount(), config.maximumPayment());
+            PaymentRules.checkSavedMethod(r.channel(), r.methodToken() != null, config.enabled(ConfigCatalogue.OPT_MULTIPLE_CUSTOMER_LOGIN));
+        } catch (PaymentRuleViolation v) {
+            return new Outcome(refused(v.kind(), v.code(), v.field(), v.getMessage()), null);
+        }
+        PaymentGateway.Tokenized method;
+        try {
+            method = tokenize(bid, r);
+        } catch (InvalidPaymentMethodException e) {
+            return new Outcome(refused(Kind.INVALID, "invalid_field", e.field(), e.getMessage()), null);
+        }
+        UUID guid = UUID.randomUUID();
+        List<PaymentAllocation> allocations = new java.util.ArrayList<>();
+        java.math.BigDecimal fee = java.math.BigDecimal.ZERO.setScale(2);
+        for (int i = 0; i < r.allocations().size(); i++) {
+            PaymentRequest.Allocation a = r.allocations().get(i);
+            String account = a.accountNumber().strip();
+            String at = "allocations[" + i + "]";
+            PaymentRules.Decision decision;
+            try {
+                decision = quote(bid, account, blankToNull(a.invoiceNumber()), a.amount(), method.method(), null);
+            } catch (PaymentRuleViolation v) {
+                String field = v.field() == null ? at : v.field().startsWith(at) ? v.field() : at + "." + v.field();
+                return new Outcome(refused(v.kind(), v.code(), field, "account " + account + ": " + v.getMessage()), null);
+            }
+            fee = fee.max(decision.fee());
+            allocations.add(new PaymentAllocation(i + 1, PaymentAllocation.guidOf(guid, i + 1), account,
+                    decision.invoice().invoiceNumber(), a.amount()));
+        }
+        if (ReviewedFee.changed(r.reviewedFee(), fee)) {
+            java.math.BigDecimal now = fee;
+            return new Outcome(new PaymentOutcome.Refused(Kind.CONFLICT, PaymentOutcome.Refused.FEE_CHANGED, "fee",
+                    "the convenience fee is now " + now.setScale(2).toPlainString() + ", not the "
+                    + r.reviewedFee().setScale(2).toPlainString() + " shown before; nothing was charged, review the payment again",
+                    Map.of("fee", now)), null);
+        }
+        java.math.BigDecimal paymentFee = fee;
+        long id = tx.execute(s -> {
+            long inserted = payments.insert(guid, bid, List.copyOf(allocations), r.channel(), method.method(), r.amount(), paymentFee,
+                    method.brand(), method.last4(), method.token(), blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key);
+            keys.attach(bid, key, inserted);
+            return inserted;
+        });
+        PaymentAllocation first = allocations.get(0);
+        try {
+            return new Outcome(charge(bid, guid, id, r.channel(), method, r.amount(), paymentFee, first.accountNumber(),
+                    first.invoiceNumber()), id);
+        } catch (RuntimeException e) {
+            throw new PaymentRecordedException(guid.toString(), e);
+        }
+    }
+
+    private PaymentOutcome charge(long bid, UUID guid, long id, Channel channel, PaymentGateway.Tokenized method,
+            java.math.BigDecimal amount, java.math.BigDecimal fee, String accountNumber, String invoiceNumber) {
         PaymentStatus status;
         String approval = null;
         String message;
         try {
-            PaymentGateway.Result result = gateway.charge(bid, guid, method.token(), r.amount().add(decision.fee()));
+            PaymentGateway.Result result = gateway.charge(bid, guid, method.token(), amount.add(fee));
             status = switch (result.outcome()) {
                 case APPROVED -> PaymentStatus.APPROVED;
                 case DECLINED -> PaymentStatus.DECLINED;
@@ -192,8 +273,8 @@ public class PaymentService {
             transitions.move(id, PaymentStatus.INITIATED, PaymentStatus.UNKNOWN, null, null, message);
             log.warn("payment {} for biller {}: processor timeout, left for the repair job", guid, bid);
         }
-        return new PaymentOutcome.Taken(guid, status, approval, r.amount(), decision.fee(), method.method(), method.last4(), channel,
-                r.accountNumber(), decision.invoice().invoiceNumber(), message);
+        return new PaymentOutcome.Taken(guid, status, approval, amount, fee, method.method(), method.last4(), channel,
+                accountNumber, invoiceNumber, message);
     }
 
     /**
@@ -328,7 +409,11 @@ public class PaymentService {
                 String.valueOf(r.invoiceNumber()), r.amount() == null ? "" : amountText(r.amount()),
                 method, String.valueOf(r.kioskId()), String.valueOf(r.payerEmail()))
                 // only where a fee was reviewed, so that every other request keeps the fingerprint it always had
-                + (r.reviewedFee() == null ? "" : "|fee:" + amountText(r.reviewedFee()));
+                + (r.reviewedFee() == null ? "" : "|fee:" + amountText(r.reviewedFee()))
+                // likewise only for a payment of several accounts
+                + (r.allocated() ? "|allocations:" + r.allocations().stream().map(a -> a == null ? "null"
+                        : a.accountNumber() + ":" + a.invoiceNumber() + ":" + (a.amount() == null ? "" : amountText(a.amount())))
+                        .collect(java.util.stream.Collectors.joining(",")) : "");
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
@@ -366,6 +451,22 @@ public class PaymentService {
                 log.error("payment {}: listener {} failed; the payment itself stands", payment.guid(), l.getClass().getSimpleName(), e);
             }
         }
+    }
+
+    /**
+     * A page of the biller's payments, newest first (docs/api.md, "Listing payments"). The filter's days are the
+     * biller's: {@code from} from its midnight, {@code to} up to the next midnight.
+     *
+     * @param page from 1; {@code size} from 1 to {@link PaymentList#MAX_SIZE}
+     */
+    public PaymentList.PaymentPage list(long bid, PaymentList.Filter filter, int page, int size) {
+        if (page < 1 || size < 1 || size > PaymentList.MAX_SIZE) {
+            throw new IllegalArgumentException("page " + page + " of size " + size);
+        }
+        java.time.ZoneId zone = billers.cachedConfig(bid).timeZone();
+        return payments.list(bid, blankToNull(filter.account()), filter.channel(), filter.status(),
+                filter.from() == null ? null : filter.from().atStartOfDay(zone).toOffsetDateTime(),
+                filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), page, size);
     }
 
     public Optional<Payment> find(long bid, UUID guid) {

@@ -3,6 +3,8 @@ package org.ratepayer.payments.internal;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
+import org.ratepayer.payments.PaymentAllocation;
+import org.ratepayer.payments.PaymentList;
 import org.ratepayer.payments.PaymentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +24,37 @@ public class PaymentRepository {
         this.jdbc = jdbc;
     }
 
+    /** A payment of one account: its one allocation is the payment itself. */
     @org.springframework.transaction.annotation.Transactional
     public long insert(UUID guid, long bid, String account, String invoice, Channel channel, Method method,
+            java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
+            String kioskId, String idempotencyKey) {
+        return insert(guid, bid, List.of(new PaymentAllocation(1, guid, account, invoice, amount)), channel, method, amount, fee,
+                brand, last4, token, payerEmail, kioskId, idempotencyKey);
+    }
+
+    /**
+     * A payment and its allocations, in one transaction (docs/payments.md, "Payments of several accounts"). The
+     * payment row names the first allocation's account and invoice, and the total.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public long insert(UUID guid, long bid, List<PaymentAllocation> allocations, Channel channel, Method method,
+            java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
+            String kioskId, String idempotencyKey) {
+        PaymentAllocation first = allocations.get(0);
+        long id = insertPayment(guid, bid, first.accountNumber(), first.invoiceNumber(), channel, method, amount, fee, brand, last4,
+                token, payerEmail, kioskId, idempotencyKey);
+        for (PaymentAllocation a : allocations) {
+            jdbc.sql("""
+                    insert into payment_allocation (payment_id, biller_id, account_number, invoice_number, amount, position,
+                                                    allocation_guid)
+                    values (?, ?, ?, ?, ?, ?, ?)
+                    """).params(id, bid, a.accountNumber(), a.invoiceNumber(), a.amount(), a.position(), a.guid()).update();
+        }
+        return id;
+    }
+
+    private long insertPayment(UUID guid, long bid, String account, String invoice, Channel channel, Method method,
             java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
             String kioskId, String idempotencyKey) {
         long id = jdbc.sql("""
@@ -64,6 +95,71 @@ public class PaymentRepository {
 
     public Optional<Payment> byId(long id) {
         return jdbc.sql("select * from payment where payment_id = ?").param(id).query(PaymentRepository::payment).optional();
+    }
+
+    /** A payment's allocations in order; empty only for a payment written around this repository (old tests). */
+    public List<PaymentAllocation> allocations(long paymentId) {
+        return jdbc.sql("""
+                select position, allocation_guid, account_number, invoice_number, amount from payment_allocation
+                where payment_id = ? order by position
+                """).param(paymentId).query((rs, n) -> new PaymentAllocation(rs.getInt("position"),
+                        rs.getObject("allocation_guid", UUID.class), rs.getString("account_number"), rs.getString("invoice_number"),
+                        rs.getBigDecimal("amount"))).list();
+    }
+
+    /**
+     * One page of the biller's payments, newest first (docs/api.md, "Listing payments"); {@code from} and
+     * {@code to} are already instants (the start of the first day and of the day after the last, in the biller's zone).
+     */
+    public PaymentList.PaymentPage list(long bid, String account, Channel channel, PaymentStatus status, OffsetDateTime from,
+            OffsetDateTime before, int page, int size) {
+        StringBuilder where = new StringBuilder(" from payment p where p.biller_id = :bid");
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("bid", bid);
+        if (account != null) {
+            where.append(" and (p.account_number = :account or exists (select 1 from payment_allocation a"
+                    + " where a.payment_id = p.payment_id and a.biller_id = p.biller_id and a.account_number = :account))");
+            params.put("account", account);
+        }
+        if (channel != null) {
+            where.append(" and p.channel = :channel");
+            params.put("channel", channel.name());
+        }
+        if (status != null) {
+            where.append(" and p.status = :status");
+            params.put("status", status.name());
+        }
+        if (from != null) {
+            where.append(" and p.created_at >= :from");
+            params.put("from", from);
+        }
+        if (before != null) {
+            where.append(" and p.created_at < :before");
+            params.put("before", before);
+        }
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) (page - 1) * size);
+        List<Payment> rows = jdbc.sql("select p.*" + where + " order by p.created_at desc, p.payment_id desc limit :limit offset :offset")
+                .params(params).query(PaymentRepository::payment).list();
+        java.util.Map<Long, List<PaymentList.PaymentAllocationItem>> parts = new java.util.HashMap<>();
+        if (!rows.isEmpty()) {
+            jdbc.sql("""
+                    select payment_id, account_number, invoice_number, amount from payment_allocation
+                    where payment_id in (:ids) order by payment_id, position
+                    """).param("ids", rows.stream().map(Payment::id).toList())
+                    .query((rs, n) -> {
+                        parts.computeIfAbsent(rs.getLong("payment_id"), k -> new java.util.ArrayList<>()).add(
+                                new PaymentList.PaymentAllocationItem(rs.getString("account_number"), rs.getString("invoice_number"),
+                                        rs.getBigDecimal("amount")));
+                        return 1;
+                    }).list();
+        }
+        List<PaymentList.PaymentItem> items = rows.stream().map(p -> new PaymentList.PaymentItem(p.guid(), p.accountNumber(),
+                parts.getOrDefault(p.id(), List.of(new PaymentList.PaymentAllocationItem(p.accountNumber(), p.invoiceNumber(), p.amount()))),
+                p.amount(), p.fee(), p.channel(), p.status(), new PaymentList.PaymentMethodSummary(p.method(), p.brand(), p.last4()),
+                p.createdAt())).toList();
+        return new PaymentList.PaymentPage(items, page, size, total, (int) ((total + size - 1) / size));
     }
 
     /** Attempts whose outcome is not known yet, untouched since {@code before}, the longest waiting first. */
