@@ -3,30 +3,20 @@ package org.ratepayer.postings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.ratepayer.PlatformProcesses;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.FaultPlan;
 import org.ratepayer.cissim.PaymentPosting;
@@ -39,37 +29,32 @@ import org.ratepayer.cissim.PaymentPosting;
 @Tag("slow")
 class MultiProcessDrainIT {
 
-    private static final String TOKEN = "rp_test_op_multiprocess0000000000000000";
     private static final int ACCOUNTS = 60;
     private static final int EACH = 50;
 
-    private final List<Process> processes = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-
-    @AfterEach
-    void stopAll() {
-        processes.forEach(Process::destroyForcibly);
-    }
 
     @Test
     void aKilledProcessLosesNothingAndTwoProcessesDrainOneQueueWithoutPostingTwice() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
                 CisSimulator cis = CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                        .credentials("pump", "pump-pw").build().start()) {
-            String masterKey = Base64.getEncoder().encodeToString(new byte[32]);
-            Path work = Files.createTempDirectory(Path.of("target"), "multiprocess");
+                        .credentials("pump", "pump-pw").build().start();
+                PlatformProcesses procs = new PlatformProcesses(pg, Files.createTempDirectory(Path.of("target"), "multiprocess"),
+                        Map.of("RATEPAYER_POSTINGS_WORKERS", "2", "RATEPAYER_POSTINGS_LEASE", "5s",
+                                "RATEPAYER_POSTINGS_POLL_INTERVAL", "100ms", "RATEPAYER_POSTINGS_CLAIM_SIZE", "50",
+                                "RATEPAYER_POSTINGS_BACKOFF_BASE", "100ms", "RATEPAYER_POSTINGS_BACKOFF_MAX", "500ms",
+                                "RATEPAYER_POSTINGS_MAX_ATTEMPTS", "1000", "DB_SCHEDULER_ENABLED", "false"))) {
             cis.state().setFaults(FaultPlan.latency(50));
 
-            int portA = freePort();
-            Process a = start("a", pg, masterKey, work, portA);
-            awaitHealthy(portA);
+            int portA = PlatformProcesses.freePort();
+            Process a = procs.start("a", portA);
+            procs.awaitHealthy(portA);
             long bid = 777_001;
-            call(portA, "POST", "/api/v1/billers", "{\"bid\":" + bid + ",\"name\":\"Multi Co-op\",\"template\":\"daffron\"}");
-            call(portA, "PUT", "/api/v1/billers/" + bid + "/settings/11", "{\"value\":\"" + cis.cbUrl() + "\"}");
-            call(portA, "PUT", "/api/v1/billers/" + bid + "/settings/12", "{\"value\":\"pump\"}");
-            call(portA, "PUT", "/api/v1/billers/" + bid + "/settings/13", "{\"value\":\"pump-pw\"}");
-            call(portA, "PUT", "/api/v1/billers/" + bid + "/settings/131",
+            procs.call(portA, "POST", "/api/v1/billers", "{\"bid\":" + bid + ",\"name\":\"Multi Co-op\",\"template\":\"daffron\"}");
+            procs.call(portA, "PUT", "/api/v1/billers/" + bid + "/settings/11", "{\"value\":\"" + cis.cbUrl() + "\"}");
+            procs.call(portA, "PUT", "/api/v1/billers/" + bid + "/settings/12", "{\"value\":\"pump\"}");
+            procs.call(portA, "PUT", "/api/v1/billers/" + bid + "/settings/13", "{\"value\":\"pump-pw\"}");
+            procs.call(portA, "PUT", "/api/v1/billers/" + bid + "/settings/131",
                     "{\"value\":{\"Daffron\":{\"DataPumpConfigs\":{\"TransactionIdSource\":\"PaymentGuid\"}}}}");
             queue(pg, bid);
 
@@ -81,15 +66,15 @@ class MultiProcessDrainIT {
 
             // The CIS is away while the two others start, so that neither drains it all before the other is up.
             cis.state().setFaults(FaultPlan.serviceDown());
-            int portB = freePort();
-            int portC = freePort();
-            start("b", pg, masterKey, work, portB);
-            start("c", pg, masterKey, work, portC);
-            awaitHealthy(portB);
-            awaitHealthy(portC);
+            int portB = PlatformProcesses.freePort();
+            int portC = PlatformProcesses.freePort();
+            procs.start("b", portB);
+            procs.start("c", portC);
+            procs.awaitHealthy(portB);
+            procs.awaitHealthy(portC);
             cis.state().setFaults(FaultPlan.latency(20));
             await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> scalar(pg, "select count(*) from posting where status = 'DELIVERED'") == ACCOUNTS * EACH);
+                    .until(() -> procs.scalar("select count(*) from posting where status = 'DELIVERED'") == ACCOUNTS * EACH);
 
             List<PaymentPosting> posted = cis.state().postings().payments();
             assertThat(posted).as("every payment in the CIS exactly once").hasSize(ACCOUNTS * EACH);
@@ -100,7 +85,7 @@ class MultiProcessDrainIT {
                         .as("order of %s", account)
                         .containsExactlyElementsOf(IntStream.rangeClosed(1, EACH).mapToObj(n -> account + "#" + n).toList());
             }
-            assertThat(scalar(pg, "select count(distinct split_part(leased_by, '#', 1)) from posting"))
+            assertThat(procs.scalar("select count(distinct split_part(leased_by, '#', 1)) from posting"))
                     .as("processes that delivered: the killed one and both that took over").isEqualTo(3);
             System.out.printf("multi-process drain: %d posted before the kill; %d arrivals refused as duplicates%n", postedAtKill,
                     posted.stream().mapToInt(p -> p.arrivals() - 1).sum());
@@ -131,59 +116,6 @@ class MultiProcessDrainIT {
                 }
             }
             ps.executeBatch();
-        }
-    }
-
-    private Process start(String name, EmbeddedPostgres pg, String masterKey, Path work, int port) throws IOException {
-        Path jar = Path.of("target", "ratepayer-exec.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged platform (mvn package runs before the integration tests)").exists();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-jar", jar.toString(), "serve", "--port", String.valueOf(port), "--data-dir", work.resolve(name).toString());
-        Map<String, String> env = pb.environment();
-        env.put("SPRING_DATASOURCE_URL", pg.getJdbcUrl("postgres", "postgres"));
-        env.put("SPRING_DATASOURCE_USERNAME", "postgres");
-        env.put("RATEPAYER_MASTER_KEY", masterKey);
-        env.put("RATEPAYER_OPERATOR_TOKEN", TOKEN);
-        env.put("RATEPAYER_ENVIRONMENT", "TEST");
-        env.put("RATEPAYER_POSTINGS_WORKERS", "2");
-        env.put("RATEPAYER_POSTINGS_LEASE", "5s");
-        env.put("RATEPAYER_POSTINGS_POLL_INTERVAL", "100ms");
-        env.put("RATEPAYER_POSTINGS_CLAIM_SIZE", "50");
-        env.put("RATEPAYER_POSTINGS_BACKOFF_BASE", "100ms");
-        env.put("RATEPAYER_POSTINGS_BACKOFF_MAX", "500ms");
-        env.put("RATEPAYER_POSTINGS_MAX_ATTEMPTS", "1000");
-        env.put("DB_SCHEDULER_ENABLED", "false");
-        env.put("RATEPAYER_DROP_FOLDER_ENABLED", "false");
-        pb.redirectErrorStream(true).redirectOutput(work.resolve(name + ".log").toFile());
-        Process p = pb.start();
-        processes.add(p);
-        return p;
-    }
-
-    private void awaitHealthy(int port) {
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
-    }
-
-    private JsonNode call(int port, String method, String path, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 299);
-        return json.readTree(r.body());
-    }
-
-    private static long scalar(EmbeddedPostgres pg, String sql) throws Exception {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

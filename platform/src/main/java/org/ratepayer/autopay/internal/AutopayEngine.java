@@ -27,6 +27,7 @@ import org.ratepayer.payments.PaymentStatus;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,10 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AutopayEngine {
 
     private static final Logger log = LoggerFactory.getLogger(AutopayEngine.class);
-    /** An attempt claimed this long ago and still in progress is taken for one a crash interrupted. */
-    static final Duration SETTLE_AFTER = Duration.ofMinutes(2);
-    /** As the payment repair job: a processor that has no record of a charge this old never will. */
-    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(15);
 
     private final AttemptRepository attempts;
     private final BalanceService balances;
@@ -55,9 +52,15 @@ public class AutopayEngine {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** An attempt claimed this long ago and still in progress is taken for one a crash interrupted. */
+    private final Duration settleAfter;
+    /** As the payment repair job: a processor that has no record of a charge this old never will. */
+    private final Duration giveUpAfter;
 
     public AutopayEngine(AttemptRepository attempts, BalanceService balances, PaymentService payments, PaymentGateway gateway,
-            BillerService billers, ApplicationEventPublisher events, PlatformTransactionManager txManager, Clock clock) {
+            BillerService billers, ApplicationEventPublisher events, PlatformTransactionManager txManager, Clock clock,
+            @Value("${ratepayer.autopay.settle-after:2m}") Duration settleAfter,
+            @Value("${ratepayer.autopay.give-up-after:15m}") Duration giveUpAfter) {
         this.attempts = attempts;
         this.balances = balances;
         this.payments = payments;
@@ -66,6 +69,8 @@ public class AutopayEngine {
         this.events = events;
         this.tx = new TransactionTemplate(txManager);
         this.clock = clock;
+        this.settleAfter = settleAfter;
+        this.giveUpAfter = giveUpAfter;
     }
 
     /** @return how many bills and scheduled payments were due */
@@ -228,7 +233,7 @@ public class AutopayEngine {
      */
     void settle(long bid, List<Integer> retryDays) {
         OffsetDateTime now = now();
-        for (AttemptRepository.Attempt a : attempts.inProgress(bid, now.minus(SETTLE_AFTER))) {
+        for (AttemptRepository.Attempt a : attempts.inProgress(bid, now.minus(settleAfter))) {
             try {
                 settle(a, now, retryDays);
             } catch (RuntimeException ex) {
@@ -255,9 +260,13 @@ public class AutopayEngine {
                         case ERROR -> PaymentStatus.ERROR;
                     };
                     message = "settled: " + known.get().message();
-                } else if (p.createdAt().isBefore(now.minus(GIVE_UP_AFTER))) {
-                    status = PaymentStatus.ERROR;
-                    message = "the processor has no record of this attempt; no money was taken";
+                } else if (p.createdAt().isBefore(now.minus(giveUpAfter))) {
+                    // Interrupted before the processor saw it: not a decline (no retry days, no decline email); the
+                    // bill is due again at once, as when no payment was made at all. The payment row itself is
+                    // closed as an error by the payment repair job.
+                    attempts.finish(a.id(), "ABANDONED", "interrupted", null, p.guid(),
+                            "interrupted before the processor received it; nothing was charged", now);
+                    return;
                 } else {
                     return;
                 }
