@@ -259,11 +259,7 @@ public class PaymentService {
         String message;
         try {
             PaymentGateway.Result result = gateway.charge(bid, guid, method.token(), amount.add(fee));
-            status = switch (result.outcome()) {
-                case APPROVED -> PaymentStatus.APPROVED;
-                case DECLINED -> PaymentStatus.DECLINED;
-                case ERROR -> PaymentStatus.ERROR;
-            };
+            status = result.outcome().status();
             approval = result.approvalCode();
             message = result.message();
             transitions.move(id, PaymentStatus.INITIATED, status, approval, result.reference(), message);

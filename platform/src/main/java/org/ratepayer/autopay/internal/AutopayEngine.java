@@ -254,11 +254,7 @@ public class AutopayEngine {
             if (!status.isFinalOutcome()) {
                 Optional<PaymentGateway.Result> known = gateway.lookup(p.guid());
                 if (known.isPresent()) {
-                    status = switch (known.get().outcome()) {
-                        case APPROVED -> PaymentStatus.APPROVED;
-                        case DECLINED -> PaymentStatus.DECLINED;
-                        case ERROR -> PaymentStatus.ERROR;
-                    };
+                    status = known.get().outcome().status();
                     message = "settled: " + known.get().message();
                 } else if (p.createdAt().isBefore(now.minus(giveUpAfter))) {
                     // Interrupted before the processor saw it: not a decline (no retry days, no decline email); the

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.payments.Method;
+import org.ratepayer.payments.PaymentStatus;
 
 /**
  * A card and bank processor. Details are tokenized at once; only the token, brand and last four
@@ -39,7 +40,16 @@ public interface PaymentGateway {
     enum Outcome {
         APPROVED,
         DECLINED,
-        ERROR
+        ERROR;
+
+        /** The payment's state after the processor answered so, whoever asked (the charge, the repair job, autopay). */
+        public PaymentStatus status() {
+            return switch (this) {
+                case APPROVED -> PaymentStatus.APPROVED;
+                case DECLINED -> PaymentStatus.DECLINED;
+                case ERROR -> PaymentStatus.ERROR;
+            };
+        }
     }
 
     record Result(Outcome outcome, String approvalCode, String reference, String message) {

@@ -68,11 +68,7 @@ public class PaymentRepairJob {
         Optional<PaymentGateway.Result> known = gateway.lookup(p.guid());
         if (known.isPresent()) {
             PaymentGateway.Result r = known.get();
-            PaymentStatus to = switch (r.outcome()) {
-                case APPROVED -> PaymentStatus.APPROVED;
-                case DECLINED -> PaymentStatus.DECLINED;
-                case ERROR -> PaymentStatus.ERROR;
-            };
+            PaymentStatus to = r.outcome().status();
             return settle(p, to, r.approvalCode(), r.reference(), "repaired: " + r.message());
         }
         if (p.createdAt().isBefore(now.minus(GIVE_UP_AFTER))) {
