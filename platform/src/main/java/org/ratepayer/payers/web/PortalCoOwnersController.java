@@ -2,7 +2,6 @@ package org.ratepayer.payers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,13 +153,7 @@ class PortalCoOwnersController {
         if (account.isEmpty()) {
             return "portal/invitation-used";
         }
-        Map<String, String> errors = new HashMap<>();
-        if (username.isBlank()) {
-            errors.put("username", "Choose a username.");
-        }
-        if (password.isEmpty()) {
-            errors.put("password", "Choose a password.");
-        }
+        Map<String, String> errors = PortalForms.missingCredentials(username, password);
         if (errors.isEmpty()) {
             try {
                 Optional<Payer> payer = invitations.register(bid, token, username.strip(), password);

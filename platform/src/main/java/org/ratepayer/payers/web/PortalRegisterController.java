@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -127,15 +126,9 @@ class PortalRegisterController {
         }
         model.addAttribute("account", account);
         model.addAttribute("form", Map.of("email", email, "username", username));
-        Map<String, String> errors = new HashMap<>();
+        Map<String, String> errors = PortalForms.missingCredentials(username, password);
         if (email.isBlank()) {
             errors.put("email", "Enter your email address.");
-        }
-        if (username.isBlank()) {
-            errors.put("username", "Choose a username.");
-        }
-        if (password.isEmpty()) {
-            errors.put("password", "Choose a password.");
         }
         if (errors.isEmpty()) {
             try {
