@@ -211,10 +211,27 @@ final class DemoAutopay {
         // The schedule's run (db-scheduler) may have charged it first, or an earlier start of the day: either way one run did.
         record Charge(long runId, BigDecimal amount) {
         }
-        Optional<Charge> charge = number == null ? Optional.empty() : jdbc.sql("""
-                select run_id, amount from autopay_attempt
-                where biller_id = ? and account_number = ? and invoice_number = ? and status = 'APPROVED' and run_id is not null
-                """).params(biller.bid(), account, number).query((rs, n) -> new Charge(rs.getLong(1), rs.getBigDecimal(2))).optional();
+        Optional<Charge> charge = Optional.empty();
+        // An attempt of the schedule's run still at the processor settles within seconds; the demo waits that long for it.
+        for (int wait = 0; number != null && wait < 20; wait++) {
+            charge = jdbc.sql("""
+                    select run_id, amount from autopay_attempt
+                    where biller_id = ? and account_number = ? and invoice_number = ? and status = 'APPROVED' and run_id is not null
+                    """).params(biller.bid(), account, number).query((rs, n) -> new Charge(rs.getLong(1), rs.getBigDecimal(2))).optional();
+            boolean inProgress = jdbc.sql("""
+                    select count(*) from autopay_attempt
+                    where biller_id = ? and account_number = ? and invoice_number = ? and status = 'IN_PROGRESS'
+                    """).params(biller.bid(), account, number).query(Long.class).single() > 0;
+            if (charge.isPresent() || !inProgress) {
+                break;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         return new Outcome(account, number, invoice == null ? null : invoice.total(), file, runId,
                 charge.map(Charge::runId).orElse(null), charge.map(Charge::amount).orElse(null),
                 runs.report(biller.bid(), runId).orElse(null));
