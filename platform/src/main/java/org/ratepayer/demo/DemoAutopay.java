@@ -3,6 +3,7 @@ package org.ratepayer.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,19 +103,22 @@ final class DemoAutopay {
         Files.createDirectories(dir);
         Path file = dir.resolve(biller.bid() + "_" + today.format(FILE_DATE) + ".bif");
         if (Files.notExists(file)) {
-            BifInvoice invoice = bill(biller, today);
             Path tmp = dir.resolve(file.getFileName() + ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                // the biller's own layout, as the main sample: it has AutoPayCollectionDate switched on
-                BifWriter writer = new BifWriter(out, biller.fileSpec());
-                writer.header(new BifFileHeader(0, biller.guid().toString().toUpperCase(), today.atTime(5, 30), 1,
-                        invoice.totalAmountDue()));
-                writer.invoice(invoice);
-                writer.flush();
+                write(out, biller, today);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         }
         return imports.importFile(biller.bid(), file, file.getFileName().toString(), ImportSource.CLI, "demo");
+    }
+
+    /** The file of the day, in the biller's own layout (as the main sample): it has AutoPayCollectionDate switched on. */
+    static void write(Writer out, Biller biller, LocalDate today) throws IOException {
+        BifInvoice invoice = bill(biller, today);
+        BifWriter writer = new BifWriter(out, biller.fileSpec());
+        writer.header(new BifFileHeader(0, biller.guid().toString().toUpperCase(), today.atTime(5, 30), 1, invoice.totalAmountDue()));
+        writer.invoice(invoice);
+        writer.flush();
     }
 
     /**
