@@ -64,7 +64,7 @@ final class DemoAutopay {
      * @param chargedBy   the run that charged today's bill (this start's, or an earlier one's), null when none did
      * @param amount      what was charged, null when nothing was
      */
-    record Outcome(String account, String invoice, BigDecimal billed, ImportOutcome file, long runId, Long chargedBy,
+    record Outcome(String account, String invoice, BigDecimal billed, long runId, Long chargedBy,
             BigDecimal amount, RunReport report) {
 
         boolean chargedNow() {
@@ -207,7 +207,7 @@ final class DemoAutopay {
     }
 
     /** Runs autopay for the biller's today, to the end, and finds which run charged today's bill. */
-    Outcome run(Biller biller, ImportOutcome file) {
+    Outcome run(Biller biller) {
         String account = accountNumber(biller);
         long runId = runs.runNow(biller.bid(), runs.today(biller.bid()), "demo");
         Invoice invoice = todaysInvoice(biller).orElse(null);
@@ -236,7 +236,7 @@ final class DemoAutopay {
                 break;
             }
         }
-        return new Outcome(account, number, invoice == null ? null : invoice.total(), file, runId,
+        return new Outcome(account, number, invoice == null ? null : invoice.total(), runId,
                 charge.map(Charge::runId).orElse(null), charge.map(Charge::amount).orElse(null),
                 runs.report(biller.bid(), runId).orElse(null));
     }

@@ -98,7 +98,7 @@ public class DemoSetup {
         Path sample = sampleFile(biller);
         ImportOutcome outcome = imports.importFile(biller.bid(), sample, sample.getFileName().toString(),
                 ImportSource.CLI, "demo");
-        ImportOutcome dueToday = autopay.importTodaysBill(biller, props.dataDir().resolve("samples"));
+        autopay.importTodaysBill(biller, props.dataDir().resolve("samples"));
         Files.createDirectories(dropFolder.landingDirectory(biller.bid()));
         pointAtSimulator(biller);
         String postbackSecret = payNowSecret(biller);
@@ -114,7 +114,7 @@ public class DemoSetup {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while registering the demo payers", e);
         }
-        DemoAutopay.Outcome autopayRun = autopay.run(biller, dueToday);
+        DemoAutopay.Outcome autopayRun = autopay.run(biller);
         writeManifest(baseUrl, biller, postbackSecret, payers, autopayRun);
         printBanner(baseUrl, biller, outcome, showcase, payers, autopayRun);
     }
