@@ -137,13 +137,16 @@ class BifCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "2178")
         long seed;
 
+        @Option(names = "--spec", description = "The biller's file spec (default: the Daffron layout), e.g. FH=1,2,4,5,6;IH=…")
+        String spec;
+
         @Parameters(paramLabel = "FILE")
         Path file;
 
         @Override
         public Integer call() throws IOException {
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                var stats = new BifGenerator(seed).write(out, FileSpec.daffronDefault(), billerGuid, invoices,
+                var stats = new BifGenerator(seed).write(out, spec == null ? FileSpec.daffronDefault() : FileSpec.parse(spec), billerGuid, invoices,
                         date == null ? LocalDate.now() : date);
                 System.out.printf("%s: %d invoices, total %s%n", file, stats.invoices(), stats.total().toPlainString());
             }

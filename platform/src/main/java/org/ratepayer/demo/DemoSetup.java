@@ -18,12 +18,13 @@ import java.util.Map;
 import java.math.BigDecimal;
 import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.node.TextNode;
+import org.ratepayer.autopay.AutopayRuns;
+import org.ratepayer.autopay.RunReport;
 import org.ratepayer.cissim.CisAccount;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.ratepayer.bif.BifGenerator;
-import org.ratepayer.bif.FileSpec;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
@@ -67,10 +68,11 @@ public class DemoSetup {
     private final CisSimulator cis;
     private final JdbcClient jdbc;
     private final PublicUrl publicUrl;
+    private final DemoAutopay autopay;
 
     public DemoSetup(BillerService billers, InvoiceImportService imports, DropFolderScanner dropFolder,
             OperatorToken operatorToken, RatepayerProperties props, DataSource dataSource, ObjectMapper json,
-            CisSimulator cis, JdbcClient jdbc, PublicUrl publicUrl) {
+            CisSimulator cis, JdbcClient jdbc, PublicUrl publicUrl, AutopayRuns runs) {
         this.billers = billers;
         this.imports = imports;
         this.dropFolder = dropFolder;
@@ -81,6 +83,7 @@ public class DemoSetup {
         this.cis = cis;
         this.jdbc = jdbc;
         this.publicUrl = publicUrl;
+        this.autopay = new DemoAutopay(imports, runs, cis, jdbc, json);
     }
 
     @EventListener
@@ -88,24 +91,32 @@ public class DemoSetup {
         String baseUrl = publicUrl.base();
         Biller biller = billers.find(DEMO_BID).orElseGet(() -> billers.require(
                 billers.create(new BillerService.NewBiller(DEMO_BID, DEMO_NAME, "daffron", null), "demo").biller().bid()));
+        if (!biller.fileSpec().format().equals(DemoAutopay.fileSpec().format())) {
+            billers.setFileSpec(biller.bid(), DemoAutopay.fileSpec().format(), "demo");
+            biller = billers.require(biller.bid());
+        }
         Path sample = sampleFile(biller);
         ImportOutcome outcome = imports.importFile(biller.bid(), sample, sample.getFileName().toString(),
                 ImportSource.CLI, "demo");
+        autopay.importTodaysBill(biller, props.dataDir().resolve("samples"));
         Files.createDirectories(dropFolder.landingDirectory(biller.bid()));
         pointAtSimulator(biller);
         String postbackSecret = payNowSecret(biller);
         List<String> showcase = loadSimulator(biller);
+        autopay.tellTheCis(biller);
         List<DemoPayers.DemoPayer> payers = DemoPayers.wanted(jdbc.sql(
                 "select account_number from account where biller_id = ? order by account_number limit 2").param(biller.bid())
                 .query(String.class).list());
         try {
             new DemoPayers(json).register(baseUrl, biller.bid(), webServiceKey(biller), payers);
+            autopay.enrol(baseUrl, biller, apiKey(biller));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while registering the demo payers", e);
         }
-        writeManifest(baseUrl, biller, postbackSecret, payers);
-        printBanner(baseUrl, biller, outcome, showcase, payers);
+        DemoAutopay.Outcome autopayRun = autopay.run(biller);
+        writeManifest(baseUrl, biller, postbackSecret, payers, autopayRun);
+        printBanner(baseUrl, biller, outcome, showcase, payers, autopayRun);
     }
 
     /** Settings 8–20: every Daffron endpoint of the demo biller is the simulator (its ports change per start). */
@@ -171,7 +182,7 @@ public class DemoSetup {
         if (Files.notExists(file)) {
             Path tmp = dir.resolve(file.getFileName() + ".tmp");
             try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                new BifGenerator(biller.bid()).write(out, FileSpec.daffronDefault(), biller.guid().toString().toUpperCase(),
+                new BifGenerator(biller.bid()).write(out, biller.fileSpec(), biller.guid().toString().toUpperCase(),
                         DEMO_INVOICES, invoiceDate);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
@@ -198,7 +209,13 @@ public class DemoSetup {
                 .findFirst().orElseThrow().key();
     }
 
-    private void writeManifest(String baseUrl, Biller biller, String postbackSecret, List<DemoPayers.DemoPayer> payers) {
+    private String apiKey(Biller biller) {
+        return billers.revealKeys(biller.bid(), Environment.TEST).stream().filter(k -> k.kind().name().equals("API"))
+                .findFirst().orElseThrow().key();
+    }
+
+    private void writeManifest(String baseUrl, Biller biller, String postbackSecret, List<DemoPayers.DemoPayer> payers,
+            DemoAutopay.Outcome autopayRun) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (IssuedKey k : billers.revealKeys(biller.bid(), Environment.TEST)) {
             keys.put(k.kind().name(), k.key());
@@ -213,6 +230,7 @@ public class DemoSetup {
         b.put("payNowUrl", baseUrl + "/cloudpaymentsapi/v2");
         b.put("postbackSecret", postbackSecret);
         b.put("dropFolder", dropFolder.landingDirectory(biller.bid()).toAbsolutePath().toString());
+        b.put("fileSpec", biller.fileSpec().format());
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("baseUrl", baseUrl);
         manifest.put("operatorToken", operatorToken.reveal());
@@ -237,6 +255,13 @@ public class DemoSetup {
         sim.put("adminToken", cis.adminToken());
         sim.put("userId", cis.userId());
         manifest.put("cisSimulator", sim);
+        // the run that charged the account's bill of the day (this start's, or an earlier one's the same day)
+        Map<String, Object> ap = new LinkedHashMap<>();
+        ap.put("account", autopayRun.account());
+        ap.put("invoice", autopayRun.invoice());
+        ap.put("runId", autopayRun.shownRun());
+        ap.put("runUrl", DemoAutopay.runUrl(baseUrl, biller.bid(), autopayRun.shownRun()));
+        manifest.put("autopay", ap);
         // It holds the operator token and every key: readable by the user alone, from the first byte (a new file made
         // owner-only, then moved over the old one, which may have been readable by others).
         try {
@@ -267,8 +292,29 @@ public class DemoSetup {
                 .param(biller.bid()).query(String.class).optional().orElse("");
     }
 
+    /** The banner's autopay lines: what this start's run did, and where to see the run, its posting and its receipt. */
+    static String autopayLines(String baseUrl, long bid, DemoAutopay.Outcome run) {
+        String did;
+        if (run.chargedNow()) {
+            did = "run " + run.runId() + " charged " + run.amount().toPlainString() + " to card " + DemoAutopay.CARD.substring(12);
+        } else if (run.chargedBy() != null) {
+            did = "already paid today (" + run.amount().toPlainString() + ") by run " + run.chargedBy() + "; this start's run "
+                    + run.runId() + " charged nothing";
+        } else {
+            RunReport r = run.report();
+            did = "run " + run.runId() + " charged nothing" + (r == null ? "" : " (due " + r.due() + ", declined " + r.declined()
+                    + ", skipped " + r.skipped() + ")");
+        }
+        return String.join(System.lineSeparator(),
+                " Autopay, due today:             account " + run.account() + ", bill " + run.invoice() + " of "
+                        + (run.billed() == null ? "?" : run.billed().toPlainString()) + " (AutoPayCollectionDate today)",
+                "   today's autopay run:          " + did,
+                "   the run's report:             GET " + DemoAutopay.runUrl(baseUrl, bid, run.shownRun()) + "  (operator token)",
+                "   its CIS posting and receipt:  the postings line above; the mailbox below");
+    }
+
     private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome, List<String> cisAccounts,
-            List<DemoPayers.DemoPayer> payers) {
+            List<DemoPayers.DemoPayer> payers, DemoAutopay.Outcome autopayRun) {
         String imported = outcome.status() == ImportOutcome.Status.IMPORTED
                 ? outcome.invoices() + " invoices imported from " + outcome.fileName()
                 : outcome.fileName() + " already imported (" + outcome.invoices() + " invoices)";
@@ -289,6 +335,7 @@ public class DemoSetup {
                  Customer portal:                {}/portal/{}
                    sign in as {} / {} ({}) or {} / {} ({})
                    single sign-on link:          ./ratepayer payers sso-link --biller {} --user {}
+                {}
                  Email caught by the demo:       {}/demo/mailbox
                  Accounts in the CIS:            {}
                  Drop folder for BIF files:      {}
@@ -299,7 +346,7 @@ public class DemoSetup {
                 cis.cbUrl(), cis.adminUrl(), baseUrl, biller.bid(), baseUrl, biller.bid(), demoZip(biller), baseUrl,
                 baseUrl, biller.bid(), payers.get(0).username(), payers.get(0).password(), String.join(" and ", payers.get(0).accounts()),
                 payers.get(1).username(), payers.get(1).password(), String.join(" and ", payers.get(1).accounts()),
-                biller.bid(), payers.get(0).username(), baseUrl,
+                biller.bid(), payers.get(0).username(), autopayLines(baseUrl, biller.bid(), autopayRun), baseUrl,
                 String.join(", ", cisAccounts),
                 dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
     }

@@ -2,6 +2,7 @@ package org.ratepayer.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.apache.catalina.connector.Connector;
+import org.ratepayer.autopay.AutopayRuns;
+import org.ratepayer.cissim.CisSimulator;
+import org.ratepayer.cissim.PaymentPosting;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.shared.config.RatepayerProperties;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,8 +80,10 @@ class DemoIT {
 
         String apiKey = biller.get("apiKey").asText();
         JsonNode files = get(baseUrl + "/api/v1/billers/2178/invoice-files", apiKey);
-        assertThat(files.at("/0/outcome").asText()).isEqualTo("IMPORTED");
-        assertThat(files.at("/0/invoices").asLong()).isEqualTo(1000);
+        // newest first: the day's one-invoice autopay bill, then the billing run of 1,000
+        assertThat(files).hasSize(2);
+        assertThat(files.at("/1/outcome").asText()).isEqualTo("IMPORTED");
+        assertThat(files.at("/1/invoices").asLong()).isEqualTo(1000);
 
         JsonNode invoices = get(baseUrl + "/api/v1/billers/2178/invoices?account=1001-1", apiKey);
         JsonNode balance = get(baseUrl + "/api/v1/billers/2178/accounts/1001-1/balance", apiKey);
@@ -88,6 +102,87 @@ class DemoIT {
                         """)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(payNow.statusCode()).as(payNow.body()).isEqualTo(200);
         assertThat(json.readTree(payNow.body()).at("/Data/CloudPaymentURL").asText()).startsWith(baseUrl + "/paynow/");
+    }
+
+    private JsonNode asOperator(String url, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return json.readTree(r.body());
+    }
+
+    /**
+     * Issue 15 item 6: one demo account has a bill collected today (a file of the day with AutoPayCollectionDate), is
+     * enrolled through the API, and the demo's autopay run charged it once; the CIS got one posting for it. Starting
+     * the demo again the same day imports nothing, charges nothing and still names the run that charged it.
+     */
+    @Test
+    void todaysAutopayRunChargedTheDemoAccountOnce() throws Exception {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        CisSimulator cis = context.getBean(CisSimulator.class);
+        LocalDate today = context.getBean(AutopayRuns.class).today(2178);
+        JsonNode manifest = json.readTree(props.dataDir().resolve("demo.json").toFile());
+        String baseUrl = manifest.get("baseUrl").asText();
+        JsonNode autopay = manifest.get("autopay");
+        String account = autopay.get("account").asText();
+        String invoice = autopay.get("invoice").asText();
+        long runId = autopay.get("runId").asLong();
+        assertThat(account).isEqualTo("1981-1");
+        assertThat(manifest.at("/payers/0/accounts").toString()).doesNotContain(account);
+        assertThat(invoice).isEqualTo("AP-" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "-1981-1");
+        assertThat(autopay.get("runUrl").asText()).isEqualTo(baseUrl + "/api/v1/billers/2178/autopay/runs/" + runId);
+        assertThat(props.dataDir().resolve("samples/autopay/2178_" + today.format(DateTimeFormatter.ofPattern("MMddyyyy")) + ".bif"))
+                .exists();
+
+        assertThat(jdbc.sql("""
+                select invoice_number || ' ' || invoice_date || ' ' || autopay_collection_date from invoice
+                where biller_id = 2178 and account_number = ? order by invoice_date desc, invoice_id desc limit 1
+                """).param(account).query(String.class).single()).as("the account's newest bill, collected today")
+                .isEqualTo(invoice + " " + today + " " + today);
+        BigDecimal billed = jdbc.sql("select total_amount_due from invoice where biller_id = 2178 and invoice_number = ?").param(invoice)
+                .query(BigDecimal.class).single();
+        List<String> payments = jdbc.sql("""
+                select channel || ':' || status || ':' || invoice_number || ':' || amount from payment
+                where biller_id = 2178 and account_number = ? order by payment_id""").param(account).query(String.class).list();
+        assertThat(payments).containsExactly("AUTOPAY:APPROVED:" + invoice + ":" + billed.toPlainString());
+
+        JsonNode run = asOperator(autopay.get("runUrl").asText(), manifest.get("operatorToken").asText());
+        assertThat(run.get("status").asText()).isEqualTo("DONE");
+        assertThat(run.get("date").asText()).isEqualTo(today.toString());
+        assertThat(run.get("charged").asInt()).isEqualTo(1);
+        assertThat(run.get("amount").decimalValue()).isEqualByComparingTo(billed);
+        assertThat(run.at("/charges/0/accountNumber").asText()).isEqualTo(account);
+        assertThat(run.at("/charges/0/invoiceNumber").asText()).isEqualTo(invoice);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> postedFor(cis, account).size() == 1);
+        assertThat(postedFor(cis, account).get(0).amount()).isEqualByComparingTo(billed);
+
+        // its receipt went to the account's email, which the demo's mailbox catches
+        String email = jdbc.sql("select email from account where biller_id = 2178 and account_number = ?").param(account)
+                .query(String.class).single();
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                select count(*) from email_message where biller_id = 2178 and account_number = ? and kind = 'RECEIPT'
+                  and status = 'SENT' and recipients like ?""").params(account, "%" + email + "%").query(Long.class).single() >= 1);
+
+        // The same day again: the file is known, the bill paid, nothing charged; demo.json still names the run that charged it.
+        context.getBean(DemoSetup.class).onReady(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+                (ConfigurableApplicationContext) context, Duration.ZERO));
+        assertThat(jdbc.sql("select count(*) from payment where biller_id = 2178 and account_number = ?").param(account)
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from invoice_file where biller_id = 2178").query(Long.class).single()).isEqualTo(2);
+        JsonNode again = json.readTree(props.dataDir().resolve("demo.json").toFile()).get("autopay");
+        assertThat(again.get("runId").asLong()).isEqualTo(runId);
+        long second = jdbc.sql("select max(run_id) from autopay_run where biller_id = 2178").query(Long.class).single();
+        assertThat(second).isGreaterThan(runId);
+        JsonNode secondRun = asOperator(DemoAutopay.runUrl(baseUrl, 2178, second), manifest.get("operatorToken").asText());
+        assertThat(secondRun.get("charged").asInt()).isZero();
+        assertThat(secondRun.get("charges")).isEmpty();
+        assertThat(postedFor(cis, account)).hasSize(1);
+        assertThat(cis.state().account(account).orElseThrow().totalCurrent()).as("the CIS after the payment").isEqualByComparingTo("0");
+    }
+
+    private static List<PaymentPosting> postedFor(CisSimulator cis, String account) {
+        return cis.state().postings().payments().stream().filter(p -> p.accountNumber().equals(account)).toList();
     }
 
     /**
