@@ -66,6 +66,15 @@ public class AutopayEnrolments {
         return autopay.cancel(bid, account, actor).changed();
     }
 
+    /**
+     * Who last enrolled the account or changed its autopay: a portal payer's username (the customer portal names the
+     * signed-in payer), or the API caller ("operator", "biller 7 api key"); empty when autopay is off. The autopay emails
+     * go to this payer too (docs/autopay.md).
+     */
+    public Optional<String> enrolledBy(long bid, String account) {
+        return autopay.enrolledBy(bid, account);
+    }
+
     /** The day autopay collects the invoice: its AutoPayCollectionDate when the bill file gave one, else its due date. */
     public Optional<LocalDate> collectionDate(long bid, String account, String invoiceNumber) {
         return accounts.collectionDate(bid, account, invoiceNumber);

@@ -110,6 +110,12 @@ public class AutopayService {
         });
     }
 
+    /** Who last enrolled the account or changed its autopay (the {@code actor} of {@link #enrol}); empty when autopay is off. */
+    public Optional<String> enrolledBy(long bid, String account) {
+        return jdbc.sql("select changed_by from autopay_enrolment where biller_id = ? and account_number = ?").params(bid, account)
+                .query(String.class).optional();
+    }
+
     /** The authorization in force for the account's autopay, if it pays by bank account. */
     public Optional<AchAuthorization> authorization(long bid, String account) {
         return jdbc.sql("""
