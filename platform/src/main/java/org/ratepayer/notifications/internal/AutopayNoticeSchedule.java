@@ -26,7 +26,7 @@ public class AutopayNoticeSchedule {
     private static final Logger log = LoggerFactory.getLogger(AutopayNoticeSchedule.class);
 
     @Bean
-    RecurringTask<Void> autopayNoticeSchedule(AutopayEmails emails, BillerService billers,
+    RecurringTask<Void> autopayNoticeTask(AutopayEmails emails, BillerService billers,
             @Value("${ratepayer.autopay.notice-interval:1h}") Duration interval) {
         return Tasks.recurring("autopay-notices", FixedDelay.of(interval)).execute((instance, context) -> {
             for (Biller b : billers.all()) {

@@ -1,0 +1,264 @@
+package org.ratepayer.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.BifText;
+import org.ratepayer.PlatformIT;
+import org.ratepayer.TestSmtp;
+import org.ratepayer.autopay.AutopayEvent;
+import org.ratepayer.autopay.AutopayRuns;
+import org.ratepayer.cissim.CisAccount;
+import org.ratepayer.cissim.CisSimulator;
+import org.ratepayer.cissim.PayableCharge;
+import org.ratepayer.notifications.internal.AutopayEmails;
+import org.ratepayer.payers.PayerDirectory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The autopay emails end to end (docs/autopay.md, "Emails"): a real autopay run against the CIS simulator and the
+ * sandbox gateway, a real SMTP server, the email history. Each email reaches every co-owner and the payer who enrolled,
+ * once, whatever is run or published again.
+ */
+class AutopayEmailsIT extends PlatformIT {
+
+    private static final String USER = "InvoiceCloud";
+    private static final String PASSWORD = "autopay-pw";
+    private static final String PAYER_PASSWORD = "Autopay-Emails-2026";
+    private static final LocalDate D = LocalDate.of(2026, 12, 1);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final String APPROVE = "4111111111111111";
+    static final String DECLINE = "4000000000000002";
+
+    static final GreenMail SMTP = TestSmtp.start();
+    static CisSimulator cis;
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        TestSmtp.sendTo(SMTP, registry);
+    }
+
+    @BeforeAll
+    static void startCis() {
+        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0).credentials(USER, PASSWORD).build()
+                .start());
+    }
+
+    @AfterAll
+    static void stop() {
+        cis.close();
+        SMTP.stop();
+    }
+
+    @Autowired
+    AutopayRuns runs;
+
+    @Autowired
+    AutopayEmails emails;
+
+    @Autowired
+    PayerDirectory directory;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    @BeforeEach
+    void day() {
+        clock.setDay(D);
+    }
+
+    private static String account(String prefix) {
+        return prefix + (System.nanoTime() % 1_000_000) + "-1";
+    }
+
+    /** A Daffron biller refreshing from and posting to the simulator; the account billed 120.50 due 12/01/2026, its own email set. */
+    private TestBiller biller(String account) {
+        TestBiller b = newBiller();
+        billerService.setSetting(b.bid(), 8, TextNode.valueOf(cis.cbUrl()), "test");
+        billerService.setSetting(b.bid(), 9, TextNode.valueOf(USER), "test");
+        billerService.setSetting(b.bid(), 10, TextNode.valueOf(PASSWORD), "test");
+        for (int url : new int[] {11, 14, 17}) {
+            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
+            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(USER), "test");
+            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf(PASSWORD), "test");
+        }
+        billerService.setOption(b.bid(), 64, null, BooleanNode.TRUE, "test");
+        BifText file = new BifText(b.guidText()).invoice(account.replace("-", "") + "01", account, "11/10/2026", "120.50", own(account));
+        cis.state().putAccount(CisAccount.of(account, PayableCharge.of("Electric", "120.50", "0")));
+        assertThat(upload(b, b.webServiceKey(), "f.bif", file.text()).status()).isEqualTo(201);
+        return b;
+    }
+
+    private static String own(String account) {
+        return "own-" + account + "@example.com";
+    }
+
+    private void enrol(TestBiller b, String account, String card, String maximum, String enrolledBy) {
+        Reply r = send(request("/api/v1/billers/" + b.bid() + "/accounts/" + account + "/autopay").header("X-Api-Key", b.apiKey())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"enrolled\":true,"
+                        + "\"card\":{\"number\":\"" + card + "\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}"
+                        + (maximum == null ? "" : ",\"maximumAmount\":" + maximum) + "}")));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        // enrolled in November, before the bill is collected; by a portal payer when named (the portal records the username)
+        jdbc.sql("update autopay_enrolment set enrolled_at = '2026-11-01T12:00:00Z', changed_by = coalesce(?, changed_by)"
+                + " where biller_id = ? and account_number = ?").params(enrolledBy, b.bid(), account).update();
+    }
+
+    private JsonNode history(TestBiller b, String account) {
+        Reply r = getJson("/api/v1/billers/" + b.bid() + "/accounts/" + account + "/emails", b.apiKey());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    /** The account's history once every email in it has been handed to SMTP. */
+    private JsonNode settledHistory(TestBiller b, String account, int expected) {
+        await().atMost(PATIENCE).until(() -> {
+            JsonNode h = history(b, account);
+            return h.size() == expected && h.findValuesAsText("status").stream().noneMatch("QUEUED"::equals);
+        });
+        return history(b, account);
+    }
+
+    private static List<MimeMessage> caughtFor(String address) {
+        return SMTP.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+    }
+
+    private static List<String> recipients(JsonNode email) {
+        return json(email.get("recipients"));
+    }
+
+    private static List<String> json(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    @Test
+    void aChargeSendsOneReceiptToEachCoOwnerAndTheEnrollingPayerOnce() throws Exception {
+        String a = account("91");
+        TestBiller b = biller(a);
+        String pat = "pat-" + b.bid() + "@example.com", sam = "sam-" + b.bid() + "@example.com", lee = "lee-" + b.bid() + "@example.com";
+        directory.register(b.bid(), "pat", pat, List.of(a), PAYER_PASSWORD);
+        directory.register(b.bid(), "sam", sam.toUpperCase(java.util.Locale.ROOT), List.of(a), PAYER_PASSWORD);
+        // lee enrolled the account in the portal, and is no longer one of its users: lee's card is still the one charged
+        directory.register(b.bid(), "lee", lee, List.of(a), PAYER_PASSWORD);
+        directory.unlinkAccount(b.bid(), "lee", a);
+        enrol(b, a, APPROVE, null, "lee");
+
+        runs.runNow(b.bid(), D, "test");
+
+        JsonNode h = settledHistory(b, a, 1);
+        JsonNode receipt = h.get(0);
+        assertThat(receipt.get("kind").asText()).as("one autopay receipt, not a second generic one").isEqualTo("AUTOPAY_RECEIPT");
+        assertThat(receipt.get("status").asText()).isEqualTo("SENT");
+        assertThat(recipients(receipt)).containsExactlyInAnyOrder(pat, sam.toUpperCase(java.util.Locale.ROOT), lee);
+        String guid = jdbc.sql("select payment_guid::text from payment where biller_id = ? and account_number = ?").params(b.bid(), a)
+                .query(String.class).single();
+        assertThat(receipt.get("paymentGuid").asText()).isEqualTo(guid);
+        for (String to : List.of(pat, sam, lee)) {
+            assertThat(caughtFor(to)).as(to).hasSize(1);
+        }
+        MimeMessage m = caughtFor(pat).get(0);
+        String body = GreenMailUtil.getBody(m);
+        assertThat(m.getSubject()).startsWith("Autopay receipt — ");
+        assertThat(receipt.get("text").asText()).contains("Autopay paid your", "$120.50", "December 1, 2026", "ending in 1111",
+                guid.toUpperCase(java.util.Locale.ROOT), "/portal/" + b.bid() + "/accounts/" + a + "/enrolments")
+                .doesNotContain(APPROVE);
+        assertThat(body).doesNotContain(APPROVE);
+        assertThat(caughtFor(own(a))).as("the account's own address only when it has no user").isEmpty();
+
+        // the same outcome published again (a re-delivered event), and the run again: nothing more is sent
+        publisher.publishEvent(new AutopayEvent.Charged(b.bid(), a, a.replace("-", "") + "01", "AUTOPAY", D, new BigDecimal("120.50"),
+                UUID.fromString(guid)));
+        runs.runNow(b.bid(), D, "test");
+        Thread.sleep(500);
+        assertThat(history(b, a)).hasSize(1);
+        for (String to : List.of(pat, sam, lee)) {
+            assertThat(caughtFor(to)).as(to).hasSize(1);
+        }
+    }
+
+    @Test
+    void aDeclineNamesTheNextAttemptsDate() {
+        String a = account("92");
+        TestBiller b = biller(a);
+        enrol(b, a, DECLINE, null, null);
+
+        runs.runNow(b.bid(), D, "test");
+
+        JsonNode h = settledHistory(b, a, 1);
+        assertThat(h.get(0).get("kind").asText()).isEqualTo("AUTOPAY_DECLINED");
+        assertThat(recipients(h.get(0))).as("nobody registered: the account's own address, as receipts").containsExactly(own(a));
+        assertThat(h.get(0).get("subject").asText()).startsWith("Autopay payment declined — ");
+        assertThat(h.get(0).get("text").asText()).contains("No money was taken", "Next attempt:", "December 2, 2026",
+                "We will try again on December 2, 2026", "ending in 0002");
+        assertThat(caughtFor(own(a))).hasSize(1);
+    }
+
+    @Test
+    void notChargedAboveTheMaximumNamesTheMaximum() {
+        String a = account("93");
+        TestBiller b = biller(a);
+        enrol(b, a, APPROVE, "100.00", null);
+
+        runs.runNow(b.bid(), D, "test");
+
+        JsonNode h = settledHistory(b, a, 1);
+        assertThat(h.get(0).get("kind").asText()).isEqualTo("AUTOPAY_NOT_CHARGED");
+        assertThat(h.get(0).get("text").asText()).contains("Autopay did not pay your", "No money was taken",
+                "Your balance was above your autopay maximum of $100.00, so it was not charged.");
+        assertThat(count("select count(*) from payment where biller_id = ? and account_number = ?", b.bid(), a)).isZero();
+    }
+
+    @Test
+    void theUpcomingChargeIsSentOnceHoweverOftenTheJobRuns() {
+        String a = account("94");
+        TestBiller b = biller(a);
+        enrol(b, a, APPROVE, "500.00", null);
+        clock.setDay(D.minusDays(4));
+        assertThat(emails.sendUpcoming(b.bid())).as("four days before: not yet (setting 1010 unset: 3 days)").isZero();
+
+        clock.setDay(D.minusDays(3));
+        assertThat(emails.sendUpcoming(b.bid())).isEqualTo(1);
+        assertThat(emails.sendUpcoming(b.bid())).as("the job again the same day").isZero();
+        clock.setDay(D.minusDays(1));
+        assertThat(emails.sendUpcoming(b.bid())).as("and on a later day").isZero();
+
+        JsonNode h = settledHistory(b, a, 1);
+        assertThat(h.get(0).get("kind").asText()).isEqualTo("AUTOPAY_UPCOMING");
+        assertThat(h.get(0).get("subject").asText()).contains("December 1, 2026");
+        assertThat(h.get(0).get("text").asText()).contains("$120.50", "December 1, 2026", "ending in 1111", "$500.00",
+                "The balance on the day will be charged");
+        assertThat(caughtFor(own(a))).hasSize(1);
+        assertThat(count("select count(*) from email_message where biller_id = ? and event_key is not null", b.bid())).isEqualTo(1);
+    }
+
+    @Test
+    void settingTenTenAtZeroSendsNoUpcomingCharge() {
+        String a = account("95");
+        TestBiller b = biller(a);
+        enrol(b, a, APPROVE, null, null);
+        billerService.setSetting(b.bid(), 1010, LongNode.valueOf(0), "test");
+        clock.setDay(D.minusDays(3));
+        assertThat(emails.sendUpcoming(b.bid())).isZero();
+        assertThat(history(b, a)).isEmpty();
+    }
+}
