@@ -261,4 +261,36 @@ class AutopayEmailsIT extends PlatformIT {
         assertThat(emails.sendUpcoming(b.bid())).isZero();
         assertThat(history(b, a)).isEmpty();
     }
+    @Test
+    void aScheduledPaymentGetsItsReceiptAndADeclinedOneSaysNoMoreAttempts() {
+        String a = account("96");
+        TestBiller b = biller(a);
+        String pat = "pat-" + b.bid() + "@example.com";
+        directory.register(b.bid(), "pat", pat, List.of(a), PAYER_PASSWORD);
+        jdbc.sql("update invoice set allow_partial_payments = true where biller_id = ?").param(b.bid()).update();
+        String path = "/api/v1/billers/" + b.bid() + "/accounts/" + a + "/scheduled-payments";
+        for (String card : List.of(APPROVE, DECLINE)) {
+            Reply r = send(request(path).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + D + "\",\"amount\":40.00,\"invoiceNumber\":\""
+                            + a.replace("-", "") + "01\",\"card\":{\"number\":\"" + card
+                            + "\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}}")));
+            assertThat(r.status()).as(r.body()).isEqualTo(201);
+        }
+
+        runs.runNow(b.bid(), D, "test");
+        runs.runNow(b.bid(), D, "test");
+
+        JsonNode h = settledHistory(b, a, 2);
+        assertThat(h.findValuesAsText("kind")).containsExactlyInAnyOrder("SCHEDULED_RECEIPT", "SCHEDULED_DECLINED");
+        for (JsonNode e : h) {
+            assertThat(recipients(e)).containsExactly(pat);
+            if (e.get("kind").asText().equals("SCHEDULED_RECEIPT")) {
+                assertThat(e.get("subject").asText()).startsWith("Scheduled payment receipt — ");
+                assertThat(e.get("text").asText()).contains("Your scheduled payment to", "$40.00", "ending in 1111");
+            } else {
+                assertThat(e.get("text").asText()).contains("Next attempt:", "no more attempts", "ending in 0002");
+            }
+        }
+        assertThat(caughtFor(pat)).hasSize(2);
+    }
 }
