@@ -186,8 +186,8 @@ class AutopayEmailsIT extends PlatformIT {
         assertThat(caughtFor(own(a))).as("the account's own address only when it has no user").isEmpty();
 
         // the same outcome published again (a re-delivered event), and the run again: nothing more is sent
-        publisher.publishEvent(new AutopayEvent.Charged(b.bid(), a, a.replace("-", "") + "01", "AUTOPAY", D, new BigDecimal("120.50"),
-                UUID.fromString(guid)));
+        publisher.publishEvent(new AutopayEvent.Charged(b.bid(), a, a.replace("-", "") + "01", "AUTOPAY", null, D,
+                new BigDecimal("120.50"), UUID.fromString(guid)));
         runs.runNow(b.bid(), D, "test");
         Thread.sleep(500);
         assertThat(history(b, a)).hasSize(1);
@@ -265,8 +265,11 @@ class AutopayEmailsIT extends PlatformIT {
     void aScheduledPaymentGetsItsReceiptAndADeclinedOneSaysNoMoreAttempts() {
         String a = account("96");
         TestBiller b = biller(a);
-        String pat = "pat-" + b.bid() + "@example.com";
+        String pat = "pat-" + b.bid() + "@example.com", lee = "lee-" + b.bid() + "@example.com";
         directory.register(b.bid(), "pat", pat, List.of(a), PAYER_PASSWORD);
+        // lee scheduled the declined one in the portal and is no longer a user of the account
+        directory.register(b.bid(), "lee", lee, List.of(a), PAYER_PASSWORD);
+        directory.unlinkAccount(b.bid(), "lee", a);
         jdbc.sql("update invoice set allow_partial_payments = true where biller_id = ?").param(b.bid()).update();
         String path = "/api/v1/billers/" + b.bid() + "/accounts/" + a + "/scheduled-payments";
         for (String card : List.of(APPROVE, DECLINE)) {
@@ -275,6 +278,10 @@ class AutopayEmailsIT extends PlatformIT {
                             + a.replace("-", "") + "01\",\"card\":{\"number\":\"" + card
                             + "\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}}")));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
+            if (card.equals(DECLINE)) {
+                jdbc.sql("update scheduled_payment set changed_by = 'lee' where scheduled_payment_guid = cast(? as uuid)")
+                        .param(r.json().get("id").asText()).update();
+            }
         }
 
         runs.runNow(b.bid(), D, "test");
@@ -283,14 +290,16 @@ class AutopayEmailsIT extends PlatformIT {
         JsonNode h = settledHistory(b, a, 2);
         assertThat(h.findValuesAsText("kind")).containsExactlyInAnyOrder("SCHEDULED_RECEIPT", "SCHEDULED_DECLINED");
         for (JsonNode e : h) {
-            assertThat(recipients(e)).containsExactly(pat);
             if (e.get("kind").asText().equals("SCHEDULED_RECEIPT")) {
+                assertThat(recipients(e)).as("scheduled through the API: the account's users").containsExactly(pat);
                 assertThat(e.get("subject").asText()).startsWith("Scheduled payment receipt — ");
                 assertThat(e.get("text").asText()).contains("Your scheduled payment to", "$40.00", "ending in 1111");
             } else {
+                assertThat(recipients(e)).as("and the payer who scheduled it").containsExactlyInAnyOrder(pat, lee);
                 assertThat(e.get("text").asText()).contains("Next attempt:", "no more attempts", "ending in 0002");
             }
         }
         assertThat(caughtFor(pat)).hasSize(2);
+        assertThat(caughtFor(lee)).hasSize(1);
     }
 }

@@ -148,6 +148,15 @@ public class AttemptRepository {
                 .optional();
     }
 
+    /** The id a scheduled payment is known by outside (its GUID); null for none (an autopay attempt). */
+    public UUID scheduledGuid(Long scheduledPaymentId) {
+        if (scheduledPaymentId == null) {
+            return null;
+        }
+        return jdbc.sql("select scheduled_payment_guid from scheduled_payment where scheduled_payment_id = ?").param(scheduledPaymentId)
+                .query(UUID.class).optional().orElse(null);
+    }
+
     public List<Attempt> past(long bid, String account, String invoice, Long scheduledPaymentId) {
         return jdbc.sql("""
                 select * from autopay_attempt where biller_id = ? and account_number = ? and invoice_number = ?

@@ -126,6 +126,12 @@ public class ScheduledPaymentService {
                 .params(bid, account, id).query((rs, n) -> row(rs)).optional();
     }
 
+    /** Who made or last changed it (the {@code actor} of the call). */
+    public Optional<String> changedBy(long bid, String account, UUID id) {
+        return jdbc.sql("select changed_by from scheduled_payment where biller_id = ? and account_number = ? and scheduled_payment_guid = ?")
+                .params(bid, account, id).query(String.class).optional();
+    }
+
     private ScheduledPayment scheduled(long bid, String account, UUID id) {
         ScheduledPayment p = find(bid, account, id).orElseThrow(() -> new EnrolmentException(Refusal.Kind.NOT_FOUND, "not_found", null,
                 "account " + account + " of biller " + bid + " has no scheduled payment " + id));

@@ -16,6 +16,7 @@ import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.enrolments.AutopayEnrolments;
+import org.ratepayer.enrolments.ScheduledPayments;
 import org.ratepayer.notifications.internal.PaymentEmailText.Composed;
 import org.ratepayer.payers.Payer;
 import org.ratepayer.payers.PayerDirectory;
@@ -46,6 +47,7 @@ public class AutopayEmails {
     private final BillerService billers;
     private final AutopayRuns runs;
     private final AutopayEnrolments enrolments;
+    private final ScheduledPayments scheduledPayments;
     private final PaymentService payments;
     private final PayerDirectory directory;
     private final AccountEmailStore accountEmails;
@@ -55,12 +57,14 @@ public class AutopayEmails {
     private final Clock clock;
     private final TransactionTemplate ownTx;
 
-    public AutopayEmails(BillerService billers, AutopayRuns runs, AutopayEnrolments enrolments, PaymentService payments,
+    public AutopayEmails(BillerService billers, AutopayRuns runs, AutopayEnrolments enrolments, ScheduledPayments scheduledPayments,
+            PaymentService payments,
             PayerDirectory directory, AccountEmailStore accountEmails, EmailHistory history, EmailDispatcher dispatcher,
             PublicUrl publicUrl, Clock clock, PlatformTransactionManager txManager) {
         this.billers = billers;
         this.runs = runs;
         this.enrolments = enrolments;
+        this.scheduledPayments = scheduledPayments;
         this.payments = payments;
         this.directory = directory;
         this.accountEmails = accountEmails;
@@ -103,8 +107,7 @@ public class AutopayEmails {
             Optional<Payment> p = d.paymentGuid() == null ? Optional.empty() : payments.find(d.bid(), d.paymentGuid());
             Composed text = AutopayEmailText.declined(about, d.runDate(), d.amount(), method(p), d.nextAttemptOn());
             EmailKind kind = scheduled ? EmailKind.SCHEDULED_DECLINED : EmailKind.AUTOPAY_DECLINED;
-            String key = kind.name() + ":" + (d.paymentGuid() != null ? d.paymentGuid()
-                    : d.accountNumber() + ":" + d.invoiceNumber() + ":" + d.runDate());
+            String key = kind.name() + ":" + (d.paymentGuid() != null ? d.paymentGuid() : bill(d) + ":" + d.runDate());
             send(biller, event, kind, text, d.paymentGuid(), key);
         } else if (event instanceof AutopayEvent.NotCharged n) {
             BigDecimal maximum = null;
@@ -115,11 +118,13 @@ public class AutopayEmails {
                     maximum = a.maximumAmount();
                     method = AutopayEmailText.method(a.method().type(), a.method().brand(), a.method().last4());
                 }
+            } else if (n.scheduledPayment() != null) {
+                method = scheduledPayments.find(n.bid(), n.accountNumber(), n.scheduledPayment())
+                        .map(p -> AutopayEmailText.method(p.method().type(), p.method().brand(), p.method().last4())).orElse(null);
             }
             Composed text = AutopayEmailText.notCharged(about, n.runDate(), n.reason(), maximum, method);
             EmailKind kind = scheduled ? EmailKind.SCHEDULED_NOT_CHARGED : EmailKind.AUTOPAY_NOT_CHARGED;
-            send(biller, event, kind, text, null,
-                    kind.name() + ":" + n.accountNumber() + ":" + n.invoiceNumber() + ":" + n.runDate() + ":" + n.reason());
+            send(biller, event, kind, text, null, kind.name() + ":" + bill(n) + ":" + n.runDate() + ":" + n.reason());
         }
     }
 
@@ -146,7 +151,8 @@ public class AutopayEmails {
                 Composed text = AutopayEmailText.upcoming(about, u.collectOn(), u.amount(),
                         AutopayEmailText.method(u.method(), u.brand(), u.last4()), u.maximumAmount());
                 String key = EmailKind.AUTOPAY_UPCOMING.name() + ":" + u.accountNumber() + ":" + u.invoiceNumber() + ":" + u.collectOn();
-                if (send(biller, bid, u.accountNumber(), false, EmailKind.AUTOPAY_UPCOMING, text, null, key)) {
+                if (send(biller, bid, u.accountNumber(), enrolments.enrolledBy(bid, u.accountNumber()), EmailKind.AUTOPAY_UPCOMING, text, null,
+                        key)) {
                     queued++;
                 }
             } catch (RuntimeException e) {
@@ -166,14 +172,26 @@ public class AutopayEmails {
         }
     }
 
-    private void send(Biller biller, AutopayEvent event, EmailKind kind, Composed text, UUID paymentGuid, String key) {
-        send(biller, event.bid(), event.accountNumber(), !"SCHEDULED".equals(event.kind()), kind, text, paymentGuid, key);
+    /** The bill an event is about: account and invoice, and the scheduled payment's id for a scheduled one. */
+    private static String bill(AutopayEvent e) {
+        return e.accountNumber() + ":" + e.invoiceNumber() + (e.scheduledPayment() == null ? "" : ":" + e.scheduledPayment());
     }
 
-    /** @return whether the email was queued now (false: already in the ledger, or nobody to send it to) */
-    private boolean send(Biller biller, long bid, String account, boolean autopay, EmailKind kind, Composed text, UUID paymentGuid,
+    private void send(Biller biller, AutopayEvent event, EmailKind kind, Composed text, UUID paymentGuid, String key) {
+        // the payer who enrolled in autopay, or who made (or last changed) the scheduled payment
+        Optional<String> by = event.scheduledPayment() != null
+                ? scheduledPayments.scheduledBy(event.bid(), event.accountNumber(), event.scheduledPayment())
+                : "SCHEDULED".equals(event.kind()) ? Optional.empty() : enrolments.enrolledBy(event.bid(), event.accountNumber());
+        send(biller, event.bid(), event.accountNumber(), by, kind, text, paymentGuid, key);
+    }
+
+    /**
+     * @param by the username of the payer who set it up, when a payer did (an API caller's name matches no payer)
+     * @return whether the email was queued now (false: already in the ledger, or nobody to send it to)
+     */
+    private boolean send(Biller biller, long bid, String account, Optional<String> by, EmailKind kind, Composed text, UUID paymentGuid,
             String key) {
-        List<String> to = recipients(bid, account, autopay);
+        List<String> to = recipients(bid, account, by);
         if (to.isEmpty()) {
             log.info("{} for biller {} account {}: no address to send to", kind, bid, account);
             return false;
@@ -188,15 +206,13 @@ public class AutopayEmails {
         return true;
     }
 
-    /** The account's users (co-owners), the payer who enrolled in autopay, else the account's own addresses. */
-    private List<String> recipients(long bid, String account, boolean autopay) {
+    /** The account's users (co-owners), the payer who set the payment up, else the account's own addresses. */
+    private List<String> recipients(long bid, String account, Optional<String> by) {
         List<String> users = new ArrayList<>();
         for (String username : directory.registration(bid, account).users()) {
             directory.find(bid, username).map(Payer::email).ifPresent(users::add);
         }
-        String enroller = autopay
-                ? enrolments.enrolledBy(bid, account).flatMap(u -> directory.find(bid, u)).map(Payer::email).orElse(null)
-                : null;
+        String enroller = by.flatMap(u -> directory.find(bid, u)).map(Payer::email).orElse(null);
         AccountEmails own = accountEmails.current(bid, account).orElse(new AccountEmails(null, null));
         return EmailRules.autopayRecipients(users, enroller, own);
     }
