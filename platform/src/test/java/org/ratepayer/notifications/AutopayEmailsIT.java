@@ -1,6 +1,7 @@
 package org.ratepayer.notifications;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,10 @@ import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.notifications.internal.AutopayEmails;
 import org.ratepayer.payers.PayerDirectory;
+import org.ratepayer.billers.ConfigValidationException;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -81,6 +85,9 @@ class AutopayEmailsIT extends PlatformIT {
 
     @Autowired
     ApplicationEventPublisher publisher;
+
+    @Autowired
+    JavaMailSender mailSender;
 
     @BeforeEach
     void day() {
@@ -256,6 +263,8 @@ class AutopayEmailsIT extends PlatformIT {
         String a = account("95");
         TestBiller b = biller(a);
         enrol(b, a, APPROVE, null, null);
+        assertThatThrownBy(() -> billerService.setSetting(b.bid(), 1010, LongNode.valueOf(31), "test"))
+                .isInstanceOf(ConfigValidationException.class);
         billerService.setSetting(b.bid(), 1010, LongNode.valueOf(0), "test");
         clock.setDay(D.minusDays(3));
         assertThat(emails.sendUpcoming(b.bid())).isZero();
@@ -301,5 +310,32 @@ class AutopayEmailsIT extends PlatformIT {
         }
         assertThat(caughtFor(pat)).hasSize(2);
         assertThat(caughtFor(lee)).hasSize(1);
+    }
+
+    @Test
+    void withTheSmtpServerDownTheRunStillChargesAndTheEmailIsFailedInTheHistory() throws Exception {
+        String a = account("97");
+        TestBiller b = biller(a);
+        enrol(b, a, APPROVE, null, null);
+        JavaMailSenderImpl sender = (JavaMailSenderImpl) mailSender;
+        int realPort = sender.getPort();
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        sender.setPort(closed);
+        JsonNode h;
+        try {
+            long run = runs.runNow(b.bid(), D, "test");
+            assertThat(runs.report(b.bid(), run).orElseThrow().charged()).isEqualTo(1);
+            h = settledHistory(b, a, 1);
+        } finally {
+            sender.setPort(realPort);
+        }
+        assertThat(h.get(0).get("kind").asText()).isEqualTo("AUTOPAY_RECEIPT");
+        assertThat(h.get(0).get("status").asText()).isEqualTo("FAILED");
+        assertThat(h.get(0).get("error").asText()).isNotBlank();
+        assertThat(count("select count(*) from payment where biller_id = ? and account_number = ? and status = 'APPROVED'", b.bid(), a))
+                .isEqualTo(1);
     }
 }
