@@ -67,9 +67,9 @@ public class AutopayEnrolments {
     }
 
     /**
-     * Who last enrolled the account or changed its autopay: a portal payer's username (the customer portal names the
-     * signed-in payer), or the API caller ("operator", "biller 7 api key"); empty when autopay is off. The autopay emails
-     * go to this payer too (docs/autopay.md).
+     * The username of the portal payer who enrolled the account (or last changed its autopay) with a method from their
+     * wallet; empty when autopay is off or was set through the API. The autopay emails go to this payer too
+     * (docs/autopay.md).
      */
     public Optional<String> enrolledBy(long bid, String account) {
         return autopay.enrolledBy(bid, account);

@@ -54,8 +54,8 @@ public class ScheduledPayments {
     }
 
     /**
-     * Who made or last changed the scheduled payment: a portal payer's username, or the API caller. The autopay emails
-     * of its run go to this payer too (docs/autopay.md).
+     * The username of the portal payer who made (or last changed) the scheduled payment with a method from their wallet;
+     * empty when it was made through the API. The emails of its run go to this payer too (docs/autopay.md).
      */
     public Optional<String> scheduledBy(long bid, String account, UUID id) {
         return scheduled.changedBy(bid, account, id);

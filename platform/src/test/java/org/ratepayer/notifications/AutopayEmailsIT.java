@@ -126,9 +126,31 @@ class AutopayEmailsIT extends PlatformIT {
                         + "\"card\":{\"number\":\"" + card + "\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}"
                         + (maximum == null ? "" : ",\"maximumAmount\":" + maximum) + "}")));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
-        // enrolled in November, before the bill is collected; by a portal payer when named (the portal records the username)
-        jdbc.sql("update autopay_enrolment set enrolled_at = '2026-11-01T12:00:00Z', changed_by = coalesce(?, changed_by)"
-                + " where biller_id = ? and account_number = ?").params(enrolledBy, b.bid(), account).update();
+        // enrolled in November, before the bill is collected
+        jdbc.sql("update autopay_enrolment set enrolled_at = '2026-11-01T12:00:00Z' where biller_id = ? and account_number = ?")
+                .params(b.bid(), account).update();
+        if (enrolledBy != null) {
+            // as the portal does it: the payer's username recorded, the method one of the payer's wallet
+            jdbc.sql("update autopay_enrolment set changed_by = ? where biller_id = ? and account_number = ?")
+                    .params(enrolledBy, b.bid(), account).update();
+            jdbc.sql("""
+                    insert into payer_method (method_guid, biller_id, user_id, method, token, brand, last4)
+                    select gen_random_uuid(), e.biller_id, u.user_id, e.method, e.method_token, e.card_brand, e.last4
+                    from autopay_enrolment e join payer_user u on u.biller_id = e.biller_id and u.username = ?
+                    where e.biller_id = ? and e.account_number = ?""").params(enrolledBy, b.bid(), account).update();
+        }
+    }
+
+    /**
+     * A run on D, run again while the simulator was too slow to answer (a loaded machine; the 1 s CIS timeout of the
+     * tests): as the day's later runs would, since a bill whose CIS did not answer is tried again that day.
+     */
+    private void run(TestBiller b) {
+        runs.runNow(b.bid(), D, "test");
+        for (int i = 0; i < 5 && count("select count(*) from autopay_attempt where biller_id = ? and status = 'CIS_UNREACHABLE'",
+                b.bid()) > 0; i++) {
+            runs.runNow(b.bid(), D, "test");
+        }
     }
 
     private JsonNode history(TestBiller b, String account) {
@@ -170,7 +192,7 @@ class AutopayEmailsIT extends PlatformIT {
         directory.unlinkAccount(b.bid(), "lee", a);
         enrol(b, a, APPROVE, null, "lee");
 
-        runs.runNow(b.bid(), D, "test");
+        run(b);
 
         JsonNode h = settledHistory(b, a, 1);
         JsonNode receipt = h.get(0);
@@ -195,7 +217,7 @@ class AutopayEmailsIT extends PlatformIT {
         // the same outcome published again (a re-delivered event), and the run again: nothing more is sent
         publisher.publishEvent(new AutopayEvent.Charged(b.bid(), a, a.replace("-", "") + "01", "AUTOPAY", null, D,
                 new BigDecimal("120.50"), UUID.fromString(guid)));
-        runs.runNow(b.bid(), D, "test");
+        run(b);
         Thread.sleep(500);
         assertThat(history(b, a)).hasSize(1);
         for (String to : List.of(pat, sam, lee)) {
@@ -208,8 +230,13 @@ class AutopayEmailsIT extends PlatformIT {
         String a = account("92");
         TestBiller b = biller(a);
         enrol(b, a, DECLINE, null, null);
+        // a payer whose username reads like the API caller recorded on an API enrolment is not its enroller
+        jdbc.sql("insert into payer_user (biller_id, username, email) values (?, 'operator', ?)")
+                .params(b.bid(), "operator-" + b.bid() + "@example.com").update();
+        jdbc.sql("update autopay_enrolment set changed_by = 'operator' where biller_id = ? and account_number = ?")
+                .params(b.bid(), a).update();
 
-        runs.runNow(b.bid(), D, "test");
+        run(b);
 
         JsonNode h = settledHistory(b, a, 1);
         assertThat(h.get(0).get("kind").asText()).isEqualTo("AUTOPAY_DECLINED");
@@ -218,6 +245,7 @@ class AutopayEmailsIT extends PlatformIT {
         assertThat(h.get(0).get("text").asText()).contains("No money was taken", "Next attempt:", "December 2, 2026",
                 "We will try again on December 2, 2026", "ending in 0002");
         assertThat(caughtFor(own(a))).hasSize(1);
+        assertThat(caughtFor("operator-" + b.bid() + "@example.com")).isEmpty();
     }
 
     @Test
@@ -226,7 +254,7 @@ class AutopayEmailsIT extends PlatformIT {
         TestBiller b = biller(a);
         enrol(b, a, APPROVE, "100.00", null);
 
-        runs.runNow(b.bid(), D, "test");
+        run(b);
 
         JsonNode h = settledHistory(b, a, 1);
         assertThat(h.get(0).get("kind").asText()).isEqualTo("AUTOPAY_NOT_CHARGED");
@@ -288,13 +316,19 @@ class AutopayEmailsIT extends PlatformIT {
                             + "\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}}")));
             assertThat(r.status()).as(r.body()).isEqualTo(201);
             if (card.equals(DECLINE)) {
+                // as the portal does it: lee's username recorded, the method one of lee's wallet
                 jdbc.sql("update scheduled_payment set changed_by = 'lee' where scheduled_payment_guid = cast(? as uuid)")
                         .param(r.json().get("id").asText()).update();
+                jdbc.sql("""
+                        insert into payer_method (method_guid, biller_id, user_id, method, token, brand, last4)
+                        select gen_random_uuid(), s.biller_id, u.user_id, s.method, s.method_token, s.card_brand, s.last4
+                        from scheduled_payment s join payer_user u on u.biller_id = s.biller_id and u.username = 'lee'
+                        where s.scheduled_payment_guid = cast(? as uuid)""").param(r.json().get("id").asText()).update();
             }
         }
 
-        runs.runNow(b.bid(), D, "test");
-        runs.runNow(b.bid(), D, "test");
+        run(b);
+        run(b);
 
         JsonNode h = settledHistory(b, a, 2);
         assertThat(h.findValuesAsText("kind")).containsExactlyInAnyOrder("SCHEDULED_RECEIPT", "SCHEDULED_DECLINED");
@@ -326,8 +360,8 @@ class AutopayEmailsIT extends PlatformIT {
         sender.setPort(closed);
         JsonNode h;
         try {
-            long run = runs.runNow(b.bid(), D, "test");
-            assertThat(runs.report(b.bid(), run).orElseThrow().charged()).isEqualTo(1);
+            run(b);
+            assertThat(count("select count(*) from autopay_attempt where biller_id = ? and status = 'APPROVED'", b.bid())).isEqualTo(1);
             h = settledHistory(b, a, 1);
         } finally {
             sender.setPort(realPort);

@@ -186,7 +186,7 @@ public class AutopayEmails {
     }
 
     /**
-     * @param by the username of the payer who set it up, when a payer did (an API caller's name matches no payer)
+     * @param by the username of the payer who set it up with a method of their wallet, when a payer did
      * @return whether the email was queued now (false: already in the ledger, or nobody to send it to)
      */
     private boolean send(Biller biller, long bid, String account, Optional<String> by, EmailKind kind, Composed text, UUID paymentGuid,
