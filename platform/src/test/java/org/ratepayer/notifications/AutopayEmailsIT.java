@@ -31,6 +31,7 @@ import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.notifications.internal.AutopayEmails;
 import org.ratepayer.payers.PayerDirectory;
+import org.ratepayer.web.PortalHttp;
 import org.ratepayer.billers.ConfigValidationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -213,6 +214,11 @@ class AutopayEmailsIT extends PlatformIT {
                 .doesNotContain(APPROVE);
         assertThat(body).doesNotContain(APPROVE);
         assertThat(caughtFor(own(a))).as("the account's own address only when it has no user").isEmpty();
+        // and in the customer portal's email history of the account
+        PortalHttp portal = PortalHttp.signedOn(this::url, b.bid(), directory.mintSignOn(b.bid(), "pat", null).token());
+        java.net.http.HttpResponse<String> page = portal.get("/portal/" + b.bid() + "/accounts/" + a + "/emails");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Autopay receipt — ", pat).doesNotContain(APPROVE);
 
         // the same outcome published again (a re-delivered event), and the run again: nothing more is sent
         publisher.publishEvent(new AutopayEvent.Charged(b.bid(), a, a.replace("-", "") + "01", "AUTOPAY", null, D,
