@@ -110,6 +110,14 @@ public class AutopayRuns implements DisposableBean {
         }
     }
 
+    /**
+     * The autopay charges coming on the days after {@code after} through {@code through} (the biller's dates): each
+     * enrolled account whose newest unpaid bill is collected then and not tried yet. The upcoming-charge emails read it.
+     */
+    public List<UpcomingCharge> upcoming(long bid, LocalDate after, LocalDate through) {
+        return repo.upcoming(bid, after, through);
+    }
+
     public Optional<RunReport> report(long bid, long id) {
         return repo.run(bid, id).map(run -> {
             List<AttemptRepository.Attempt> list = repo.attemptsOfRun(id);

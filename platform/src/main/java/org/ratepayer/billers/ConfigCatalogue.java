@@ -58,6 +58,9 @@ public final class ConfigCatalogue {
     public static final int SET_PORTAL_ACCENT_COLOUR = 1007;
     /** Project-assigned: days after an autopay decline on which it is tried again, "1,3" when unset, "none" for no retry (docs/autopay.md). */
     public static final int SET_AUTOPAY_RETRY_DAYS = 1009;
+    /** Project-assigned: days before an autopay bill's collection date that its payers are emailed the upcoming charge, {@link #DEFAULT_AUTOPAY_NOTICE_DAYS} when unset, 0 for none (docs/autopay.md). */
+    public static final int SET_AUTOPAY_NOTICE_DAYS = 1010;
+    public static final int DEFAULT_AUTOPAY_NOTICE_DAYS = 3;
 
     /** What a biller that has not chosen its maximum single payment takes at most. */
     public static final BigDecimal DEFAULT_MAXIMUM_PAYMENT = new BigDecimal("99999.99");
@@ -129,6 +132,8 @@ public final class ConfigCatalogue {
                 ValueKind.CIS_ACCOUNT_NUMBER));
         put(s, ConfigDef.of(1007, "Portal accent colour (#rrggbb, white text on it must meet WCAG AA contrast)", ValueKind.COLOUR));
         put(s, ConfigDef.of(1009, "Autopay decline retries: days after the first decline, e.g. 1,3 (the default), or none", ValueKind.TEXT));
+        put(s, ConfigDef.range(1010, "Autopay: days before the collection date to email the upcoming charge (3 when unset, 0: no email)", 0, 30,
+                null));
         return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
     }
 

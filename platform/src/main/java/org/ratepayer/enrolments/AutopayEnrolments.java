@@ -66,6 +66,15 @@ public class AutopayEnrolments {
         return autopay.cancel(bid, account, actor).changed();
     }
 
+    /**
+     * The username of the portal payer who enrolled the account (or last changed its autopay) with a method from their
+     * wallet; empty when autopay is off or was set through the API. The autopay emails go to this payer too
+     * (docs/autopay.md).
+     */
+    public Optional<String> enrolledBy(long bid, String account) {
+        return autopay.enrolledBy(bid, account);
+    }
+
     /** The day autopay collects the invoice: its AutoPayCollectionDate when the bill file gave one, else its due date. */
     public Optional<LocalDate> collectionDate(long bid, String account, String invoiceNumber) {
         return accounts.collectionDate(bid, account, invoiceNumber);

@@ -3,6 +3,7 @@ package org.ratepayer.enrolments;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.enrolments.internal.EnrolmentClock;
 import org.ratepayer.enrolments.internal.SavedMethod;
@@ -45,6 +46,19 @@ public class ScheduledPayments {
 
     public List<Scheduled> list(long bid, String account) {
         return scheduled.list(bid, account).stream().map(Scheduled::of).toList();
+    }
+
+    /** One of the account's scheduled payments, whatever its status. */
+    public Optional<Scheduled> find(long bid, String account, UUID id) {
+        return scheduled.find(bid, account, id).map(Scheduled::of);
+    }
+
+    /**
+     * The username of the portal payer who made (or last changed) the scheduled payment with a method from their wallet;
+     * empty when it was made through the API. The emails of its run go to this payer too (docs/autopay.md).
+     */
+    public Optional<String> scheduledBy(long bid, String account, UUID id) {
+        return scheduled.changedBy(bid, account, id);
     }
 
     /** The biller's calendar date: the earliest a payment may be scheduled for. */

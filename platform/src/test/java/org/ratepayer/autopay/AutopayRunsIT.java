@@ -337,8 +337,8 @@ class AutopayRunsIT extends PlatformIT {
         run(b, D.plusDays(1));
         assertThat(payments(b, acct)).as("a fallback balance is never charged").isEmpty();
         assertThat(attempts(b, acct)).containsExactly("1:SKIPPED:cis_unreachable:2026-12-01", "2:SKIPPED:cis_unreachable:2026-12-01");
-        assertThat(eventsOf(b)).containsExactly(new AutopayEvent.NotCharged(b.bid(), acct, acct.replace("-", "") + "01", "AUTOPAY", D,
-                "cis_unreachable"));
+        assertThat(eventsOf(b)).containsExactly(new AutopayEvent.NotCharged(b.bid(), acct, acct.replace("-", "") + "01", "AUTOPAY", null,
+                D, "cis_unreachable"));
     }
 
     @Test

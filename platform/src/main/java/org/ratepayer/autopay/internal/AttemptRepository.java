@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.ratepayer.autopay.UpcomingCharge;
 import org.ratepayer.payments.Method;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -93,6 +94,30 @@ public class AttemptRepository {
                 .list();
     }
 
+    /**
+     * Enrolled accounts whose newest unpaid invoice is collected after {@code after} and on or before {@code through},
+     * with no attempt at it yet (docs/autopay.md, "Emails").
+     */
+    public List<UpcomingCharge> upcoming(long bid, LocalDate after, LocalDate through) {
+        return jdbc.sql("""
+                select e.account_number, i.invoice_number, coalesce(i.autopay_collection_date, i.due_date) as collect_on,
+                       i.total_amount_due, e.method, e.card_brand, e.last4, e.maximum_amount
+                from autopay_enrolment e
+                join lateral (select invoice_number, autopay_collection_date, due_date, total_amount_due from invoice i
+                              where i.biller_id = e.biller_id and i.account_number = e.account_number
+                                and i.status in ('OPEN', 'PARTIALLY_PAID')
+                              order by i.invoice_date desc, i.invoice_id desc limit 1) i on true
+                where e.biller_id = ? and coalesce(i.autopay_collection_date, i.due_date) > ?
+                  and coalesce(i.autopay_collection_date, i.due_date) <= ?
+                  and not exists (select 1 from autopay_attempt a where a.biller_id = e.biller_id and a.account_number = e.account_number
+                                  and a.invoice_number = i.invoice_number and a.scheduled_payment_id is null)
+                order by e.account_number
+                """).params(bid, after, through)
+                .query((rs, n) -> new UpcomingCharge(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4),
+                        Method.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7), rs.getBigDecimal(8)))
+                .list();
+    }
+
     public List<Scheduled> scheduled(long bid, LocalDate runDate) {
         return jdbc.sql("""
                 select s.scheduled_payment_id, s.scheduled_payment_guid, s.account_number, s.invoice_number, s.pay_on, s.amount,
@@ -121,6 +146,15 @@ public class AttemptRepository {
                 .query((rs, n) -> new Scheduled(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), Method.valueOf(rs.getString(7)), rs.getString(8), null))
                 .optional();
+    }
+
+    /** The id a scheduled payment is known by outside (its GUID); null for none (an autopay attempt). */
+    public UUID scheduledGuid(Long scheduledPaymentId) {
+        if (scheduledPaymentId == null) {
+            return null;
+        }
+        return jdbc.sql("select scheduled_payment_guid from scheduled_payment where scheduled_payment_id = ?").param(scheduledPaymentId)
+                .query(UUID.class).optional().orElse(null);
     }
 
     public List<Attempt> past(long bid, String account, String invoice, Long scheduledPaymentId) {

@@ -124,12 +124,12 @@ public class AutopayEngine {
         }
         long id = claimed.get();
         if (verdict == AutopayRules.Verdict.CARD_EXPIRED) {
-            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, AutopayRules.CARD_EXPIRED, null);
+            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, null, date, AutopayRules.CARD_EXPIRED, null);
             return true;
         }
         Optional<BalanceView> found = balances.balance(bid, e.accountNumber());
         if (found.isEmpty()) {
-            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, "account_not_found", null);
+            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, null, date, "account_not_found", null);
             return true;
         }
         BalanceView b = found.get();
@@ -141,10 +141,10 @@ public class AutopayEngine {
             return true;
         }
         if (!charge.charges()) {
-            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, charge.reason(), b.balanceDue());
+            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, null, date, charge.reason(), b.balanceDue());
             return true;
         }
-        pay(new Claim(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, charge.amount(), e.token(), key,
+        pay(new Claim(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, null, date, charge.amount(), e.token(), key,
                 failures(past), firstFailure(past, date)), retryDays);
         return true;
     }
@@ -163,11 +163,12 @@ public class AutopayEngine {
         AttemptRepository.Scheduled locked = claimed.get().scheduled();
         long id = claimed.get().id();
         if (s.method() == Method.CARD && s.cardExpiry() != null && s.cardExpiry().atEndOfMonth().isBefore(date)) {
-            notCharged(id, bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, date, AutopayRules.CARD_EXPIRED, null);
+            notCharged(id, bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, locked.guid(), date, AutopayRules.CARD_EXPIRED, null);
             return true;
         }
         // a scheduled payment is not retried: its payer chose the day
-        pay(new Claim(id, bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, date, locked.amount(), locked.token(), key,
+        pay(new Claim(id, bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, locked.guid(), date, locked.amount(),
+                locked.token(), key,
                 0, date), List.of());
         return true;
     }
@@ -175,8 +176,8 @@ public class AutopayEngine {
     private record Claimed(long id, AttemptRepository.Scheduled scheduled) {
     }
 
-    private record Claim(long id, long bid, String account, String invoice, Channel channel, LocalDate date, BigDecimal amount,
-            String token, String key, int failuresBefore, LocalDate firstFailure) {
+    private record Claim(long id, long bid, String account, String invoice, Channel channel, UUID scheduled, LocalDate date,
+            BigDecimal amount, String token, String key, int failuresBefore, LocalDate firstFailure) {
     }
 
     private void pay(Claim c, List<Integer> retryDays) {
@@ -191,38 +192,40 @@ public class AutopayEngine {
             return;
         }
         if (outcome instanceof PaymentOutcome.Taken t) {
-            record(c.id(), c.bid(), c.account(), c.invoice(), c.channel(), c.date(), t.status(), c.amount(), t.paymentGuid(), t.message(),
+            record(c.id(), c.bid(), c.account(), c.invoice(), c.channel(), c.scheduled(), c.date(), t.status(), c.amount(), t.paymentGuid(), t.message(),
                     c.failuresBefore(), c.firstFailure(), retryDays);
         } else if (outcome instanceof PaymentOutcome.Refused r) {
             if (r.inProgress()) {
                 attempts.note(c.id(), c.amount(), null, "outcome pending", now());
             } else {
-                notCharged(c.id(), c.bid(), c.account(), c.invoice(), c.channel(), c.date(), r.code(), c.amount());
+                notCharged(c.id(), c.bid(), c.account(), c.invoice(), c.channel(), c.scheduled(), c.date(), r.code(), c.amount());
             }
         }
     }
 
     /** Records a payment's outcome on its attempt and tells it, once: only the call that moves the attempt publishes. */
-    private void record(long id, long bid, String account, String invoice, Channel channel, LocalDate date, PaymentStatus status,
-            BigDecimal amount, UUID guid, String message, int failuresBefore, LocalDate firstFailure, List<Integer> retryDays) {
+    private void record(long id, long bid, String account, String invoice, Channel channel, UUID scheduled, LocalDate date,
+            PaymentStatus status, BigDecimal amount, UUID guid, String message, int failuresBefore, LocalDate firstFailure,
+            List<Integer> retryDays) {
         if (status.isApproved() || status == PaymentStatus.VOIDED || status == PaymentStatus.REFUNDED) {
             if (attempts.finish(id, "APPROVED", null, amount, guid, message, now())) {
-                events.publishEvent(new AutopayEvent.Charged(bid, account, invoice, channel.name(), date, amount, guid));
+                events.publishEvent(new AutopayEvent.Charged(bid, account, invoice, channel.name(), scheduled, date, amount, guid));
             }
         } else if (status.isUnsuccessful()) {
             if (attempts.finish(id, status.name(), null, amount, guid, message, now())) {
                 LocalDate next = channel == Channel.AUTOPAY ? AutopayRules.nextRetry(firstFailure, failuresBefore + 1, retryDays) : null;
-                events.publishEvent(new AutopayEvent.Declined(bid, account, invoice, channel.name(), date, amount, guid, message, next));
+                events.publishEvent(new AutopayEvent.Declined(bid, account, invoice, channel.name(), scheduled, date, amount, guid, message,
+                        next));
             }
         } else {
             attempts.note(id, amount, guid, message, now());
         }
     }
 
-    private void notCharged(long id, long bid, String account, String invoice, Channel channel, LocalDate date, String reason,
-            BigDecimal amount) {
+    private void notCharged(long id, long bid, String account, String invoice, Channel channel, UUID scheduled, LocalDate date,
+            String reason, BigDecimal amount) {
         if (attempts.finish(id, "SKIPPED", reason, amount, null, null, now())) {
-            events.publishEvent(new AutopayEvent.NotCharged(bid, account, invoice, channel.name(), date, reason));
+            events.publishEvent(new AutopayEvent.NotCharged(bid, account, invoice, channel.name(), scheduled, date, reason));
         }
     }
 
@@ -267,8 +270,9 @@ public class AutopayEngine {
                     return;
                 }
             }
-            record(a.id(), a.bid(), a.accountNumber(), a.invoiceNumber(), channel, a.runDate(), status, p.amount(), p.guid(), message,
-                    failures(before), firstFailure(before, a.runDate()), channel == Channel.AUTOPAY ? retryDays : List.of());
+            record(a.id(), a.bid(), a.accountNumber(), a.invoiceNumber(), channel, attempts.scheduledGuid(a.scheduledPaymentId()),
+                    a.runDate(), status, p.amount(), p.guid(), message, failures(before), firstFailure(before, a.runDate()),
+                    channel == Channel.AUTOPAY ? retryDays : List.of());
             return;
         }
         // No payment under the key: give the key a refused answer of its own first, so that a submission still on its
@@ -287,8 +291,8 @@ public class AutopayEngine {
         Set<String> told = new HashSet<>();
         for (AttemptRepository.Attempt a : attempts.closeUnreachable(bid, date, now())) {
             if (told.add(a.accountNumber() + "\u0000" + a.invoiceNumber() + "\u0000" + a.scheduledPaymentId())) {
-                events.publishEvent(new AutopayEvent.NotCharged(bid, a.accountNumber(), a.invoiceNumber(), a.kind(), a.runDate(),
-                        AutopayRules.CIS_UNREACHABLE));
+                events.publishEvent(new AutopayEvent.NotCharged(bid, a.accountNumber(), a.invoiceNumber(), a.kind(),
+                        attempts.scheduledGuid(a.scheduledPaymentId()), a.runDate(), AutopayRules.CIS_UNREACHABLE));
             }
         }
     }

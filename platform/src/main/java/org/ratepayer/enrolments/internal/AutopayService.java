@@ -110,6 +110,21 @@ public class AutopayService {
         });
     }
 
+    /**
+     * The username of the payer who enrolled: the portal user who set autopay with a method from their wallet (a wallet's
+     * token is that user's alone) and is recorded as having done so. Empty when autopay is off or was set through the API,
+     * so that no payer whose username happens to read like an API caller ("operator") is taken for the enroller.
+     */
+    public Optional<String> enrolledBy(long bid, String account) {
+        return jdbc.sql("""
+                select u.username from autopay_enrolment e
+                join payer_method pm on pm.biller_id = e.biller_id and pm.token = e.method_token
+                join payer_user u on u.user_id = pm.user_id and u.username = e.changed_by
+                where e.biller_id = ? and e.account_number = ?
+                order by pm.method_id desc limit 1
+                """).params(bid, account).query(String.class).optional();
+    }
+
     /** The authorization in force for the account's autopay, if it pays by bank account. */
     public Optional<AchAuthorization> authorization(long bid, String account) {
         return jdbc.sql("""

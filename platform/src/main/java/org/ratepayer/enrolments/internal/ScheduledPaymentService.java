@@ -126,6 +126,20 @@ public class ScheduledPaymentService {
                 .params(bid, account, id).query((rs, n) -> row(rs)).optional();
     }
 
+    /**
+     * The username of the payer who scheduled it: the portal user whose wallet method it charges and who is recorded as
+     * having made or last changed it; empty when it was scheduled through the API (as {@link AutopayService#enrolledBy}).
+     */
+    public Optional<String> changedBy(long bid, String account, UUID id) {
+        return jdbc.sql("""
+                select u.username from scheduled_payment s
+                join payer_method pm on pm.biller_id = s.biller_id and pm.token = s.method_token
+                join payer_user u on u.user_id = pm.user_id and u.username = s.changed_by
+                where s.biller_id = ? and s.account_number = ? and s.scheduled_payment_guid = ?
+                order by pm.method_id desc limit 1
+                """).params(bid, account, id).query(String.class).optional();
+    }
+
     private ScheduledPayment scheduled(long bid, String account, UUID id) {
         ScheduledPayment p = find(bid, account, id).orElseThrow(() -> new EnrolmentException(Refusal.Kind.NOT_FOUND, "not_found", null,
                 "account " + account + " of biller " + bid + " has no scheduled payment " + id));

@@ -34,6 +34,23 @@ public class EmailHistory {
                 .query(Long.class).optional();
     }
 
+    /**
+     * Records an email told once per event (the autopay emails' send ledger, docs/autopay.md): the new row's id, or
+     * empty when the biller's history already has an email for {@code eventKey} (or for the payment and kind), whoever
+     * wrote it. Committed on its own when the caller holds no transaction, so the ledger entry exists before SMTP is tried.
+     */
+    public Optional<Long> queueOnce(OutgoingEmail e, String eventKey) {
+        return jdbc.sql("""
+                insert into email_message (biller_id, account_number, kind, recipients, subject, body_text, body_html,
+                                           status, payment_guid, event_key)
+                values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
+                on conflict do nothing
+                returning email_id
+                """).params(e.bid(), e.accountNumber(), e.kind().name(), String.join(SEPARATOR, e.recipients()), e.subject(),
+                        e.text(), e.html(), e.paymentGuid(), eventKey)
+                .query(Long.class).optional();
+    }
+
     public void sent(long id) {
         jdbc.sql("update email_message set status = 'SENT', sent_at = now(), error = null where email_id = ? and status = 'QUEUED'")
                 .param(id).update();

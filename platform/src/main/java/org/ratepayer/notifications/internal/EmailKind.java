@@ -9,5 +9,13 @@ public enum EmailKind {
     /** A single-use link confirming a sign-up from a bill (docs/payers-self-service.md); kept without the link. */
     SIGNUP_CONFIRMATION,
     /** A single-use invitation to co-own an account (docs/payers-self-service.md); kept without the link. */
-    CO_OWNER_INVITATION
+    CO_OWNER_INVITATION,
+    /** Autopay will charge a bill in a few days (setting 1010; docs/autopay.md). The autopay kinds below are sent once per event. */
+    AUTOPAY_UPCOMING,
+    AUTOPAY_RECEIPT,
+    AUTOPAY_DECLINED,
+    AUTOPAY_NOT_CHARGED,
+    SCHEDULED_RECEIPT,
+    SCHEDULED_DECLINED,
+    SCHEDULED_NOT_CHARGED
 }

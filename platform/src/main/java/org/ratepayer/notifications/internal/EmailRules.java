@@ -65,6 +65,32 @@ public final class EmailRules {
     }
 
     /**
+     * Who receives an autopay or scheduled-payment email (docs/autopay.md, "Emails"): every user of the account (its
+     * co-owners) and the payer who enrolled, each address once; the account's own addresses, as a receipt's, only when
+     * none of them has a deliverable address.
+     *
+     * @param users the email addresses of the account's users
+     * @param enroller the address of the payer who enrolled, or null (enrolled through the API, or no longer a user)
+     */
+    public static List<String> autopayRecipients(List<String> users, String enroller, AccountEmails account) {
+        Map<String, String> byLowerCase = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(users);
+        if (enroller != null) {
+            all.add(enroller);
+        }
+        for (String a : all) {
+            String d = deliverable(a);
+            if (d != null) {
+                byLowerCase.putIfAbsent(d.toLowerCase(Locale.ROOT), d);
+            }
+        }
+        if (byLowerCase.isEmpty()) {
+            return recipients(EmailPolicy.DEFAULT, false, null, account);
+        }
+        return List.copyOf(byLowerCase.values());
+    }
+
+    /**
      * The address trimmed, or null when it is not one we would send to. Quotes, commas and angle
      * brackets are refused even where RFC 5321 allows them: they would break the recipients header.
      */

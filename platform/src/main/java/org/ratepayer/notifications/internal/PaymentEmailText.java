@@ -30,7 +30,7 @@ public class PaymentEmailText {
     public record Composed(String subject, String text, String html) {
     }
 
-    private record Row(String label, String value) {
+    record Row(String label, String value) {
     }
 
     /** @param customerName the account holder, or null when unknown */
@@ -125,12 +125,12 @@ public class PaymentEmailText {
         };
     }
 
-    private static String money(BigDecimal amount) {
+    static String money(BigDecimal amount) {
         // A new format each time: DecimalFormat is not thread-safe, and it formats BigDecimal without a double in between.
         return new DecimalFormat("$#,##0.00", DecimalFormatSymbols.getInstance(Locale.US)).format(amount);
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return HtmlUtils.htmlEscape(s == null ? "" : s, "UTF-8");
     }
 }

@@ -8,6 +8,7 @@ import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentListener;
+import org.ratepayer.payments.PaymentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,10 +16,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A receipt for every approved payment, and a failure notice for a payment that failed while nobody
- * was there to see it (autopay, scheduled). Payers at a page, a phone or a counter see a decline on
- * the spot, and emailing declines would also tell the account holder about every card an attacker
- * tries. The account's email changes of options 131/112 commit together with the history row.
+ * A receipt for every approved payment a payer made (at a page, a phone, a counter). A decline is not
+ * emailed: the payer saw it on the spot, and emailing declines would also tell the account holder about
+ * every card an attacker tries. Payments nobody was there to see (autopay, scheduled) are told by
+ * {@link AutopayEmails} instead, receipts and failures alike. The account's email changes of options 131/112 commit together with the history row.
  */
 @Component
 public class PaymentEmails implements PaymentListener {
@@ -44,15 +45,13 @@ public class PaymentEmails implements PaymentListener {
 
     @Override
     public void paymentFinished(Payment payment) {
-        switch (payment.status()) {
-            case APPROVED -> send(payment, EmailKind.RECEIPT, true);
-            case DECLINED, ERROR -> {
-                if (unattended(payment.channel())) {
-                    send(payment, EmailKind.PAYMENT_FAILED, false);
-                }
-            }
-            default -> {
-            }
+        if (unattended(payment.channel())) {
+            // Autopay and scheduled payments are told by AutopayEmails, once per attempt's outcome, to the account's users
+            // and the payer who enrolled, with what autopay knows (the next attempt, the reason): not twice.
+            return;
+        }
+        if (payment.status() == PaymentStatus.APPROVED) {
+            send(payment, EmailKind.RECEIPT, true);
         }
     }
 
