@@ -157,11 +157,11 @@ class DemoIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> postedFor(cis, account).size() == 1);
         assertThat(postedFor(cis, account).get(0).amount()).isEqualByComparingTo(billed);
 
-        // its receipt went to the account's email, which the demo's mailbox catches
+        // its autopay receipt went to the account's email (no portal user holds it), which the demo's mailbox catches
         String email = jdbc.sql("select email from account where biller_id = 2178 and account_number = ?").param(account)
                 .query(String.class).single();
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
-                select count(*) from email_message where biller_id = 2178 and account_number = ? and kind = 'RECEIPT'
+                select count(*) from email_message where biller_id = 2178 and account_number = ? and kind = 'AUTOPAY_RECEIPT'
                   and status = 'SENT' and recipients like ?""").params(account, "%" + email + "%").query(Long.class).single() >= 1);
 
         // The same day again: the file is known, the bill paid, nothing charged; demo.json still names the run that charged it.
