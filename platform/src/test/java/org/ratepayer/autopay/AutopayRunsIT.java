@@ -224,6 +224,84 @@ class AutopayRunsIT extends PlatformIT {
     }
 
     @Test
+    void option128ChargesAccountsSharingACustom10AsOnePaymentPostedPerAccount() {
+        String a1 = account("66"), a2 = account("67"), a3 = account("68"), alone = account("69");
+        TestBiller b = biller(a1, a2, a3, alone);
+        billerService.setOption(b.bid(), 128, null, BooleanNode.TRUE, "test");
+        // the biller's card paymentMode for paymentSourceID 6 (AUTOPAY), so the postings show the channel
+        billerService.setSetting(b.bid(), 64, TextNode.valueOf("0(WEB)|6(AUTOPAY)"), "test");
+        for (String a : List.of(a1, a2, a3, alone)) {
+            enrol(b, a, APPROVE, null);
+        }
+        // one payer's linked accounts: the same saved method, and the full Custom10 shared by their bills (only
+        // "GRP-7" would be shown on the bill, the whole value groups)
+        String token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ? and account_number = ?")
+                .params(b.bid(), a1).query(String.class).single();
+        jdbc.sql("update autopay_enrolment set method_token = ? where biller_id = ? and account_number in (?, ?)")
+                .params(token, b.bid(), a2, a3).update();
+        jdbc.sql("update invoice set custom10 = 'GRP-7-0001' where biller_id = ? and account_number in (?, ?, ?)")
+                .params(b.bid(), a1, a2, a3).update();
+        jdbc.sql("update invoice set custom10 = 'GRP-7-0002' where biller_id = ? and account_number = ?").params(b.bid(), alone).update();
+        cis.state().putAccount(CisAccount.of(a2, PayableCharge.of("Electric", "80.25", "0")));
+
+        JsonNode first = run(b, D);
+        assertThat(first.get("due").asInt()).isEqualTo(4);
+        assertThat(first.get("charged").asInt()).as("the report counts bills").isEqualTo(4);
+        assertThat(first.get("amount").decimalValue()).isEqualByComparingTo("441.75");
+
+        List<String> grouped = jdbc.sql("""
+                select p.channel || ':' || p.status || ':' || p.amount || ':' || string_agg(a.account_number || '=' || a.amount, ',' order by a.position)
+                from payment p join payment_allocation a using (payment_id) where p.biller_id = ? group by p.payment_id order by p.payment_id""")
+                .param(b.bid()).query(String.class).list();
+        assertThat(grouped).as("one payment of the group's three accounts (each its live balance), the other account alone")
+                .containsExactlyInAnyOrder("AUTOPAY:APPROVED:321.25:" + a1 + "=120.50," + a2 + "=80.25," + a3 + "=120.50",
+                        "AUTOPAY:APPROVED:120.50:" + alone + "=120.50");
+        String groupGuid = jdbc.sql("select payment_guid::text from payment where biller_id = ? and amount = 321.25").param(b.bid())
+                .query(String.class).single();
+        assertThat(jdbc.sql("select distinct payment_guid::text || ':' || idempotency_key from autopay_attempt where biller_id = ? and account_number in (?, ?, ?)")
+                .params(b.bid(), a1, a2, a3).query(String.class).list()).as("every member's attempt names the group's payment and key")
+                .hasSize(1).allMatch(k -> k.startsWith(groupGuid + ":autopay-"));
+        assertThat(eventsOf(b).stream().filter(e -> e instanceof AutopayEvent.Charged).map(e -> ((AutopayEvent.Charged) e).paymentGuid()
+                .toString()).filter(groupGuid::equals)).as("one Charged per bill, all with the group's one payment").hasSize(3);
+
+        // the CIS receives one paymentTransaction per account, each with its own share, channel AUTOPAY
+        await().atMost(PATIENCE).until(() -> postedFor(a1).size() == 1 && postedFor(a2).size() == 1 && postedFor(a3).size() == 1
+                && postedFor(alone).size() == 1);
+        assertThat(List.of(a1, a2, a3).stream().map(a -> postedFor(a).get(0)).map(p -> p.accountNumber() + ":" + p.amount().setScale(2)
+                + ":" + p.paymentMode())).containsExactly(a1 + ":120.50:AUTOPAY", a2 + ":80.25:AUTOPAY", a3 + ":120.50:AUTOPAY");
+        assertThat(List.of(a1, a2, a3).stream().map(a -> postedFor(a).get(0).transactionId()).distinct()).as("one transaction id each")
+                .hasSize(3);
+        assertThat(count("select count(*) from sandbox_charge c join payment p on p.payment_guid = c.payment_guid where p.biller_id = ?",
+                b.bid())).as("two charges at the processor").isEqualTo(2);
+
+        JsonNode again = run(b, D);
+        assertThat(again.get("due").asInt()).isZero();
+        assertThat(again.get("charged").asInt()).isZero();
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(2);
+    }
+
+    @Test
+    void aGroupMemberNotChargedLeavesTheGroupAndTheRestIsCharged() {
+        String a1 = account("56"), a2 = account("57"), a3 = account("58");
+        TestBiller b = biller(a1, a2, a3);
+        billerService.setOption(b.bid(), 128, null, BooleanNode.TRUE, "test");
+        for (String a : List.of(a1, a2, a3)) {
+            enrol(b, a, APPROVE, a.equals(a3) ? "100.00" : null);
+        }
+        String token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ? and account_number = ?")
+                .params(b.bid(), a1).query(String.class).single();
+        jdbc.sql("update autopay_enrolment set method_token = ? where biller_id = ?").params(token, b.bid()).update();
+        jdbc.sql("update invoice set custom10 = 'G' where biller_id = ?").param(b.bid()).update();
+        cis.state().putAccount(CisAccount.of(a2, PayableCharge.of("Electric", "0.00", "0")));
+
+        JsonNode first = run(b, D);
+        assertThat(first.get("skipped").toString()).isEqualTo("{\"above_maximum\":1,\"no_balance\":1}");
+        assertThat(payments(b, a1)).as("the one member left is charged alone").containsExactly("AUTOPAY:APPROVED:120.50");
+        assertThat(attempts(b, a2)).containsExactly("1:SKIPPED:no_balance:2026-12-01");
+        assertThat(attempts(b, a3)).containsExactly("1:SKIPPED:above_maximum:2026-12-01");
+    }
+
+    @Test
     void twoRunsStartedAtOnceStillChargeEachBillOnce() throws Exception {
         List<String> accounts = List.of(account("71"), account("72"), account("73"), account("74"), account("75"), account("76"));
         TestBiller b = biller(accounts.toArray(String[]::new));

@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -75,16 +78,12 @@ public class AutopayEngine {
         settle(bid, retryDays);
         close(bid, date);
         int due = 0;
-        // Option 128 (Custom10 grouping, one charge for accounts sharing a Custom10) is not built yet: when it is,
-        // the due bills are grouped here and each group charged as one payment with an allocation per account.
-        for (AttemptRepository.Enrolled e : attempts.enrolled(bid, date)) {
+        for (List<AttemptRepository.Enrolled> group : groups(attempts.enrolled(bid, date), config.enabled(ConfigCatalogue.OPT_AUTOPAY_GROUPING))) {
             try {
-                if (autopay(runId, bid, date, config.timeZone(), e, retryDays)) {
-                    due++;
-                }
+                due += autopay(runId, bid, date, config.timeZone(), group, retryDays);
             } catch (RuntimeException ex) {
                 // one account's failure never stops the others; its attempt, if claimed, is settled by a later run
-                log.error("autopay run {} biller {} account {}: failed, left for the next run", runId, bid, e.accountNumber(), ex);
+                log.error("autopay run {} biller {} account {}: failed, left for the next run", runId, bid, group.get(0).accountNumber(), ex);
             }
         }
         for (AttemptRepository.Scheduled s : attempts.scheduled(bid, date)) {
@@ -103,45 +102,89 @@ public class AutopayEngine {
         return due;
     }
 
-    private boolean autopay(long runId, long bid, LocalDate date, ZoneId zone, AttemptRepository.Enrolled e, List<Integer> retryDays) {
-        List<AttemptRepository.Attempt> past = attempts.past(bid, e.accountNumber(), e.invoiceNumber(), null);
-        AutopayRules.Verdict verdict = AutopayRules.due(new AutopayRules.Candidate(date, e.collectOn(),
-                e.enrolledAt().atZoneSameInstant(zone).toLocalDate(), e.method(), e.cardExpiry(), retryDays,
-                past.stream().map(AutopayEngine::past).toList()));
-        if (verdict == AutopayRules.Verdict.NOT_YET || verdict == AutopayRules.Verdict.DONE) {
-            return false;
+    /** The due accounts as charged: each alone, or with option 128 in Custom10 groups ({@link AutopayRules#groups}). */
+    static List<List<AttemptRepository.Enrolled>> groups(List<AttemptRepository.Enrolled> enrolled, boolean option128) {
+        Map<String, AttemptRepository.Enrolled> byAccount = new HashMap<>();
+        List<AutopayRules.Member> members = new ArrayList<>();
+        for (AttemptRepository.Enrolled e : enrolled) {
+            byAccount.put(e.accountNumber(), e);
+            members.add(new AutopayRules.Member(e.accountNumber(), e.custom10(), e.token()));
+        }
+        return AutopayRules.groups(members, option128).stream()
+                .map(g -> g.stream().map(m -> byAccount.get(m.accountNumber())).toList()).toList();
+    }
+
+    /** A due bill of a group, with what the rule needs of its past. */
+    private record Member(AttemptRepository.Enrolled enrolled, AutopayRules.Verdict verdict, List<AttemptRepository.Attempt> past) {
+    }
+
+    /**
+     * Charges a group of accounts (one, or an option 128 Custom10 group) as one payment. Every member's attempt row is
+     * claimed in one transaction under the payment's one idempotency key before anything else, so whatever runs at once
+     * or after a crash finds each bill claimed; a member another run holds leaves the group. Members not charged (an
+     * expired card, no balance, above the maximum, a blocked method, the CIS unreachable) leave it too, and the rest is
+     * charged (docs/autopay.md, "Custom10 groups").
+     *
+     * @return how many of the group's bills were due
+     */
+    private int autopay(long runId, long bid, LocalDate date, ZoneId zone, List<AttemptRepository.Enrolled> group,
+            List<Integer> retryDays) {
+        List<Member> due = new ArrayList<>();
+        for (AttemptRepository.Enrolled e : group) {
+            List<AttemptRepository.Attempt> past = attempts.past(bid, e.accountNumber(), e.invoiceNumber(), null);
+            AutopayRules.Verdict verdict = AutopayRules.due(new AutopayRules.Candidate(date, e.collectOn(),
+                    e.enrolledAt().atZoneSameInstant(zone).toLocalDate(), e.method(), e.cardExpiry(), retryDays,
+                    past.stream().map(AutopayEngine::past).toList()));
+            if (verdict == AutopayRules.Verdict.DUE || verdict == AutopayRules.Verdict.CARD_EXPIRED) {
+                due.add(new Member(e, verdict, past));
+            }
+        }
+        if (due.isEmpty()) {
+            return 0;
         }
         String key = "autopay-" + UUID.randomUUID();
-        Optional<Long> claimed = attempts.claim(bid, e.accountNumber(), e.invoiceNumber(), null, Channel.AUTOPAY.name(), next(past), runId,
-                date, null, key, now());
-        if (claimed.isEmpty()) {
-            return true; // another run has this bill's attempt
+        // All in one transaction, in account order (as the run lists them), so two runs claiming the same group
+        // wait on each other rather than deadlock, and the loser finds every bill taken.
+        List<Long> ids = tx.execute(st -> due.stream().map(m -> attempts.claim(bid, m.enrolled().accountNumber(),
+                m.enrolled().invoiceNumber(), null, Channel.AUTOPAY.name(), next(m.past()), runId, date, null, key, now()).orElse(null))
+                .toList());
+        List<Share> charged = new ArrayList<>();
+        for (int i = 0; i < due.size(); i++) {
+            Long id = ids == null ? null : ids.get(i);
+            if (id == null) {
+                continue; // another run has this bill's attempt
+            }
+            Member m = due.get(i);
+            AttemptRepository.Enrolled e = m.enrolled();
+            if (m.verdict() == AutopayRules.Verdict.CARD_EXPIRED) {
+                notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, AutopayRules.CARD_EXPIRED, null);
+                continue;
+            }
+            Optional<BalanceView> found = balances.balance(bid, e.accountNumber());
+            if (found.isEmpty()) {
+                notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, "account_not_found", null);
+                continue;
+            }
+            BalanceView b = found.get();
+            AutopayRules.Charge charge = AutopayRules.charge(new AutopayRules.Balance(b.balanceDue(), b.source(), b.blockAch(),
+                    b.blockCc(), e.method(), e.maximumAmount()));
+            if (AutopayRules.CIS_UNREACHABLE.equals(charge.reason())) {
+                // tried again by the day's later runs; not charged, and told, only when the day ends so
+                attempts.finish(id, "CIS_UNREACHABLE", AutopayRules.CIS_UNREACHABLE, null, null, "the CIS could not be reached", now());
+                continue;
+            }
+            if (!charge.charges()) {
+                notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, charge.reason(), b.balanceDue());
+                continue;
+            }
+            charged.add(new Share(id, e.accountNumber(), e.invoiceNumber(), charge.amount(), failures(m.past()),
+                    firstFailure(m.past(), date)));
         }
-        long id = claimed.get();
-        if (verdict == AutopayRules.Verdict.CARD_EXPIRED) {
-            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, AutopayRules.CARD_EXPIRED, null);
-            return true;
+        if (!charged.isEmpty()) {
+            // a group shares its members' one saved method (AutopayRules.groups)
+            pay(new Claim(bid, Channel.AUTOPAY, date, group.get(0).token(), key, charged), retryDays);
         }
-        Optional<BalanceView> found = balances.balance(bid, e.accountNumber());
-        if (found.isEmpty()) {
-            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, "account_not_found", null);
-            return true;
-        }
-        BalanceView b = found.get();
-        AutopayRules.Charge charge = AutopayRules.charge(new AutopayRules.Balance(b.balanceDue(), b.source(), b.blockAch(), b.blockCc(),
-                e.method(), e.maximumAmount()));
-        if (AutopayRules.CIS_UNREACHABLE.equals(charge.reason())) {
-            // tried again by the day's later runs; not charged, and told, only when the day ends so
-            attempts.finish(id, "CIS_UNREACHABLE", AutopayRules.CIS_UNREACHABLE, null, null, "the CIS could not be reached", now());
-            return true;
-        }
-        if (!charge.charges()) {
-            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, charge.reason(), b.balanceDue());
-            return true;
-        }
-        pay(new Claim(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, charge.amount(), e.token(), key,
-                failures(past), firstFailure(past, date)), retryDays);
-        return true;
+        return due.size();
     }
 
     private boolean scheduled(long runId, long bid, LocalDate date, AttemptRepository.Scheduled s) {
@@ -162,37 +205,58 @@ public class AutopayEngine {
             return true;
         }
         // a scheduled payment is not retried: its payer chose the day
-        pay(new Claim(id, bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, date, locked.amount(), locked.token(), key,
-                0, date), List.of());
+        pay(new Claim(bid, Channel.SCHEDULED, date, locked.token(), key,
+                List.of(new Share(id, locked.accountNumber(), locked.invoiceNumber(), locked.amount(), 0, date))), List.of());
         return true;
     }
 
     private record Claimed(long id, AttemptRepository.Scheduled scheduled) {
     }
 
-    private record Claim(long id, long bid, String account, String invoice, Channel channel, LocalDate date, BigDecimal amount,
-            String token, String key, int failuresBefore, LocalDate firstFailure) {
+    /** One bill of a payment: its attempt, and what it is charged. */
+    private record Share(long id, String account, String invoice, BigDecimal amount, int failuresBefore, LocalDate firstFailure) {
+    }
+
+    /** A payment of one or more claimed bills, under one idempotency key kept in each bill's attempt. */
+    private record Claim(long bid, Channel channel, LocalDate date, String token, String key, List<Share> shares) {
     }
 
     private void pay(Claim c, List<Integer> retryDays) {
+        PaymentRequest request;
+        if (c.shares().size() == 1) {
+            Share s = c.shares().get(0);
+            request = new PaymentRequest(c.channel(), s.account(), s.invoice(), s.amount(), null, null, c.token(), null, null);
+        } else {
+            // each member's amount is noted first: an outcome settled after a crash is recorded with the member's share
+            for (Share s : c.shares()) {
+                attempts.note(s.id(), s.amount(), null, null, now());
+            }
+            request = PaymentRequest.ofAccounts(c.channel(), c.shares().stream()
+                    .map(s -> new PaymentRequest.Allocation(s.account(), s.invoice(), s.amount())).toList(),
+                    c.shares().stream().map(Share::amount).reduce(BigDecimal.ZERO, BigDecimal::add), null, null, c.token(), null, null);
+        }
         PaymentOutcome outcome;
         try {
-            outcome = payments.submit(c.bid(), c.key(), new PaymentRequest(c.channel(), c.account(), c.invoice(), c.amount(), null, null,
-                    c.token(), null, null));
+            outcome = payments.submit(c.bid(), c.key(), request);
         } catch (RuntimeException ex) {
-            // the payment may exist: the attempt stays in progress and a later run asks what became of it
-            log.warn("autopay attempt {}: the payment's outcome is not known yet, settled later: {}", c.id(), ex.toString());
-            attempts.note(c.id(), c.amount(), null, "outcome pending", now());
+            // the payment may exist: the attempts stay in progress and a later run asks what became of it
+            log.warn("autopay attempt {}: the payment's outcome is not known yet, settled later: {}", c.shares().get(0).id(), ex.toString());
+            for (Share s : c.shares()) {
+                attempts.note(s.id(), s.amount(), null, "outcome pending", now());
+            }
             return;
         }
-        if (outcome instanceof PaymentOutcome.Taken t) {
-            record(c.id(), c.bid(), c.account(), c.invoice(), c.channel(), c.date(), t.status(), c.amount(), t.paymentGuid(), t.message(),
-                    c.failuresBefore(), c.firstFailure(), retryDays);
-        } else if (outcome instanceof PaymentOutcome.Refused r) {
-            if (r.inProgress()) {
-                attempts.note(c.id(), c.amount(), null, "outcome pending", now());
-            } else {
-                notCharged(c.id(), c.bid(), c.account(), c.invoice(), c.channel(), c.date(), r.code(), c.amount());
+        for (Share s : c.shares()) {
+            if (outcome instanceof PaymentOutcome.Taken t) {
+                record(s.id(), c.bid(), s.account(), s.invoice(), c.channel(), c.date(), t.status(), s.amount(), t.paymentGuid(), t.message(),
+                        s.failuresBefore(), s.firstFailure(), retryDays);
+            } else if (outcome instanceof PaymentOutcome.Refused r) {
+                if (r.inProgress()) {
+                    attempts.note(s.id(), s.amount(), null, "outcome pending", now());
+                } else {
+                    // a payment rule refused the payment (for a group: one member's share made the whole payment refused)
+                    notCharged(s.id(), c.bid(), s.account(), s.invoice(), c.channel(), c.date(), r.code(), s.amount());
+                }
             }
         }
     }
@@ -262,13 +326,17 @@ public class AutopayEngine {
                     return;
                 }
             }
-            record(a.id(), a.bid(), a.accountNumber(), a.invoiceNumber(), channel, a.runDate(), status, p.amount(), p.guid(), message,
+            // a member of a Custom10 group records its own share (noted before the charge), not the group's total
+            BigDecimal amount = a.amount() != null ? a.amount() : p.amount();
+            record(a.id(), a.bid(), a.accountNumber(), a.invoiceNumber(), channel, a.runDate(), status, amount, p.guid(), message,
                     failures(before), firstFailure(before, a.runDate()), channel == Channel.AUTOPAY ? retryDays : List.of());
             return;
         }
         // No payment under the key: give the key a refused answer of its own first, so that a submission still on its
         // way (a node paused, not dead) is refused as a different request instead of paying after the next attempt.
-        PaymentOutcome fence = payments.submit(a.bid(), a.idempotencyKey(), new PaymentRequest(channel, a.accountNumber(), a.invoiceNumber(),
+        // The fence names no account, so that every member of a group under the same key sends the same request and
+        // reads back the same refusal.
+        PaymentOutcome fence = payments.submit(a.bid(), a.idempotencyKey(), new PaymentRequest(channel, null, null,
                 null, null, null, "fenced", null, null));
         if (fence instanceof PaymentOutcome.Refused r && "invalid_field".equals(r.code())) {
             attempts.finish(a.id(), "ABANDONED", "interrupted", null, null, "interrupted before any payment was made; nothing was charged",
