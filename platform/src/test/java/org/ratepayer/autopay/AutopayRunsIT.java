@@ -445,14 +445,60 @@ class AutopayRunsIT extends PlatformIT {
         assertThat(first.get("charged").asInt()).as(first.toString()).isEqualTo(1);
         run(b, D);
         assertThat(payments(b, acct)).containsExactly("SCHEDULED:APPROVED:45.50");
+
+        // once charged it reads PAID, with the day and the payment, and can no longer be changed or cancelled
+        Reply shown = send(request(path + "/" + ids[0]).header("X-Api-Key", b.apiKey()).GET());
+        assertThat(shown.json().get("status").asText()).isEqualTo("PAID");
+        assertThat(shown.json().get("settledOn").asText()).isEqualTo("2026-12-01");
+        assertThat(shown.json().get("paymentGuid").asText()).isEqualTo(jdbc.sql(
+                "select payment_guid::text from payment where biller_id = ? and amount = 45.50").param(b.bid()).query(String.class).single());
+        assertThat(shown.json().has("failureReason")).isFalse();
+        Reply change = send(request(path + "/" + ids[0]).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"amount\":10.00}")));
+        assertThat(change.status()).isEqualTo(409);
+        assertThat(change.json().get("code").asText()).isEqualTo("scheduled_payment_paid");
+        assertThat(change.json().get("field").asText()).isEqualTo("status");
+        assertThat(change.json().get("detail").asText()).contains("was paid on 2026-12-01");
+        Reply cancel = send(request(path + "/" + ids[0]).header("X-Api-Key", b.apiKey()).DELETE());
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.json().get("field").asText()).isEqualTo("status");
+        assertThat(jdbc.sql("select status || ':' || amount || ':' || settled_on from scheduled_payment where scheduled_payment_guid = cast(? as uuid)")
+                .param(ids[0]).query(String.class).single()).as("nothing changed").isEqualTo("PAID:45.50:2026-12-01");
+        assertThat(send(request(path + "/" + ids[2]).header("X-Api-Key", b.apiKey()).GET()).json().get("status").asText())
+                .as("not yet run").isEqualTo("SCHEDULED");
         clock.setDay(D.plusDays(1));
         run(b, D.plusDays(1));
         run(b, D.plusDays(1));
         assertThat(payments(b, acct)).containsExactly("SCHEDULED:APPROVED:45.50", "SCHEDULED:APPROVED:42.00");
+        assertThat(jdbc.sql("select status || ':' || coalesce(settled_on::text, '-') from scheduled_payment where biller_id = ? order by amount")
+                .param(b.bid()).query(String.class).list()).containsExactly("CANCELLED:-", "PAID:2026-12-02", "PAID:2026-12-01");
         assertThat(count("select count(*) from autopay_attempt a join scheduled_payment s using (scheduled_payment_id)"
                 + " where s.scheduled_payment_guid = cast(? as uuid)", ids[1])).as("the cancelled one").isZero();
         await().atMost(PATIENCE).until(() -> postedFor(acct).size() == 2);
         assertThat(postedFor(acct).stream().map(p -> p.amount().setScale(2).toPlainString())).containsExactly("45.50", "42.00");
+    }
+
+    @Test
+    void aDeclinedScheduledPaymentReadsFailedInTheSameStepAsItsAttempt() {
+        String acct = account("96");
+        TestBiller b = biller(acct);
+        String path = "/api/v1/billers/" + b.bid() + "/accounts/" + acct + "/scheduled-payments";
+        Reply created = send(request(path).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2026-12-01\",\"amount\":120.50,\"invoiceNumber\":\""
+                        + acct.replace("-", "") + "01\",\"card\":{\"number\":\"" + DECLINE
+                        + "\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}}")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        run(b, D);
+        assertThat(jdbc.sql("""
+                select s.status || ':' || s.settled_on || ':' || s.failure_reason || '/' || a.status
+                from scheduled_payment s join autopay_attempt a using (scheduled_payment_id) where s.biller_id = ?""").param(b.bid())
+                .query(String.class).list()).containsExactly("FAILED:2026-12-01:declined/DECLINED");
+        Reply cancel = send(request(path + "/" + created.json().get("id").asText()).header("X-Api-Key", b.apiKey()).DELETE());
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.json().get("code").asText()).isEqualTo("scheduled_payment_failed");
+        assertThat(cancel.json().get("field").asText()).isEqualTo("status");
+        run(b, D);
+        assertThat(payments(b, acct)).as("not retried").containsExactly("SCHEDULED:DECLINED:120.50");
     }
 
     @Test

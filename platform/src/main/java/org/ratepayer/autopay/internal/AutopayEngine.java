@@ -20,6 +20,7 @@ import org.ratepayer.balances.BalanceView;
 import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.enrolments.ScheduledPayments;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
@@ -56,11 +57,14 @@ public class AutopayEngine {
     private final PaymentGateway gateway;
     private final BillerService billers;
     private final ApplicationEventPublisher events;
+    private final ScheduledPayments scheduledPayments;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public AutopayEngine(AttemptRepository attempts, BalanceService balances, PaymentService payments, PaymentGateway gateway,
-            BillerService billers, ApplicationEventPublisher events, PlatformTransactionManager txManager, Clock clock) {
+            BillerService billers, ApplicationEventPublisher events, ScheduledPayments scheduledPayments, PlatformTransactionManager txManager,
+            Clock clock) {
+        this.scheduledPayments = scheduledPayments;
         this.attempts = attempts;
         this.balances = balances;
         this.payments = payments;
@@ -157,12 +161,12 @@ public class AutopayEngine {
             Member m = due.get(i);
             AttemptRepository.Enrolled e = m.enrolled();
             if (m.verdict() == AutopayRules.Verdict.CARD_EXPIRED) {
-                notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, AutopayRules.CARD_EXPIRED, null);
+                notCharged(id, null, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, AutopayRules.CARD_EXPIRED, null);
                 continue;
             }
             Optional<BalanceView> found = balances.balance(bid, e.accountNumber());
             if (found.isEmpty()) {
-                notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, "account_not_found", null);
+                notCharged(id, null, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, "account_not_found", null);
                 continue;
             }
             BalanceView b = found.get();
@@ -174,10 +178,10 @@ public class AutopayEngine {
                 continue;
             }
             if (!charge.charges()) {
-                notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, charge.reason(), b.balanceDue());
+                notCharged(id, null, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, charge.reason(), b.balanceDue());
                 continue;
             }
-            charged.add(new Share(id, e.accountNumber(), e.invoiceNumber(), charge.amount(), failures(m.past()),
+            charged.add(new Share(id, null, e.accountNumber(), e.invoiceNumber(), charge.amount(), failures(m.past()),
                     firstFailure(m.past(), date)));
         }
         if (!charged.isEmpty()) {
@@ -201,20 +205,20 @@ public class AutopayEngine {
         AttemptRepository.Scheduled locked = claimed.get().scheduled();
         long id = claimed.get().id();
         if (s.method() == Method.CARD && s.cardExpiry() != null && s.cardExpiry().atEndOfMonth().isBefore(date)) {
-            notCharged(id, bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, date, AutopayRules.CARD_EXPIRED, null);
+            notCharged(id, locked.id(), bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, date, AutopayRules.CARD_EXPIRED, null);
             return true;
         }
         // a scheduled payment is not retried: its payer chose the day
         pay(new Claim(bid, Channel.SCHEDULED, date, locked.token(), key,
-                List.of(new Share(id, locked.accountNumber(), locked.invoiceNumber(), locked.amount(), 0, date))), List.of());
+                List.of(new Share(id, locked.id(), locked.accountNumber(), locked.invoiceNumber(), locked.amount(), 0, date))), List.of());
         return true;
     }
 
     private record Claimed(long id, AttemptRepository.Scheduled scheduled) {
     }
 
-    /** One bill of a payment: its attempt, and what it is charged. */
-    private record Share(long id, String account, String invoice, BigDecimal amount, int failuresBefore, LocalDate firstFailure) {
+    /** One bill of a payment: its attempt (and scheduled payment, if it runs one), and what it is charged. */
+    private record Share(long id, Long scheduledId, String account, String invoice, BigDecimal amount, int failuresBefore, LocalDate firstFailure) {
     }
 
     /** A payment of one or more claimed bills, under one idempotency key kept in each bill's attempt. */
@@ -248,28 +252,48 @@ public class AutopayEngine {
         }
         for (Share s : c.shares()) {
             if (outcome instanceof PaymentOutcome.Taken t) {
-                record(s.id(), c.bid(), s.account(), s.invoice(), c.channel(), c.date(), t.status(), s.amount(), t.paymentGuid(), t.message(),
+                record(s.id(), s.scheduledId(), c.bid(), s.account(), s.invoice(), c.channel(), c.date(), t.status(), s.amount(), t.paymentGuid(), t.message(),
                         s.failuresBefore(), s.firstFailure(), retryDays);
             } else if (outcome instanceof PaymentOutcome.Refused r) {
                 if (r.inProgress()) {
                     attempts.note(s.id(), s.amount(), null, "outcome pending", now());
                 } else {
                     // a payment rule refused the payment (for a group: one member's share made the whole payment refused)
-                    notCharged(s.id(), c.bid(), s.account(), s.invoice(), c.channel(), c.date(), r.code(), s.amount());
+                    notCharged(s.id(), s.scheduledId(), c.bid(), s.account(), s.invoice(), c.channel(), c.date(), r.code(), s.amount());
                 }
             }
         }
     }
 
+    /**
+     * Moves an attempt still in progress to its outcome. A scheduled payment's own status (PAID, FAILED) is set by the
+     * enrolments module in the same transaction, so the payer never sees it SCHEDULED after its charge, nor PAID
+     * without the attempt saying so.
+     */
+    private boolean finish(long id, Long scheduledId, long bid, LocalDate date, String status, String reason, BigDecimal amount, UUID guid,
+            String message) {
+        if (scheduledId == null) {
+            return attempts.finish(id, status, reason, amount, guid, message, now());
+        }
+        return Boolean.TRUE.equals(tx.execute(st -> {
+            boolean moved = attempts.finish(id, status, reason, amount, guid, message, now());
+            if (moved) {
+                boolean paid = status.equals("APPROVED");
+                scheduledPayments.settle(bid, scheduledId, paid, date, guid, reason != null ? reason : status.toLowerCase(java.util.Locale.ROOT));
+            }
+            return moved;
+        }));
+    }
+
     /** Records a payment's outcome on its attempt and tells it, once: only the call that moves the attempt publishes. */
-    private void record(long id, long bid, String account, String invoice, Channel channel, LocalDate date, PaymentStatus status,
+    private void record(long id, Long scheduledId, long bid, String account, String invoice, Channel channel, LocalDate date, PaymentStatus status,
             BigDecimal amount, UUID guid, String message, int failuresBefore, LocalDate firstFailure, List<Integer> retryDays) {
         if (status.isApproved() || status == PaymentStatus.VOIDED || status == PaymentStatus.REFUNDED) {
-            if (attempts.finish(id, "APPROVED", null, amount, guid, message, now())) {
+            if (finish(id, scheduledId, bid, date, "APPROVED", null, amount, guid, message)) {
                 events.publishEvent(new AutopayEvent.Charged(bid, account, invoice, channel.name(), date, amount, guid));
             }
         } else if (status.isUnsuccessful()) {
-            if (attempts.finish(id, status.name(), null, amount, guid, message, now())) {
+            if (finish(id, scheduledId, bid, date, status.name(), null, amount, guid, message)) {
                 LocalDate next = channel == Channel.AUTOPAY ? AutopayRules.nextRetry(firstFailure, failuresBefore + 1, retryDays) : null;
                 events.publishEvent(new AutopayEvent.Declined(bid, account, invoice, channel.name(), date, amount, guid, message, next));
             }
@@ -278,9 +302,9 @@ public class AutopayEngine {
         }
     }
 
-    private void notCharged(long id, long bid, String account, String invoice, Channel channel, LocalDate date, String reason,
+    private void notCharged(long id, Long scheduledId, long bid, String account, String invoice, Channel channel, LocalDate date, String reason,
             BigDecimal amount) {
-        if (attempts.finish(id, "SKIPPED", reason, amount, null, null, now())) {
+        if (finish(id, scheduledId, bid, date, "SKIPPED", reason, amount, null, null)) {
             events.publishEvent(new AutopayEvent.NotCharged(bid, account, invoice, channel.name(), date, reason));
         }
     }
@@ -328,7 +352,7 @@ public class AutopayEngine {
             }
             // a member of a Custom10 group records its own share (noted before the charge), not the group's total
             BigDecimal amount = a.amount() != null ? a.amount() : p.amount();
-            record(a.id(), a.bid(), a.accountNumber(), a.invoiceNumber(), channel, a.runDate(), status, amount, p.guid(), message,
+            record(a.id(), a.scheduledPaymentId(), a.bid(), a.accountNumber(), a.invoiceNumber(), channel, a.runDate(), status, amount, p.guid(), message,
                     failures(before), firstFailure(before, a.runDate()), channel == Channel.AUTOPAY ? retryDays : List.of());
             return;
         }
