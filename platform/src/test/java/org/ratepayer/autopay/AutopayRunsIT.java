@@ -58,6 +58,12 @@ class AutopayRunsIT extends PlatformIT {
     @Autowired
     AutopayRuns runs;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @org.springframework.beans.factory.annotation.Value("${ratepayer.autopay.workers:4}")
+    int workers;
+
     private final List<AutopayEvent> events = new CopyOnWriteArrayList<>();
     private final ApplicationListener<ApplicationEvent> listener = e -> {
         if (e instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof AutopayEvent a) {
@@ -322,6 +328,41 @@ class AutopayRunsIT extends PlatformIT {
         await().atMost(PATIENCE).until(() -> accounts.stream().allMatch(a -> postedFor(a).size() == 1));
         Thread.sleep(500);
         assertThat(accounts.stream().mapToInt(a -> postedFor(a).size()).sum()).isEqualTo(accounts.size());
+    }
+
+    @Test
+    void aRunsWorkersChargeManyAccountsAtOnceEachExactlyOnceAskingTheCisOnceEach() throws Exception {
+        assertThat(workers).as("this test is about a run's pool of workers").isGreaterThan(1);
+        List<String> accounts = java.util.stream.IntStream.range(0, 60).mapToObj(i -> account("4" + (10 + i))).toList();
+        TestBiller b = biller(accounts.toArray(String[]::new));
+        String token = null;
+        for (String a : accounts) {
+            if (token == null) {
+                enrol(b, a, APPROVE, null);
+                token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ?").param(b.bid()).query(String.class).single();
+            } else {
+                // a saved method, as the portal enrols with (faster than tokenizing 60 cards through the API)
+                jdbc.sql("""
+                        insert into autopay_enrolment (biller_id, account_number, method, method_token, card_brand, last4, enrolled_at, changed_by)
+                        select biller_id, ?, method, method_token, card_brand, last4, enrolled_at, changed_by from autopay_enrolment
+                        where biller_id = ? and account_number = ?""").params(a, b.bid(), accounts.get(0)).update();
+            }
+        }
+        double refreshesBefore = meters.counter("ratepayer.balance.refresh", "outcome", "cis").count();
+        // two runs at once, each with its workers: every bill is still claimed once
+        long one = start(b, D);
+        long two = start(b, D);
+        JsonNode r1 = done(b, one), r2 = done(b, two);
+        assertThat(r1.get("charged").asInt() + r2.get("charged").asInt()).isEqualTo(accounts.size());
+        assertThat(jdbc.sql("""
+                select count(distinct a.account_number) || ':' || count(*) || ':' || count(distinct p.payment_id) from autopay_attempt a
+                join payment p on p.payment_guid = a.payment_guid where a.biller_id = ? and a.status = 'APPROVED' and p.status = 'APPROVED'""")
+                .param(b.bid()).query(String.class).single()).as("accounts:approved attempts:approved payments").isEqualTo("60:60:60");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).as("nothing else was charged").isEqualTo(60);
+        assertThat(meters.counter("ratepayer.balance.refresh", "outcome", "cis").count() - refreshesBefore)
+                .as("one live balance per charge: the payment uses the run's refresh").isEqualTo(60.0);
+        await().atMost(PATIENCE).until(() -> accounts.stream().allMatch(a -> postedFor(a).size() == 1));
+        assertThat(run(b, D).get("due").asInt()).isZero();
     }
 
     @Test

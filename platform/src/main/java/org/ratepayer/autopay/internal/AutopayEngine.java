@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ratepayer.autopay.AutopayEvent;
 import org.ratepayer.balances.BalanceService;
 import org.ratepayer.balances.BalanceView;
@@ -31,6 +32,7 @@ import org.ratepayer.payments.PaymentStatus;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,12 +60,18 @@ public class AutopayEngine {
     private final BillerService billers;
     private final ApplicationEventPublisher events;
     private final ScheduledPayments scheduledPayments;
+    /** Bills (or Custom10 groups) one run charges at once: {@code ratepayer.autopay.workers}. */
+    private final int workers;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public AutopayEngine(AttemptRepository attempts, BalanceService balances, PaymentService payments, PaymentGateway gateway,
             BillerService billers, ApplicationEventPublisher events, ScheduledPayments scheduledPayments, PlatformTransactionManager txManager,
-            Clock clock) {
+            Clock clock, @Value("${ratepayer.autopay.workers:4}") int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("ratepayer.autopay.workers must be at least 1, not " + workers);
+        }
+        this.workers = workers;
         this.scheduledPayments = scheduledPayments;
         this.attempts = attempts;
         this.balances = balances;
@@ -81,29 +89,71 @@ public class AutopayEngine {
         List<Integer> retryDays = AutopayRules.retryDays(config.setting(ConfigCatalogue.SET_AUTOPAY_RETRY_DAYS).orElse(null));
         settle(bid, retryDays);
         close(bid, date);
-        int due = 0;
-        for (List<AttemptRepository.Enrolled> group : groups(attempts.enrolled(bid, date), config.enabled(ConfigCatalogue.OPT_AUTOPAY_GROUPING))) {
+        AtomicInteger due = new AtomicInteger();
+        List<List<AttemptRepository.Enrolled>> groups = groups(attempts.enrolled(bid, date),
+                config.enabled(ConfigCatalogue.OPT_AUTOPAY_GROUPING));
+        inParallel(groups.size(), i -> {
+            List<AttemptRepository.Enrolled> group = groups.get(i);
             try {
-                due += autopay(runId, bid, date, config.timeZone(), group, retryDays);
+                due.addAndGet(autopay(runId, bid, date, config.timeZone(), group, retryDays));
             } catch (RuntimeException ex) {
                 // one account's failure never stops the others; its attempt, if claimed, is settled by a later run
                 log.error("autopay run {} biller {} account {}: failed, left for the next run", runId, bid, group.get(0).accountNumber(), ex);
             }
-        }
-        for (AttemptRepository.Scheduled s : attempts.scheduled(bid, date)) {
+        });
+        List<AttemptRepository.Scheduled> scheduled = attempts.scheduled(bid, date);
+        inParallel(scheduled.size(), i -> {
+            AttemptRepository.Scheduled s = scheduled.get(i);
             try {
                 if (scheduled(runId, bid, date, s)) {
-                    due++;
+                    due.incrementAndGet();
                 }
             } catch (RuntimeException ex) {
                 log.error("autopay run {} biller {} scheduled payment {}: failed, left for the next run", runId, bid, s.guid(), ex);
             }
-        }
+        });
         if (date.isBefore(config.today(clock))) {
             // a run for a day that has ended is that day's last: a CIS still unreachable means not charged
             close(bid, date.plusDays(1));
         }
-        return due;
+        return due.get();
+    }
+
+    /**
+     * Runs {@code task} for 0..n-1 on up to {@code ratepayer.autopay.workers} threads of this run, and returns when all
+     * are done. Each bill's (or group's) attempt rows are claimed before anything is charged, so workers of one run
+     * are as safe together as two runs are (docs/autopay.md, "Workers"). A task never throws (each catches its own).
+     */
+    private void inParallel(int n, java.util.function.IntConsumer task) {
+        int threads = Math.min(workers, n);
+        if (threads <= 1) {
+            for (int i = 0; i < n; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                task.accept(i);
+            }
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(worker, "autopay-worker-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        try {
+            for (Thread thread : started) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            // the workers finish the bill they hold and stop taking new ones
+            next.set(n);
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The due accounts as charged: each alone, or with option 128 in Custom10 groups ({@link AutopayRules#groups}). */
@@ -153,6 +203,7 @@ public class AutopayEngine {
                 m.enrolled().invoiceNumber(), null, Channel.AUTOPAY.name(), next(m.past()), runId, date, null, key, now()).orElse(null))
                 .toList());
         List<Share> charged = new ArrayList<>();
+        Map<String, BalanceView> refreshed = new HashMap<>();
         for (int i = 0; i < due.size(); i++) {
             Long id = ids == null ? null : ids.get(i);
             if (id == null) {
@@ -181,12 +232,13 @@ public class AutopayEngine {
                 notCharged(id, null, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, charge.reason(), b.balanceDue());
                 continue;
             }
+            refreshed.put(e.accountNumber(), b);
             charged.add(new Share(id, null, e.accountNumber(), e.invoiceNumber(), charge.amount(), failures(m.past()),
                     firstFailure(m.past(), date)));
         }
         if (!charged.isEmpty()) {
             // a group shares its members' one saved method (AutopayRules.groups)
-            pay(new Claim(bid, Channel.AUTOPAY, date, group.get(0).token(), key, charged), retryDays);
+            pay(new Claim(bid, Channel.AUTOPAY, date, group.get(0).token(), key, charged, refreshed), retryDays);
         }
         return due.size();
     }
@@ -210,7 +262,8 @@ public class AutopayEngine {
         }
         // a scheduled payment is not retried: its payer chose the day
         pay(new Claim(bid, Channel.SCHEDULED, date, locked.token(), key,
-                List.of(new Share(id, locked.id(), locked.accountNumber(), locked.invoiceNumber(), locked.amount(), 0, date))), List.of());
+                List.of(new Share(id, locked.id(), locked.accountNumber(), locked.invoiceNumber(), locked.amount(), 0, date)), Map.of()),
+                List.of());
         return true;
     }
 
@@ -221,8 +274,13 @@ public class AutopayEngine {
     private record Share(long id, Long scheduledId, String account, String invoice, BigDecimal amount, int failuresBefore, LocalDate firstFailure) {
     }
 
-    /** A payment of one or more claimed bills, under one idempotency key kept in each bill's attempt. */
-    private record Claim(long bid, Channel channel, LocalDate date, String token, String key, List<Share> shares) {
+    /**
+     * A payment of one or more claimed bills, under one idempotency key kept in each bill's attempt.
+     *
+     * @param refreshed the balances the run just refreshed for these bills, so the payment does not ask the CIS again
+     */
+    private record Claim(long bid, Channel channel, LocalDate date, String token, String key, List<Share> shares,
+            Map<String, BalanceView> refreshed) {
     }
 
     private void pay(Claim c, List<Integer> retryDays) {
@@ -241,7 +299,7 @@ public class AutopayEngine {
         }
         PaymentOutcome outcome;
         try {
-            outcome = payments.submit(c.bid(), c.key(), request);
+            outcome = payments.submit(c.bid(), c.key(), request, c.refreshed());
         } catch (RuntimeException ex) {
             // the payment may exist: the attempts stay in progress and a later run asks what became of it
             log.warn("autopay attempt {}: the payment's outcome is not known yet, settled later: {}", c.shares().get(0).id(), ex.toString());
