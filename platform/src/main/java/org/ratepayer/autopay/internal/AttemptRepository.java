@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Autopay's tables ({@code autopay_run}, {@code autopay_attempt}), and the reads of enrolments and scheduled payments
  * a run needs in bulk. Those tables belong to the enrolments module; a run only reads them (and locks a scheduled
- * payment's row while it claims it, so a cancellation is either before the run or after the charge).
+ * payment's row while it claims it, so a cancellation is either before the run or after the charge). A scheduled
+ * payment's outcome (PAID, FAILED) is written by enrolments itself, through {@code ScheduledPayments.settle}.
  */
 @Repository
 public class AttemptRepository {
