@@ -144,10 +144,13 @@ public final class AutopayBench {
                     select count(*) from (select pa.account_number, pa.invoice_number from payment_allocation pa
                       join payment p using (payment_id) where p.biller_id = ? and p.status = 'APPROVED' and p.channel = 'AUTOPAY'
                       group by 1, 2 having count(*) > 1) d""").param(bid).query(Long.class).single();
+            // one pass over the approved allocations (a subquery per enrolment took minutes at 100,000)
             long missed = jdbc.sql("""
-                    select count(*) from autopay_enrolment e where e.biller_id = ? and 1 <> (select count(*) from payment_allocation pa
-                      join payment p using (payment_id) where p.biller_id = e.biller_id and pa.account_number = e.account_number
-                      and p.status = 'APPROVED' and p.channel = 'AUTOPAY')""").param(bid).query(Long.class).single();
+                    select count(*) from autopay_enrolment e
+                    left join (select pa.account_number, count(*) as n from payment_allocation pa join payment p using (payment_id)
+                               where p.biller_id = ? and p.status = 'APPROVED' and p.channel = 'AUTOPAY' group by 1) c
+                      on c.account_number = e.account_number
+                    where e.biller_id = ? and coalesce(c.n, 0) <> 1""").params(bid, bid).query(Long.class).single();
             long approved = jdbc.sql("select count(*) from payment where biller_id = ? and status = 'APPROVED' and channel = 'AUTOPAY'")
                     .param(bid).query(Long.class).single();
 
