@@ -32,7 +32,7 @@ public final class PaymentsBench {
         BenchPlatform.runAndExit(null, false, 20, work -> run(work, o));
     }
 
-    private record Account(String number, String amount) {
+    record Account(String number, String amount) {
     }
 
     private static void run(Path work, AgainstApiRead.Options o) throws Exception {
@@ -64,7 +64,7 @@ public final class PaymentsBench {
     }
 
     /** POSTs one card payment per request, each with its own Idempotency-Key; right when the answer is APPROVED. */
-    private static final class PaymentWorker extends KeptAliveWorker {
+    static final class PaymentWorker extends KeptAliveWorker {
         private static final byte[] APPROVED = "\"status\":\"APPROVED\"".getBytes(StandardCharsets.UTF_8);
         private final String apiKey;
         private final List<Account> accounts;

@@ -3,5 +3,5 @@
  * the biller's schedule (docs/autopay.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Autopay",
-        allowedDependencies = {"shared", "billers", "balances", "payments", "payments :: gateway"})
+        allowedDependencies = {"shared", "billers", "balances", "enrolments", "payments", "payments :: gateway"})
 package org.ratepayer.autopay;

@@ -29,19 +29,42 @@ public class ScheduledPayments {
         this.clock = clock;
     }
 
-    /** A scheduled payment as a page shows it; {@code status} is SCHEDULED or CANCELLED. */
+    /**
+     * A scheduled payment as a page shows it; {@code status} is SCHEDULED, CANCELLED, PAID or FAILED (its run settled
+     * it on {@code settledOn}).
+     */
     public record Scheduled(UUID id, String invoiceNumber, LocalDate date, BigDecimal amount, AutopayEnrolments.ShownMethod method,
-            String status) {
+            String status, LocalDate settledOn) {
 
         public boolean active() {
             return "SCHEDULED".equals(status);
         }
 
+        public boolean paid() {
+            return "PAID".equals(status);
+        }
+
+        public boolean failed() {
+            return "FAILED".equals(status);
+        }
+
         static Scheduled of(ScheduledPayment p) {
             SavedMethod m = p.method();
             return new Scheduled(p.id(), p.invoiceNumber(), p.date(), p.amount(),
-                    new AutopayEnrolments.ShownMethod(m.method(), m.brand(), m.last4()), p.status());
+                    new AutopayEnrolments.ShownMethod(m.method(), m.brand(), m.last4()), p.status(), p.settledOn());
         }
+    }
+
+    /**
+     * For the autopay run only: records, in the caller's transaction (the one recording its attempt's outcome), that a
+     * scheduled payment was paid or not on {@code on} (docs/autopay.md, "Scheduled payments").
+     *
+     * @param paymentGuid the payment made, or null when none was
+     * @param failureReason why it was not paid; ignored when {@code paid}
+     * @return whether it moved now (an already settled one does not)
+     */
+    public boolean settle(long bid, long scheduledPaymentId, boolean paid, LocalDate on, UUID paymentGuid, String failureReason) {
+        return scheduled.settle(bid, scheduledPaymentId, paid, on, paymentGuid, failureReason);
     }
 
     public List<Scheduled> list(long bid, String account) {

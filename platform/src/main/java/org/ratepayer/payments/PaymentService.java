@@ -75,6 +75,19 @@ public class PaymentService {
      * later submission with the key gets that same outcome back.
      */
     public PaymentOutcome submit(long bid, String idempotencyKey, PaymentRequest request) {
+        return submit(bid, idempotencyKey, request, Map.of());
+    }
+
+    /**
+     * As {@link #submit(long, String, PaymentRequest)}, for a caller that has just refreshed the balance (C3) of the
+     * payment's accounts through {@link BalanceService} for this very payment (the autopay run, which must judge the
+     * balance before it charges): those views are used instead of asking the CIS a second time within milliseconds,
+     * and every payment rule runs on them exactly as on a refresh of its own. A fallback view (the CIS did not
+     * answer) is never taken: the account is refreshed again (docs/payments.md, "A balance refreshed by the caller").
+     *
+     * @param refreshed balances by account number; accounts not in it are refreshed as usual
+     */
+    public PaymentOutcome submit(long bid, String idempotencyKey, PaymentRequest request, Map<String, BalanceView> refreshed) {
         // printable ASCII only: keys are compared byte for byte, and a header's other bytes mean different text to different clients
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 255
                 || !idempotencyKey.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
@@ -87,7 +100,7 @@ public class PaymentService {
         }
         Outcome outcome = null;
         try {
-            outcome = attempt(bid, idempotencyKey, request);
+            outcome = attempt(bid, idempotencyKey, request, refreshed);
             Long paymentId = outcome.paymentId();
             PaymentOutcome.Records.Written record = records.write(outcome.answer());
             boolean stored = keys.finish(bid, idempotencyKey, record.statusCode(), record.json());
@@ -112,13 +125,13 @@ public class PaymentService {
     private record Outcome(PaymentOutcome answer, Long paymentId) {
     }
 
-    private Outcome attempt(long bid, String key, PaymentRequest r) {
+    private Outcome attempt(long bid, String key, PaymentRequest r, Map<String, BalanceView> refreshed) {
         Channel channel = r.channel();
         if (channel == null) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", "channel", "required"), null);
         }
         if (r.allocated()) {
-            return attemptAllocated(bid, key, r);
+            return attemptAllocated(bid, key, r, refreshed);
         }
         if (r.accountNumber() == null || r.accountNumber().isBlank()) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", "accountNumber", "required"), null);
@@ -147,7 +160,8 @@ public class PaymentService {
         }
         PaymentRules.Decision decision;
         try {
-            decision = quote(bid, r.accountNumber(), r.invoiceNumber(), r.amount(), method.method(), r.stated());
+            decision = quote(bid, r.accountNumber(), r.invoiceNumber(), r.amount(), method.method(), r.stated(),
+                    given(refreshed, r.accountNumber()));
         } catch (PaymentRuleViolation v) {
             return new Outcome(refused(v.kind(), v.code(), v.field(), v.getMessage()), null);
         }
@@ -181,7 +195,7 @@ public class PaymentService {
      * were paid alone; one charge for the total and one convenience fee, the largest of the accounts' fees
      * (one transaction, one fee). A refusal names the allocation at fault ({@code allocations[1].amount}).
      */
-    private Outcome attemptAllocated(long bid, String key, PaymentRequest r) {
+    private Outcome attemptAllocated(long bid, String key, PaymentRequest r, Map<String, BalanceView> refreshed) {
         if (r.accountNumber() != null || r.invoiceNumber() != null) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", r.accountNumber() != null ? "accountNumber" : "invoiceNumber",
                     "a payment of several accounts names its accounts and invoices in allocations only"), null);
@@ -220,7 +234,8 @@ public class PaymentService {
             String at = "allocations[" + i + "]";
             PaymentRules.Decision decision;
             try {
-                decision = quote(bid, account, blankToNull(a.invoiceNumber()), a.amount(), method.method(), null);
+                decision = quote(bid, account, blankToNull(a.invoiceNumber()), a.amount(), method.method(), null,
+                        given(refreshed, account));
             } catch (PaymentRuleViolation v) {
                 String field = v.field() == null ? at : v.field().startsWith(at) ? v.field() : at + "." + v.field();
                 return new Outcome(refused(v.kind(), v.code(), field, "account " + account + ": " + v.getMessage()), null);
@@ -317,7 +332,19 @@ public class PaymentService {
      */
     public PaymentRules.Decision quote(long bid, String accountNumber, String invoiceNumber, java.math.BigDecimal amount,
             Method method, StatedInvoice stated) {
-        BalanceView balance = PaymentRules.checkAccount(balances.balance(bid, accountNumber), bid, accountNumber);
+        return quote(bid, accountNumber, invoiceNumber, amount, method, stated, null);
+    }
+
+    /** A balance the caller refreshed for this account, unless it is a fallback (then null: refresh again). */
+    private static BalanceView given(Map<String, BalanceView> refreshed, String accountNumber) {
+        BalanceView v = accountNumber == null ? null : refreshed.get(accountNumber.strip());
+        return v == null || "fallback".equals(v.source()) || !v.accountNumber().equals(accountNumber.strip()) ? null : v;
+    }
+
+    private PaymentRules.Decision quote(long bid, String accountNumber, String invoiceNumber, java.math.BigDecimal amount,
+            Method method, StatedInvoice stated, BalanceView known) {
+        BalanceView balance = PaymentRules.checkAccount(known != null ? Optional.of(known) : balances.balance(bid, accountNumber), bid,
+                accountNumber);
         List<InvoiceQueries.Invoice> list = invoices.invoices(bid, accountNumber);
         BillerConfig config = billers.cachedConfig(bid);
         int type = list.isEmpty() || list.get(0).invoiceTypeId() == null ? billers.defaultInvoiceType(bid) : list.get(0).invoiceTypeId();

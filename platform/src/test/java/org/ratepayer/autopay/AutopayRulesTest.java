@@ -99,4 +99,27 @@ class AutopayRulesTest {
         assertThat(AutopayRules.nextRetry(D, 2, List.of(1, 3))).isEqualTo(D.plusDays(3));
         assertThat(AutopayRules.nextRetry(D, 3, List.of(1, 3))).isNull();
     }
+
+    /**
+     * Option 128 (docs/autopay.md, "Custom10 groups"). due: the due accounts in run order, each account:custom10:token
+     * (custom10 may be empty or blank); groups: the charges, | between them, accounts of one charge joined by +.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "option off: each alone;                   false; a:G1:t, b:G1:t, c:G1:t;             a|b|c",
+            "shared Custom10 and method: one charge;   true;  a:G1:t, b:G1:t, c:G1:t, d:G2:t;     a+b+c|d",
+            "a group of one is charged alone;          true;  a:G1:t, b:G2:t;                     a|b",
+            "blank Custom10 groups nothing;            true;  a::t, b::t, c: :t, d: :t;           a|b|c|d",
+            "the full value: a prefix is another group; true; a:100-1:t, b:100-2:t, c:100-1:t;    a+c|b",
+            "case matters (the full value as sent);    true;  a:g1:t, b:G1:t;                     a|b",
+            "another method: charged apart;            true;  a:G1:t, b:G1:u, c:G1:t;             a+c|b",
+            "groups in the order of their first;       true;  a:G2:t, b:G1:t, c:G2:t, d:G1:t;     a+c|b+d",
+    })
+    void custom10Groups(String name, boolean option128, String due, String groups) {
+        List<AutopayRules.Member> members = java.util.Arrays.stream(due.split(",")).map(String::stripLeading).map(m -> m.split(":", -1))
+                .map(m -> new AutopayRules.Member(m[0], m[1], m[2])).toList();
+        String charges = String.join("|", AutopayRules.groups(members, option128).stream()
+                .map(g -> String.join("+", g.stream().map(AutopayRules.Member::accountNumber).toList())).toList());
+        assertThat(charges).isEqualTo(groups);
+    }
 }

@@ -58,6 +58,12 @@ class AutopayRunsIT extends PlatformIT {
     @Autowired
     AutopayRuns runs;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @org.springframework.beans.factory.annotation.Value("${ratepayer.autopay.workers:4}")
+    int workers;
+
     private final List<AutopayEvent> events = new CopyOnWriteArrayList<>();
     private final ApplicationListener<ApplicationEvent> listener = e -> {
         if (e instanceof PayloadApplicationEvent<?> p && p.getPayload() instanceof AutopayEvent a) {
@@ -224,6 +230,84 @@ class AutopayRunsIT extends PlatformIT {
     }
 
     @Test
+    void option128ChargesAccountsSharingACustom10AsOnePaymentPostedPerAccount() {
+        String a1 = account("66"), a2 = account("67"), a3 = account("68"), alone = account("69");
+        TestBiller b = biller(a1, a2, a3, alone);
+        billerService.setOption(b.bid(), 128, null, BooleanNode.TRUE, "test");
+        // the biller's card paymentMode for paymentSourceID 6 (AUTOPAY), so the postings show the channel
+        billerService.setSetting(b.bid(), 64, TextNode.valueOf("0(WEB)|6(AUTOPAY)"), "test");
+        for (String a : List.of(a1, a2, a3, alone)) {
+            enrol(b, a, APPROVE, null);
+        }
+        // one payer's linked accounts: the same saved method, and the full Custom10 shared by their bills (only
+        // "GRP-7" would be shown on the bill, the whole value groups)
+        String token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ? and account_number = ?")
+                .params(b.bid(), a1).query(String.class).single();
+        jdbc.sql("update autopay_enrolment set method_token = ? where biller_id = ? and account_number in (?, ?)")
+                .params(token, b.bid(), a2, a3).update();
+        jdbc.sql("update invoice set custom10 = 'GRP-7-0001' where biller_id = ? and account_number in (?, ?, ?)")
+                .params(b.bid(), a1, a2, a3).update();
+        jdbc.sql("update invoice set custom10 = 'GRP-7-0002' where biller_id = ? and account_number = ?").params(b.bid(), alone).update();
+        cis.state().putAccount(CisAccount.of(a2, PayableCharge.of("Electric", "80.25", "0")));
+
+        JsonNode first = run(b, D);
+        assertThat(first.get("due").asInt()).isEqualTo(4);
+        assertThat(first.get("charged").asInt()).as("the report counts bills").isEqualTo(4);
+        assertThat(first.get("amount").decimalValue()).isEqualByComparingTo("441.75");
+
+        List<String> grouped = jdbc.sql("""
+                select p.channel || ':' || p.status || ':' || p.amount || ':' || string_agg(a.account_number || '=' || a.amount, ',' order by a.position)
+                from payment p join payment_allocation a using (payment_id) where p.biller_id = ? group by p.payment_id order by p.payment_id""")
+                .param(b.bid()).query(String.class).list();
+        assertThat(grouped).as("one payment of the group's three accounts (each its live balance), the other account alone")
+                .containsExactlyInAnyOrder("AUTOPAY:APPROVED:321.25:" + a1 + "=120.50," + a2 + "=80.25," + a3 + "=120.50",
+                        "AUTOPAY:APPROVED:120.50:" + alone + "=120.50");
+        String groupGuid = jdbc.sql("select payment_guid::text from payment where biller_id = ? and amount = 321.25").param(b.bid())
+                .query(String.class).single();
+        assertThat(jdbc.sql("select distinct payment_guid::text || ':' || idempotency_key from autopay_attempt where biller_id = ? and account_number in (?, ?, ?)")
+                .params(b.bid(), a1, a2, a3).query(String.class).list()).as("every member's attempt names the group's payment and key")
+                .hasSize(1).allMatch(k -> k.startsWith(groupGuid + ":autopay-"));
+        assertThat(eventsOf(b).stream().filter(e -> e instanceof AutopayEvent.Charged).map(e -> ((AutopayEvent.Charged) e).paymentGuid()
+                .toString()).filter(groupGuid::equals)).as("one Charged per bill, all with the group's one payment").hasSize(3);
+
+        // the CIS receives one paymentTransaction per account, each with its own share, channel AUTOPAY
+        await().atMost(PATIENCE).until(() -> postedFor(a1).size() == 1 && postedFor(a2).size() == 1 && postedFor(a3).size() == 1
+                && postedFor(alone).size() == 1);
+        assertThat(List.of(a1, a2, a3).stream().map(a -> postedFor(a).get(0)).map(p -> p.accountNumber() + ":" + p.amount().setScale(2)
+                + ":" + p.paymentMode())).containsExactly(a1 + ":120.50:AUTOPAY", a2 + ":80.25:AUTOPAY", a3 + ":120.50:AUTOPAY");
+        assertThat(List.of(a1, a2, a3).stream().map(a -> postedFor(a).get(0).transactionId()).distinct()).as("one transaction id each")
+                .hasSize(3);
+        assertThat(count("select count(*) from sandbox_charge c join payment p on p.payment_guid = c.payment_guid where p.biller_id = ?",
+                b.bid())).as("two charges at the processor").isEqualTo(2);
+
+        JsonNode again = run(b, D);
+        assertThat(again.get("due").asInt()).isZero();
+        assertThat(again.get("charged").asInt()).isZero();
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(2);
+    }
+
+    @Test
+    void aGroupMemberNotChargedLeavesTheGroupAndTheRestIsCharged() {
+        String a1 = account("56"), a2 = account("57"), a3 = account("58");
+        TestBiller b = biller(a1, a2, a3);
+        billerService.setOption(b.bid(), 128, null, BooleanNode.TRUE, "test");
+        for (String a : List.of(a1, a2, a3)) {
+            enrol(b, a, APPROVE, a.equals(a3) ? "100.00" : null);
+        }
+        String token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ? and account_number = ?")
+                .params(b.bid(), a1).query(String.class).single();
+        jdbc.sql("update autopay_enrolment set method_token = ? where biller_id = ?").params(token, b.bid()).update();
+        jdbc.sql("update invoice set custom10 = 'G' where biller_id = ?").param(b.bid()).update();
+        cis.state().putAccount(CisAccount.of(a2, PayableCharge.of("Electric", "0.00", "0")));
+
+        JsonNode first = run(b, D);
+        assertThat(first.get("skipped").toString()).isEqualTo("{\"above_maximum\":1,\"no_balance\":1}");
+        assertThat(payments(b, a1)).as("the one member left is charged alone").containsExactly("AUTOPAY:APPROVED:120.50");
+        assertThat(attempts(b, a2)).containsExactly("1:SKIPPED:no_balance:2026-12-01");
+        assertThat(attempts(b, a3)).containsExactly("1:SKIPPED:above_maximum:2026-12-01");
+    }
+
+    @Test
     void twoRunsStartedAtOnceStillChargeEachBillOnce() throws Exception {
         List<String> accounts = List.of(account("71"), account("72"), account("73"), account("74"), account("75"), account("76"));
         TestBiller b = biller(accounts.toArray(String[]::new));
@@ -244,6 +328,41 @@ class AutopayRunsIT extends PlatformIT {
         await().atMost(PATIENCE).until(() -> accounts.stream().allMatch(a -> postedFor(a).size() == 1));
         Thread.sleep(500);
         assertThat(accounts.stream().mapToInt(a -> postedFor(a).size()).sum()).isEqualTo(accounts.size());
+    }
+
+    @Test
+    void aRunsWorkersChargeManyAccountsAtOnceEachExactlyOnceAskingTheCisOnceEach() throws Exception {
+        assertThat(workers).as("this test is about a run's pool of workers").isGreaterThan(1);
+        List<String> accounts = java.util.stream.IntStream.range(0, 60).mapToObj(i -> account("4" + (10 + i))).toList();
+        TestBiller b = biller(accounts.toArray(String[]::new));
+        String token = null;
+        for (String a : accounts) {
+            if (token == null) {
+                enrol(b, a, APPROVE, null);
+                token = jdbc.sql("select method_token from autopay_enrolment where biller_id = ?").param(b.bid()).query(String.class).single();
+            } else {
+                // a saved method, as the portal enrols with (faster than tokenizing 60 cards through the API)
+                jdbc.sql("""
+                        insert into autopay_enrolment (biller_id, account_number, method, method_token, card_brand, last4, enrolled_at, changed_by)
+                        select biller_id, ?, method, method_token, card_brand, last4, enrolled_at, changed_by from autopay_enrolment
+                        where biller_id = ? and account_number = ?""").params(a, b.bid(), accounts.get(0)).update();
+            }
+        }
+        double refreshesBefore = meters.counter("ratepayer.balance.refresh", "outcome", "cis").count();
+        // two runs at once, each with its workers: every bill is still claimed once
+        long one = start(b, D);
+        long two = start(b, D);
+        JsonNode r1 = done(b, one), r2 = done(b, two);
+        assertThat(r1.get("charged").asInt() + r2.get("charged").asInt()).isEqualTo(accounts.size());
+        assertThat(jdbc.sql("""
+                select count(distinct a.account_number) || ':' || count(*) || ':' || count(distinct p.payment_id) from autopay_attempt a
+                join payment p on p.payment_guid = a.payment_guid where a.biller_id = ? and a.status = 'APPROVED' and p.status = 'APPROVED'""")
+                .param(b.bid()).query(String.class).single()).as("accounts:approved attempts:approved payments").isEqualTo("60:60:60");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).as("nothing else was charged").isEqualTo(60);
+        assertThat(meters.counter("ratepayer.balance.refresh", "outcome", "cis").count() - refreshesBefore)
+                .as("one live balance per charge: the payment uses the run's refresh").isEqualTo(60.0);
+        await().atMost(PATIENCE).until(() -> accounts.stream().allMatch(a -> postedFor(a).size() == 1));
+        assertThat(run(b, D).get("due").asInt()).isZero();
     }
 
     @Test
@@ -367,14 +486,60 @@ class AutopayRunsIT extends PlatformIT {
         assertThat(first.get("charged").asInt()).as(first.toString()).isEqualTo(1);
         run(b, D);
         assertThat(payments(b, acct)).containsExactly("SCHEDULED:APPROVED:45.50");
+
+        // once charged it reads PAID, with the day and the payment, and can no longer be changed or cancelled
+        Reply shown = send(request(path + "/" + ids[0]).header("X-Api-Key", b.apiKey()).GET());
+        assertThat(shown.json().get("status").asText()).isEqualTo("PAID");
+        assertThat(shown.json().get("settledOn").asText()).isEqualTo("2026-12-01");
+        assertThat(shown.json().get("paymentGuid").asText()).isEqualTo(jdbc.sql(
+                "select payment_guid::text from payment where biller_id = ? and amount = 45.50").param(b.bid()).query(String.class).single());
+        assertThat(shown.json().has("failureReason")).isFalse();
+        Reply change = send(request(path + "/" + ids[0]).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"amount\":10.00}")));
+        assertThat(change.status()).isEqualTo(409);
+        assertThat(change.json().get("code").asText()).isEqualTo("scheduled_payment_paid");
+        assertThat(change.json().get("field").asText()).isEqualTo("status");
+        assertThat(change.json().get("detail").asText()).contains("was paid on 2026-12-01");
+        Reply cancel = send(request(path + "/" + ids[0]).header("X-Api-Key", b.apiKey()).DELETE());
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.json().get("field").asText()).isEqualTo("status");
+        assertThat(jdbc.sql("select status || ':' || amount || ':' || settled_on from scheduled_payment where scheduled_payment_guid = cast(? as uuid)")
+                .param(ids[0]).query(String.class).single()).as("nothing changed").isEqualTo("PAID:45.50:2026-12-01");
+        assertThat(send(request(path + "/" + ids[2]).header("X-Api-Key", b.apiKey()).GET()).json().get("status").asText())
+                .as("not yet run").isEqualTo("SCHEDULED");
         clock.setDay(D.plusDays(1));
         run(b, D.plusDays(1));
         run(b, D.plusDays(1));
         assertThat(payments(b, acct)).containsExactly("SCHEDULED:APPROVED:45.50", "SCHEDULED:APPROVED:42.00");
+        assertThat(jdbc.sql("select status || ':' || coalesce(settled_on::text, '-') from scheduled_payment where biller_id = ? order by amount")
+                .param(b.bid()).query(String.class).list()).containsExactly("CANCELLED:-", "PAID:2026-12-02", "PAID:2026-12-01");
         assertThat(count("select count(*) from autopay_attempt a join scheduled_payment s using (scheduled_payment_id)"
                 + " where s.scheduled_payment_guid = cast(? as uuid)", ids[1])).as("the cancelled one").isZero();
         await().atMost(PATIENCE).until(() -> postedFor(acct).size() == 2);
         assertThat(postedFor(acct).stream().map(p -> p.amount().setScale(2).toPlainString())).containsExactly("45.50", "42.00");
+    }
+
+    @Test
+    void aDeclinedScheduledPaymentReadsFailedInTheSameStepAsItsAttempt() {
+        String acct = account("96");
+        TestBiller b = biller(acct);
+        String path = "/api/v1/billers/" + b.bid() + "/accounts/" + acct + "/scheduled-payments";
+        Reply created = send(request(path).header("X-Api-Key", b.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2026-12-01\",\"amount\":120.50,\"invoiceNumber\":\""
+                        + acct.replace("-", "") + "01\",\"card\":{\"number\":\"" + DECLINE
+                        + "\",\"expMonth\":12,\"expYear\":2099,\"cvv\":\"123\",\"postalCode\":\"49331\"}}")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        run(b, D);
+        assertThat(jdbc.sql("""
+                select s.status || ':' || s.settled_on || ':' || s.failure_reason || '/' || a.status
+                from scheduled_payment s join autopay_attempt a using (scheduled_payment_id) where s.biller_id = ?""").param(b.bid())
+                .query(String.class).list()).containsExactly("FAILED:2026-12-01:declined/DECLINED");
+        Reply cancel = send(request(path + "/" + created.json().get("id").asText()).header("X-Api-Key", b.apiKey()).DELETE());
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.json().get("code").asText()).isEqualTo("scheduled_payment_failed");
+        assertThat(cancel.json().get("field").asText()).isEqualTo("status");
+        run(b, D);
+        assertThat(payments(b, acct)).as("not retried").containsExactly("SCHEDULED:DECLINED:120.50");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.ratepayer.BifText;
 import org.ratepayer.cissim.CisAccount;
 import org.ratepayer.cissim.HistoryCommentPosting;
 import org.ratepayer.cissim.PayableCharge;
+import org.ratepayer.autopay.AutopayRuns;
 import org.ratepayer.enrolments.ScheduledPayments;
 import org.ratepayer.payers.PayerDirectory;
 import org.ratepayer.payers.SavedPaymentMethod;
@@ -55,6 +56,9 @@ class PortalEnrolmentsIT extends CisPageIT {
 
     @Autowired
     ScheduledPayments scheduledPayments;
+
+    @Autowired
+    AutopayRuns runs;
 
     /** A biller whose CIS (settings 8–10, 20) and posting endpoints (11–19) are the simulator, with one bill per account. */
     private TestBiller biller(String... accounts) {
@@ -197,6 +201,20 @@ class PortalEnrolmentsIT extends CisPageIT {
         assertThat(browser.text("autopay-status")).isEqualTo("Autopay is off.");
         await().atMost(PATIENCE).until(() -> open(b) == 0 && comments(account).size() == 5);
         assertThat(comments(account).get(4)).isEqualTo("AUTOPAY OFF");
+
+        // A payment scheduled for today, run by autopay: it reads as paid, and offers no change or cancel (docs/autopay.md)
+        jdbc.sql("update invoice set allow_partial_payments = true where biller_id = ?").param(bid).update();
+        setDate("sched-date", today);
+        browser.fill("sched-amount", "30.00");
+        browser.click("sched-create");
+        assertThat(browser.text("scheduled-status-0")).isEqualTo("Scheduled");
+        runs.runNow(bid, today, "test");
+        browser.driver.navigate().refresh();
+        assertThat(browser.text("scheduled-status-0"))
+                .isEqualTo("Paid on " + today.format(DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)));
+        assertThat(browser.has("cancel-0")).isFalse();
+        assertThat(browser.has("change-0")).isFalse();
+        browser.assertAccessible("the enrolments page with a paid scheduled payment");
     }
 
     @Test

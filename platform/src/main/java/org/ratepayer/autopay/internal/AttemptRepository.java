@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Autopay's tables ({@code autopay_run}, {@code autopay_attempt}), and the reads of enrolments and scheduled payments
  * a run needs in bulk. Those tables belong to the enrolments module; a run only reads them (and locks a scheduled
- * payment's row while it claims it, so a cancellation is either before the run or after the charge).
+ * payment's row while it claims it, so a cancellation is either before the run or after the charge). A scheduled
+ * payment's outcome (PAID, FAILED) is written by enrolments itself, through {@code ScheduledPayments.settle}.
  */
 @Repository
 public class AttemptRepository {
@@ -36,9 +37,13 @@ public class AttemptRepository {
             OffsetDateTime claimedAt) {
     }
 
-    /** An enrolled account with its newest unpaid invoice collected on or before the run date. */
+    /**
+     * An enrolled account with its newest unpaid invoice collected on or before the run date.
+     *
+     * @param custom10 that invoice's Custom10, in full (option 128 groups by it)
+     */
     public record Enrolled(String accountNumber, Method method, String token, BigDecimal maximumAmount, OffsetDateTime enrolledAt,
-            String invoiceNumber, LocalDate collectOn, YearMonth cardExpiry) {
+            String invoiceNumber, LocalDate collectOn, YearMonth cardExpiry, String custom10) {
     }
 
     public record Scheduled(long id, UUID guid, String accountNumber, String invoiceNumber, LocalDate payOn, BigDecimal amount,
@@ -77,9 +82,9 @@ public class AttemptRepository {
     public List<Enrolled> enrolled(long bid, LocalDate runDate) {
         return jdbc.sql("""
                 select e.account_number, e.method, e.method_token, e.maximum_amount, e.enrolled_at, i.invoice_number,
-                       coalesce(i.autopay_collection_date, i.due_date) as collect_on, pm.exp_month, pm.exp_year
+                       coalesce(i.autopay_collection_date, i.due_date) as collect_on, pm.exp_month, pm.exp_year, i.custom10
                 from autopay_enrolment e
-                join lateral (select invoice_number, autopay_collection_date, due_date from invoice i
+                join lateral (select invoice_number, autopay_collection_date, due_date, custom10 from invoice i
                               where i.biller_id = e.biller_id and i.account_number = e.account_number
                                 and i.status in ('OPEN', 'PARTIALLY_PAID')
                               order by i.invoice_date desc, i.invoice_id desc limit 1) i on true
@@ -90,7 +95,8 @@ public class AttemptRepository {
                 order by e.account_number
                 """).params(bid, runDate)
                 .query((rs, n) -> new Enrolled(rs.getString(1), Method.valueOf(rs.getString(2)), rs.getString(3), rs.getBigDecimal(4),
-                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getObject(7, LocalDate.class), expiry(rs)))
+                        rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getObject(7, LocalDate.class), expiry(rs),
+                        rs.getString(10)))
                 .list();
     }
 

@@ -6,17 +6,22 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ratepayer.autopay.AutopayEvent;
 import org.ratepayer.balances.BalanceService;
 import org.ratepayer.balances.BalanceView;
 import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.enrolments.ScheduledPayments;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
@@ -50,6 +55,9 @@ public class AutopayEngine {
     private final PaymentGateway gateway;
     private final BillerService billers;
     private final ApplicationEventPublisher events;
+    private final ScheduledPayments scheduledPayments;
+    /** Bills (or Custom10 groups) one run charges at once: {@code ratepayer.autopay.workers}. */
+    private final int workers;
     private final TransactionTemplate tx;
     private final Clock clock;
     /** An attempt claimed this long ago and still in progress is taken for one a crash interrupted. */
@@ -58,9 +66,15 @@ public class AutopayEngine {
     private final Duration giveUpAfter;
 
     public AutopayEngine(AttemptRepository attempts, BalanceService balances, PaymentService payments, PaymentGateway gateway,
-            BillerService billers, ApplicationEventPublisher events, PlatformTransactionManager txManager, Clock clock,
+            BillerService billers, ApplicationEventPublisher events, ScheduledPayments scheduledPayments, PlatformTransactionManager txManager,
+            Clock clock, @Value("${ratepayer.autopay.workers:4}") int workers,
             @Value("${ratepayer.autopay.settle-after:2m}") Duration settleAfter,
             @Value("${ratepayer.autopay.give-up-after:15m}") Duration giveUpAfter) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("ratepayer.autopay.workers must be at least 1, not " + workers);
+        }
+        this.workers = workers;
+        this.scheduledPayments = scheduledPayments;
         this.attempts = attempts;
         this.balances = balances;
         this.payments = payments;
@@ -79,74 +93,158 @@ public class AutopayEngine {
         List<Integer> retryDays = AutopayRules.retryDays(config.setting(ConfigCatalogue.SET_AUTOPAY_RETRY_DAYS).orElse(null));
         settle(bid, retryDays);
         close(bid, date);
-        int due = 0;
-        // Option 128 (Custom10 grouping, one charge for accounts sharing a Custom10) is not built yet: when it is,
-        // the due bills are grouped here and each group charged as one payment with an allocation per account.
-        for (AttemptRepository.Enrolled e : attempts.enrolled(bid, date)) {
+        AtomicInteger due = new AtomicInteger();
+        List<List<AttemptRepository.Enrolled>> groups = groups(attempts.enrolled(bid, date),
+                config.enabled(ConfigCatalogue.OPT_AUTOPAY_GROUPING));
+        inParallel(groups.size(), i -> {
+            List<AttemptRepository.Enrolled> group = groups.get(i);
             try {
-                if (autopay(runId, bid, date, config.timeZone(), e, retryDays)) {
-                    due++;
-                }
+                due.addAndGet(autopay(runId, bid, date, config.timeZone(), group, retryDays));
             } catch (RuntimeException ex) {
                 // one account's failure never stops the others; its attempt, if claimed, is settled by a later run
-                log.error("autopay run {} biller {} account {}: failed, left for the next run", runId, bid, e.accountNumber(), ex);
+                log.error("autopay run {} biller {} account {}: failed, left for the next run", runId, bid, group.get(0).accountNumber(), ex);
             }
-        }
-        for (AttemptRepository.Scheduled s : attempts.scheduled(bid, date)) {
+        });
+        List<AttemptRepository.Scheduled> scheduled = attempts.scheduled(bid, date);
+        inParallel(scheduled.size(), i -> {
+            AttemptRepository.Scheduled s = scheduled.get(i);
             try {
                 if (scheduled(runId, bid, date, s)) {
-                    due++;
+                    due.incrementAndGet();
                 }
             } catch (RuntimeException ex) {
                 log.error("autopay run {} biller {} scheduled payment {}: failed, left for the next run", runId, bid, s.guid(), ex);
             }
-        }
+        });
         if (date.isBefore(config.today(clock))) {
             // a run for a day that has ended is that day's last: a CIS still unreachable means not charged
             close(bid, date.plusDays(1));
         }
-        return due;
+        return due.get();
     }
 
-    private boolean autopay(long runId, long bid, LocalDate date, ZoneId zone, AttemptRepository.Enrolled e, List<Integer> retryDays) {
-        List<AttemptRepository.Attempt> past = attempts.past(bid, e.accountNumber(), e.invoiceNumber(), null);
-        AutopayRules.Verdict verdict = AutopayRules.due(new AutopayRules.Candidate(date, e.collectOn(),
-                e.enrolledAt().atZoneSameInstant(zone).toLocalDate(), e.method(), e.cardExpiry(), retryDays,
-                past.stream().map(AutopayEngine::past).toList()));
-        if (verdict == AutopayRules.Verdict.NOT_YET || verdict == AutopayRules.Verdict.DONE) {
-            return false;
+    /**
+     * Runs {@code task} for 0..n-1 on up to {@code ratepayer.autopay.workers} threads of this run, and returns when all
+     * are done. Each bill's (or group's) attempt rows are claimed before anything is charged, so workers of one run
+     * are as safe together as two runs are (docs/autopay.md, "Workers"). A task never throws (each catches its own).
+     */
+    private void inParallel(int n, java.util.function.IntConsumer task) {
+        int threads = Math.min(workers, n);
+        if (threads <= 1) {
+            for (int i = 0; i < n; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                task.accept(i);
+            }
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(worker, "autopay-worker-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+        }
+        try {
+            for (Thread thread : started) {
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            // the workers finish the bill they hold and stop taking new ones
+            next.set(n);
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The due accounts as charged: each alone, or with option 128 in Custom10 groups ({@link AutopayRules#groups}). */
+    static List<List<AttemptRepository.Enrolled>> groups(List<AttemptRepository.Enrolled> enrolled, boolean option128) {
+        Map<String, AttemptRepository.Enrolled> byAccount = new HashMap<>();
+        List<AutopayRules.Member> members = new ArrayList<>();
+        for (AttemptRepository.Enrolled e : enrolled) {
+            byAccount.put(e.accountNumber(), e);
+            members.add(new AutopayRules.Member(e.accountNumber(), e.custom10(), e.token()));
+        }
+        return AutopayRules.groups(members, option128).stream()
+                .map(g -> g.stream().map(m -> byAccount.get(m.accountNumber())).toList()).toList();
+    }
+
+    /** A due bill of a group, with what the rule needs of its past. */
+    private record Member(AttemptRepository.Enrolled enrolled, AutopayRules.Verdict verdict, List<AttemptRepository.Attempt> past) {
+    }
+
+    /**
+     * Charges a group of accounts (one, or an option 128 Custom10 group) as one payment. Every member's attempt row is
+     * claimed in one transaction under the payment's one idempotency key before anything else, so whatever runs at once
+     * or after a crash finds each bill claimed; a member another run holds leaves the group. Members not charged (an
+     * expired card, no balance, above the maximum, a blocked method, the CIS unreachable) leave it too, and the rest is
+     * charged (docs/autopay.md, "Custom10 groups").
+     *
+     * @return how many of the group's bills were due
+     */
+    private int autopay(long runId, long bid, LocalDate date, ZoneId zone, List<AttemptRepository.Enrolled> group,
+            List<Integer> retryDays) {
+        List<Member> due = new ArrayList<>();
+        for (AttemptRepository.Enrolled e : group) {
+            List<AttemptRepository.Attempt> past = attempts.past(bid, e.accountNumber(), e.invoiceNumber(), null);
+            AutopayRules.Verdict verdict = AutopayRules.due(new AutopayRules.Candidate(date, e.collectOn(),
+                    e.enrolledAt().atZoneSameInstant(zone).toLocalDate(), e.method(), e.cardExpiry(), retryDays,
+                    past.stream().map(AutopayEngine::past).toList()));
+            if (verdict == AutopayRules.Verdict.DUE || verdict == AutopayRules.Verdict.CARD_EXPIRED) {
+                due.add(new Member(e, verdict, past));
+            }
+        }
+        if (due.isEmpty()) {
+            return 0;
         }
         String key = "autopay-" + UUID.randomUUID();
-        Optional<Long> claimed = attempts.claim(bid, e.accountNumber(), e.invoiceNumber(), null, Channel.AUTOPAY.name(), next(past), runId,
-                date, null, key, now());
-        if (claimed.isEmpty()) {
-            return true; // another run has this bill's attempt
+        // All in one transaction, in account order (as the run lists them), so two runs claiming the same group
+        // wait on each other rather than deadlock, and the loser finds every bill taken.
+        List<Long> ids = tx.execute(st -> due.stream().map(m -> attempts.claim(bid, m.enrolled().accountNumber(),
+                m.enrolled().invoiceNumber(), null, Channel.AUTOPAY.name(), next(m.past()), runId, date, null, key, now()).orElse(null))
+                .toList());
+        List<Share> charged = new ArrayList<>();
+        Map<String, BalanceView> refreshed = new HashMap<>();
+        for (int i = 0; i < due.size(); i++) {
+            Long id = ids == null ? null : ids.get(i);
+            if (id == null) {
+                continue; // another run has this bill's attempt
+            }
+            Member m = due.get(i);
+            AttemptRepository.Enrolled e = m.enrolled();
+            if (m.verdict() == AutopayRules.Verdict.CARD_EXPIRED) {
+                notCharged(id, null, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, AutopayRules.CARD_EXPIRED, null);
+                continue;
+            }
+            Optional<BalanceView> found = balances.balance(bid, e.accountNumber());
+            if (found.isEmpty()) {
+                notCharged(id, null, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, "account_not_found", null);
+                continue;
+            }
+            BalanceView b = found.get();
+            AutopayRules.Charge charge = AutopayRules.charge(new AutopayRules.Balance(b.balanceDue(), b.source(), b.blockAch(),
+                    b.blockCc(), e.method(), e.maximumAmount()));
+            if (AutopayRules.CIS_UNREACHABLE.equals(charge.reason())) {
+                // tried again by the day's later runs; not charged, and told, only when the day ends so
+                attempts.finish(id, "CIS_UNREACHABLE", AutopayRules.CIS_UNREACHABLE, null, null, "the CIS could not be reached", now());
+                continue;
+            }
+            if (!charge.charges()) {
+                notCharged(id, null, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, date, charge.reason(), b.balanceDue());
+                continue;
+            }
+            refreshed.put(e.accountNumber(), b);
+            charged.add(new Share(id, null, e.accountNumber(), e.invoiceNumber(), charge.amount(), failures(m.past()),
+                    firstFailure(m.past(), date)));
         }
-        long id = claimed.get();
-        if (verdict == AutopayRules.Verdict.CARD_EXPIRED) {
-            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, null, date, AutopayRules.CARD_EXPIRED, null);
-            return true;
+        if (!charged.isEmpty()) {
+            // a group shares its members' one saved method (AutopayRules.groups)
+            pay(new Claim(bid, Channel.AUTOPAY, date, group.get(0).token(), key, charged, refreshed), retryDays);
         }
-        Optional<BalanceView> found = balances.balance(bid, e.accountNumber());
-        if (found.isEmpty()) {
-            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, null, date, "account_not_found", null);
-            return true;
-        }
-        BalanceView b = found.get();
-        AutopayRules.Charge charge = AutopayRules.charge(new AutopayRules.Balance(b.balanceDue(), b.source(), b.blockAch(), b.blockCc(),
-                e.method(), e.maximumAmount()));
-        if (AutopayRules.CIS_UNREACHABLE.equals(charge.reason())) {
-            // tried again by the day's later runs; not charged, and told, only when the day ends so
-            attempts.finish(id, "CIS_UNREACHABLE", AutopayRules.CIS_UNREACHABLE, null, null, "the CIS could not be reached", now());
-            return true;
-        }
-        if (!charge.charges()) {
-            notCharged(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, null, date, charge.reason(), b.balanceDue());
-            return true;
-        }
-        pay(new Claim(id, bid, e.accountNumber(), e.invoiceNumber(), Channel.AUTOPAY, null, date, charge.amount(), e.token(), key,
-                failures(past), firstFailure(past, date)), retryDays);
-        return true;
+        return due.size();
     }
 
     private boolean scheduled(long runId, long bid, LocalDate date, AttemptRepository.Scheduled s) {
@@ -163,69 +261,116 @@ public class AutopayEngine {
         AttemptRepository.Scheduled locked = claimed.get().scheduled();
         long id = claimed.get().id();
         if (s.method() == Method.CARD && s.cardExpiry() != null && s.cardExpiry().atEndOfMonth().isBefore(date)) {
-            notCharged(id, bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, locked.guid(), date, AutopayRules.CARD_EXPIRED, null);
+            notCharged(id, locked.id(), bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, date, AutopayRules.CARD_EXPIRED, null);
             return true;
         }
         // a scheduled payment is not retried: its payer chose the day
-        pay(new Claim(id, bid, locked.accountNumber(), locked.invoiceNumber(), Channel.SCHEDULED, locked.guid(), date, locked.amount(),
-                locked.token(), key,
-                0, date), List.of());
+        pay(new Claim(bid, Channel.SCHEDULED, date, locked.token(), key,
+                List.of(new Share(id, locked.id(), locked.accountNumber(), locked.invoiceNumber(), locked.amount(), 0, date)), Map.of()),
+                List.of());
         return true;
     }
 
     private record Claimed(long id, AttemptRepository.Scheduled scheduled) {
     }
 
-    private record Claim(long id, long bid, String account, String invoice, Channel channel, UUID scheduled, LocalDate date,
-            BigDecimal amount, String token, String key, int failuresBefore, LocalDate firstFailure) {
+    /** One bill of a payment: its attempt (and scheduled payment, if it runs one), and what it is charged. */
+    private record Share(long id, Long scheduledId, String account, String invoice, BigDecimal amount, int failuresBefore, LocalDate firstFailure) {
+    }
+
+    /**
+     * A payment of one or more claimed bills, under one idempotency key kept in each bill's attempt.
+     *
+     * @param refreshed the balances the run just refreshed for these bills, so the payment does not ask the CIS again
+     */
+    private record Claim(long bid, Channel channel, LocalDate date, String token, String key, List<Share> shares,
+            Map<String, BalanceView> refreshed) {
     }
 
     private void pay(Claim c, List<Integer> retryDays) {
+        PaymentRequest request;
+        if (c.shares().size() == 1) {
+            Share s = c.shares().get(0);
+            request = new PaymentRequest(c.channel(), s.account(), s.invoice(), s.amount(), null, null, c.token(), null, null);
+        } else {
+            // each member's amount is noted first: an outcome settled after a crash is recorded with the member's share
+            for (Share s : c.shares()) {
+                attempts.note(s.id(), s.amount(), null, null, now());
+            }
+            request = PaymentRequest.ofAccounts(c.channel(), c.shares().stream()
+                    .map(s -> new PaymentRequest.Allocation(s.account(), s.invoice(), s.amount())).toList(),
+                    c.shares().stream().map(Share::amount).reduce(BigDecimal.ZERO, BigDecimal::add), null, null, c.token(), null, null);
+        }
         PaymentOutcome outcome;
         try {
-            outcome = payments.submit(c.bid(), c.key(), new PaymentRequest(c.channel(), c.account(), c.invoice(), c.amount(), null, null,
-                    c.token(), null, null));
+            outcome = payments.submit(c.bid(), c.key(), request, c.refreshed());
         } catch (RuntimeException ex) {
-            // the payment may exist: the attempt stays in progress and a later run asks what became of it
-            log.warn("autopay attempt {}: the payment's outcome is not known yet, settled later: {}", c.id(), ex.toString());
-            attempts.note(c.id(), c.amount(), null, "outcome pending", now());
+            // the payment may exist: the attempts stay in progress and a later run asks what became of it
+            log.warn("autopay attempt {}: the payment's outcome is not known yet, settled later: {}", c.shares().get(0).id(), ex.toString());
+            for (Share s : c.shares()) {
+                attempts.note(s.id(), s.amount(), null, "outcome pending", now());
+            }
             return;
         }
-        if (outcome instanceof PaymentOutcome.Taken t) {
-            record(c.id(), c.bid(), c.account(), c.invoice(), c.channel(), c.scheduled(), c.date(), t.status(), c.amount(), t.paymentGuid(), t.message(),
-                    c.failuresBefore(), c.firstFailure(), retryDays);
-        } else if (outcome instanceof PaymentOutcome.Refused r) {
-            if (r.inProgress()) {
-                attempts.note(c.id(), c.amount(), null, "outcome pending", now());
-            } else {
-                notCharged(c.id(), c.bid(), c.account(), c.invoice(), c.channel(), c.scheduled(), c.date(), r.code(), c.amount());
+        for (Share s : c.shares()) {
+            if (outcome instanceof PaymentOutcome.Taken t) {
+                record(s.id(), s.scheduledId(), c.bid(), s.account(), s.invoice(), c.channel(), c.date(), t.status(), s.amount(), t.paymentGuid(), t.message(),
+                        s.failuresBefore(), s.firstFailure(), retryDays);
+            } else if (outcome instanceof PaymentOutcome.Refused r) {
+                if (r.inProgress()) {
+                    attempts.note(s.id(), s.amount(), null, "outcome pending", now());
+                } else {
+                    // a payment rule refused the payment (for a group: one member's share made the whole payment refused)
+                    notCharged(s.id(), s.scheduledId(), c.bid(), s.account(), s.invoice(), c.channel(), c.date(), r.code(), s.amount());
+                }
             }
         }
     }
 
+    /**
+     * Moves an attempt still in progress to its outcome. A scheduled payment's own status (PAID, FAILED) is set by the
+     * enrolments module in the same transaction, so the payer never sees it SCHEDULED after its charge, nor PAID
+     * without the attempt saying so.
+     */
+    private boolean finish(long id, Long scheduledId, long bid, LocalDate date, String status, String reason, BigDecimal amount, UUID guid,
+            String message) {
+        if (scheduledId == null) {
+            return attempts.finish(id, status, reason, amount, guid, message, now());
+        }
+        return Boolean.TRUE.equals(tx.execute(st -> {
+            boolean moved = attempts.finish(id, status, reason, amount, guid, message, now());
+            if (moved) {
+                boolean paid = status.equals("APPROVED");
+                scheduledPayments.settle(bid, scheduledId, paid, date, guid, reason != null ? reason : status.toLowerCase(java.util.Locale.ROOT));
+            }
+            return moved;
+        }));
+    }
+
     /** Records a payment's outcome on its attempt and tells it, once: only the call that moves the attempt publishes. */
-    private void record(long id, long bid, String account, String invoice, Channel channel, UUID scheduled, LocalDate date,
-            PaymentStatus status, BigDecimal amount, UUID guid, String message, int failuresBefore, LocalDate firstFailure,
-            List<Integer> retryDays) {
+    private void record(long id, Long scheduledId, long bid, String account, String invoice, Channel channel, LocalDate date, PaymentStatus status,
+            BigDecimal amount, UUID guid, String message, int failuresBefore, LocalDate firstFailure, List<Integer> retryDays) {
         if (status.isApproved() || status == PaymentStatus.VOIDED || status == PaymentStatus.REFUNDED) {
-            if (attempts.finish(id, "APPROVED", null, amount, guid, message, now())) {
-                events.publishEvent(new AutopayEvent.Charged(bid, account, invoice, channel.name(), scheduled, date, amount, guid));
+            if (finish(id, scheduledId, bid, date, "APPROVED", null, amount, guid, message)) {
+                events.publishEvent(new AutopayEvent.Charged(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date,
+                        amount, guid));
             }
         } else if (status.isUnsuccessful()) {
-            if (attempts.finish(id, status.name(), null, amount, guid, message, now())) {
+            if (finish(id, scheduledId, bid, date, status.name(), null, amount, guid, message)) {
                 LocalDate next = channel == Channel.AUTOPAY ? AutopayRules.nextRetry(firstFailure, failuresBefore + 1, retryDays) : null;
-                events.publishEvent(new AutopayEvent.Declined(bid, account, invoice, channel.name(), scheduled, date, amount, guid, message,
-                        next));
+                events.publishEvent(new AutopayEvent.Declined(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date,
+                        amount, guid, message, next));
             }
         } else {
             attempts.note(id, amount, guid, message, now());
         }
     }
 
-    private void notCharged(long id, long bid, String account, String invoice, Channel channel, UUID scheduled, LocalDate date,
-            String reason, BigDecimal amount) {
-        if (attempts.finish(id, "SKIPPED", reason, amount, null, null, now())) {
-            events.publishEvent(new AutopayEvent.NotCharged(bid, account, invoice, channel.name(), scheduled, date, reason));
+    private void notCharged(long id, Long scheduledId, long bid, String account, String invoice, Channel channel, LocalDate date, String reason,
+            BigDecimal amount) {
+        if (finish(id, scheduledId, bid, date, "SKIPPED", reason, amount, null, null)) {
+            events.publishEvent(new AutopayEvent.NotCharged(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date,
+                    reason));
         }
     }
 
@@ -270,14 +415,17 @@ public class AutopayEngine {
                     return;
                 }
             }
-            record(a.id(), a.bid(), a.accountNumber(), a.invoiceNumber(), channel, attempts.scheduledGuid(a.scheduledPaymentId()),
-                    a.runDate(), status, p.amount(), p.guid(), message, failures(before), firstFailure(before, a.runDate()),
-                    channel == Channel.AUTOPAY ? retryDays : List.of());
+            // a member of a Custom10 group records its own share (noted before the charge), not the group's total
+            BigDecimal amount = a.amount() != null ? a.amount() : p.amount();
+            record(a.id(), a.scheduledPaymentId(), a.bid(), a.accountNumber(), a.invoiceNumber(), channel, a.runDate(), status, amount, p.guid(), message,
+                    failures(before), firstFailure(before, a.runDate()), channel == Channel.AUTOPAY ? retryDays : List.of());
             return;
         }
         // No payment under the key: give the key a refused answer of its own first, so that a submission still on its
         // way (a node paused, not dead) is refused as a different request instead of paying after the next attempt.
-        PaymentOutcome fence = payments.submit(a.bid(), a.idempotencyKey(), new PaymentRequest(channel, a.accountNumber(), a.invoiceNumber(),
+        // The fence names no account, so that every member of a group under the same key sends the same request and
+        // reads back the same refusal.
+        PaymentOutcome fence = payments.submit(a.bid(), a.idempotencyKey(), new PaymentRequest(channel, null, null,
                 null, null, null, "fenced", null, null));
         if (fence instanceof PaymentOutcome.Refused r && "invalid_field".equals(r.code())) {
             attempts.finish(a.id(), "ABANDONED", "interrupted", null, null, "interrupted before any payment was made; nothing was charged",

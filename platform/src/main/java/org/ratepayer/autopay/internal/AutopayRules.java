@@ -180,4 +180,33 @@ public final class AutopayRules {
     }
 
     public static final List<Integer> DEFAULT_RETRY_DAYS = List.of(1, 3);
+
+    /**
+     * A due account as option 128 sees it.
+     *
+     * @param custom10 the full Custom10 of the account's newest unpaid invoice (blank or null: in no group)
+     * @param token    the saved method its autopay charges
+     */
+    public record Member(String accountNumber, String custom10, String token) {
+    }
+
+    /**
+     * Option 128 (docs/autopay.md, "Custom10 groups"): the due accounts charged together. Accounts whose invoices share
+     * the same full, non-blank Custom10 <em>and</em> whose enrolments charge the same saved method are one group,
+     * charged as one payment; every other account is a group of its own. One payment is one charge of one method,
+     * so accounts of a Custom10 enrolled with different methods cannot share it: each method's accounts are charged
+     * apart. Without the option every account is charged alone. Groups keep the order of their first member, members
+     * the order given.
+     */
+    public static List<List<Member>> groups(List<Member> due, boolean option128) {
+        java.util.Map<String, List<Member>> byKey = new java.util.LinkedHashMap<>();
+        int alone = 0;
+        for (Member m : due) {
+            String key = option128 && m.custom10() != null && !m.custom10().isBlank() && m.token() != null
+                    ? "g\u0000" + m.custom10() + "\u0000" + m.token()
+                    : "a\u0000" + alone++;
+            byKey.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(m);
+        }
+        return byKey.values().stream().map(List::copyOf).toList();
+    }
 }

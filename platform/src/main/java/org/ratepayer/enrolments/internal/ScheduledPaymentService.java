@@ -143,10 +143,36 @@ public class ScheduledPaymentService {
     private ScheduledPayment scheduled(long bid, String account, UUID id) {
         ScheduledPayment p = find(bid, account, id).orElseThrow(() -> new EnrolmentException(Refusal.Kind.NOT_FOUND, "not_found", null,
                 "account " + account + " of biller " + bid + " has no scheduled payment " + id));
-        if (!"SCHEDULED".equals(p.status())) {
-            throw new EnrolmentException(Refusal.Kind.CONFLICT, "scheduled_payment_cancelled", null, "scheduled payment " + id + " is cancelled");
+        // Once its run settled it, the money was taken (or the payer told it was not): changing it now would change
+        // nothing that happens, so it is refused rather than silently ignored (docs/autopay.md, "Scheduled payments").
+        switch (p.status()) {
+            case "SCHEDULED" -> {
+                return p;
+            }
+            case "PAID" -> throw new EnrolmentException(Refusal.Kind.CONFLICT, "scheduled_payment_paid", "status",
+                    "scheduled payment " + id + " was paid on " + p.settledOn() + "; it can no longer be changed or cancelled");
+            case "FAILED" -> throw new EnrolmentException(Refusal.Kind.CONFLICT, "scheduled_payment_failed", "status",
+                    "scheduled payment " + id + " was run on " + p.settledOn() + " and not paid (" + p.failureReason()
+                    + "); schedule a new payment instead");
+            default -> throw new EnrolmentException(Refusal.Kind.CONFLICT, "scheduled_payment_cancelled", null,
+                    "scheduled payment " + id + " is cancelled");
         }
-        return p;
+    }
+
+    /**
+     * Records what a scheduled payment's run came to, called by autopay in the transaction that records its attempt's
+     * outcome (docs/autopay.md). A payment cancelled while its charge was at the processor still becomes PAID: the
+     * status says what happened to the money.
+     *
+     * @param paid          approved; otherwise not paid, for {@code failureReason}
+     * @return whether the scheduled payment moved (false once settled)
+     */
+    public boolean settle(long bid, long scheduledPaymentId, boolean paid, LocalDate on, UUID paymentGuid, String failureReason) {
+        return jdbc.sql("""
+                update scheduled_payment set status = ?, settled_on = ?, payment_guid = ?, failure_reason = ?, changed_by = 'autopay',
+                    updated_at = now()
+                where biller_id = ? and scheduled_payment_id = ? and status in ('SCHEDULED', 'CANCELLED')
+                """).params(paid ? "PAID" : "FAILED", on, paymentGuid, paid ? null : failureReason, bid, scheduledPaymentId).update() == 1;
     }
 
     private void check(long bid, Request r) {
@@ -185,6 +211,7 @@ public class ScheduledPaymentService {
                 rs.getString("invoice_number"), rs.getObject("pay_on", LocalDate.class), rs.getBigDecimal("amount"),
                 new SavedMethod(Method.valueOf(rs.getString("method")), rs.getString("method_token"), rs.getString("card_brand"),
                         rs.getString("last4")), rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getObject("updated_at", OffsetDateTime.class));
+                rs.getObject("updated_at", OffsetDateTime.class), rs.getObject("settled_on", LocalDate.class),
+                rs.getObject("payment_guid", UUID.class), rs.getString("failure_reason"));
     }
 }

@@ -96,11 +96,14 @@ public class EnrolmentController {
         }
     }
 
+    /** {@code settledOn}, {@code paymentGuid} and {@code failureReason} appear once its run settled it (PAID or FAILED). */
     public record ScheduledPaymentView(UUID id, String accountNumber, String invoiceNumber, LocalDate date, BigDecimal amount,
-            MethodView method, String status, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            MethodView method, String status, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate settledOn, @JsonInclude(JsonInclude.Include.NON_NULL) UUID paymentGuid,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String failureReason) {
         static ScheduledPaymentView of(ScheduledPayment p) {
             return new ScheduledPaymentView(p.id(), p.accountNumber(), p.invoiceNumber(), p.date(), p.amount(),
-                    MethodView.of(p.method()), p.status(), p.createdAt(), p.updatedAt());
+                    MethodView.of(p.method()), p.status(), p.createdAt(), p.updatedAt(), p.settledOn(), p.paymentGuid(), p.failureReason());
         }
     }
 
