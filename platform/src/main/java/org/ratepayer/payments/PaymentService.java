@@ -95,12 +95,14 @@ public class PaymentService {
                     "send an Idempotency-Key header of up to 255 printable ASCII characters, unique per payment attempt");
         }
         String fingerprint = fingerprint(request);
-        if (!keys.claim(bid, idempotencyKey, fingerprint)) {
+        Optional<UUID> claimed = keys.claim(bid, idempotencyKey, fingerprint);
+        if (claimed.isEmpty()) {
             return replay(bid, idempotencyKey, fingerprint);
         }
+        UUID claim = claimed.get();
         Outcome outcome = null;
         try {
-            outcome = attempt(bid, idempotencyKey, request, refreshed);
+            outcome = attempt(bid, idempotencyKey, claim, request, refreshed);
             Long paymentId = outcome.paymentId();
             PaymentOutcome.Records.Written record = records.write(outcome.answer());
             boolean stored = keys.finish(bid, idempotencyKey, record.statusCode(), record.json());
@@ -117,7 +119,7 @@ public class PaymentService {
                 throw new PaymentRecordedException(outcome.answer() instanceof PaymentOutcome.Taken t
                         ? String.valueOf(t.paymentGuid()) : "of payment " + outcome.paymentId(), e);
             }
-            keys.release(bid, idempotencyKey);
+            keys.release(bid, idempotencyKey, claim);
             throw e;
         }
     }
@@ -125,13 +127,13 @@ public class PaymentService {
     private record Outcome(PaymentOutcome answer, Long paymentId) {
     }
 
-    private Outcome attempt(long bid, String key, PaymentRequest r, Map<String, BalanceView> refreshed) {
+    private Outcome attempt(long bid, String key, UUID claim, PaymentRequest r, Map<String, BalanceView> refreshed) {
         Channel channel = r.channel();
         if (channel == null) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", "channel", "required"), null);
         }
         if (r.allocated()) {
-            return attemptAllocated(bid, key, r, refreshed);
+            return attemptAllocated(bid, key, claim, r, refreshed);
         }
         if (r.accountNumber() == null || r.accountNumber().isBlank()) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", "accountNumber", "required"), null);
@@ -178,7 +180,7 @@ public class PaymentService {
             long inserted = payments.insert(guid, bid, r.accountNumber(), decision.invoice().invoiceNumber(), channel,
                     method.method(), r.amount(), decision.fee(), method.brand(), method.last4(), method.token(),
                     blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key);
-            keys.attach(bid, key, inserted);
+            keys.attach(bid, key, claim, inserted);
             return inserted;
         });
         try {
@@ -195,7 +197,7 @@ public class PaymentService {
      * were paid alone; one charge for the total and one convenience fee, the largest of the accounts' fees
      * (one transaction, one fee). A refusal names the allocation at fault ({@code allocations[1].amount}).
      */
-    private Outcome attemptAllocated(long bid, String key, PaymentRequest r, Map<String, BalanceView> refreshed) {
+    private Outcome attemptAllocated(long bid, String key, UUID claim, PaymentRequest r, Map<String, BalanceView> refreshed) {
         if (r.accountNumber() != null || r.invoiceNumber() != null) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", r.accountNumber() != null ? "accountNumber" : "invoiceNumber",
                     "a payment of several accounts names its accounts and invoices in allocations only"), null);
@@ -255,7 +257,7 @@ public class PaymentService {
         long id = tx.execute(s -> {
             long inserted = payments.insert(guid, bid, List.copyOf(allocations), r.channel(), method.method(), r.amount(), paymentFee,
                     method.brand(), method.last4(), method.token(), blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key);
-            keys.attach(bid, key, inserted);
+            keys.attach(bid, key, claim, inserted);
             return inserted;
         });
         PaymentAllocation first = allocations.get(0);

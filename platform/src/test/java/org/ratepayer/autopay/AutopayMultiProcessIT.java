@@ -42,7 +42,8 @@ class AutopayMultiProcessIT {
                         .credentials("cis", "cis-pw").build().start();
                 PlatformProcesses procs = new PlatformProcesses(pg, Files.createTempDirectory(Path.of("target"), "autopay-nodes"),
                         Map.of("DB_SCHEDULER_ENABLED", "false", "RATEPAYER_POSTINGS_POLL_INTERVAL", "100ms",
-                                "RATEPAYER_AUTOPAY_SETTLE_AFTER", "3s", "RATEPAYER_AUTOPAY_GIVE_UP_AFTER", "6s"))) {
+                                "RATEPAYER_AUTOPAY_SETTLE_AFTER", "3s", "RATEPAYER_AUTOPAY_GIVE_UP_AFTER", "6s",
+                                "RATEPAYER_PAYMENTS_KEY_CLAIM_STALE_AFTER", "3s"))) {
             // every live balance takes a while, so that the kill lands in the middle of the run
             cis.state().setFaults(FaultPlan.latency(40));
             int portA = PlatformProcesses.freePort();

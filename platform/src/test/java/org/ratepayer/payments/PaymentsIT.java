@@ -1,7 +1,9 @@
 package org.ratepayer.payments;
 
+import org.ratepayer.payments.internal.IdempotencyKeys;
 import org.ratepayer.payments.internal.PaymentRepairJob;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -31,6 +33,9 @@ class PaymentsIT extends PlatformIT {
 
     @Autowired
     PaymentRepairJob repairJob;
+
+    @Autowired
+    IdempotencyKeys keys;
 
     private TestBiller billerWithBill(String account, String amount) {
         TestBiller b = newBiller();
@@ -384,6 +389,29 @@ class PaymentsIT extends PlatformIT {
         assertThat(refusedAgain.status()).isEqualTo(422);
         assertThat(refusedAgain.body()).isEqualTo(refused.body());
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyADeadProcessClaimedWithoutPayingIsTakenOverOnceStaleAndItsFirstClaimantCanNoLongerPayUnderIt() {
+        TestBiller b = billerWithBill("3121-1", "80.50");
+        String key = key();
+        UUID deadClaim = UUID.randomUUID();
+        // what a process leaves when it dies after claiming the key and before recording a payment
+        jdbc.sql("insert into idempotency_key (biller_id, key, request_sha256, claim) values (?, ?, 'a request', ?)")
+                .params(b.bid(), key, deadClaim).update();
+        Reply fresh = pay(b, key, card("3121-1", "80.50", VISA));
+        assertThat(fresh.status()).as("a claim still fresh may belong to a submission under way").isNotEqualTo(201);
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        jdbc.sql("update idempotency_key set created_at = now() - interval '10 minutes' where biller_id = ? and key = ?")
+                .params(b.bid(), key).update();
+        Reply taken = pay(b, key, card("3121-1", "80.50", VISA));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        assertThat(pay(b, key, card("3121-1", "80.50", VISA)).body()).isEqualTo(taken.body());
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isEqualTo(1);
+        // the first claimant, waking up, cannot tie a payment of its own to the key
+        long paymentId = count("select payment_id from payment where biller_id = ?", b.bid());
+        assertThatThrownBy(() -> keys.attach(b.bid(), key, deadClaim, paymentId)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -162,15 +162,14 @@ public class ScheduledPaymentService {
     /**
      * Records what a scheduled payment's run came to, called by autopay in the transaction that records its attempt's
      * outcome (docs/autopay.md). A payment cancelled while its charge was at the processor still becomes PAID: the
-     * status says what happened to the money.
+     * status says what happened to the money. {@code changed_by} keeps the payer who made it: the run's emails go to them.
      *
      * @param paid          approved; otherwise not paid, for {@code failureReason}
      * @return whether the scheduled payment moved (false once settled)
      */
     public boolean settle(long bid, long scheduledPaymentId, boolean paid, LocalDate on, UUID paymentGuid, String failureReason) {
         return jdbc.sql("""
-                update scheduled_payment set status = ?, settled_on = ?, payment_guid = ?, failure_reason = ?, changed_by = 'autopay',
-                    updated_at = now()
+                update scheduled_payment set status = ?, settled_on = ?, payment_guid = ?, failure_reason = ?, updated_at = now()
                 where biller_id = ? and scheduled_payment_id = ? and status in ('SCHEDULED', 'CANCELLED')
                 """).params(paid ? "PAID" : "FAILED", on, paymentGuid, paid ? null : failureReason, bid, scheduledPaymentId).update() == 1;
     }
