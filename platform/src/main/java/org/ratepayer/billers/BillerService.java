@@ -223,6 +223,21 @@ public class BillerService {
         return repo.all();
     }
 
+    /**
+     * A recurring job's pass over every biller: each biller on its own, so that one whose work fails (logged, tried
+     * again at the job's next pass) never holds up the others.
+     */
+    public void forEach(String job, java.util.function.LongConsumer work) {
+        for (Biller b : repo.all()) {
+            try {
+                work.accept(b.bid());
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(BillerService.class)
+                        .error("{} for biller {} failed; tried again at the next pass", job, b.bid(), e);
+            }
+        }
+    }
+
     private void requireBiller(long bid) {
         if (!repo.exists(bid)) {
             throw new BillerNotFoundException(bid);

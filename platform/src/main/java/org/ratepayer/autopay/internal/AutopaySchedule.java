@@ -5,10 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import org.ratepayer.autopay.AutopayRuns;
-import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -24,19 +21,10 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "ratepayer.autopay.enabled", havingValue = "true", matchIfMissing = true)
 public class AutopaySchedule {
 
-    private static final Logger log = LoggerFactory.getLogger(AutopaySchedule.class);
-
     @Bean
     RecurringTask<Void> autopayRunSchedule(AutopayRuns runs, BillerService billers,
             @Value("${ratepayer.autopay.interval:30m}") Duration interval) {
-        return Tasks.recurring("autopay-runs", FixedDelay.of(interval)).execute((instance, context) -> {
-            for (Biller b : billers.all()) {
-                try {
-                    runs.runOnSchedule(b.bid(), runs.today(b.bid()));
-                } catch (RuntimeException e) {
-                    log.error("autopay run for biller {} failed; tried again at the next interval", b.bid(), e);
-                }
-            }
-        });
+        return Tasks.recurring("autopay-runs", FixedDelay.of(interval)).execute((instance, context) ->
+                billers.forEach("autopay run", bid -> runs.runOnSchedule(bid, runs.today(bid))));
     }
 }

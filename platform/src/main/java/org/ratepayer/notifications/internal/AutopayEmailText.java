@@ -60,7 +60,7 @@ public final class AutopayEmailText {
                 + (maximum != null ? "A balance above your maximum of " + PaymentEmailText.money(maximum)
                         + " is not charged, and you will be told. " : "")
                 + "You do not need to do anything. To change your payment method or stop autopay, visit " + a.link() + " before then.";
-        return compose("Autopay will pay your " + a.billerName() + " bill on " + day(collectOn),
+        return PaymentEmailText.compose("Autopay will pay your " + a.billerName() + " bill on " + day(collectOn),
                 "Autopay will pay your " + a.billerName() + " bill on " + day(collectOn) + ".", rows, closing, a.link());
     }
 
@@ -74,7 +74,7 @@ public final class AutopayEmailText {
         rows.add(new Row("Payment ID", paymentGuid.toString().toUpperCase(Locale.ROOT)));
         String what = a.scheduled() ? "Your scheduled payment to " + a.billerName() + " was made."
                 : "Autopay paid your " + a.billerName() + " bill.";
-        return compose((a.scheduled() ? "Scheduled payment receipt — " : "Autopay receipt — ") + a.billerName(), what + " Thank you.", rows,
+        return PaymentEmailText.compose((a.scheduled() ? "Scheduled payment receipt — " : "Autopay receipt — ") + a.billerName(), what + " Thank you.", rows,
                 "Please keep this receipt for your records. Your account: " + a.link(), a.link());
     }
 
@@ -92,7 +92,7 @@ public final class AutopayEmailText {
                         + a.link() + "."
                 : "We will try again on " + day(nextAttemptOn) + ". To avoid another decline, check your payment method or pay the bill"
                         + " another way before then: " + a.link();
-        return compose((a.scheduled() ? "Scheduled payment declined — " : "Autopay payment declined — ") + a.billerName(), intro, rows,
+        return PaymentEmailText.compose((a.scheduled() ? "Scheduled payment declined — " : "Autopay payment declined — ") + a.billerName(), intro, rows,
                 closing, a.link());
     }
 
@@ -112,7 +112,7 @@ public final class AutopayEmailText {
                 : "Autopay did not pay your " + a.billerName() + " bill. No money was taken.";
         String closing = "no_balance".equals(reason) ? "There is nothing you need to do. Your account: " + a.link()
                 : "Your bill is still due: please pay it another way. Your account: " + a.link();
-        return compose((a.scheduled() ? "Your scheduled payment was not made — " : "Autopay did not pay your bill — ") + a.billerName(),
+        return PaymentEmailText.compose((a.scheduled() ? "Your scheduled payment was not made — " : "Autopay did not pay your bill — ") + a.billerName(),
                 intro, rows, closing, a.link());
     }
 
@@ -147,26 +147,5 @@ public final class AutopayEmailText {
             rows.add(new Row("Bill", a.invoiceNumber()));
         }
         return rows;
-    }
-
-    private static Composed compose(String subject, String intro, List<Row> rows, String closing, String link) {
-        StringBuilder text = new StringBuilder(intro).append("\n\n");
-        int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0) + 2;
-        for (Row r : rows) {
-            String label = r.label() + ":";
-            text.append(label).append(" ".repeat(width - label.length())).append(r.value()).append('\n');
-        }
-        text.append('\n').append(closing).append('\n');
-
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(PaymentEmailText.esc(subject)).append("</title></head><body style=\"font-family:sans-serif\"><p>")
-                .append(PaymentEmailText.esc(intro)).append("</p><table style=\"border-collapse:collapse\">");
-        for (Row r : rows) {
-            html.append("<tr><th scope=\"row\" style=\"text-align:left;padding:2px 12px 2px 0\">").append(PaymentEmailText.esc(r.label()))
-                    .append("</th><td>").append(PaymentEmailText.esc(r.value())).append("</td></tr>");
-        }
-        html.append("</table><p>").append(PaymentEmailText.esc(closing)).append("</p><p><a href=\"").append(PaymentEmailText.esc(link))
-                .append("\">Your account online</a></p></body></html>");
-        return new Composed(subject, text.toString(), html.toString());
     }
 }

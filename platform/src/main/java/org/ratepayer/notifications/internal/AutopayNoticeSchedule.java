@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
-import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,17 +27,12 @@ public class AutopayNoticeSchedule {
     @Bean
     RecurringTask<Void> autopayNoticeTask(AutopayEmails emails, BillerService billers,
             @Value("${ratepayer.autopay.notice-interval:1h}") Duration interval) {
-        return Tasks.recurring("autopay-notices", FixedDelay.of(interval)).execute((instance, context) -> {
-            for (Biller b : billers.all()) {
-                try {
-                    int n = emails.sendUpcoming(b.bid());
+        return Tasks.recurring("autopay-notices", FixedDelay.of(interval)).execute((instance, context) ->
+                billers.forEach("upcoming autopay emails", bid -> {
+                    int n = emails.sendUpcoming(bid);
                     if (n > 0) {
-                        log.info("biller {}: {} upcoming autopay email(s) queued", b.bid(), n);
+                        log.info("biller {}: {} upcoming autopay email(s) queued", bid, n);
                     }
-                } catch (RuntimeException e) {
-                    log.error("upcoming autopay emails for biller {} failed; tried again at the next interval", b.bid(), e);
-                }
-            }
-        });
+                }));
     }
 }

@@ -84,6 +84,11 @@ public class PaymentEmailText {
     }
 
     private static Composed compose(String subject, String intro, List<Row> rows, String closing) {
+        return compose(subject, intro, rows, closing, null);
+    }
+
+    /** An email of rows between an intro and a closing, in text and HTML; {@code link}, if any, ends the HTML one. */
+    static Composed compose(String subject, String intro, List<Row> rows, String closing, String link) {
         StringBuilder text = new StringBuilder(intro).append("\n\n");
         int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0) + 2;
         for (Row r : rows) {
@@ -99,7 +104,11 @@ public class PaymentEmailText {
             html.append("<tr><th scope=\"row\" style=\"text-align:left;padding:2px 12px 2px 0\">").append(esc(r.label()))
                     .append("</th><td>").append(esc(r.value())).append("</td></tr>");
         }
-        html.append("</table><p>").append(esc(closing)).append("</p></body></html>");
+        html.append("</table><p>").append(esc(closing)).append("</p>");
+        if (link != null) {
+            html.append("<p><a href=\"").append(esc(link)).append("\">Your account online</a></p>");
+        }
+        html.append("</body></html>");
         return new Composed(subject, text.toString(), html.toString());
     }
 
