@@ -1,5 +1,6 @@
 package org.ratepayer;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -165,6 +166,15 @@ public abstract class PlatformIT {
     protected Reply upload(TestBiller b, String key, String fileName, String content) {
         return send(request("/api/v1/billers/" + b.bid() + "/invoice-files?fileName=" + fileName)
                 .header("X-Api-Key", key).POST(HttpRequest.BodyPublishers.ofString(content)));
+    }
+
+    /** Points every Daffron endpoint of the biller (real-time refresh and the data pump, settings 8 to 19) at one CIS URL. */
+    protected void connectCis(TestBiller b, String url, String user, String password) {
+        for (int setting : new int[] {8, 11, 14, 17}) {
+            billerService.setSetting(b.bid(), setting, TextNode.valueOf(url), "test");
+            billerService.setSetting(b.bid(), setting + 1, TextNode.valueOf(user), "test");
+            billerService.setSetting(b.bid(), setting + 2, TextNode.valueOf(password), "test");
+        }
     }
 
     protected long count(String sql, Object... params) {

@@ -101,14 +101,7 @@ class AutopayRunsIT extends PlatformIT {
     /** A Daffron biller refreshing from and posting to the simulator, each account billed 120.50 due 12/01/2026. */
     private TestBiller biller(String... accounts) {
         TestBiller b = newBiller();
-        billerService.setSetting(b.bid(), 8, TextNode.valueOf(cis.cbUrl()), "test");
-        billerService.setSetting(b.bid(), 9, TextNode.valueOf(USER), "test");
-        billerService.setSetting(b.bid(), 10, TextNode.valueOf(PASSWORD), "test");
-        for (int url : new int[] {11, 14, 17}) {
-            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(USER), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf(PASSWORD), "test");
-        }
+        connectCis(b, cis.cbUrl(), USER, PASSWORD);
         billerService.setOption(b.bid(), 64, null, BooleanNode.TRUE, "test");
         BifText file = new BifText(b.guidText());
         int n = 0;

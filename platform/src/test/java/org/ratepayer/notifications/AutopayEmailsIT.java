@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
@@ -102,14 +101,7 @@ class AutopayEmailsIT extends PlatformIT {
     /** A Daffron biller refreshing from and posting to the simulator; the account billed 120.50 due 12/01/2026, its own email set. */
     private TestBiller biller(String account) {
         TestBiller b = newBiller();
-        billerService.setSetting(b.bid(), 8, TextNode.valueOf(cis.cbUrl()), "test");
-        billerService.setSetting(b.bid(), 9, TextNode.valueOf(USER), "test");
-        billerService.setSetting(b.bid(), 10, TextNode.valueOf(PASSWORD), "test");
-        for (int url : new int[] {11, 14, 17}) {
-            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(USER), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf(PASSWORD), "test");
-        }
+        connectCis(b, cis.cbUrl(), USER, PASSWORD);
         billerService.setOption(b.bid(), 64, null, BooleanNode.TRUE, "test");
         BifText file = new BifText(b.guidText()).invoice(account.replace("-", "") + "01", account, "11/10/2026", "120.50", own(account));
         cis.state().putAccount(CisAccount.of(account, PayableCharge.of("Electric", "120.50", "0")));

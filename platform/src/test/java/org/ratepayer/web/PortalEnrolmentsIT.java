@@ -63,14 +63,7 @@ class PortalEnrolmentsIT extends CisPageIT {
     /** A biller whose CIS (settings 8–10, 20) and posting endpoints (11–19) are the simulator, with one bill per account. */
     private TestBiller biller(String... accounts) {
         TestBiller b = newBiller();
-        billerService.setSetting(b.bid(), 8, TextNode.valueOf(cis.cbUrl()), "test");
-        billerService.setSetting(b.bid(), 9, TextNode.valueOf("InvoiceCloud"), "test");
-        billerService.setSetting(b.bid(), 10, TextNode.valueOf("pw"), "test");
-        for (int url : new int[] {11, 14, 17}) {
-            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf("InvoiceCloud"), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf("pw"), "test");
-        }
+        connectCis(b, cis.cbUrl(), "InvoiceCloud", "pw");
         billerService.setSetting(b.bid(), 20, TextNode.valueOf(cis.eprintUrl()), "test");
         BifText file = new BifText(b.guidText());
         for (String a : accounts) {
