@@ -148,18 +148,11 @@ public class PaymentService {
         if (given != 1) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", "card", "send exactly one of card, bank or methodToken"), null);
         }
-        try {
-            PaymentRules.checkSavedMethod(channel, r.methodToken() != null,
-                    billers.cachedConfig(bid).enabled(ConfigCatalogue.OPT_MULTIPLE_CUSTOMER_LOGIN));
-        } catch (PaymentRuleViolation v) {
-            return new Outcome(refused(v.kind(), v.code(), v.field(), v.getMessage()), null);
+        Tokenizing tokenizing = tokenizeAllowed(bid, r, channel, billers.cachedConfig(bid));
+        if (tokenizing.refusal() != null) {
+            return new Outcome(tokenizing.refusal(), null);
         }
-        PaymentGateway.Tokenized method;
-        try {
-            method = tokenize(bid, r);
-        } catch (InvalidPaymentMethodException e) {
-            return new Outcome(refused(Kind.INVALID, "invalid_field", e.field(), e.getMessage()), null);
-        }
+        PaymentGateway.Tokenized method = tokenizing.method();
         PaymentRules.Decision decision;
         try {
             decision = quote(bid, r.accountNumber(), r.invoiceNumber(), r.amount(), method.method(), r.stated(),
@@ -217,16 +210,14 @@ public class PaymentService {
             PaymentRules.checkAllocations(r.allocations().stream()
                     .map(a -> a == null ? null : new PaymentRules.Share(a.accountNumber(), a.amount())).toList(),
                     r.amount(), config.maximumPayment());
-            PaymentRules.checkSavedMethod(r.channel(), r.methodToken() != null, config.enabled(ConfigCatalogue.OPT_MULTIPLE_CUSTOMER_LOGIN));
         } catch (PaymentRuleViolation v) {
             return new Outcome(refused(v.kind(), v.code(), v.field(), v.getMessage()), null);
         }
-        PaymentGateway.Tokenized method;
-        try {
-            method = tokenize(bid, r);
-        } catch (InvalidPaymentMethodException e) {
-            return new Outcome(refused(Kind.INVALID, "invalid_field", e.field(), e.getMessage()), null);
+        Tokenizing tokenizing = tokenizeAllowed(bid, r, r.channel(), config);
+        if (tokenizing.refusal() != null) {
+            return new Outcome(tokenizing.refusal(), null);
         }
+        PaymentGateway.Tokenized method = tokenizing.method();
         UUID guid = UUID.randomUUID();
         List<PaymentAllocation> allocations = new java.util.ArrayList<>();
         java.math.BigDecimal fee = java.math.BigDecimal.ZERO.setScale(2);
@@ -381,6 +372,27 @@ public class PaymentService {
             throw new InvalidPaymentMethodException("card", "send exactly one of card, bank or methodToken");
         }
         return tokenize(bid, new PaymentRequest(null, null, null, null, card, bank, methodToken, null, null));
+    }
+
+    /** The request's method, tokenized, or why not: exactly one of {@code method} and {@code refusal} is set. */
+    private record Tokenizing(PaymentGateway.Tokenized method, PaymentOutcome.Refused refusal) {
+    }
+
+    /**
+     * The one method the request names, once its channel may use it (a saved method is refused where option 74 says
+     * so), tokenized at the processor: the same step for a payment of one account and one of several.
+     */
+    private Tokenizing tokenizeAllowed(long bid, PaymentRequest r, Channel channel, BillerConfig config) {
+        try {
+            PaymentRules.checkSavedMethod(channel, r.methodToken() != null, config.enabled(ConfigCatalogue.OPT_MULTIPLE_CUSTOMER_LOGIN));
+        } catch (PaymentRuleViolation v) {
+            return new Tokenizing(null, refused(v.kind(), v.code(), v.field(), v.getMessage()));
+        }
+        try {
+            return new Tokenizing(tokenize(bid, r), null);
+        } catch (InvalidPaymentMethodException e) {
+            return new Tokenizing(null, refused(Kind.INVALID, "invalid_field", e.field(), e.getMessage()));
+        }
     }
 
     private PaymentGateway.Tokenized tokenize(long bid, PaymentRequest r) {
