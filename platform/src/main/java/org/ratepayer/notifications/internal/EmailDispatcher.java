@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends recorded emails off the caller's thread, so a slow SMTP server never holds up a payment's
@@ -40,6 +42,23 @@ public class EmailDispatcher implements DisposableBean {
 
     public void dispatch(long id, OutgoingEmail email) {
         pool.execute(() -> delivery.deliver(id, email));
+    }
+
+    /**
+     * Sends an email whose history row (its ledger entry) was written in the caller's transaction, once that commits:
+     * a rolled-back decision sends nothing. Without a transaction it is sent at once.
+     */
+    public void dispatchAfterCommit(long id, OutgoingEmail email) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            dispatch(id, email);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatch(id, email);
+            }
+        });
     }
 
     @Override
