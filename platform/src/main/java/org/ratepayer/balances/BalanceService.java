@@ -20,6 +20,7 @@ import org.ratepayer.cis.LiveBalance;
 import org.ratepayer.cis.CisConnectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,18 +42,20 @@ public class BalanceService {
     private final BalanceRepository repo;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     /** Looked up once: finding a counter by name and tags on every refresh showed in its profile. */
     private final Counter reusedCount;
     private final Counter refreshedCount;
 
     public BalanceService(BillerService billers, CisConnectors connectors, InvoiceQueries invoices, BalanceRepository repo,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
         this.billers = billers;
         this.connectors = connectors;
         this.invoices = invoices;
         this.repo = repo;
         this.meters = meters;
         this.clock = clock;
+        this.events = events;
         this.reusedCount = meters.counter(REFRESH_METER, "outcome", "reused");
         this.refreshedCount = meters.counter(REFRESH_METER, "outcome", "cis");
     }
@@ -87,6 +90,9 @@ public class BalanceService {
                 repo.store(bid, live, now);
             }
             refreshedCount.increment();
+            published(new BalanceRefreshed(bid, accountNumber, live.balanceDue(),
+                    live.prepaid() == null ? null : live.prepaid().remainingBalance(),
+                    live.prepaid() == null ? null : live.prepaid().remainingDays(), now));
             return Optional.of(new BalanceView(accountNumber, live.balanceDue(), live.pastDue(), live.blockAch(), live.blockCc(),
                     live.prepaid() == null ? null
                             : new BalanceView.Prepaid(live.prepaid().remainingBalance(), live.prepaid().remainingDays()),
@@ -97,6 +103,18 @@ public class BalanceService {
                     accountNumber, e.kind(), e.getMessage());
             repo.recordFailure(bid, accountNumber, "GetPayableItemsList", e.kind().name(), e.getMessage());
             return Optional.of(stored(known, "fallback"));
+        }
+    }
+
+    /**
+     * Tells listeners of a stored answer (after it is stored, so one that reads the account's balance sees it). A listener
+     * that fails is logged: the payer asked for a balance, and gets it whatever a listener (an alert email) did.
+     */
+    private void published(BalanceRefreshed event) {
+        try {
+            events.publishEvent(event);
+        } catch (RuntimeException e) {
+            log.error("biller {} account {}: a listener of the refreshed balance failed", event.bid(), event.accountNumber(), e);
         }
     }
 

@@ -61,6 +61,10 @@ public final class ConfigCatalogue {
     /** Project-assigned: days before an autopay bill's collection date that its payers are emailed the upcoming charge, {@link #DEFAULT_AUTOPAY_NOTICE_DAYS} when unset, 0 for none (docs/autopay.md). */
     public static final int SET_AUTOPAY_NOTICE_DAYS = 1010;
     public static final int DEFAULT_AUTOPAY_NOTICE_DAYS = 3;
+    /** Project-assigned: a prepaid account whose remaining balance falls below this amount gets a low-balance alert; unset: no amount threshold (docs/prepaid-alerts.md). */
+    public static final int SET_PREPAID_ALERT_AMOUNT = 1012;
+    /** Project-assigned: a prepaid account whose remaining days fall below this many gets a low-balance alert; unset: no days threshold (docs/prepaid-alerts.md). */
+    public static final int SET_PREPAID_ALERT_DAYS = 1013;
 
     /** What a biller that has not chosen its maximum single payment takes at most. */
     public static final BigDecimal DEFAULT_MAXIMUM_PAYMENT = new BigDecimal("99999.99");
@@ -133,6 +137,10 @@ public final class ConfigCatalogue {
         put(s, ConfigDef.of(1007, "Portal accent colour (#rrggbb, white text on it must meet WCAG AA contrast)", ValueKind.COLOUR));
         put(s, ConfigDef.of(1009, "Autopay decline retries: days after the first decline, e.g. 1,3 (the default), or none", ValueKind.TEXT));
         put(s, ConfigDef.range(1010, "Autopay: days before the collection date to email the upcoming charge (3 when unset, 0: no email)", 0, 30,
+                null));
+        put(s, ConfigDef.of(1012, "Prepaid low-balance alert amount: alert when the remaining balance falls below it (unset: no amount threshold)",
+                ValueKind.AMOUNT_OR_ZERO));
+        put(s, ConfigDef.range(1013, "Prepaid low-balance alert days: alert when the remaining days fall below it (unset: no days threshold)", 0, 60,
                 null));
         return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
     }

@@ -58,7 +58,8 @@ public final class ConfigValidator {
             case PAYMENT_MODE_MAP -> paymentModes(who, text(who, value));
             case ORIGIN_LIST -> origins(who, text(who, value));
             case SIGNING_SECRET -> signingSecret(who, text(who, value));
-            case AMOUNT -> amount(who, value);
+            case AMOUNT -> amount(who, value, false);
+            case AMOUNT_OR_ZERO -> amount(who, value, true);
             case CIS_ACCOUNT_NUMBER -> cisAccountNumber(who, text(who, value));
             case COLOUR -> colour(who, text(who, value));
         };
@@ -76,7 +77,7 @@ public final class ConfigValidator {
             return switch (def.kind()) {
                 case BOOLEAN -> com.fasterxml.jackson.databind.node.BooleanNode.valueOf(Boolean.parseBoolean(stored));
                 case INTEGER -> com.fasterxml.jackson.databind.node.LongNode.valueOf(Long.parseLong(stored));
-                case AMOUNT -> com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new BigDecimal(stored));
+                case AMOUNT, AMOUNT_OR_ZERO -> com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new BigDecimal(stored));
                 case JSON -> json.readTree(stored);
                 default -> com.fasterxml.jackson.databind.node.TextNode.valueOf(stored);
             };
@@ -137,17 +138,23 @@ public final class ConfigValidator {
         return Long.toString(n);
     }
 
-    /** Dollars and cents as a JSON number or a plain string ("150000", "2500.50"); stored with two decimals. */
-    private static String amount(String who, JsonNode value) {
+    /**
+     * Dollars and cents as a JSON number or a plain string ("150000", "2500.50"); stored with two decimals.
+     *
+     * @param zeroAllowed 0.00 is a meaningful value (a threshold: "below zero"), not only a positive amount
+     */
+    private static String amount(String who, JsonNode value, boolean zeroAllowed) {
         BigDecimal amount = null;
         if (value.isNumber()) {
             amount = value.decimalValue();
         } else if (value.isTextual() && PLAIN_AMOUNT.matcher(value.asText().trim()).matches()) {
             amount = new BigDecimal(value.asText().trim());
         }
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(MAX_AMOUNT) > 0) {
-            throw new ConfigValidationException(who + ": expected an amount more than 0 and at most " + MAX_AMOUNT.toPlainString()
-                    + ", with at most two decimals, such as 150000.00");
+        if (amount == null || amount.signum() < (zeroAllowed ? 0 : 1) || amount.stripTrailingZeros().scale() > 2
+                || amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new ConfigValidationException(who + ": expected an amount " + (zeroAllowed ? "of 0 or more" : "more than 0")
+                    + " and at most " + MAX_AMOUNT.toPlainString() + ", with at most two decimals, such as "
+                    + (zeroAllowed ? "20.00" : "150000.00"));
         }
         return amount.setScale(2).toPlainString();
     }

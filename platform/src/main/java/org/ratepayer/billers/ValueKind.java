@@ -16,6 +16,8 @@ public enum ValueKind {
     SIGNING_SECRET,
     /** An amount of money in dollars and cents, more than zero; see {@link ConfigValidator#MAX_AMOUNT}. */
     AMOUNT,
+    /** Setting 1012: an amount of money in dollars and cents, zero or more; see {@link ConfigValidator#MAX_AMOUNT}. */
+    AMOUNT_OR_ZERO,
     /** Setting 1006: {@code AS_IN_FILE} or {@code CUSTOM2_CUSTOM3:N}, see {@link org.ratepayer.daffron.CisAccountNumber}. */
     CIS_ACCOUNT_NUMBER,
     /** Setting 1007: a colour {@code #rrggbb} that white text on it can be read against, see {@link AccentColour}. */

@@ -63,6 +63,27 @@ class ConfigValidatorTest {
         assertThat(validator.storedAsJson(catalogue.setting(1005).orElseThrow(), "150000.00").decimalValue()).isEqualByComparingTo("150000");
     }
 
+    /** Settings 1012 and 1013 (docs/prepaid-alerts.md): a threshold of zero is allowed, a negative or fractional one is not. */
+    @Test
+    void thePrepaidAlertThresholdsAreAnAmountOfZeroOrMoreAndWholeDaysUpTo60() {
+        assertThat(setting(1012, TextNode.valueOf("20"))).isEqualTo("20.00");
+        assertThat(setting(1012, TextNode.valueOf("0"))).as("below zero: the account owes").isEqualTo("0.00");
+        assertThat(setting(1012, new ObjectMapper().getNodeFactory().numberNode(new java.math.BigDecimal("7.5")))).isEqualTo("7.50");
+        assertThat(setting(1012, com.fasterxml.jackson.databind.node.NullNode.getInstance())).as("null clears it").isNull();
+        for (JsonNode bad : new JsonNode[] {TextNode.valueOf("-1"), IntNode.valueOf(-1), TextNode.valueOf("1.001"), TextNode.valueOf("abc"),
+                TextNode.valueOf("100000000"), BooleanNode.TRUE}) {
+            assertThatThrownBy(() -> setting(1012, bad)).as(bad.toString()).hasMessage("setting 1012 (Prepaid low-balance alert amount: alert "
+                    + "when the remaining balance falls below it (unset: no amount threshold)): expected an amount of 0 or more and at most "
+                    + "99999999.99, with at most two decimals, such as 20.00");
+        }
+        assertThat(validator.storedAsJson(catalogue.setting(1012).orElseThrow(), "0.00").decimalValue()).isEqualByComparingTo("0");
+        assertThat(setting(1013, IntNode.valueOf(0))).isEqualTo("0");
+        assertThat(setting(1013, TextNode.valueOf("60"))).isEqualTo("60");
+        assertThatThrownBy(() -> setting(1013, IntNode.valueOf(61))).hasMessage("setting 1013 (Prepaid low-balance alert days: alert when the "
+                + "remaining days fall below it (unset: no days threshold)): 61 is out of range 0..60");
+        assertThatThrownBy(() -> setting(1013, TextNode.valueOf("2.5"))).hasMessageEndingWith(": expected a whole number, got '2.5'");
+    }
+
     @Test
     void theCisAccountNumberIsAsInTheFileOrCustom2AndCustom3WithAWidth() {
         String name = "setting 1006 (CIS account number: AS_IN_FILE, or CUSTOM2_CUSTOM3:N (the sub zero-padded to N digits))";

@@ -28,6 +28,15 @@ class EmailRulesTest {
         return new AccountEmails(email, cc);
     }
 
+    /** docs/prepaid-alerts.md: every user and the account's own and CC addresses, each once whatever its capitals. */
+    @Test
+    void aLowBalanceAlertGoesToTheUsersAndTheAccountsOwnAndCcAddressesOnceEach() {
+        assertThat(EmailRules.lowBalanceRecipients(java.util.List.of("pat@example.com", "SAM@example.com", "not an address"),
+                account("Owner@example.com, sam@example.com", "cc@example.com; PAT@example.com")))
+                .containsExactly("pat@example.com", "SAM@example.com", "Owner@example.com", "cc@example.com");
+        assertThat(EmailRules.lowBalanceRecipients(java.util.List.of(), account(null, null))).isEmpty();
+    }
+
     @Nested
     class Recipients {
 

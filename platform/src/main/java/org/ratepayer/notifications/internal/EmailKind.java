@@ -17,5 +17,7 @@ public enum EmailKind {
     AUTOPAY_NOT_CHARGED,
     SCHEDULED_RECEIPT,
     SCHEDULED_DECLINED,
-    SCHEDULED_NOT_CHARGED
+    SCHEDULED_NOT_CHARGED,
+    /** A prepaid account fell below its biller's alert threshold (settings 1012, 1013; docs/prepaid-alerts.md); once per crossing. */
+    PREPAID_LOW_BALANCE
 }

@@ -91,6 +91,30 @@ public final class EmailRules {
     }
 
     /**
+     * Who receives a prepaid low-balance alert (docs/prepaid-alerts.md): every user of the account and the account's own
+     * email and CC email, each address once. Unlike a receipt, nobody entered an address for it, so options 131 and 134
+     * do not narrow it: the alert is about the account, and everyone the account names should hear of it.
+     *
+     * @param users the email addresses of the account's users
+     */
+    public static List<String> lowBalanceRecipients(List<String> users, AccountEmails account) {
+        Map<String, String> byLowerCase = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>();
+        for (String u : users) {
+            String d = deliverable(u);
+            if (d != null) {
+                all.add(d);
+            }
+        }
+        all.addAll(addresses(account.email()));
+        all.addAll(addresses(account.ccEmail()));
+        for (String a : all) {
+            byLowerCase.putIfAbsent(a.toLowerCase(Locale.ROOT), a);
+        }
+        return List.copyOf(byLowerCase.values());
+    }
+
+    /**
      * The address trimmed, or null when it is not one we would send to. Quotes, commas and angle
      * brackets are refused even where RFC 5321 allows them: they would break the recipients header.
      */
