@@ -29,12 +29,13 @@ import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
 import org.ratepayer.TestSmtp;
 import org.ratepayer.balances.BalanceRefreshed;
+import org.ratepayer.balances.PrepaidThresholds;
 import org.ratepayer.cissim.CisAccount;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.notifications.internal.LowBalanceAlerts;
-import org.ratepayer.notifications.internal.PrepaidThresholds;
 import org.ratepayer.payers.PayerDirectory;
+import org.ratepayer.web.PortalHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -267,6 +268,22 @@ class LowBalanceAlertsIT extends PlatformIT {
         assertThat(r.body()).contains("setting 1013").contains("61 is out of range 0..60");
         assertThat(billerService.config(b.bid()).setting(1012)).contains("20.00");
         assertThat(billerService.config(b.bid()).setting(1013)).contains("5");
+    }
+
+    @Test
+    void thePortalHomeNotesABalanceBelowTheThreshold() {
+        String a = account("68");
+        TestBiller b = biller(a, null, "5", "12.00", "3");
+        directory.register(b.bid(), "pat", "pat-" + b.bid() + "@example.com", List.of(a), PAYER_PASSWORD);
+        PortalHttp portal = PortalHttp.signedOn(this::url, b.bid(), directory.mintSignOn(b.bid(), "pat", null).token());
+        java.net.http.HttpResponse<String> home = portal.get("/portal/" + b.bid());
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("id=\"low-balance-0\"").contains("Your prepaid balance is below your alert threshold.");
+        settledAlerts(b, a, 1);
+
+        cisHolds(a, "60.00", "5");
+        home = portal.get("/portal/" + b.bid());
+        assertThat(home.body()).contains("id=\"remaining-days-0\"").doesNotContain("low-balance-0");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ratepayer.balances.BalanceRefreshed;
+import org.ratepayer.balances.PrepaidThresholds;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.notifications.internal.PaymentEmailText.Composed;
 import org.ratepayer.payers.Payer;

@@ -3,6 +3,7 @@ package org.ratepayer.notifications.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.ratepayer.balances.PrepaidThresholds;
 import org.ratepayer.notifications.internal.PaymentEmailText.Composed;
 import org.ratepayer.notifications.internal.PaymentEmailText.Row;
 
@@ -33,7 +34,7 @@ public final class LowBalanceEmailText {
         if (remainingDays != null) {
             rows.add(new Row("Remaining days", days(remainingDays)));
         }
-        rows.add(new Row("Alert threshold", String.join(" and ", thresholds.crossed(remainingBalance, remainingDays))));
+        rows.add(new Row("Alert threshold", String.join(" and ", crossed(thresholds, remainingBalance, remainingDays))));
         rows.add(new Row("Add money", link));
         return PaymentEmailText.compose(subject(accountNumber),
                 "The prepaid balance of your " + billerName + " account " + accountNumber + " has fallen below your alert threshold.",
@@ -41,6 +42,21 @@ public final class LowBalanceEmailText {
                 "Add money to your account soon to keep your service: " + link + ". We will not alert you again until your balance"
                         + " has risen above the threshold and fallen below it again.",
                 link);
+    }
+
+    /** The thresholds these figures are below, in words ("a balance below $20.00"); empty when not low. */
+    public static List<String> crossed(PrepaidThresholds thresholds, BigDecimal remainingBalance, BigDecimal remainingDays) {
+        List<String> out = new ArrayList<>();
+        if (!thresholds.low(remainingBalance, remainingDays)) {
+            return out;
+        }
+        if (thresholds.amountCrossed(remainingBalance)) {
+            out.add("a balance below " + PaymentEmailText.money(thresholds.amount()));
+        }
+        if (thresholds.daysCrossed(remainingDays)) {
+            out.add("fewer than " + days(thresholds.days()) + " days remaining");
+        }
+        return out;
     }
 
     /** Days as the CIS counts them, without trailing zeros: "3", "2.5". */

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.ratepayer.balances.BalanceService;
 import org.ratepayer.balances.BalanceView;
+import org.ratepayer.balances.PrepaidThresholds;
+import org.ratepayer.billers.BillerService;
 import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.payers.Payer;
 import org.ratepayer.payers.PayerDirectory;
@@ -27,12 +29,15 @@ public class PortalAccounts {
     private final InvoiceQueries invoices;
     private final BalanceService balances;
     private final BillPdfService pdfs;
+    private final BillerService billers;
 
-    public PortalAccounts(PayerDirectory directory, InvoiceQueries invoices, BalanceService balances, BillPdfService pdfs) {
+    public PortalAccounts(PayerDirectory directory, InvoiceQueries invoices, BalanceService balances, BillPdfService pdfs,
+            BillerService billers) {
         this.directory = directory;
         this.invoices = invoices;
         this.balances = balances;
         this.pdfs = pdfs;
+        this.billers = billers;
     }
 
     /** One bill as the portal lists it: whether its PDF can be fetched decides whether it gets a link. */
@@ -42,8 +47,11 @@ public class PortalAccounts {
     /**
      * One account on the home page. {@code newest} is the bill a payment goes to (the newest that a later one has not
      * replaced), null for an account without bills.
+     *
+     * @param lowBalance a prepaid account below its biller's alert threshold (settings 1012, 1013; docs/prepaid-alerts.md)
      */
-    public record AccountView(InvoiceQueries.Account account, BalanceView balance, InvoiceQueries.Invoice newest, List<Bill> bills) {
+    public record AccountView(InvoiceQueries.Account account, BalanceView balance, InvoiceQueries.Invoice newest, List<Bill> bills,
+            boolean lowBalance) {
 
         public String shownNumber() {
             return account.displayAccountNumber() != null && !account.displayAccountNumber().isBlank()
@@ -108,7 +116,9 @@ public class PortalAccounts {
         InvoiceQueries.Invoice newest = list.stream().filter(i -> !"SUPERSEDED".equals(i.status())).findFirst()
                 .orElse(list.isEmpty() ? null : list.get(0));
         List<Bill> bills = list.stream().map(i -> new Bill(i, statusWords(i.status()), pdfs.available(bid, i))).toList();
-        return Optional.of(new AccountView(account, balance.get(), newest, bills));
+        // the same rule as the alert emails, on the balance shown
+        boolean low = PrepaidThresholds.of(billers.cachedConfig(bid)).low(balance.get());
+        return Optional.of(new AccountView(account, balance.get(), newest, bills, low));
     }
 
     private static String statusWords(String status) {

@@ -1,15 +1,14 @@
-package org.ratepayer.notifications.internal;
+package org.ratepayer.balances;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.ConfigCatalogue;
 
 /**
  * A biller's prepaid low-balance thresholds (settings 1012 and 1013, docs/prepaid-alerts.md) and the rule that says
- * whether a prepaid account is low. Pure: no Spring, no database, so every case is a row of a table test.
+ * whether a prepaid account is low: one rule for the alert emails (notifications) and the portal's note (payers), so
+ * the two never disagree. Pure: no Spring, no database, so every case is a row of a table test.
  *
  * <p>Strictly below: a balance equal to the amount, or days equal to the days, is not low. A biller writing "alert me at
  * $20" and a payer holding exactly $20.00 is the one reading we chose not to alert on, so that a threshold of 0.00 means
@@ -59,18 +58,8 @@ public record PrepaidThresholds(BigDecimal amount, BigDecimal days) {
         return remainingBalance != null && (amountCrossed(remainingBalance) || daysCrossed(remainingDays));
     }
 
-    /** The thresholds these figures are below, in words for the alert ("a balance below $20.00"); empty when not low. */
-    public List<String> crossed(BigDecimal remainingBalance, BigDecimal remainingDays) {
-        List<String> out = new ArrayList<>();
-        if (remainingBalance == null) {
-            return out;
-        }
-        if (amountCrossed(remainingBalance)) {
-            out.add("a balance below " + PaymentEmailText.money(amount));
-        }
-        if (daysCrossed(remainingDays)) {
-            out.add("fewer than " + LowBalanceEmailText.days(days) + " days remaining");
-        }
-        return out;
+    /** Whether a shown balance is a prepaid one that is low. */
+    public boolean low(BalanceView balance) {
+        return balance.prepaid() != null && low(balance.prepaid().remainingBalance(), balance.prepaid().remainingDays());
     }
 }
