@@ -287,6 +287,36 @@ class LowBalanceAlertsIT extends PlatformIT {
     }
 
     @Test
+    void eachBillerDecidesItsOwnAccountsCrossings() {
+        String a = account("69");
+        TestBiller one = biller(a, "20.00", null, "5.00", "2");
+        TestBiller two = biller(a, "20.00", null, "5.00", "2");
+        refresh(one, a);
+        settledAlerts(one, a, 1);
+        assertThat(history(two, a)).as("the other biller's account of the same number was not refreshed").isEmpty();
+        assertThat(count("select count(*) from prepaid_balance_state where biller_id = ?", two.bid())).isZero();
+
+        refresh(two, a);
+        settledAlerts(two, a, 1);
+        assertThat(state(one, a)).containsExactly(true, 1);
+        assertThat(state(two, a)).containsExactly(true, 1);
+        assertThat(history(one, a)).hasSize(1);
+    }
+
+    @Test
+    void anOlderRefreshHeardAfterANewerOneChangesNothing() {
+        String a = account("70");
+        TestBiller b = biller(a, "20.00", null, "50.00", "20");
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        alerts.refreshed(new BalanceRefreshed(b.bid(), a, new BigDecimal("50.00"), new BigDecimal("50.00"), new BigDecimal("20"), now));
+        // refreshed a second earlier, when it was low, and heard only now
+        alerts.refreshed(new BalanceRefreshed(b.bid(), a, new BigDecimal("3.00"), new BigDecimal("3.00"), BigDecimal.ONE,
+                now.minusSeconds(1)));
+        assertThat(state(b, a)).containsExactly(false, 0);
+        assertThat(history(b, a)).isEmpty();
+    }
+
+    @Test
     void refreshesAtOnceSendOneAlert() throws Exception {
         String a = account("66");
         TestBiller b = biller(a, "20.00", null, "3.00", "1");
