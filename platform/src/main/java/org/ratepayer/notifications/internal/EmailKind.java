@@ -17,5 +17,7 @@ public enum EmailKind {
     AUTOPAY_NOT_CHARGED,
     SCHEDULED_RECEIPT,
     SCHEDULED_DECLINED,
-    SCHEDULED_NOT_CHARGED
+    SCHEDULED_NOT_CHARGED,
+    /** The account changed owner: its former users are told what was stopped (docs/conveyance.md). Sent once per conveyance. */
+    CONVEYANCE
 }
