@@ -170,7 +170,7 @@ public class InvoiceImportService {
         progress.update(size, result.invoices());
         return new ImportOutcome(ImportOutcome.Status.IMPORTED, fileId, fileName, sha256, result.invoices(),
                 counts.accountsCreated(), counts.accountsUpdated(), counts.invoicesReplaced(), counts.superseded(),
-                result.totalAmountDue(), List.of(), 0, List.of());
+                result.totalAmountDue(), List.of(), 0, List.of(), newOwners.size());
     }
 
     private static void cancelIfOpen(PGCopyOutputStream copy) {

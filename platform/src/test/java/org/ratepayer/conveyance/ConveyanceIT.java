@@ -339,6 +339,31 @@ class ConveyanceIT extends PlatformIT {
     }
 
     @Test
+    void twoRequestsAtOnceConveyOnceWithOneKeyAndPostAutopayOffOnceWithout() throws Exception {
+        World w = world(false);
+
+        List<java.util.concurrent.CompletableFuture<Reply>> sameKey = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sameKey.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> convey(w.b(), w.b().apiKey(), w.a(), "at-once", null)));
+        }
+        List<Reply> answers = sameKey.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(answers).extracting(Reply::status).containsExactly(200, 200);
+        assertThat(answers).extracting(a -> a.json().get("conveyanceId").asLong()).containsOnly(answers.get(0).json().get("conveyanceId").asLong());
+        assertThat(answers).extracting(a -> a.json().get("replayed").asBoolean()).containsExactlyInAnyOrder(true, false);
+        assertThat(count("select count(*) from account_conveyance where biller_id = ?", w.b().bid())).isOne();
+
+        List<java.util.concurrent.CompletableFuture<Reply>> noKey = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            noKey.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> convey(w.b(), w.b().apiKey(), w.other(), null, null)));
+        }
+        assertThat(noKey.stream().map(java.util.concurrent.CompletableFuture::join).map(Reply::status).toList()).containsExactly(200, 200);
+        assertThat(autopayOffPostings(w)).isOne();
+        assertThat(count("""
+                select count(*) from posting where biller_id = ? and kind = 'CIS_AUTOPAY'
+                and payload->>'accountNumber' = ? and payload->>'enrolled' = 'false'""", w.b().bid(), w.other())).isOne();
+    }
+
+    @Test
     void refusedRequestsChangeNothing() {
         World w = world(false);
         TestBiller another = newBiller();
@@ -378,6 +403,7 @@ class ConveyanceIT extends PlatformIT {
         Reply r = upload(w.b(), w.b().webServiceKey(), "f2.bif", file);
 
         assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("conveyed").asLong()).isOne();
         assertConveyed(w, "FILE", "Pat Doe", "Jordan Smith");
         assertThat(jdbc.sql("select file_id from account_conveyance where biller_id = ?").param(w.b().bid()).query(Long.class).single())
                 .isEqualTo(r.json().get("fileId").asLong());
@@ -396,12 +422,14 @@ class ConveyanceIT extends PlatformIT {
         Reply same = upload(w.b(), "f2.bif", new Bill(invoiceOf(w.a(), 2), w.a(), "PAT   DOE", "own-" + w.a() + "@example.com", ""),
                 new Bill(invoiceOf(w.other(), 2), w.other(), "pat doe", null, ""));
         assertThat(same.status()).as(same.body()).isEqualTo(201);
+        assertThat(same.json().has("conveyed")).as("nothing conveyed: no count shown").isFalse();
         assertThat(count("select count(*) from account_conveyance where biller_id = ?", w.b().bid())).isZero();
         assertThat(holders(w, w.a())).containsExactly(w.pat(), w.sam());
 
         Reply r = upload(w.b(), "f3.bif", new Bill(invoiceOf(w.a(), 3), w.a(), "Jordan Smith", "jordan@example.com", ""),
                 new Bill(invoiceOf(w.other(), 3), w.other(), "Pat Doe", null, ""));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
+        assertThat(r.json().get("conveyed").asLong()).isOne();
         assertConveyed(w, "NAME_CHANGE", "PAT   DOE", "Jordan Smith");
 
         // the next file carries the new owner's name again: no second conveyance
