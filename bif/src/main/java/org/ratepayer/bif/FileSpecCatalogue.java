@@ -219,6 +219,8 @@ public final class FileSpecCatalogue {
         f.add(project(PROMPT_PAY_EXPIRATION_DATE, "PromptPayExpirationDate", RowType.IH, FieldType.DATE,
                 false, 10));
         f.add(project(REGISTRATION_VALUE, "RegistrationValue", RowType.IH, FieldType.TEXT, false, TEXT_MAX));
+        // The account changed owner: the import conveys it (docs/conveyance.md).
+        f.add(project(CONVEYANCE, "Conveyance", RowType.CR, FieldType.FLAG, false, 5));
 
         // Bill lines: the seed lists only the ID RowType, so the line's content is the project's.
         f.add(project(LINE_DESCRIPTION, "LineDescription", RowType.ID, FieldType.TEXT, true, TEXT_MAX));

@@ -73,6 +73,9 @@ public final class FileSpecIds {
     public static final int PROMPT_PAY_EXPIRATION_DATE = 2015;
     public static final int REGISTRATION_VALUE = 2016;
 
+    // Customer record customization (project-assigned): the account changed owner (docs/conveyance.md)
+    public static final int CONVEYANCE = 2017;
+
     // Invoice detail lines (project-assigned)
     public static final int LINE_DESCRIPTION = 2101;
     public static final int LINE_AMOUNT = 2102;

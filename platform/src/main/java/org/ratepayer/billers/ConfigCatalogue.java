@@ -24,6 +24,8 @@ public final class ConfigCatalogue {
     public static final int OPT_PAYER_EMAIL_ONLY = 134;
     public static final int OPT_POST_SCHEDULED_PAYMENTS = 1001;
     public static final int OPT_PAYMENT_PAGE_SEARCH_FIELD = 1002;
+    /** An invoice file whose CustomerName differs from the account's conveys the account (docs/conveyance.md). */
+    public static final int OPT_AUTO_CONVEYANCE = 1011;
 
     public static final int SET_SSO_LOGIN_URL = 3;
     public static final int SET_SUPPRESS_CHANGE_EMAIL = 6;
@@ -106,6 +108,7 @@ public final class ConfigCatalogue {
         put(o, ConfigDef.bool(1001, "Post scheduled-payment comments to the CIS", "false"));
         put(o, ConfigDef.oneOf(1002, "Payment page: second search field besides the account number", "ZIP",
                 "ZIP", "PHONE", "EMAIL", "CUSTOMER_NAME"));
+        put(o, ConfigDef.bool(1011, "Auto-conveyance when the customer name changes in an invoice file", "false"));
 
         Map<Integer, ConfigDef> s = new LinkedHashMap<>();
         put(s, ConfigDef.of(3, "SSO customer login URL", ValueKind.URL));

@@ -9,6 +9,7 @@ import org.ratepayer.bif.BifError;
  *
  * @param errors   at most the first 1,000 problems; {@code errorCount} counts them all
  * @param warnings what is off but does not stop the import: a file name off the naming convention
+ * @param conveyed how many existing accounts the file conveyed to a new owner (docs/conveyance.md)
  */
 public record ImportOutcome(
         Status status,
@@ -23,7 +24,8 @@ public record ImportOutcome(
         BigDecimal totalAmountDue,
         List<BifError> errors,
         long errorCount,
-        List<String> warnings) {
+        List<String> warnings,
+        long conveyed) {
 
     public enum Status {
         IMPORTED,
@@ -36,9 +38,17 @@ public record ImportOutcome(
         warnings = List.copyOf(warnings);
     }
 
+    /** An outcome that conveyed no account. */
+    public ImportOutcome(Status status, Long fileId, String fileName, String sha256, long invoices, long accountsCreated,
+            long accountsUpdated, long invoicesReplaced, long superseded, BigDecimal totalAmountDue, List<BifError> errors,
+            long errorCount, List<String> warnings) {
+        this(status, fileId, fileName, sha256, invoices, accountsCreated, accountsUpdated, invoicesReplaced, superseded,
+                totalAmountDue, errors, errorCount, warnings, 0);
+    }
+
     public ImportOutcome withWarnings(List<String> warnings) {
         return new ImportOutcome(status, fileId, fileName, sha256, invoices, accountsCreated, accountsUpdated,
-                invoicesReplaced, superseded, totalAmountDue, errors, errorCount, warnings);
+                invoicesReplaced, superseded, totalAmountDue, errors, errorCount, warnings, conveyed);
     }
 
     public boolean accepted() {

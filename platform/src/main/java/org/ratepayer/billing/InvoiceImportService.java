@@ -41,6 +41,7 @@ import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,15 +65,17 @@ public class InvoiceImportService {
     private final BillerService billers;
     private final InvoiceFileRepository files;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
     public InvoiceImportService(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager txManager,
-            BillerService billers, InvoiceFileRepository files, ObjectMapper json) {
+            BillerService billers, InvoiceFileRepository files, ObjectMapper json, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
         this.billers = billers;
         this.files = files;
         this.json = json;
+        this.events = events;
     }
 
     public ImportOutcome importFile(long bid, Path file, String fileName, ImportSource source, String actor) {
@@ -84,7 +87,8 @@ public class InvoiceImportService {
         Biller biller = billers.require(bid);
         BillerConfig config = billers.config(bid);
         InvoiceMerge.Rules rules = new InvoiceMerge.Rules(billers.defaultInvoiceType(bid),
-                config.enabled(ConfigCatalogue.OPT_BIF_KEEPS_EMAIL), config.refreshesFromCis());
+                config.enabled(ConfigCatalogue.OPT_BIF_KEEPS_EMAIL), config.refreshesFromCis(),
+                config.enabled(ConfigCatalogue.OPT_AUTO_CONVEYANCE));
         String sha256 = sha256(file);
         long size = size(file);
         // The name never decides the import, the content does: docs/invoice-files.md, "File names".
@@ -125,6 +129,7 @@ public class InvoiceImportService {
         long fileId = files.insertImporting(bid, fileName, nameWarning, sha256, size, source, actor);
         jdbc.sql(InvoiceStage.CREATE).update();
         BifResult result;
+        InvoiceStage stage;
         Connection connection = DataSourceUtils.getConnection(dataSource);
         PGCopyOutputStream copy = null;
         try (CountingStream in = new CountingStream(Files.newInputStream(file), progress)) {
@@ -132,7 +137,7 @@ public class InvoiceImportService {
             copy = new PGCopyOutputStream(pg, InvoiceStage.COPY, 1 << 16);
             Writer writer = new BufferedWriter(new OutputStreamWriter(new BufferedOutputStream(copy, 1 << 16),
                     StandardCharsets.UTF_8), 1 << 16);
-            InvoiceStage stage = new InvoiceStage(new CopyTextWriter(writer));
+            stage = new InvoiceStage(new CopyTextWriter(writer));
             BifReader reader = new BifReader(biller.fileSpec());
             result = reader.read(in, BifOptions.defaults().withExpectedBillerGuid(biller.guid().toString()), invoice -> {
                 stage.add(invoice);
@@ -153,13 +158,19 @@ public class InvoiceImportService {
             cancelIfOpen(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        InvoiceMerge.Counts counts = new InvoiceMerge(jdbc).merge(bid, fileId, result.invoices(), rules);
+        InvoiceMerge merge = new InvoiceMerge(jdbc);
+        List<AccountsChangedOwner.Change> newOwners = merge.ownerChanges(bid, rules.autoConveyance(), stage.anyConveyance());
+        InvoiceMerge.Counts counts = merge.merge(bid, fileId, result.invoices(), rules);
+        if (!newOwners.isEmpty()) {
+            // heard in this transaction: the conveyances commit with the file, or neither does (docs/conveyance.md)
+            events.publishEvent(new AccountsChangedOwner(bid, fileId, newOwners));
+        }
         files.markImported(fileId, result.invoices(), counts.accountsCreated() + counts.accountsUpdated(),
                 result.totalAmountDue(), counts.superseded());
         progress.update(size, result.invoices());
         return new ImportOutcome(ImportOutcome.Status.IMPORTED, fileId, fileName, sha256, result.invoices(),
                 counts.accountsCreated(), counts.accountsUpdated(), counts.invoicesReplaced(), counts.superseded(),
-                result.totalAmountDue(), List.of(), 0, List.of());
+                result.totalAmountDue(), List.of(), 0, List.of(), newOwners.size());
     }
 
     private static void cancelIfOpen(PGCopyOutputStream copy) {

@@ -127,6 +127,22 @@ public class PayerDirectory {
         });
     }
 
+    /**
+     * Takes the account from every user that holds it, as a conveyance to a new owner does (docs/conveyance.md): the
+     * users stay, with their other accounts; open co-owner invitations to the account and unconfirmed sign-ups from its
+     * bill are withdrawn. In the caller's transaction when there is one.
+     *
+     * @return the users that held it, as they were before (oldest link first); empty when nobody did
+     */
+    public List<Payer> removeAccountFromAllUsers(long bid, String account) {
+        return tx.execute(s -> {
+            users.lockAccount(bid, account);
+            List<Payer> held = users.holderRows(bid, account).stream().map(users::payer).toList();
+            users.unlinkEveryone(bid, account);
+            return held;
+        });
+    }
+
     public Payer changeEmail(long bid, String username, String email) {
         PayerRules.require(PayerRules.checkEmail(email));
         return tx.execute(s -> {

@@ -2,6 +2,7 @@ package org.ratepayer.payers;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,6 +90,19 @@ public class Wallet {
     /** @return false when the user has no such method (another user's included) */
     public boolean remove(long bid, long userId, UUID id) {
         return methods.remove(bid, userId, id);
+    }
+
+    /**
+     * Removes from these users' wallets the methods saved with these tokens (a conveyance detaches the methods that
+     * paid only the conveyed account, docs/conveyance.md). The caller decides which tokens; this never looks further.
+     *
+     * @return how many saved methods were removed
+     */
+    public int detach(long bid, Collection<Long> userIds, Collection<String> tokens) {
+        if (userIds.isEmpty() || tokens.isEmpty()) {
+            return 0;
+        }
+        return methods.removeByToken(bid, userIds, tokens);
     }
 
     /** The processor's token of one of the user's methods, to pay with it; never shown. */

@@ -705,6 +705,27 @@ class GoldenResponsesIT extends PlatformIT {
         check("autopay/run-post-403-biller-key", withKey(json("POST", runs, "{\"date\":\"2026-12-01\"}"), b.apiKey()));
     }
 
+    // ---------------------------------------------------------------- conveyance (docs/conveyance.md)
+
+    @Test
+    void conveyance() {
+        TestBiller b = biller("convey");
+        TestBiller other = biller("convey-other");
+        bills(b, new BifText(b.guidText()).invoice("64011000001", "6401-1", "10/01/2026", "30.00", "pat@example.com"));
+        String path = "/api/v1/billers/" + b.bid() + "/accounts/6401-1/conveyance";
+        Call first = withKey(json("POST", path, "{\"newCustomerName\":\"Jordan Smith\",\"reason\":\"sold\"}"), b.apiKey());
+        first.request().header("Idempotency-Key", "convey-1");
+        check("conveyance/post-200", first);
+        Call again = withKey(json("POST", path, "{\"newCustomerName\":\"Jordan Smith\",\"reason\":\"sold\"}"), b.apiKey());
+        again.request().header("Idempotency-Key", "convey-1");
+        check("conveyance/post-200-replayed", again);
+        check("conveyance/post-404-unknown-account", withKey(json("POST", "/api/v1/billers/" + b.bid() + "/accounts/9999-9/conveyance", null),
+                b.apiKey()));
+        check("conveyance/post-400-reason", withKey(json("POST", path, "{\"reason\":[\"sold\"]}"), b.apiKey()));
+        check("conveyance/post-403-another-billers-key", withKey(json("POST", path, null), other.apiKey()));
+        check("conveyance/list-200", withKey(json("GET", "/api/v1/billers/" + b.bid() + "/accounts/6401-1/conveyances", null), b.apiKey()));
+    }
+
     // ---------------------------------------------------------------- actuator, API description, demo mailbox
 
     @Test

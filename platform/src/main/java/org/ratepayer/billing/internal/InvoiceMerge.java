@@ -1,5 +1,7 @@
 package org.ratepayer.billing.internal;
 
+import java.util.List;
+import org.ratepayer.billing.AccountsChangedOwner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,14 +17,52 @@ public final class InvoiceMerge {
      * @param keepExistingEmail option 108
      * @param refreshedFlagsWin the biller refreshes balances from its CIS, so an account's block flags, once a refresh
      *                          set them, are the CIS's and a file never overrides them (docs/invoice-files.md)
+     * @param autoConveyance    option 1011: a changed customer name conveys the account (docs/conveyance.md)
      */
-    public record Rules(int defaultInvoiceType, boolean keepExistingEmail, boolean refreshedFlagsWin) {
+    public record Rules(int defaultInvoiceType, boolean keepExistingEmail, boolean refreshedFlagsWin, boolean autoConveyance) {
     }
 
     private final JdbcClient jdbc;
 
     public InvoiceMerge(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The existing accounts this file conveys to a new owner (docs/conveyance.md), read before {@link #merge} replaces
+     * their names and emails: those flagged by the Conveyance field of any of their CR rows and, with {@code byName}
+     * (option 1011), those whose last CR row names another customer ({@link CustomerNames}). One set-based query, and
+     * none at all when nothing can match; a flagged account the file creates has no owner to take over from.
+     *
+     * @param anyFlag whether the stage holds a flagged row ({@link InvoiceStage#anyConveyance()})
+     */
+    public List<AccountsChangedOwner.Change> ownerChanges(long bid, boolean byName, boolean anyFlag) {
+        if (!byName && !anyFlag) {
+            return List.of();
+        }
+        // Names are compared as stored here only to leave out the many unchanged ones; CustomerNames decides the rest.
+        return jdbc.sql("""
+                with last as (
+                    select distinct on (account_number) account_number, customer_name
+                    from bif_stage where kind = 'I'
+                    order by account_number, line desc
+                ), flagged as (
+                    select account_number from bif_stage where kind = 'I' and conveyance group by account_number
+                )
+                select l.account_number, a.customer_name as old_name, l.customer_name as new_name, a.email,
+                       f.account_number is not null as flagged
+                from last l
+                join account a on a.biller_id = :bid and a.account_number = l.account_number
+                left join flagged f on f.account_number = l.account_number
+                where f.account_number is not null or (:byName and a.customer_name is distinct from l.customer_name)
+                order by l.account_number
+                """).param("bid", bid).param("byName", byName)
+                .query((rs, n) -> new AccountsChangedOwner.Change(rs.getString("account_number"),
+                        rs.getBoolean("flagged") ? AccountsChangedOwner.Cause.FLAG : AccountsChangedOwner.Cause.NAME_CHANGE,
+                        rs.getString("old_name"), rs.getString("new_name"), rs.getString("email")))
+                .list().stream()
+                .filter(c -> c.cause() == AccountsChangedOwner.Cause.FLAG || CustomerNames.changed(c.oldCustomerName(), c.newCustomerName()))
+                .toList();
     }
 
     /**

@@ -56,7 +56,8 @@ public final class InvoiceStage {
                 phone text,
                 email text,
                 display_account_number text,
-                block_cc boolean
+                block_cc boolean,
+                conveyance boolean
             ) on commit drop
             """;
 
@@ -71,12 +72,21 @@ public final class InvoiceStage {
             cc_service_fee, ach_service_fee, late_fee_date, location_reference, prompt_pay_expiration_date,
             registration_value""";
 
-    private static final int INVOICE_ONLY_COLUMNS = 31 + 11;
+    private static final int INVOICE_ONLY_COLUMNS = 31 + 12;
 
     private final CopyTextWriter out;
+    private boolean anyConveyance;
 
     public InvoiceStage(CopyTextWriter out) {
         this.out = out;
+    }
+
+    /**
+     * Whether some customer record carried the Conveyance flag (FileSpecId 2017) true: a file without one, from a biller
+     * without auto-conveyance, needs no look for owner changes at all (docs/conveyance.md).
+     */
+    public boolean anyConveyance() {
+        return anyConveyance;
     }
 
     public void add(BifInvoice invoice) {
@@ -101,8 +111,9 @@ public final class InvoiceStage {
                     .text(customerNumber(h.get(CUSTOM2), account)).text(c.get(CUSTOMER_NAME))
                     .text(c.get(ADDRESS1)).text(c.get(ADDRESS2)).text(c.get(CITY)).text(c.get(STATE)).text(c.get(ZIP))
                     .text(c.get(PHONE)).text(c.get(EMAIL_ADDRESS)).text(c.get(DISPLAY_ACCOUNT_NUMBER))
-                    .bool(c.flag(BLOCK_PAYMENTS_CC));
+                    .bool(c.flag(BLOCK_PAYMENTS_CC)).bool(c.flag(CONVEYANCE));
             out.endRow();
+            anyConveyance |= Boolean.TRUE.equals(c.flag(CONVEYANCE));
             int lineNo = 0;
             // A bare ID row (the seed's form) carries no line, so none is stored: bif/README.md.
             for (BifRow d : invoice.lines()) {

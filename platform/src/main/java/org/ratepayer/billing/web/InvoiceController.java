@@ -4,6 +4,7 @@ import org.ratepayer.shared.web.Caller;
 import org.ratepayer.shared.web.NotFoundException;
 import org.ratepayer.shared.web.ProblemWriter;
 import org.ratepayer.shared.web.UploadBody;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,13 +62,16 @@ public class InvoiceController {
         }
     }
 
-    /** An invoice file imported (201) or already imported before (200); a rejected file is a 422 problem instead. */
+    /**
+     * An invoice file imported (201) or already imported before (200); a rejected file is a 422 problem instead.
+     * {@code conveyed}, the accounts the file conveyed to a new owner (docs/conveyance.md), appears only when it did.
+     */
     public record ImportResult(ImportOutcome.Status status, Long fileId, String fileName, String sha256, long invoices,
             long accountsCreated, long accountsUpdated, long invoicesReplaced, long superseded, BigDecimal totalAmountDue,
-            List<String> warnings) {
+            List<String> warnings, @JsonInclude(JsonInclude.Include.NON_DEFAULT) long conveyed) {
         static ImportResult of(ImportOutcome o) {
             return new ImportResult(o.status(), o.fileId(), o.fileName(), o.sha256(), o.invoices(), o.accountsCreated(),
-                    o.accountsUpdated(), o.invoicesReplaced(), o.superseded(), o.totalAmountDue(), o.warnings());
+                    o.accountsUpdated(), o.invoicesReplaced(), o.superseded(), o.totalAmountDue(), o.warnings(), o.conveyed());
         }
     }
 

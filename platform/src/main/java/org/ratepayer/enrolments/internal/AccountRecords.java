@@ -2,6 +2,8 @@ package org.ratepayer.enrolments.internal;
 
 import org.ratepayer.shared.web.Refusal;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,30 @@ public class AccountRecords {
                 select custom4 from invoice where biller_id = ? and account_number = ? and coalesce(custom4, '') <> ''
                 order by invoice_date desc, invoice_id desc limit 1
                 """).params(bid, account).query(String.class).optional().orElse("");
+    }
+
+    /** The processor's tokens the account's autopay and its scheduled payments still to run charge. */
+    public List<String> methodTokens(long bid, String account) {
+        return jdbc.sql("""
+                select method_token from autopay_enrolment where biller_id = :bid and account_number = :account
+                union
+                select method_token from scheduled_payment where biller_id = :bid and account_number = :account and status = 'SCHEDULED'
+                """).param("bid", bid).param("account", account).query(String.class).list();
+    }
+
+    /** Those of {@code tokens} that another account's autopay or scheduled payment still to run charges. */
+    public List<String> tokensUsedByOthers(long bid, String account, Collection<String> tokens) {
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        String[] wanted = tokens.toArray(String[]::new);
+        return jdbc.sql("""
+                select method_token from autopay_enrolment
+                where biller_id = :bid and account_number <> :account and method_token = any(:tokens)
+                union
+                select method_token from scheduled_payment
+                where biller_id = :bid and account_number <> :account and status = 'SCHEDULED' and method_token = any(:tokens)
+                """).param("bid", bid).param("account", account).param("tokens", wanted).query(String.class).list();
     }
 
     public boolean hasInvoice(long bid, String account, String invoiceNumber) {

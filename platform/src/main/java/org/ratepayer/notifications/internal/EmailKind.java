@@ -19,5 +19,7 @@ public enum EmailKind {
     SCHEDULED_DECLINED,
     SCHEDULED_NOT_CHARGED,
     /** A prepaid account fell below its biller's alert threshold (settings 1012, 1013; docs/prepaid-alerts.md); once per crossing. */
-    PREPAID_LOW_BALANCE
+    PREPAID_LOW_BALANCE,
+    /** The account changed owner: its former users are told what was stopped (docs/conveyance.md). Sent once per conveyance. */
+    CONVEYANCE
 }

@@ -91,6 +91,30 @@ public class PayerRepository {
                 .params(userId, bid, account).update() == 1;
     }
 
+    /** The users holding the account, oldest link first; call under {@link #lockAccount}. */
+    public List<UserRow> holderRows(long bid, String account) {
+        return jdbc.sql("""
+                select u.user_id, u.biller_id as bid, u.username, u.email, u.password_hash
+                from payer_account a join payer_user u on u.user_id = a.user_id
+                where a.biller_id = ? and a.account_number = ? order by a.linked_at, u.username
+                """).params(bid, account).query(UserRow.class).list();
+    }
+
+    /**
+     * Takes the account from every user and withdraws what would give it to someone later: open co-owner invitations
+     * to it and unconfirmed sign-ups from its bill (docs/conveyance.md).
+     */
+    public void unlinkEveryone(long bid, String account) {
+        jdbc.sql("delete from payer_account where biller_id = ? and account_number = ?").params(bid, account).update();
+        jdbc.sql("""
+                update payer_invitation set cancelled_at = now()
+                where biller_id = ? and account_number = ? and accepted_at is null and cancelled_at is null
+                """).params(bid, account).update();
+        jdbc.sql("""
+                delete from payer_signup where biller_id = ? and account_number = ? and confirmed_at is null
+                """).params(bid, account).update();
+    }
+
     public boolean unlink(long userId, String account) {
         return jdbc.sql("delete from payer_account where user_id = ? and account_number = ?").params(userId, account).update() == 1;
     }

@@ -1,5 +1,6 @@
 package org.ratepayer.payers.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +66,14 @@ public class WalletRepository {
                 update payer_method set removed_at = now(), is_default = false
                 where biller_id = ? and user_id = ? and method_guid = ? and removed_at is null
                 """).params(bid, userId, id).update() == 1;
+    }
+
+    /** Removes the live methods of these users saved with these tokens; how many. */
+    public int removeByToken(long bid, Collection<Long> userIds, Collection<String> tokens) {
+        return jdbc.sql("""
+                update payer_method set removed_at = now(), is_default = false
+                where biller_id = ? and user_id = any(?) and token = any(?) and removed_at is null
+                """).params(bid, userIds.toArray(Long[]::new), tokens.toArray(String[]::new)).update();
     }
 
     /** Serialises wallet changes of one user for the rest of the transaction. */
