@@ -41,6 +41,7 @@ import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,15 +65,17 @@ public class InvoiceImportService {
     private final BillerService billers;
     private final InvoiceFileRepository files;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher events;
 
     public InvoiceImportService(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager txManager,
-            BillerService billers, InvoiceFileRepository files, ObjectMapper json) {
+            BillerService billers, InvoiceFileRepository files, ObjectMapper json, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(txManager);
         this.billers = billers;
         this.files = files;
         this.json = json;
+        this.events = events;
     }
 
     public ImportOutcome importFile(long bid, Path file, String fileName, ImportSource source, String actor) {
@@ -102,6 +105,7 @@ public class InvoiceImportService {
                     source, actor, progress));
             log.info("biller {} imported {} ({} invoices, {} superseded) from {}", bid, fileName, outcome.invoices(),
                     outcome.superseded(), source);
+            events.publishEvent(new InvoiceFileImported(bid, outcome.fileId()));
             return outcome.withWarnings(warnings);
         } catch (RejectedFile rejected) {
             BifResult r = rejected.result;
@@ -154,8 +158,12 @@ public class InvoiceImportService {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
         InvoiceMerge.Counts counts = new InvoiceMerge(jdbc).merge(bid, fileId, result.invoices(), rules);
+        // One flag on the file's row, in the import's transaction: the emails are owed exactly when the bills exist, and
+        // the notices job does the per-invoice work afterwards (docs/notices.md, "Bill ready").
+        boolean billReadyOwed = result.invoices() > 0 && billers.cachedConfig(bid).option(ConfigCatalogue.OPT_BILL_READY_EMAILS)
+                .map(Boolean::parseBoolean).orElse(true);
         files.markImported(fileId, result.invoices(), counts.accountsCreated() + counts.accountsUpdated(),
-                result.totalAmountDue(), counts.superseded());
+                result.totalAmountDue(), counts.superseded(), billReadyOwed);
         progress.update(size, result.invoices());
         return new ImportOutcome(ImportOutcome.Status.IMPORTED, fileId, fileName, sha256, result.invoices(),
                 counts.accountsCreated(), counts.accountsUpdated(), counts.invoicesReplaced(), counts.superseded(),

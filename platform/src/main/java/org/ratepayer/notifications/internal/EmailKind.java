@@ -17,5 +17,13 @@ public enum EmailKind {
     AUTOPAY_NOT_CHARGED,
     SCHEDULED_RECEIPT,
     SCHEDULED_DECLINED,
-    SCHEDULED_NOT_CHARGED
+    SCHEDULED_NOT_CHARGED,
+    /** A new bill was imported (docs/notices.md); the notice kinds below are sent once per event, through the send ledger. */
+    BILL_READY,
+    /** The reminders on a bill's first, second and third notify dates (FileSpecIds 2004-2006). */
+    REMINDER_1,
+    REMINDER_2,
+    REMINDER_3,
+    /** A saved card that pays autopay or a scheduled payment expires within 30 days. */
+    CARD_EXPIRING
 }
