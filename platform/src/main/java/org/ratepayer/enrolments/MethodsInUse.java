@@ -19,6 +19,12 @@ public class MethodsInUse {
 
     /** @param use {@code AUTOPAY} or {@code SCHEDULED} */
     public record CardUse(String token, String accountNumber, String use) {
+
+        /** Without the token, so a log line never carries it. */
+        @Override
+        public String toString() {
+            return "CardUse[" + accountNumber + ", " + use + "]";
+        }
     }
 
     public List<CardUse> cards(long bid) {

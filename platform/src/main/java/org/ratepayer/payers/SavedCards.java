@@ -18,6 +18,12 @@ public class SavedCards {
     /** A saved card (never its token's text beyond matching) and the payer who saved it. */
     public record Card(java.util.UUID methodGuid, String token, String username, String email, String brand, String last4,
             int expMonth, int expYear) {
+
+        /** Without the token, so a log line never carries it. */
+        @Override
+        public String toString() {
+            return "Card[" + methodGuid + ", " + brand + " " + last4 + ", " + expMonth + "/" + expYear + ", " + username + "]";
+        }
     }
 
     public List<Card> withTokens(long bid, Collection<String> tokens) {
