@@ -150,6 +150,17 @@ class NoticesIT extends PlatformIT {
     }
 
     @Test
+    void theImportAloneSendsItsBillReadyEmailsWithinSeconds() throws Exception {
+        TestBiller b = newBiller();
+        Accounts x = setUp(b);
+        assertThat(importNewBills(b, x, "new.bif", "77.70")).isEqualTo(201);
+        // no pass is run here: the import's nudge expands the file at once
+        await().atMost(Duration.ofSeconds(10)).until(() -> caught(user(x)).size() == 1 && caught(own(x.b())).size() == 1);
+        assertThat(caught(user(x)).get(0).getSubject()).isEqualTo("Your Test Co-op " + b.bid() + " bill is ready");
+        assertThat(count("select count(*) from invoice_file where biller_id = ? and bill_ready_owed", b.bid())).isZero();
+    }
+
+    @Test
     void billReadyEmailsOffMeansNoneOwed() throws Exception {
         TestBiller b = newBiller();
         Accounts x = setUp(b);
