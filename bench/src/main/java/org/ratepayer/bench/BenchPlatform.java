@@ -116,6 +116,7 @@ final class BenchPlatform {
         initializers.forEach(app::addInitializers);
         List<String> args = new ArrayList<>(List.of(
                 "--db-scheduler.enabled=false",
+                "--ratepayer.notices.enabled=false",
                 "--ratepayer.drop-folder.enabled=false",
                 "--ratepayer.data-dir=" + dataDir,
                 "--logging.level.root=warn",

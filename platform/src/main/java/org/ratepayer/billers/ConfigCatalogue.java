@@ -26,6 +26,12 @@ public final class ConfigCatalogue {
     public static final int OPT_PAYMENT_PAGE_SEARCH_FIELD = 1002;
     /** An invoice file whose CustomerName differs from the account's conveys the account (docs/conveyance.md). */
     public static final int OPT_AUTO_CONVEYANCE = 1011;
+    /** Project-assigned: email each new bill to its account's users and paperless address; on when unset (docs/notices.md). */
+    public static final int OPT_BILL_READY_EMAILS = 1014;
+    /** Project-assigned: email reminders on a bill's first, second and third notify dates; on when unset (docs/notices.md). */
+    public static final int OPT_PAYMENT_REMINDERS = 1015;
+    /** Project-assigned: email a payer whose card paying autopay or a scheduled payment expires soon; on when unset (docs/notices.md). */
+    public static final int OPT_CARD_EXPIRING_EMAILS = 1016;
 
     public static final int SET_SSO_LOGIN_URL = 3;
     public static final int SET_SUPPRESS_CHANGE_EMAIL = 6;
@@ -109,6 +115,9 @@ public final class ConfigCatalogue {
         put(o, ConfigDef.oneOf(1002, "Payment page: second search field besides the account number", "ZIP",
                 "ZIP", "PHONE", "EMAIL", "CUSTOMER_NAME"));
         put(o, ConfigDef.bool(1011, "Auto-conveyance when the customer name changes in an invoice file", "false"));
+        put(o, ConfigDef.bool(1014, "Send bill-ready emails (on when unset)", null));
+        put(o, ConfigDef.bool(1015, "Send payment reminders on the notify dates (on when unset)", null));
+        put(o, ConfigDef.bool(1016, "Send card-expiring emails (on when unset)", null));
 
         Map<Integer, ConfigDef> s = new LinkedHashMap<>();
         put(s, ConfigDef.of(3, "SSO customer login URL", ValueKind.URL));

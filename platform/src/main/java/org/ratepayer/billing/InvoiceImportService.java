@@ -106,6 +106,7 @@ public class InvoiceImportService {
                     source, actor, progress));
             log.info("biller {} imported {} ({} invoices, {} superseded) from {}", bid, fileName, outcome.invoices(),
                     outcome.superseded(), source);
+            events.publishEvent(new InvoiceFileImported(bid, outcome.fileId()));
             return outcome.withWarnings(warnings);
         } catch (RejectedFile rejected) {
             BifResult r = rejected.result;
@@ -165,8 +166,12 @@ public class InvoiceImportService {
             // heard in this transaction: the conveyances commit with the file, or neither does (docs/conveyance.md)
             events.publishEvent(new AccountsChangedOwner(bid, fileId, newOwners));
         }
+        // One flag on the file's row, in the import's transaction: the emails are owed exactly when the bills exist, and
+        // the notices job does the per-invoice work afterwards (docs/notices.md, "Bill ready").
+        boolean billReadyOwed = result.invoices() > 0 && billers.cachedConfig(bid).option(ConfigCatalogue.OPT_BILL_READY_EMAILS)
+                .map(Boolean::parseBoolean).orElse(true);
         files.markImported(fileId, result.invoices(), counts.accountsCreated() + counts.accountsUpdated(),
-                result.totalAmountDue(), counts.superseded());
+                result.totalAmountDue(), counts.superseded(), billReadyOwed);
         progress.update(size, result.invoices());
         return new ImportOutcome(ImportOutcome.Status.IMPORTED, fileId, fileName, sha256, result.invoices(),
                 counts.accountsCreated(), counts.accountsUpdated(), counts.invoicesReplaced(), counts.superseded(),

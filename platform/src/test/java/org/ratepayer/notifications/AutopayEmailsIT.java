@@ -156,7 +156,7 @@ class AutopayEmailsIT extends PlatformIT {
     private JsonNode settledHistory(TestBiller b, String account, int expected) {
         await().atMost(PATIENCE).until(() -> {
             JsonNode h = history(b, account);
-            return h.size() == expected && h.findValuesAsText("status").stream().noneMatch("QUEUED"::equals);
+            return h.size() == expected && h.findValuesAsText("status").stream().noneMatch(s -> s.equals("QUEUED") || s.equals("SENDING"));
         });
         return history(b, account);
     }

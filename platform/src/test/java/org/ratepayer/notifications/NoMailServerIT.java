@@ -32,6 +32,8 @@ class NoMailServerIT extends PlatformIT {
         JsonNode receipt = getJson(path, b.apiKey()).json().get(0);
         assertThat(receipt.get("kind").asText()).isEqualTo("RECEIPT");
         assertThat(receipt.get("error").asText()).contains("no SMTP server configured");
+        // retrying is pointless until an operator configures a server: no next attempt (docs/notices.md, "Delivery")
+        assertThat(receipt.get("nextAttemptAt").isNull()).isTrue();
         assertThat(receipt.get("subject").asText()).isEqualTo("Payment receipt — Test Co-op " + b.bid());
     }
 

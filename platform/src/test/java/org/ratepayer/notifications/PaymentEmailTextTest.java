@@ -60,4 +60,19 @@ class PaymentEmailTextTest {
         assertThat(words.failure("Co-op", null, payment(PaymentStatus.ERROR, Method.CARD, Channel.AUTOPAY, "0")).text())
                 .contains("could not be processed", "Autopay");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "accent {0}: band {1}")
+    @org.junit.jupiter.params.provider.CsvSource(nullValues = "none", value = {
+            "#7a1f5c, #7a1f5c",
+            "none,    #0b5cad",   // unset: the portal's own accent
+    })
+    void underTheBillersBrandTheHtmlOpensWithItsNameOnItsColour(String accent, String band) {
+        PaymentEmailText.Composed r = words.receipt(new PaymentEmailText.Brand("Lowell <Light>", accent), "Pat Doe",
+                payment(PaymentStatus.APPROVED, Method.CARD, Channel.WEB, "0"));
+        assertThat(r.html()).contains("<body style=\"font-family:sans-serif\"><div style=\"background:" + band
+                + ";color:#ffffff;padding:12px 16px;font-size:20px;font-weight:bold\">Lowell &lt;Light&gt;</div><p>Thank you");
+        assertThat(r.text()).doesNotContain("background").startsWith("Thank you for your payment to Lowell <Light>.");
+        assertThat(words.receipt("Lowell", "Pat Doe", payment(PaymentStatus.APPROVED, Method.CARD, Channel.WEB, "0")).html())
+                .doesNotContain("background:");
+    }
 }

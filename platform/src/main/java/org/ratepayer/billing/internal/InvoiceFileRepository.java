@@ -31,11 +31,13 @@ public class InvoiceFileRepository {
                 """).params(bid, name, nameWarning, sha256, size, source.name(), actor).query(Long.class).single();
     }
 
-    public void markImported(long fileId, long invoices, long accounts, BigDecimal total, long superseded) {
+    /** @param billReadyOwed the file's new bills are owed a bill-ready email (option 1014; docs/notices.md) */
+    public void markImported(long fileId, long invoices, long accounts, BigDecimal total, long superseded, boolean billReadyOwed) {
         jdbc.sql("""
-                update invoice_file set invoices = ?, accounts = ?, total_amount = ?, superseded = ?, finished_at = now()
+                update invoice_file set invoices = ?, accounts = ?, total_amount = ?, superseded = ?, finished_at = now(),
+                                        bill_ready_owed = ?
                 where file_id = ?
-                """).params(invoices, accounts, total, superseded, fileId).update();
+                """).params(invoices, accounts, total, superseded, billReadyOwed, fileId).update();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -28,7 +28,13 @@ public final class AutopayEmailText {
      *
      * @param link the page where the payer manages the account's autopay, built from the configured public URL
      */
-    public record About(String billerName, String accountNumber, String invoiceNumber, boolean scheduled, String link) {
+    public record About(String billerName, String accountNumber, String invoiceNumber, boolean scheduled, String link,
+            PaymentEmailText.Brand brand) {
+
+        /** Without the biller's brand: the HTML part has no header band. */
+        public About(String billerName, String accountNumber, String invoiceNumber, boolean scheduled, String link) {
+            this(billerName, accountNumber, invoiceNumber, scheduled, link, null);
+        }
     }
 
     /** "Visa card ending in 1111", "Bank account ending in 6789"; "your saved payment method" when unknown. */
@@ -61,7 +67,7 @@ public final class AutopayEmailText {
                         + " is not charged, and you will be told. " : "")
                 + "You do not need to do anything. To change your payment method or stop autopay, visit " + a.link() + " before then.";
         return PaymentEmailText.compose("Autopay will pay your " + a.billerName() + " bill on " + day(collectOn),
-                "Autopay will pay your " + a.billerName() + " bill on " + day(collectOn) + ".", rows, closing, a.link());
+                "Autopay will pay your " + a.billerName() + " bill on " + day(collectOn) + ".", rows, closing, a.link(), a.brand());
     }
 
     /** @param approvalCode the processor's, or null */
@@ -75,7 +81,7 @@ public final class AutopayEmailText {
         String what = a.scheduled() ? "Your scheduled payment to " + a.billerName() + " was made."
                 : "Autopay paid your " + a.billerName() + " bill.";
         return PaymentEmailText.compose((a.scheduled() ? "Scheduled payment receipt — " : "Autopay receipt — ") + a.billerName(), what + " Thank you.", rows,
-                "Please keep this receipt for your records. Your account: " + a.link(), a.link());
+                "Please keep this receipt for your records. Your account: " + a.link(), a.link(), a.brand());
     }
 
     /** @param nextAttemptOn the day it is tried again, or null when no attempt is left */
@@ -93,7 +99,7 @@ public final class AutopayEmailText {
                 : "We will try again on " + day(nextAttemptOn) + ". To avoid another decline, check your payment method or pay the bill"
                         + " another way before then: " + a.link();
         return PaymentEmailText.compose((a.scheduled() ? "Scheduled payment declined — " : "Autopay payment declined — ") + a.billerName(), intro, rows,
-                closing, a.link());
+                closing, a.link(), a.brand());
     }
 
     /**
@@ -113,7 +119,7 @@ public final class AutopayEmailText {
         String closing = "no_balance".equals(reason) ? "There is nothing you need to do. Your account: " + a.link()
                 : "Your bill is still due: please pay it another way. Your account: " + a.link();
         return PaymentEmailText.compose((a.scheduled() ? "Your scheduled payment was not made — " : "Autopay did not pay your bill — ") + a.billerName(),
-                intro, rows, closing, a.link());
+                intro, rows, closing, a.link(), a.brand());
     }
 
     /** Each "not charged" reason in words a member understands; an unknown code still gets a sentence. */

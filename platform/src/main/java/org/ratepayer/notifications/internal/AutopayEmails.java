@@ -96,7 +96,7 @@ public class AutopayEmails {
         Biller biller = billers.require(event.bid());
         boolean scheduled = "SCHEDULED".equals(event.kind());
         AutopayEmailText.About about = new AutopayEmailText.About(biller.name(), event.accountNumber(), event.invoiceNumber(), scheduled,
-                link(event.bid(), event.accountNumber()));
+                link(event.bid(), event.accountNumber()), PaymentEmailText.Brand.of(biller.name(), billers.cachedConfig(event.bid())));
         if (event instanceof AutopayEvent.Charged c) {
             Optional<Payment> p = payments.find(c.bid(), c.paymentGuid());
             Composed text = AutopayEmailText.receipt(about, c.runDate(), c.amount(), method(p), c.paymentGuid(),
@@ -147,7 +147,7 @@ public class AutopayEmails {
         for (UpcomingCharge u : runs.upcoming(bid, today, today.plusDays(days))) {
             try {
                 AutopayEmailText.About about = new AutopayEmailText.About(biller.name(), u.accountNumber(), u.invoiceNumber(), false,
-                        link(bid, u.accountNumber()));
+                        link(bid, u.accountNumber()), PaymentEmailText.Brand.of(biller.name(), config));
                 Composed text = AutopayEmailText.upcoming(about, u.collectOn(), u.amount(),
                         AutopayEmailText.method(u.method(), u.brand(), u.last4()), u.maximumAmount());
                 String key = EmailKind.AUTOPAY_UPCOMING.name() + ":" + u.accountNumber() + ":" + u.invoiceNumber() + ":" + u.collectOn();

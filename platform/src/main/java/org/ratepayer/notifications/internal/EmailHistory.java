@@ -1,6 +1,8 @@
 package org.ratepayer.notifications.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,22 +53,85 @@ public class EmailHistory {
                 .query(Long.class).optional();
     }
 
+    /**
+     * Claims a row for one SMTP attempt (docs/notices.md, "Delivery"): QUEUED, or FAILED with its retry due, becomes
+     * SENDING with the claim's time and one more attempt, committed before SMTP is tried. Only one caller wins a row, so
+     * the dispatcher and the retry sweep of any node never both send it.
+     *
+     * @return the attempt's number, or empty when someone else claimed the row or it is not (or no longer) due
+     */
+    public Optional<Integer> claim(long id, Instant now) {
+        return jdbc.sql("""
+                update email_message set status = 'SENDING', claimed_at = ?, attempts = attempts + 1, next_attempt_at = null
+                where email_id = ? and (status = 'QUEUED' or (status = 'FAILED' and next_attempt_at <= ?))
+                returning attempts
+                """).params(ts(now), id, ts(now)).query(Integer.class).optional();
+    }
+
     public void sent(long id) {
-        jdbc.sql("update email_message set status = 'SENT', sent_at = now(), error = null where email_id = ? and status = 'QUEUED'")
+        jdbc.sql("update email_message set status = 'SENT', sent_at = now(), error = null where email_id = ? and status = 'SENDING'")
                 .param(id).update();
     }
 
-    public void failed(long id, String error) {
-        String e = error == null ? "unknown error" : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
-        jdbc.sql("update email_message set status = 'FAILED', error = ? where email_id = ? and status = 'QUEUED'")
-                .params(e, id).update();
+    /** @param nextAttempt when to try again, or null: it stays FAILED */
+    public void failed(long id, String error, Instant nextAttempt) {
+        jdbc.sql("""
+                update email_message set status = 'FAILED', error = ?, next_attempt_at = ?
+                where email_id = ? and status in ('QUEUED', 'SENDING')
+                """).params(trim(error), nextAttempt == null ? null : ts(nextAttempt), id).update();
+    }
+
+    /**
+     * Rows claimed before {@code claimedBefore} and still SENDING: their process died while the SMTP server had the
+     * email, and nobody can tell whether it was delivered. They become FAILED for good, never resent.
+     *
+     * @return how many
+     */
+    public int abandonStaleSends(Instant claimedBefore) {
+        return jdbc.sql("""
+                update email_message set status = 'FAILED', error = ?, next_attempt_at = null
+                where status = 'SENDING' and claimed_at < ?
+                """).params(OUTCOME_UNKNOWN, ts(claimedBefore)).update();
+    }
+
+    static final String OUTCOME_UNKNOWN = "outcome unknown: the process sending it stopped mid-send; not resent, so that it is never"
+            + " delivered twice";
+
+    /** A row to send again, as it was recorded (without the sender's name, which is the biller's). */
+    public record Stored(long id, OutgoingEmail email) {
+    }
+
+    /**
+     * The retry sweep's work: FAILED rows whose next attempt is due, and QUEUED rows written before {@code queuedBefore}
+     * that no dispatcher took (their process died after the commit), oldest first.
+     */
+    public List<Stored> due(Instant now, Instant queuedBefore, int limit) {
+        return jdbc.sql("""
+                select email_id, biller_id, account_number, kind, recipients, subject, body_text, body_html, payment_guid
+                from email_message
+                where (status = 'FAILED' and next_attempt_at <= ?) or (status = 'QUEUED' and created_at < ?)
+                order by email_id
+                limit ?
+                """).params(ts(now), ts(queuedBefore), limit)
+                .query((rs, n) -> new Stored(rs.getLong(1), new OutgoingEmail(rs.getLong(2), rs.getString(3),
+                        EmailKind.valueOf(rs.getString(4)), Arrays.asList(rs.getString(5).split(SEPARATOR)), rs.getString(6),
+                        rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), null)))
+                .list();
+    }
+
+    private static String trim(String error) {
+        return error == null ? "unknown error" : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+    }
+
+    private static OffsetDateTime ts(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
     }
 
     /** Newest first. */
     public List<EmailRecord> forAccount(long bid, String accountNumber, int limit) {
         return jdbc.sql("""
                 select email_id, account_number, kind, recipients, subject, body_text, status, error, payment_guid,
-                       created_at, sent_at
+                       created_at, sent_at, attempts, next_attempt_at
                 from email_message where biller_id = ? and account_number = ?
                 order by created_at desc, email_id desc
                 limit ?
@@ -74,7 +139,8 @@ public class EmailHistory {
                 .query((rs, n) -> new EmailRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Arrays.asList(rs.getString(4).split(SEPARATOR)), rs.getString(5), rs.getString(6),
                         EmailStatus.valueOf(rs.getString(7)), rs.getString(8), rs.getObject(9, UUID.class),
-                        rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class)))
+                        rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class), rs.getInt(12),
+                        rs.getObject(13, OffsetDateTime.class)))
                 .list();
     }
 }

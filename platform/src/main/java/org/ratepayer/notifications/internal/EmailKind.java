@@ -21,5 +21,13 @@ public enum EmailKind {
     /** A prepaid account fell below its biller's alert threshold (settings 1012, 1013; docs/prepaid-alerts.md); once per crossing. */
     PREPAID_LOW_BALANCE,
     /** The account changed owner: its former users are told what was stopped (docs/conveyance.md). Sent once per conveyance. */
-    CONVEYANCE
+    CONVEYANCE,
+    /** A new bill was imported (docs/notices.md); the notice kinds below are sent once per event, through the send ledger. */
+    BILL_READY,
+    /** The reminders on a bill's first, second and third notify dates (FileSpecIds 2004-2006). */
+    REMINDER_1,
+    REMINDER_2,
+    REMINDER_3,
+    /** A saved card that pays autopay or a scheduled payment expires within 30 days. */
+    CARD_EXPIRING
 }

@@ -1,8 +1,12 @@
 package org.ratepayer.notifications.internal;
 
-/** QUEUED until the SMTP server has answered; a QUEUED row that stays so was cut off by a shutdown. */
+/**
+ * Where an email is on its way out (docs/notices.md, "Delivery"): QUEUED until a process claims it, SENDING while the
+ * SMTP server has it, then SENT or FAILED. A FAILED email with a next attempt is tried again.
+ */
 public enum EmailStatus {
     QUEUED,
+    SENDING,
     SENT,
     FAILED
 }

@@ -5,6 +5,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,19 +30,39 @@ public class MailDelivery {
     private final ObjectProvider<JavaMailSender> senders;
     private final EmailHistory history;
     private final EmailProperties props;
+    private final Clock clock;
 
-    public MailDelivery(ObjectProvider<JavaMailSender> senders, EmailHistory history, EmailProperties props) {
+    public MailDelivery(ObjectProvider<JavaMailSender> senders, EmailHistory history, EmailProperties props, Clock clock) {
         this.senders = senders;
         this.history = history;
         this.props = props;
+        this.clock = clock;
     }
 
-    /** Never throws: a failed email is a row in the history, not an error for whoever triggered it. */
+    /**
+     * Claims the row, then tries SMTP once (docs/notices.md, "Delivery"). A row someone else claimed, or that is not due,
+     * is left alone: whoever holds the claim sends it. Never throws: a failed email is a row in the history (with its next
+     * attempt, if any), not an error for whoever triggered it.
+     */
     public void deliver(long id, OutgoingEmail email) {
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null) {
-            history.failed(id, NO_SERVER);
+            // Trying again is pointless until an operator configures a server and restarts: no next attempt.
+            history.failed(id, NO_SERVER, null);
             log.warn("email {} ({}) for biller {} not sent: {}", id, email.kind(), email.bid(), NO_SERVER);
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Integer> attempt;
+        try {
+            attempt = history.claim(id, now);
+        } catch (RuntimeException e) {
+            // The database is away: the row stays as it was, and the retry sweep finds it later.
+            log.warn("email {} ({}) for biller {} not claimed: {}", id, email.kind(), email.bid(), describe(e));
+            return;
+        }
+        if (attempt.isEmpty()) {
+            log.debug("email {} already claimed or not due", id);
             return;
         }
         try {
@@ -47,8 +70,10 @@ public class MailDelivery {
             history.sent(id);
             log.info("email {} ({}) for biller {} sent to {} recipient(s)", id, email.kind(), email.bid(), email.recipients().size());
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
-            history.failed(id, describe(e));
-            log.warn("email {} ({}) for biller {} failed: {}", id, email.kind(), email.bid(), describe(e));
+            Instant next = RetryPolicy.after(email.kind(), attempt.get()).map(now::plus).orElse(null);
+            history.failed(id, describe(e), next);
+            log.warn("email {} ({}) for biller {} failed (attempt {}, {}): {}", id, email.kind(), email.bid(), attempt.get(),
+                    next == null ? "not tried again" : "next attempt at " + next, describe(e));
         }
     }
 

@@ -8,6 +8,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.ratepayer.billers.AccentColour;
+import org.ratepayer.billers.BillerConfig;
+import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.Payment;
@@ -33,8 +36,36 @@ public class PaymentEmailText {
     record Row(String label, String value) {
     }
 
+    /**
+     * Whose email it is (docs/notices.md, "Look"): the biller's name heads the HTML part on a band of its portal accent
+     * colour (setting 1007, which is checked for white text on it), and links take the colour too.
+     */
+    public record Brand(String billerName, String accent) {
+
+        /** The portal's own accent when a biller chose none (static/css/ratepayer.css). */
+        public static final String DEFAULT_ACCENT = "#0b5cad";
+
+        public Brand {
+            accent = accent == null ? DEFAULT_ACCENT : accent;
+        }
+
+        public static Brand of(String billerName, BillerConfig config) {
+            return new Brand(billerName, AccentColour.of(config.setting(ConfigCatalogue.SET_PORTAL_ACCENT_COLOUR))
+                    .map(AccentColour::hex).orElse(null));
+        }
+    }
+
     /** @param customerName the account holder, or null when unknown */
     public Composed receipt(String billerName, String customerName, Payment p) {
+        return receipt(null, billerName, customerName, p);
+    }
+
+    /** The receipt under the biller's brand. */
+    public Composed receipt(Brand brand, String customerName, Payment p) {
+        return receipt(brand, brand.billerName(), customerName, p);
+    }
+
+    private Composed receipt(Brand brand, String billerName, String customerName, Payment p) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Biller", billerName));
         rows.add(new Row("Account", p.accountNumber()));
@@ -56,10 +87,18 @@ public class PaymentEmailText {
                 "Thank you for your payment to " + billerName + ".",
                 rows, p.fee().signum() > 0
                         ? "Please keep this receipt for your records. The convenience fee is not applied to your bill."
-                        : "Please keep this receipt for your records.");
+                        : "Please keep this receipt for your records.", null, brand);
     }
 
     public Composed failure(String billerName, String customerName, Payment p) {
+        return failure(null, billerName, customerName, p);
+    }
+
+    public Composed failure(Brand brand, String customerName, Payment p) {
+        return failure(brand, brand.billerName(), customerName, p);
+    }
+
+    private Composed failure(Brand brand, String billerName, String customerName, Payment p) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Biller", billerName));
         rows.add(new Row("Account", p.accountNumber()));
@@ -80,15 +119,24 @@ public class PaymentEmailText {
         };
         return compose("Payment not completed — " + billerName,
                 "Your payment to " + billerName + " " + why + ". No money was taken.",
-                rows, "Your bill is still due. Please check your payment method or pay another way.");
-    }
-
-    private static Composed compose(String subject, String intro, List<Row> rows, String closing) {
-        return compose(subject, intro, rows, closing, null);
+                rows, "Your bill is still due. Please check your payment method or pay another way.", null, brand);
     }
 
     /** An email of rows between an intro and a closing, in text and HTML; {@code link}, if any, ends the HTML one. */
     static Composed compose(String subject, String intro, List<Row> rows, String closing, String link) {
+        return compose(subject, intro, rows, closing, link, null);
+    }
+
+    /**
+     * The same under a brand: the HTML part opens with the biller's name on its accent colour, and its link is in that
+     * colour. Without a brand (null) the HTML is as it always was.
+     */
+    static Composed compose(String subject, String intro, List<Row> rows, String closing, String link, Brand brand) {
+        return compose(subject, intro, rows, closing, link, null, brand);
+    }
+
+    /** @param linkText the words of the link, "Your account online" when null */
+    static Composed compose(String subject, String intro, List<Row> rows, String closing, String link, String linkText, Brand brand) {
         StringBuilder text = new StringBuilder(intro).append("\n\n");
         int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0) + 2;
         for (Row r : rows) {
@@ -98,7 +146,12 @@ public class PaymentEmailText {
         text.append('\n').append(closing).append('\n');
 
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(esc(subject)).append("</title></head><body style=\"font-family:sans-serif\"><p>").append(esc(intro))
+                .append(esc(subject)).append("</title></head><body style=\"font-family:sans-serif\">");
+        if (brand != null) {
+            html.append("<div style=\"background:").append(esc(brand.accent())).append(";color:#ffffff;padding:12px 16px;")
+                    .append("font-size:20px;font-weight:bold\">").append(esc(brand.billerName())).append("</div>");
+        }
+        html.append("<p>").append(esc(intro))
                 .append("</p><table style=\"border-collapse:collapse\">");
         for (Row r : rows) {
             html.append("<tr><th scope=\"row\" style=\"text-align:left;padding:2px 12px 2px 0\">").append(esc(r.label()))
@@ -106,7 +159,11 @@ public class PaymentEmailText {
         }
         html.append("</table><p>").append(esc(closing)).append("</p>");
         if (link != null) {
-            html.append("<p><a href=\"").append(esc(link)).append("\">Your account online</a></p>");
+            html.append("<p><a href=\"").append(esc(link)).append('"');
+            if (brand != null) {
+                html.append(" style=\"color:").append(esc(brand.accent())).append('"');
+            }
+            html.append(">").append(esc(linkText == null ? "Your account online" : linkText)).append("</a></p>");
         }
         html.append("</body></html>");
         return new Composed(subject, text.toString(), html.toString());

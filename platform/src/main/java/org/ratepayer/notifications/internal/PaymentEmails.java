@@ -61,9 +61,10 @@ public class PaymentEmails implements PaymentListener {
         String customerName = invoices.account(p.bid(), p.accountNumber()).map(InvoiceQueries.Account::customerName).orElse(null);
         // The payer reads the date on the biller's clock, the one their bills are dated by.
         PaymentEmailText words = new PaymentEmailText(biller.timeZone());
+        PaymentEmailText.Brand brand = PaymentEmailText.Brand.of(biller.name(), billers.cachedConfig(p.bid()));
         PaymentEmailText.Composed text = kind == EmailKind.RECEIPT
-                ? words.receipt(biller.name(), customerName, p)
-                : words.failure(biller.name(), customerName, p);
+                ? words.receipt(brand, customerName, p)
+                : words.failure(brand, customerName, p);
         Optional<Queued> queued = tx.execute(s -> {
             AccountEmails before = accountEmails.current(p.bid(), p.accountNumber()).orElse(new AccountEmails(null, null));
             // No payer can register an account yet (docs/architecture.md comes later), so every account counts as unregistered.
