@@ -20,7 +20,8 @@ final class ConveyanceEmailText {
         return "Account " + account + " is no longer in your online account — " + billerName;
     }
 
-    static Composed compose(String billerName, AccountConveyed c) {
+    static Composed compose(PaymentEmailText.Brand brand, AccountConveyed c) {
+        String billerName = brand.billerName();
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Biller", billerName));
         rows.add(new Row("Account", c.accountNumber()));
@@ -42,6 +43,6 @@ final class ConveyanceEmailText {
                         + " will be charged to you for it.",
                 rows,
                 "If you still receive service at this account, or think this is a mistake, please contact " + billerName
-                        + " customer service.", null);
+                        + " customer service.", null, brand);
     }
 }

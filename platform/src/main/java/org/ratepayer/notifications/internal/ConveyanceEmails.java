@@ -49,7 +49,7 @@ public class ConveyanceEmails {
             return;
         }
         Biller biller = billers.require(c.bid());
-        Composed text = ConveyanceEmailText.compose(biller.name(), c);
+        Composed text = ConveyanceEmailText.compose(PaymentEmailText.Brand.of(biller.name(), billers.cachedConfig(c.bid())), c);
         OutgoingEmail email = new OutgoingEmail(c.bid(), c.accountNumber(), EmailKind.CONVEYANCE, to, text.subject(), text.text(),
                 text.html(), null, biller.name());
         history.queueOnce(email, EmailKind.CONVEYANCE.name() + ":" + c.conveyanceId())

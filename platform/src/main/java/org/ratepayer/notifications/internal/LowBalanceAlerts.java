@@ -149,7 +149,7 @@ public class LowBalanceAlerts {
             return Optional.empty();
         }
         String billerName = billers.cachedBiller(bid).name();
-        Composed text = LowBalanceEmailText.alert(billerName, account, event.remainingBalance(), event.remainingDays(), thresholds,
+        Composed text = LowBalanceEmailText.alert(PaymentEmailText.Brand.of(billerName, billers.cachedConfig(bid)), account, event.remainingBalance(), event.remainingDays(), thresholds,
                 publicUrl.link("/pay/" + bid));
         OutgoingEmail email = new OutgoingEmail(bid, account, EmailKind.PREPAID_LOW_BALANCE, to, text.subject(), text.text(),
                 text.html(), null, billerName);

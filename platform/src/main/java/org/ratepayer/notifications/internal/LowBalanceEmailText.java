@@ -25,8 +25,9 @@ public final class LowBalanceEmailText {
      * @param remainingDays null when the CIS sent none (the row is left out)
      * @param link where the payer adds money (the biller's payment page)
      */
-    public static Composed alert(String billerName, String accountNumber, BigDecimal remainingBalance, BigDecimal remainingDays,
+    public static Composed alert(PaymentEmailText.Brand brand, String accountNumber, BigDecimal remainingBalance, BigDecimal remainingDays,
             PrepaidThresholds thresholds, String link) {
+        String billerName = brand.billerName();
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Biller", billerName));
         rows.add(new Row("Account", accountNumber));
@@ -41,7 +42,7 @@ public final class LowBalanceEmailText {
                 rows,
                 "Add money to your account soon to keep your service: " + link + ". We will not alert you again until your balance"
                         + " has risen above the threshold and fallen below it again.",
-                link);
+                link, "Add money online", brand);
     }
 
     /** The thresholds these figures are below, in words ("a balance below $20.00"); empty when not low. */
