@@ -36,12 +36,12 @@ public record Charts(List<LocalDate> days, List<Series> byChannel, List<Series> 
      * How far the CIS postings are behind.
      *
      * @param oldestPendingSeconds the age of the oldest posting still pending, null when none is
-     * @param pendingByKind        pending postings per kind, only kinds with some
+     * @param pendingByKind        pending postings per kind, only kinds with some, by kind
      * @param deliveredLastDay     postings delivered in the 24 hours before now
      */
     public record PostingsLag(Long oldestPendingSeconds, Map<String, Long> pendingByKind, long parked, long deliveredLastDay) {
         public PostingsLag {
-            pendingByKind = Map.copyOf(pendingByKind);
+            pendingByKind = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(pendingByKind));
         }
     }
 }
