@@ -2,6 +2,7 @@ package org.ratepayer.staff.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import org.ratepayer.reports.ChartData;
 import org.ratepayer.staff.SignedInStaff;
 import org.ratepayer.staff.StaffPage;
 import org.ratepayer.staff.internal.StaffSignIn;
@@ -21,13 +22,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class StaffHomeController {
 
     private final StaffSignIn signIn;
+    private final ChartData charts;
 
-    StaffHomeController(StaffSignIn signIn) {
+    StaffHomeController(StaffSignIn signIn, ChartData charts) {
         this.signIn = signIn;
+        this.charts = charts;
     }
 
     @GetMapping("/staff/{bid}")
-    String home(@PathVariable long bid, SignedInStaff staff) {
+    String home(@PathVariable long bid, SignedInStaff staff, Model model) {
+        // the charts' figures, for their tables (templates/staff/charts.html); the script draws them from charts.json
+        model.addAttribute("charts", charts.charts(bid));
         return "staff/home";
     }
 
