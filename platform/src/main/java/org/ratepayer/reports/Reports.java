@@ -68,12 +68,17 @@ public class Reports {
 
     /** Every account of the biller, by account number: its registered portal users, paperless and autopay (Y or N). */
     public String customerStatus(long bid) {
+        StringBuilder out = new StringBuilder();
+        customerStatus(bid, out);
+        return out.toString();
+    }
+
+    /** As {@link #customerStatus(long)}, written to {@code out} row by row as the database sends them. */
+    public void customerStatus(long bid, Appendable out) {
         billers.cachedBiller(bid);
-        Csv csv = new Csv(CUSTOMER_STATUS);
-        for (ReportQueries.Status s : queries.statuses(bid)) {
-            csv.row(s.account(), s.customerName(), s.registeredUsers(), s.paperless() ? "Y" : "N", s.autopay() ? "Y" : "N");
-        }
-        return csv.text();
+        Csv csv = new Csv(out, CUSTOMER_STATUS);
+        queries.statuses(bid, s -> csv.row(s.account(), s.customerName(), s.registeredUsers(), s.paperless() ? "Y" : "N",
+                s.autopay() ? "Y" : "N"));
     }
 
     /**

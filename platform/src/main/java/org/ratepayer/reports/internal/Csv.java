@@ -1,5 +1,7 @@
 package org.ratepayer.reports.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -10,21 +12,32 @@ import java.util.List;
  */
 public final class Csv {
 
-    private final StringBuilder out = new StringBuilder();
+    private final Appendable out;
 
+    /** Writes into a string, for {@link #text()}. */
     public Csv(List<String> header) {
+        this(new StringBuilder(), header);
+    }
+
+    /** Writes each row to {@code out} as it is added: a report of every account need not be held whole. */
+    public Csv(Appendable out, List<String> header) {
+        this.out = out;
         row(header.toArray());
     }
 
     /** Adds a row; each value as {@link #field} writes it. */
     public Csv row(Object... values) {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                out.append(',');
+        try {
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.append(field(values[i]));
             }
-            out.append(field(values[i]));
+            out.append("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.append("\r\n");
         return this;
     }
 

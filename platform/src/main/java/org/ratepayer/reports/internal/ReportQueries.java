@@ -8,8 +8,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reports' SQL. Read-only, every query filtered on the biller; "taken" payments are APPROVED or SETTLED (money the
@@ -22,9 +28,15 @@ public class ReportQueries {
     static final String TAKEN = "('APPROVED', 'SETTLED')";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
 
-    public ReportQueries(JdbcClient jdbc) {
+    public ReportQueries(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(5_000);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     private static OffsetDateTime utc(Instant i) {
@@ -97,8 +109,12 @@ public class ReportQueries {
     public record Status(String account, String customerName, int registeredUsers, boolean paperless, boolean autopay) {
     }
 
-    public List<Status> statuses(long bid) {
-        return jdbc.sql("""
+    /**
+     * Hands every account's status to {@code each}, by account number, as the rows arrive: in a read-only transaction
+     * with a fetch size, so PostgreSQL sends a million accounts in batches rather than all at once.
+     */
+    public void statuses(long bid, Consumer<Status> each) {
+        readOnly.executeWithoutResult(tx -> streaming.query("""
                 select a.account_number, a.customer_name,
                        (select count(*) from payer_account pa where pa.biller_id = a.biller_id and pa.account_number = a.account_number) as users,
                        coalesce(pe.enrolled, false) as paperless,
@@ -106,12 +122,10 @@ public class ReportQueries {
                 from account a
                 left join paperless_enrolment pe on pe.biller_id = a.biller_id and pe.account_number = a.account_number
                 left join autopay_enrolment ae on ae.biller_id = a.biller_id and ae.account_number = a.account_number
-                where a.biller_id = :bid
+                where a.biller_id = ?
                 order by a.account_number
-                """).param("bid", bid)
-                .query((rs, n) -> new Status(rs.getString("account_number"), rs.getString("customer_name"), rs.getInt("users"),
-                        rs.getBoolean("paperless"), rs.getBoolean("autopay")))
-                .list();
+                """, (RowCallbackHandler) rs -> each.accept(new Status(rs.getString("account_number"), rs.getString("customer_name"),
+                rs.getInt("users"), rs.getBoolean("paperless"), rs.getBoolean("autopay"))), bid));
     }
 
     /** The ids of the biller's autopay runs for dates in the range, oldest first. */
