@@ -263,6 +263,51 @@ class StaffPagesIT extends CisPageIT {
     }
 
     @Test
+    void anAdministratorChangesOptionsAndSettingsAsTheApiValidatesThemAndSecretsAreNeverShown() {
+        TestBiller b = newBiller();
+        String secret = browserSignIn(b.bid(), "ana", createAdmin(b.bid(), "ana"));
+        browser.click("nav-settings");
+        assertThat(browser.text("option-54")).contains("Biller portal cart");
+        browser.assertAccessible("staff settings");
+        browser.fill("setting-6-input", "5");
+        browser.click("setting-6-save");
+        assertThat(browser.text("setting-6-error")).contains("out of range 0..1");
+        browser.assertAccessible("staff settings, a value refused");
+        assertThat(count("select count(*) from biller_setting where biller_id = ? and setting_id = 6", b.bid())).isZero();
+        browser.fill("setting-10-input", "hunter2 real-time secret");
+        browser.click("setting-10-save");
+        assertThat(browser.text("settings-notice")).contains("Setting 10 is saved");
+        assertThat(browser.text("setting-10-value")).isEqualTo("Set (hidden)");
+        assertThat(browser.element("setting-10-input").getDomProperty("value")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(30));
+        StaffHttp ana = new StaffHttp(this::url, newAddress());
+        ana.signIn(b.bid(), "ana", PASSWORD, secret, null, clock);
+        String page = "/staff/" + b.bid() + "/settings";
+        assertThat(ana.get(page).body()).doesNotContain("hunter2");
+        HttpResponse<String> cart = ana.post(page, page + "/options/54", "value=false");
+        assertThat(cart.statusCode()).isEqualTo(200);
+        assertThat(billerService.config(b.bid()).enabled(54)).isFalse();
+        HttpResponse<String> bad = ana.post(page, page + "/settings/6", "value=5");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"setting-6-error\"");
+        assertThat(jdbc.sql("select action || ' ' || target || ' ' || coalesce(after::text, '') from staff_audit where biller_id = ? and action like 'option.%' or biller_id = ? and action like 'setting.%' order by audit_id")
+                .params(b.bid(), b.bid()).query(String.class).list()).containsExactly(
+                        "setting.set setting 10 {\"value\": \"********\"}",
+                        "option.set option 54 {\"value\": \"false\"}");
+        assertThat(jdbc.sql("select count(*) from staff_audit where biller_id = ? and (before::text like '%hunter2%' or after::text like '%hunter2%')")
+                .param(b.bid()).query(Long.class).single()).isZero();
+
+        StaffUsers.IssuedPassword csr = staffUsers.create(new SignedInStaff(b.bid(), staffUsers.list(b.bid()).get(0).userId(), "ana",
+                StaffRole.ADMINISTRATOR, false), "bo", "bo@example.org", StaffRole.CSR, false);
+        StaffHttp bo = new StaffHttp(this::url, newAddress());
+        bo.signIn(b.bid(), "bo", csr.oneTimePassword(), null, PASSWORD, clock);
+        assertThat(bo.get(page).body()).contains("Only administrators can change these").doesNotContain("id=\"option-54-save\"");
+        assertThat(bo.post(page, page + "/options/54", "value=true").statusCode()).isEqualTo(403);
+        assertThat(billerService.config(b.bid()).enabled(54)).isFalse();
+    }
+
+    @Test
     void thePartnerSupportUserIsNotBilled() {
         TestBiller b = newBiller();
         createAdmin(b.bid(), "ana");
