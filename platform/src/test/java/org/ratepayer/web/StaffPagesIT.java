@@ -154,14 +154,15 @@ class StaffPagesIT extends CisPageIT {
         String csrf = "&_csrf=" + StaffHttp.enc(token);
         for (String write : List.of("/users", "/users/" + ritaId + "/disable", "/users/" + ritaId + "/reset-password",
                 "/users/" + ritaId + "/reset-totp", "/batches/close", "/postings/" + UUID.randomUUID() + "/retry",
-                "/postings/" + UUID.randomUUID() + "/skip")) {
-            HttpResponse<String> r = rita.postRaw("/staff/" + b.bid() + write, "username=x&email=x%40example.org&role=CSR&reason=because" + csrf);
+                "/postings/" + UUID.randomUUID() + "/skip", "/settings/options/54", "/settings/settings/6")) {
+            HttpResponse<String> r = rita.postRaw("/staff/" + b.bid() + write, "username=x&email=x%40example.org&role=CSR&reason=because&value=1" + csrf);
             assertThat(r.statusCode()).as(write).isEqualTo(403);
-            assertThat(r.body()).contains("Read-only");
+            assertThat(r.body()).contains("Read-only").contains("Nothing was changed");
         }
         assertThat(count("select count(*) from staff_audit where biller_id = ?", b.bid())).isEqualTo(auditBefore);
         assertThat(count("select count(*) from staff_user where biller_id = ?", b.bid())).isEqualTo(3);
         assertThat(count("select count(*) from payment_batch where biller_id = ?", b.bid())).isZero();
+        assertThat(count("select count(*) from biller_setting where biller_id = ? and setting_id = 6", b.bid())).isZero();
         assertThat(rita.get("/staff/" + b.bid() + "/users").body()).doesNotContain("id=\"create-user\"");
 
         // The administrator disables bo: his session is over at his next request.
@@ -289,7 +290,7 @@ class StaffPagesIT extends CisPageIT {
         assertThat(cart.statusCode()).isEqualTo(200);
         assertThat(billerService.config(b.bid()).enabled(54)).isFalse();
         HttpResponse<String> bad = ana.post(page, page + "/settings/6", "value=5");
-        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.statusCode()).as("as the API answers").isEqualTo(422);
         assertThat(bad.body()).contains("id=\"setting-6-error\"");
         assertThat(jdbc.sql("select action || ' ' || target || ' ' || coalesce(after::text, '') from staff_audit where biller_id = ? and action like 'option.%' or biller_id = ? and action like 'setting.%' order by audit_id")
                 .params(b.bid(), b.bid()).query(String.class).list()).containsExactly(

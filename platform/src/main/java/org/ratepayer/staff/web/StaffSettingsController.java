@@ -138,7 +138,12 @@ class StaffSettingsController {
                         (option ? "option " : "setting ") + id, shown(before), shown(after));
             });
         } catch (Refusal e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            // the status the API answers for the same refusal (a value the rules do not allow: 422)
+            response.setStatus(switch (e.kind()) {
+                case NOT_ALLOWED -> HttpStatus.UNPROCESSABLE_ENTITY.value();
+                case CONFLICT -> HttpStatus.CONFLICT.value();
+                default -> HttpStatus.BAD_REQUEST.value();
+            });
             model.addAttribute("errors", Map.of(field, e.getMessage()));
             return page(bid, staff, model);
         }
