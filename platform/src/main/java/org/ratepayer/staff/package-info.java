@@ -4,5 +4,6 @@
  * {@link org.ratepayer.staff.SignedInStaff}, are marked {@link org.ratepayer.staff.StaffPage}, and record their
  * writes through {@link org.ratepayer.staff.StaffAudit} (docs/staff-portal.md).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Staff", allowedDependencies = {"shared", "billers", "reports"})
+@org.springframework.modulith.ApplicationModule(displayName = "Staff", allowedDependencies = {"shared", "billers", "reports", "postings",
+        "payments", "payments :: batches"})
 package org.ratepayer.staff;

@@ -130,6 +130,10 @@ class StaffSignInIT extends CisPageIT {
         assertThat(row).containsEntry("must_change_password", false).containsEntry("enrolled", true)
                 .containsEntry("sealed", true).containsEntry("signed_in", true);
 
+        browser.get(base + "/authenticator");
+        assertThat(browser.text("already-enrolled")).contains("already asks for a code");
+        browser.assertAccessible("staff authenticator, enrolled");
+        browser.get(base);
         browser.click("sign-out");
         assertThat(browser.text("sign-in-notice")).contains("signed out");
         browser.get(base);
@@ -223,6 +227,24 @@ class StaffSignInIT extends CisPageIT {
         StaffHttp rita = new StaffHttp(this::url, newAddress());
         rita.signIn(b.bid(), "rita", reader.oneTimePassword(), null, PASSWORD, clock);
         assertThat(rita.get("/staff/" + b.bid()).body()).contains("Read-only");
+
+        // A read-only user may add an authenticator of their own; from then on their sign-in asks for its code.
+        assertThat(rita.get("/staff/" + b.bid()).body()).contains("id=\"add-authenticator\"");
+        HttpResponse<String> page = rita.get("/staff/" + b.bid() + "/authenticator");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("secret=([A-Z2-7]+)").matcher(page.body());
+        assertThat(m.find()).isTrue();
+        String secret = m.group(1);
+        String now = Totp.code(secret, clock.instant().getEpochSecond());
+        String auth = "/staff/" + b.bid() + "/authenticator";
+        assertThat(rita.postRaw(auth, "code=" + (now.equals("123456") ? "654321" : "123456") + "&_csrf="
+                + StaffHttp.enc(StaffHttp.csrf(page.body()))).statusCode()).isEqualTo(400);
+        assertThat(count("select count(*) from staff_user where biller_id = ? and username = 'rita' and totp_secret is null", b.bid())).isEqualTo(1);
+        HttpResponse<String> added = rita.post(auth, auth, "code=" + now);
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(count("select count(*) from staff_user where biller_id = ? and username = 'rita' and totp_secret is not null", b.bid())).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(30));
+        StaffHttp ritaAgain = new StaffHttp(this::url, newAddress());
+        assertThat(ritaAgain.password(b.bid(), "rita", PASSWORD).headers().firstValue("Location").orElseThrow()).contains("/sign-in/code");
 
         StaffHttp partner = new StaffHttp(this::url, newAddress());
         partner.signIn(b.bid(), "partner", support.oneTimePassword(), null, PASSWORD, clock);

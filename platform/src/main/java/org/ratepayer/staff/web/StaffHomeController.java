@@ -29,11 +29,63 @@ class StaffHomeController {
         this.charts = charts;
     }
 
+    /** An authenticator being set up by its signed-in user: the secret waits here until a code from it is shown. */
+    record Enrolling(long bid, long userId, String secret) implements java.io.Serializable {
+    }
+
+    static final String ENROLLING = "ratepayer.staff.enrolling";
+
     @GetMapping("/staff/{bid}")
     String home(@PathVariable long bid, SignedInStaff staff, Model model) {
         // the charts' figures, for their tables (templates/staff/charts.html); the script draws them from charts.json
         model.addAttribute("charts", charts.charts(bid));
+        model.addAttribute("totpEnrolled", signIn.user(bid, staff.userId()).map(u -> u.totpSecret() != null).orElse(false));
         return "staff/home";
+    }
+
+    /**
+     * A CSR or read-only user may add an authenticator of their own (administrators enrol one at their first
+     * sign-in): from then on their sign-in asks for its code. Securing one's own sign-in is no write to the biller's
+     * data, so read-only users may too.
+     */
+    @GetMapping("/staff/{bid}/authenticator")
+    String authenticatorPage(@PathVariable long bid, SignedInStaff staff, HttpServletRequest request, Model model) {
+        if (signIn.user(bid, staff.userId()).map(u -> u.totpSecret() != null).orElse(false)) {
+            model.addAttribute("enrolled", true);
+            return "staff/authenticator";
+        }
+        // The same key until it is confirmed: reloading the page must not invalidate what the app already holds.
+        Object pending = request.getSession().getAttribute(ENROLLING);
+        String secret = pending instanceof Enrolling e && e.bid() == bid && e.userId() == staff.userId() ? e.secret()
+                : signIn.newSecret();
+        request.getSession().setAttribute(ENROLLING, new Enrolling(bid, staff.userId(), secret));
+        enrolModel(model, staff, secret);
+        return "staff/authenticator";
+    }
+
+    @PostMapping("/staff/{bid}/authenticator")
+    String enrol(@PathVariable long bid, SignedInStaff staff, @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        Object pending = request.getSession().getAttribute(ENROLLING);
+        if (!(pending instanceof Enrolling e) || e.bid() != bid || e.userId() != staff.userId()) {
+            return "redirect:" + StaffLinks.home(bid) + "/authenticator";
+        }
+        var user = signIn.user(bid, staff.userId()).orElseThrow();
+        if (user.totpSecret() != null || !signIn.enrol(user, e.secret(), code)) {
+            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+            enrolModel(model, staff, e.secret());
+            model.addAttribute("error", StaffSignInController.CODE_NOT_RIGHT);
+            return "staff/authenticator";
+        }
+        request.getSession().removeAttribute(ENROLLING);
+        return "redirect:" + StaffLinks.home(bid) + "?authenticatorAdded";
+    }
+
+    private static void enrolModel(Model model, SignedInStaff staff, String secret) {
+        org.ratepayer.billers.Biller biller = (org.ratepayer.billers.Biller) model.getAttribute("biller");
+        model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
+        model.addAttribute("otpauth", org.ratepayer.staff.internal.Totp.uri("Ratepayer " + (biller == null ? "" : biller.name()),
+                staff.username(), secret));
     }
 
     @GetMapping("/staff/{bid}/password")
