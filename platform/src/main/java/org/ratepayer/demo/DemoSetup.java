@@ -110,16 +110,18 @@ public class DemoSetup {
         List<DemoPayers.DemoPayer> payers = DemoPayers.wanted(jdbc.sql(
                 "select account_number from account where biller_id = ? order by account_number limit 2").param(biller.bid())
                 .query(String.class).list());
+        DemoStaff.Administrator admin;
         try {
             new DemoPayers(json).register(baseUrl, biller.bid(), webServiceKey(biller), payers);
             autopay.enrol(baseUrl, biller, apiKey(biller));
+            admin = new DemoStaff(json).ensureAdministrator(baseUrl, biller.bid(), operatorToken.reveal());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while registering the demo payers", e);
         }
         DemoAutopay.Outcome autopayRun = autopay.run(biller);
-        writeManifest(baseUrl, biller, postbackSecret, payers, autopayRun, showcase.prepaidAccount());
-        printBanner(baseUrl, biller, outcome, showcase.lines(), payers, autopayRun);
+        writeManifest(baseUrl, biller, postbackSecret, payers, autopayRun, showcase.prepaidAccount(), admin);
+        printBanner(baseUrl, biller, outcome, showcase.lines(), payers, autopayRun, admin);
     }
 
     /** Settings 8–20: every Daffron endpoint of the demo biller is the simulator (its ports change per start). */
@@ -225,7 +227,7 @@ public class DemoSetup {
     }
 
     private void writeManifest(String baseUrl, Biller biller, String postbackSecret, List<DemoPayers.DemoPayer> payers,
-            DemoAutopay.Outcome autopayRun, String prepaidAccount) {
+            DemoAutopay.Outcome autopayRun, String prepaidAccount, DemoStaff.Administrator admin) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (IssuedKey k : billers.revealKeys(biller.bid(), Environment.TEST)) {
             keys.put(k.kind().name(), k.key());
@@ -274,6 +276,12 @@ public class DemoSetup {
         ap.put("runId", autopayRun.shownRun());
         ap.put("runUrl", DemoAutopay.runUrl(baseUrl, biller.bid(), autopayRun.shownRun()));
         manifest.put("autopay", ap);
+        Map<String, Object> staff = new LinkedHashMap<>();
+        staff.put("signInUrl", admin.signInUrl());
+        staff.put("username", admin.username());
+        // only on the start that created the user: afterwards the password is the one its user chose
+        staff.put("oneTimePassword", admin.oneTimePassword());
+        manifest.put("staff", staff);
         // It holds the operator token and every key: readable by the user alone, from the first byte (a new file made
         // owner-only, then moved over the old one, which may have been readable by others).
         try {
@@ -326,7 +334,7 @@ public class DemoSetup {
     }
 
     private void printBanner(String baseUrl, Biller biller, ImportOutcome outcome, List<String> cisAccounts,
-            List<DemoPayers.DemoPayer> payers, DemoAutopay.Outcome autopayRun) {
+            List<DemoPayers.DemoPayer> payers, DemoAutopay.Outcome autopayRun, DemoStaff.Administrator admin) {
         String imported = outcome.status() == ImportOutcome.Status.IMPORTED
                 ? outcome.invoices() + " invoices imported from " + outcome.fileName()
                 : outcome.fileName() + " already imported (" + outcome.invoices() + " invoices)";
@@ -348,6 +356,8 @@ public class DemoSetup {
                    sign in as {} / {} ({}) or {} / {} ({})
                    single sign-on link:          ./ratepayer payers sso-link --biller {} --user {}
                 {}
+                 Biller portal (staff):          {}
+                   sign in as {}
                  Email caught by the demo:       {}/demo/mailbox
                  Accounts in the CIS:            {}
                  Drop folder for BIF files:      {}
@@ -358,7 +368,11 @@ public class DemoSetup {
                 cis.cbUrl(), cis.adminUrl(), baseUrl, biller.bid(), baseUrl, biller.bid(), demoZip(biller), baseUrl,
                 baseUrl, biller.bid(), payers.get(0).username(), payers.get(0).password(), String.join(" and ", payers.get(0).accounts()),
                 payers.get(1).username(), payers.get(1).password(), String.join(" and ", payers.get(1).accounts()),
-                biller.bid(), payers.get(0).username(), autopayLines(baseUrl, biller.bid(), autopayRun), baseUrl,
+                biller.bid(), payers.get(0).username(), autopayLines(baseUrl, biller.bid(), autopayRun), admin.signInUrl(),
+                admin.oneTimePassword() != null
+                        ? admin.username() + " / " + admin.oneTimePassword() + " (one-time: choose your own, then add an authenticator app)"
+                        : admin.username() + " with the password you chose (delete data/ to start afresh)",
+                baseUrl,
                 String.join(", ", cisAccounts),
                 dropFolder.landingDirectory(biller.bid()).toAbsolutePath(), props.dataDir().toAbsolutePath());
     }
