@@ -506,6 +506,11 @@ public class PaymentService {
                 filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), page, size);
     }
 
+    /** Which staff user took each of these payments of the biller (channel CSRWEB); the others are not in the map. */
+    public java.util.Map<UUID, String> takenBy(long bid, java.util.Collection<UUID> guids) {
+        return payments.takenBy(bid, guids);
+    }
+
     public Optional<Payment> find(long bid, UUID guid) {
         return payments.find(bid, guid);
     }
