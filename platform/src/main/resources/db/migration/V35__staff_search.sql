@@ -10,6 +10,11 @@ create index account_name_trgm on account using gin (customer_name gin_trgm_ops)
 create index account_email_trgm on account using gin (lower(email) gin_trgm_ops) where email is not null;
 create index payer_user_email_trgm on payer_user using gin (lower(email) gin_trgm_ops);
 
+-- A whole address typed (the member reads it out) is looked up by equality: a trigram search for
+-- "ann@example.org" weighs every address at example.org.
+create index account_email_exact on account (biller_id, lower(email)) where email is not null;
+create index payer_user_email_exact on payer_user (biller_id, lower(email));
+
 -- A phone however it was written: its last ten digits.
 create index account_phone_digits on account (biller_id, right(regexp_replace(phone, '[^0-9]', '', 'g'), 10))
     where phone is not null;

@@ -80,6 +80,8 @@ public final class StaffSearchBench {
                 return FIRST[n % FIRST.length] + " " + surname(n % (SYLLABLES.length * SYLLABLES.length));
             });
             kinds.put("email", i -> "member" + random.nextInt(o.accounts()) + "@example.org");
+            // part of an address: the trigram "contains" search rather than the equality a whole address gets
+            kinds.put("email_part", i -> "member" + random.nextInt(o.accounts()) + "@");
             kinds.put("phone", i -> phone(random.nextInt(o.accounts())));
             kinds.put("invoice_number", i -> "INV" + random.nextInt(o.accounts()));
             kinds.put("payment_guid", i -> guids.get(random.nextInt(guids.size())));
@@ -231,7 +233,7 @@ public final class StaffSearchBench {
                        '(' || substr((2000000000 + n * 7)::text, 1, 3) || ') ' || substr((2000000000 + n * 7)::text, 4, 3)
                            || '-' || substr((2000000000 + n * 7)::text, 7),
                        'Lowell', 'MI', '49331'
-                from generate_series(0, :accounts - 1) n
+                from generate_series(0::bigint, :accounts - 1) n
                 """.formatted(first, FIRST.length, syl, s * s, s, syl, s * s, s))
                 .param("bid", bid).param("accounts", o.accounts()).update();
         long file = jdbc.sql("""
@@ -242,7 +244,7 @@ public final class StaffSearchBench {
                 insert into invoice (biller_id, invoice_number, account_number, file_id, file_line, status, invoice_date,
                                      due_date, total_amount_due)
                 select :bid, 'INV' || n, n || '-1', :file, n + 2, 'OPEN', date '2026-10-01', date '2026-11-01', 10 + n %% 200
-                from generate_series(0, :accounts - 1) n
+                from generate_series(0::bigint, :accounts - 1) n
                 """.replace("%%", "%")).param("bid", bid).param("file", file).param("accounts", o.accounts()).update();
         jdbc.sql("""
                 insert into payment (payment_guid, biller_id, account_number, channel, method, status, amount, card_brand,
@@ -253,7 +255,7 @@ public final class StaffSearchBench {
                        case when n % 4 = 0 then null else 'VISA' end, lpad(((n * 7919) % 10000)::text, 4, '0'), 'tok_bench',
                        lpad(((n * 104729) % 1000000)::text, 6, '0'),
                        timestamptz '2026-11-01 12:00:00+00' - make_interval(secs => n * 15), now()
-                from generate_series(0, :payments - 1) n
+                from generate_series(0::bigint, :payments - 1) n
                 """).param("bid", bid).param("accounts", o.accounts()).param("payments", o.payments()).update();
         for (String[] ix : dropped) {
             jdbc.sql(ix[1]).update();

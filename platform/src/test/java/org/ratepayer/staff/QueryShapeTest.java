@@ -54,6 +54,19 @@ class QueryShapeTest {
         assertThat(reading.kinds()).containsExactlyElementsOf(expected);
     }
 
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ann.lee@example.org   | true
+            a@b.co                | true
+            ann.lee@example       | false
+            ann.lee@              | false
+            @example.org          | false
+            ann@example.o         | false
+            """)
+    void aWholeEmailIsLookedUpByEquality(String term, boolean whole) {
+        assertThat(QueryShape.wholeEmail(term)).isEqualTo(whole);
+    }
+
     @Test
     void nullIsAnEmptyBox() {
         assertThat(QueryShape.read(null).kinds()).isEmpty();

@@ -99,7 +99,7 @@ public class StaffSearch {
             if (merged.size() >= wanted) {
                 break;
             }
-            for (String sql : sql(kind, f)) {
+            for (String sql : sql(kind, reading.term(), f)) {
                 add(merged, query(kind, sql, params, wanted));
             }
         }
@@ -122,7 +122,7 @@ public class StaffSearch {
     }
 
     /** The queries for one kind, in the order their hits are listed. */
-    private static List<String> sql(Kind kind, SearchFilter f) {
+    private static List<String> sql(Kind kind, String term, SearchFilter f) {
         String accountHasPayment = f.any() ? " and (exists (select 1 from payment p where p.biller_id = a.biller_id"
                 + " and p.account_number = a.account_number" + paymentFilter(f) + ") or exists (select 1 from payment_allocation pa"
                 + " join payment p on p.payment_id = pa.payment_id where pa.biller_id = a.biller_id and pa.account_number = a.account_number"
@@ -148,11 +148,14 @@ public class StaffSearch {
                             + " order by a.account_number limit :limit",
                     "select " + PAYMENT_COLUMNS + PAYMENT_FROM + " and p.last4 = :term" + paymentFilter(f)
                             + " order by p.created_at desc, p.payment_id desc limit :limit");
-            case EMAIL -> List.of(accounts + " and a.email is not null and lower(a.email) like :contains" + accountHasPayment
-                            + " order by a.account_number limit :limit",
-                    accounts + " and a.account_number in (select pa.account_number from payer_user u join payer_account pa"
-                            + " on pa.user_id = u.user_id and pa.biller_id = u.biller_id where u.biller_id = :bid and lower(u.email) like :contains)"
-                            + accountHasPayment + " order by a.account_number limit :limit");
+            case EMAIL -> {
+                String match = QueryShape.wholeEmail(term) ? " = :lower" : " like :contains";
+                yield List.of(accounts + " and a.email is not null and lower(a.email)" + match + accountHasPayment
+                                + " order by a.account_number limit :limit",
+                        accounts + " and a.account_number in (select pa.account_number from payer_user u join payer_account pa"
+                                + " on pa.user_id = u.user_id and pa.biller_id = u.biller_id where u.biller_id = :bid and lower(u.email)"
+                                + match + ")" + accountHasPayment + " order by a.account_number limit :limit");
+            }
             case PHONE -> List.of(accounts + " and a.phone is not null and right(regexp_replace(a.phone, '[^0-9]', '', 'g'), 10) = :phone"
                     + accountHasPayment + " order by a.account_number limit :limit");
             case NAME -> List.of(accounts + " and a.customer_name ilike :contains" + accountHasPayment
@@ -185,6 +188,7 @@ public class StaffSearch {
         Map<String, Object> p = new HashMap<>();
         p.put("bid", bid);
         p.put("term", term);
+        p.put("lower", term.toLowerCase(java.util.Locale.ROOT));
         p.put("contains", "%" + term.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         String digits = term.replaceAll("[^0-9]", "");
         p.put("phone", digits.length() > 10 ? digits.substring(digits.length() - 10) : digits);
