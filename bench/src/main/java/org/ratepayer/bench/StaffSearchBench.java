@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
-import org.ratepayer.staff.search.SearchFilter;
-import org.ratepayer.staff.search.SearchPage;
-import org.ratepayer.staff.search.StaffSearch;
+import org.ratepayer.servicedesk.search.SearchFilter;
+import org.ratepayer.servicedesk.search.SearchPage;
+import org.ratepayer.servicedesk.search.StaffSearch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

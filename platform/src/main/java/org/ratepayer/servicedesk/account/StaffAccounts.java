@@ -1,4 +1,4 @@
-package org.ratepayer.staff.account;
+package org.ratepayer.servicedesk.account;
 
 import java.util.List;
 import java.util.Map;

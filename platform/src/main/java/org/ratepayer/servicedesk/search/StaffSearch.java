@@ -1,4 +1,4 @@
-package org.ratepayer.staff.search;
+package org.ratepayer.servicedesk.search;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +15,7 @@ import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.PaymentStatus;
 import org.ratepayer.shared.web.BadRequestException;
-import org.ratepayer.staff.search.QueryShape.Kind;
+import org.ratepayer.servicedesk.search.QueryShape.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package org.ratepayer.staff;
+package org.ratepayer.servicedesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,13 +15,13 @@ import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.shared.web.BadRequestException;
-import org.ratepayer.staff.account.AccountView;
-import org.ratepayer.staff.account.StaffAccounts;
-import org.ratepayer.staff.search.QueryShape.Kind;
-import org.ratepayer.staff.search.SearchFilter;
-import org.ratepayer.staff.search.SearchHit;
-import org.ratepayer.staff.search.SearchPage;
-import org.ratepayer.staff.search.StaffSearch;
+import org.ratepayer.servicedesk.account.AccountView;
+import org.ratepayer.servicedesk.account.StaffAccounts;
+import org.ratepayer.servicedesk.search.QueryShape.Kind;
+import org.ratepayer.servicedesk.search.SearchFilter;
+import org.ratepayer.servicedesk.search.SearchHit;
+import org.ratepayer.servicedesk.search.SearchPage;
+import org.ratepayer.servicedesk.search.StaffSearch;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -1,4 +1,4 @@
-package org.ratepayer.staff.search;
+package org.ratepayer.servicedesk.search;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.ratepayer.staff.search;
+package org.ratepayer.servicedesk.search;
 
 import java.util.List;
 import java.util.Locale;

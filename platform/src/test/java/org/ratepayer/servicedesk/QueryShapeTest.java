@@ -1,4 +1,4 @@
-package org.ratepayer.staff;
+package org.ratepayer.servicedesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ratepayer.staff.search.QueryShape;
-import org.ratepayer.staff.search.QueryShape.Kind;
+import org.ratepayer.servicedesk.search.QueryShape;
+import org.ratepayer.servicedesk.search.QueryShape.Kind;
 
 /** How the one search box reads what a CSR types (docs/staff-search.md, "Reading the box"). */
 class QueryShapeTest {
