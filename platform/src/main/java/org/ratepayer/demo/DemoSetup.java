@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.math.BigDecimal;
 import javax.sql.DataSource;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.ratepayer.autopay.AutopayRuns;
 import org.ratepayer.autopay.RunReport;
@@ -57,6 +58,8 @@ public class DemoSetup {
     static final long DEMO_BID = 2178;
     static final String DEMO_NAME = "Carteret-Craven Electric Cooperative";
     static final int DEMO_INVOICES = 1000;
+    /** Setting 1012 of the demo biller: prepaid accounts below this remaining balance get one alert per fall below it. */
+    static final BigDecimal DEMO_PREPAID_ALERT = new BigDecimal("20.00");
 
     private final BillerService billers;
     private final InvoiceImportService imports;
@@ -102,7 +105,7 @@ public class DemoSetup {
         Files.createDirectories(dropFolder.landingDirectory(biller.bid()));
         pointAtSimulator(biller);
         String postbackSecret = payNowSecret(biller);
-        List<String> showcase = loadSimulator(biller);
+        Showcase showcase = loadSimulator(biller);
         autopay.tellTheCis(biller);
         List<DemoPayers.DemoPayer> payers = DemoPayers.wanted(jdbc.sql(
                 "select account_number from account where biller_id = ? order by account_number limit 2").param(biller.bid())
@@ -115,8 +118,8 @@ public class DemoSetup {
             throw new IOException("interrupted while registering the demo payers", e);
         }
         DemoAutopay.Outcome autopayRun = autopay.run(biller);
-        writeManifest(baseUrl, biller, postbackSecret, payers, autopayRun);
-        printBanner(baseUrl, biller, outcome, showcase, payers, autopayRun);
+        writeManifest(baseUrl, biller, postbackSecret, payers, autopayRun, showcase.prepaidAccount());
+        printBanner(baseUrl, biller, outcome, showcase.lines(), payers, autopayRun);
     }
 
     /** Settings 8–20: every Daffron endpoint of the demo biller is the simulator (its ports change per start). */
@@ -128,6 +131,13 @@ public class DemoSetup {
             billers.setSetting(bid, url + 2, TextNode.valueOf(cis.password()), "demo");
         }
         billers.setSetting(bid, 20, TextNode.valueOf(cis.eprintUrl()), "demo");
+        // The prepaid showcase account (4.93 left) is below this: its first balance refresh emails one low-balance alert
+        // (docs/prepaid-alerts.md), and later refreshes send nothing until it has risen above 20.00 and fallen again.
+        billers.setSetting(bid, ConfigCatalogue.SET_PREPAID_ALERT_AMOUNT, DecimalNode.valueOf(DEMO_PREPAID_ALERT), "demo");
+    }
+
+    /** What the banner lists of the simulator's accounts, and the prepaid one, which data/demo.json names. */
+    record Showcase(List<String> lines, String prepaidAccount) {
     }
 
     /**
@@ -135,7 +145,7 @@ public class DemoSetup {
      * A few accounts show what real-time refresh can say: a prepaid account, a cash-only account
      * (ACH blocked), a card-blocked account and one that has paid ahead (credit balance).
      */
-    private List<String> loadSimulator(Biller biller) {
+    private Showcase loadSimulator(Biller biller) {
         List<CisAccount> accounts = jdbc.sql("""
                 select a.account_number, a.customer_name, i.total_amount_due, coalesce(i.past_due, 0), i.due_date
                 from account a join invoice i on i.biller_id = a.biller_id and i.account_number = a.account_number
@@ -170,7 +180,7 @@ public class DemoSetup {
             }
         }
         showcase.add(0, accounts.size() + " accounts");
-        return showcase;
+        return new Showcase(showcase, rows[0] < accounts.size() ? accounts.get(rows[0]).accountNumber() : null);
     }
 
     /** This month's billing run: a new month gives new invoices that supersede last month's (balance forward). */
@@ -215,7 +225,7 @@ public class DemoSetup {
     }
 
     private void writeManifest(String baseUrl, Biller biller, String postbackSecret, List<DemoPayers.DemoPayer> payers,
-            DemoAutopay.Outcome autopayRun) {
+            DemoAutopay.Outcome autopayRun, String prepaidAccount) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (IssuedKey k : billers.revealKeys(biller.bid(), Environment.TEST)) {
             keys.put(k.kind().name(), k.key());
@@ -231,6 +241,8 @@ public class DemoSetup {
         b.put("postbackSecret", postbackSecret);
         b.put("dropFolder", dropFolder.landingDirectory(biller.bid()).toAbsolutePath().toString());
         b.put("fileSpec", biller.fileSpec().format());
+        b.put("prepaidAccount", prepaidAccount);
+        b.put("prepaidAlertBelow", DEMO_PREPAID_ALERT);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("baseUrl", baseUrl);
         manifest.put("operatorToken", operatorToken.reveal());

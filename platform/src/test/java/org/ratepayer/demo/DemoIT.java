@@ -91,6 +91,14 @@ class DemoIT {
         assertThat(balance.get("balanceDue").decimalValue())
                 .isEqualByComparingTo(invoices.at("/invoices/0/totalAmountDue").decimalValue());
 
+        // README "Notices, prepaid alerts and a change of owner": the prepaid account's refresh sends one alert, once.
+        String prepaid = biller.get("prepaidAccount").asText();
+        assertThat(get(baseUrl + "/api/v1/billers/2178/accounts/" + prepaid + "/balance", apiKey).at("/prepaid/remainingBalance").decimalValue())
+                .isLessThan(biller.get("prepaidAlertBelow").decimalValue());
+        get(baseUrl + "/api/v1/billers/2178/accounts/" + prepaid + "/balance", apiKey);
+        JsonNode alerts = get(baseUrl + "/api/v1/billers/2178/accounts/" + prepaid + "/emails", apiKey);
+        assertThat(alerts.findValuesAsText("kind")).containsExactly("PREPAID_LOW_BALANCE");
+
         // README "Try Pay Now": a partner portal on this machine (plain http to 127.0.0.1) gets a payment link.
         assertThat(biller.get("postbackSecret").asText()).startsWith("whsec_");
         String basic = java.util.Base64.getEncoder().encodeToString(biller.get("cpv2Key").asText().getBytes());
