@@ -4,6 +4,6 @@
  * module (sign-in, roles, audit) sits below every module that adds staff pages: search reads payments, payers and
  * enrolments, whose own staff pages use staff, so search inside staff would make a cycle.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Service desk", allowedDependencies = {"shared", "billers", "billing",
+@org.springframework.modulith.ApplicationModule(displayName = "Service desk", allowedDependencies = {"shared", "staff", "billers", "billing", "payments :: gateway",
         "balances", "payments", "enrolments", "payers", "notifications"})
 package org.ratepayer.servicedesk;

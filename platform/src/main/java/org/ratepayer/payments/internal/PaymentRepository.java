@@ -93,6 +93,12 @@ public class PaymentRepository {
                 .query(PaymentRepository::payment).optional();
     }
 
+    /** Records the staff user who took a CSRWEB payment; once: a payment's taker never changes. */
+    public boolean markTakenBy(long bid, UUID guid, String username) {
+        return jdbc.sql("update payment set taken_by = ? where biller_id = ? and payment_guid = ? and channel = 'CSRWEB' and taken_by is null")
+                .params(username, bid, guid).update() == 1;
+    }
+
     /** The staff users who took these payments (docs/staff-search.md); a payment no staff user took is not in it. */
     public java.util.Map<UUID, String> takenBy(long bid, java.util.Collection<UUID> guids) {
         java.util.Map<UUID, String> by = new java.util.HashMap<>();
