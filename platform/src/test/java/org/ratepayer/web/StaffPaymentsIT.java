@@ -91,8 +91,10 @@ class StaffPaymentsIT extends CisPageIT {
         return "/staff/" + b.bid() + "/accounts/" + number;
     }
 
-    private List<PaymentPosting> posted(String account) {
-        return cis.state().postings().payments().stream().filter(p -> p.accountNumber().equals(account)).toList();
+    /** What the simulator received for this part of a payment (the simulator serves every test of the class). */
+    private List<PaymentPosting> posted(String account, UUID transactionId) {
+        return cis.state().postings().payments().stream()
+                .filter(p -> p.accountNumber().equals(account) && p.transactionId().equalsIgnoreCase(transactionId.toString())).toList();
     }
 
     private List<String> comments(String account) {
@@ -124,7 +126,9 @@ class StaffPaymentsIT extends CisPageIT {
         assertThat(found.body()).contains("7201-1").contains("taken by <span class=\"taken-by\">carol</span>");
         HttpResponse<String> page = carol.get(account("7201-1"));
         assertThat(page.body()).contains("<td class=\"taken-by\">carol</td>").contains("CSRWEB");
-        await().atMost(PATIENCE).until(() -> posted("7201-1").size() == 1);
+        UUID guid = jdbc.sql("select payment_guid from payment where biller_id = ?").param(b.bid()).query(UUID.class).single();
+        await().atMost(PATIENCE).until(() -> count("select count(*) from posting where biller_id = ? and status = 'DELIVERED'", b.bid()) == 1);
+        assertThat(posted("7201-1", guid)).hasSize(1);
     }
 
     @Test
@@ -149,16 +153,11 @@ class StaffPaymentsIT extends CisPageIT {
                 + " where p.payment_guid = ? order by a.position").param(guid)
                 .query((rs, n) -> tuple(rs.getString(1), rs.getBigDecimal(2).toPlainString())).list())
                 .containsExactly(tuple("7201-1", "40.00"), tuple("7202-1", "25.00"));
-        await().atMost(PATIENCE).until(() -> posted("7201-1").size() + posted("7202-1").size() == 2
-                && count("select count(*) from posting where biller_id = ? and status = 'DELIVERED'", b.bid()) == 2);
-        assertThat(posted("7201-1")).singleElement().satisfies(p -> {
-            assertThat(p.transactionId()).isEqualTo(PaymentAllocation.guidOf(guid, 1).toString());
-            assertThat(p.amount()).isEqualByComparingTo(new BigDecimal("40.00"));
-        });
-        assertThat(posted("7202-1")).singleElement().satisfies(p -> {
-            assertThat(p.transactionId()).isEqualTo(PaymentAllocation.guidOf(guid, 2).toString());
-            assertThat(p.amount()).isEqualByComparingTo(new BigDecimal("25.00"));
-        });
+        await().atMost(PATIENCE).until(() -> count("select count(*) from posting where biller_id = ? and status = 'DELIVERED'", b.bid()) == 2);
+        assertThat(posted("7201-1", PaymentAllocation.guidOf(guid, 1))).singleElement()
+                .satisfies(p -> assertThat(p.amount()).isEqualByComparingTo(new BigDecimal("40.00")));
+        assertThat(posted("7202-1", PaymentAllocation.guidOf(guid, 2))).singleElement()
+                .satisfies(p -> assertThat(p.amount()).isEqualByComparingTo(new BigDecimal("25.00")));
         assertThat(carol.get("/staff/" + b.bid() + "/cart").body()).as("the cart is emptied").contains("id=\"cart-empty\"");
     }
 
@@ -174,7 +173,7 @@ class StaffPaymentsIT extends CisPageIT {
         assertThat(comments("7201-1")).containsExactly("AUTOPAY ON");
         assertThat(jdbc.sql("select actor || ' ' || action || ' ' || target from staff_audit where biller_id = ? and action like 'autopay%'")
                 .param(b.bid()).query(String.class).list()).containsExactly("carol autopay.enrol account 7201-1");
-        assertThat(carol.get(account("7201-1")).body()).contains("Autopay is <strong>on</strong>").contains("staff:carol");
+        assertThat(carol.get(account("7201-1")).body()).contains("Autopay is <strong>on</strong>");
     }
 
     @Test

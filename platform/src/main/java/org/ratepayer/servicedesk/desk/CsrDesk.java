@@ -92,8 +92,8 @@ public class CsrDesk {
     }
 
     private void taken(SignedInStaff staff, PaymentOutcome outcome, String action, String target) {
-        if (outcome instanceof PaymentOutcome.Taken t) {
-            payments.markTakenBy(staff.bid(), t.paymentGuid(), staff.username());
+        // the same form sent twice replays the first answer: only the first marks and audits it
+        if (outcome instanceof PaymentOutcome.Taken t && payments.markTakenBy(staff.bid(), t.paymentGuid(), staff.username())) {
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("paymentGuid", t.paymentGuid().toString());
             after.put("amount", t.amount());
