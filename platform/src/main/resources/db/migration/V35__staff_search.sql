@@ -1,18 +1,17 @@
 -- Staff search (docs/staff-search.md): one box over a biller's accounts, invoices and payments. Every index leads with
--- or is filtered by what the search asks with the biller id beside it; the two trigram indexes serve the name and
--- email "contains" searches, which a btree cannot.
--- pg_trgm is a trusted extension (PostgreSQL 13+): a database owner may create it without superuser.
+-- or is filtered by what the search asks with the biller id beside it.
+-- pg_trgm (for portal users' emails) is a trusted extension (PostgreSQL 13+): a database owner may create it without superuser.
 create extension if not exists pg_trgm;
 
--- Name and email contain the text typed (ILIKE '%ann lee%'). GIN with fastupdate (the default) queues new entries
--- in a pending list merged in bulk, which keeps the import's account upserts cheap (measured in docs/staff-search.md).
-create index account_name_trgm on account using gin (customer_name gin_trgm_ops);
-create index account_email_trgm on account using gin (lower(email) gin_trgm_ops);
+-- Names and emails of accounts are searched from the beginning (the whole name, its last word, the address), with
+-- btree indexes: trigram GIN indexes on account made a 200,000-account import 2.8 times slower (16 s to 44 s,
+-- bench/bif-import.sh), these cost nothing measurable (15.4 s); docs/staff-search.md, "Not slowing the import".
+-- text_pattern_ops: byte-order ranges, so a prefix is an index range whatever the database's collation.
+create index account_name_prefix on account (biller_id, lower(customer_name) text_pattern_ops);
+create index account_surname_prefix on account (biller_id, lower(regexp_replace(btrim(customer_name), '^.*\s', '')) text_pattern_ops);
+create index account_email_prefix on account (biller_id, lower(email) text_pattern_ops);
+-- Portal users' emails are not touched by the import: "contains" there, with trigrams.
 create index payer_user_email_trgm on payer_user using gin (lower(email) gin_trgm_ops);
-
--- A whole address typed (the member reads it out) is looked up by equality: a trigram search for
--- "ann@example.org" weighs every address at example.org.
-create index account_email_exact on account (biller_id, lower(email));
 create index payer_user_email_exact on payer_user (biller_id, lower(email));
 
 -- A phone however it was written: its last ten digits.

@@ -149,17 +149,25 @@ public class StaffSearch {
                     "select " + PAYMENT_COLUMNS + PAYMENT_FROM + " and p.last4 = :term" + paymentFilter(f)
                             + " order by p.created_at desc, p.payment_id desc limit :limit");
             case EMAIL -> {
-                String match = QueryShape.wholeEmail(term) ? " = :lower" : " like :contains";
-                yield List.of(accounts + " and a.email is not null and lower(a.email)" + match + accountHasPayment
-                                + " order by a.account_number limit :limit",
+                // an account's address from its beginning (a whole one is the same range, ending at once); a portal
+                // user's anywhere in it
+                String accountMatch = " and lower(a.email) ~>=~ :from_text and lower(a.email) ~<=~ :to_text and lower(a.email) like :prefix";
+                String userMatch = QueryShape.wholeEmail(term) ? " = :lower" : " like :contains";
+                yield List.of(accounts + accountMatch + accountHasPayment + " order by a.account_number limit :limit",
                         accounts + " and a.account_number in (select pa.account_number from payer_user u join payer_account pa"
                                 + " on pa.user_id = u.user_id and pa.biller_id = u.biller_id where u.biller_id = :bid and lower(u.email)"
-                                + match + ")" + accountHasPayment + " order by a.account_number limit :limit");
+                                + userMatch + ")" + accountHasPayment + " order by a.account_number limit :limit");
             }
             case PHONE -> List.of(accounts + " and a.phone is not null and right(regexp_replace(a.phone, '[^0-9]', '', 'g'), 10) = :phone"
                     + accountHasPayment + " order by a.account_number limit :limit");
-            case NAME -> List.of(accounts + " and a.customer_name ilike :contains" + accountHasPayment
-                    + " order by a.customer_name, a.account_number limit :limit");
+            // the whole name from its beginning ("ann lee", "doe, pat"), then its last word ("lee" finds Ann Lee and
+            // Bo Leeson); both are index ranges (V35), never a scan of the biller's accounts
+            case NAME -> List.of(accounts + " and lower(a.customer_name) ~>=~ :from_text and lower(a.customer_name) ~<=~ :to_text"
+                            + " and lower(a.customer_name) like :prefix" + accountHasPayment
+                            + " order by a.customer_name, a.account_number limit :limit",
+                    accounts + " and lower(regexp_replace(btrim(a.customer_name), '^.*\\s', '')) ~>=~ :from_text"
+                            + " and lower(regexp_replace(btrim(a.customer_name), '^.*\\s', '')) ~<=~ :to_text" + accountHasPayment
+                            + " order by a.customer_name, a.account_number limit :limit");
         };
     }
 
@@ -188,7 +196,12 @@ public class StaffSearch {
         Map<String, Object> p = new HashMap<>();
         p.put("bid", bid);
         p.put("term", term);
-        p.put("lower", term.toLowerCase(java.util.Locale.ROOT));
+        String lower = term.toLowerCase(java.util.Locale.ROOT);
+        p.put("lower", lower);
+        // a prefix as a byte-order range: from the text itself to the text followed by the highest code point
+        p.put("from_text", lower);
+        p.put("to_text", lower + "\uDBFF\uDFFF");
+        p.put("prefix", escapeLike(lower) + "%");
         p.put("contains", "%" + term.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         String digits = term.replaceAll("[^0-9]", "");
         p.put("phone", digits.length() > 10 ? digits.substring(digits.length() - 10) : digits);
@@ -212,6 +225,10 @@ public class StaffSearch {
             }
         }
         return p;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static UUID guid(String term) {
