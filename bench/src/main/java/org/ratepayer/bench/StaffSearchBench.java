@@ -80,7 +80,7 @@ public final class StaffSearchBench {
                 return FIRST[n % FIRST.length] + " " + surname(n % (SYLLABLES.length * SYLLABLES.length));
             });
             kinds.put("email", i -> "member" + random.nextInt(o.accounts()) + "@example.org");
-            // part of an address: the trigram "contains" search rather than the equality a whole address gets
+            // part of an address: a prefix range rather than the equality a whole address gets
             kinds.put("email_part", i -> "member" + random.nextInt(o.accounts()) + "@");
             kinds.put("phone", i -> phone(random.nextInt(o.accounts())));
             kinds.put("invoice_number", i -> "INV" + random.nextInt(o.accounts()));
