@@ -506,6 +506,19 @@ public class PaymentService {
                 filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), page, size);
     }
 
+    /**
+     * Records which staff user took a payment of channel CSRWEB (docs/staff-search.md), right after submitting it:
+     * false when the payment is another channel's or already has its taker.
+     */
+    public boolean markTakenBy(long bid, UUID guid, String username) {
+        return payments.markTakenBy(bid, guid, username);
+    }
+
+    /** Which staff user took each of these payments of the biller (channel CSRWEB); the others are not in the map. */
+    public java.util.Map<UUID, String> takenBy(long bid, java.util.Collection<UUID> guids) {
+        return payments.takenBy(bid, guids);
+    }
+
     public Optional<Payment> find(long bid, UUID guid) {
         return payments.find(bid, guid);
     }

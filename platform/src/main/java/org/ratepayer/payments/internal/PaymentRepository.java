@@ -93,6 +93,24 @@ public class PaymentRepository {
                 .query(PaymentRepository::payment).optional();
     }
 
+    /** Records the staff user who took a CSRWEB payment; once: a payment's taker never changes. */
+    public boolean markTakenBy(long bid, UUID guid, String username) {
+        return jdbc.sql("update payment set taken_by = ? where biller_id = ? and payment_guid = ? and channel = 'CSRWEB' and taken_by is null")
+                .params(username, bid, guid).update() == 1;
+    }
+
+    /** The staff users who took these payments (docs/staff-search.md); a payment no staff user took is not in it. */
+    public java.util.Map<UUID, String> takenBy(long bid, java.util.Collection<UUID> guids) {
+        java.util.Map<UUID, String> by = new java.util.HashMap<>();
+        if (guids.isEmpty()) {
+            return by;
+        }
+        jdbc.sql("select payment_guid, taken_by from payment where biller_id = :bid and payment_guid in (:guids) and taken_by is not null")
+                .param("bid", bid).param("guids", guids)
+                .query((rs, n) -> by.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return by;
+    }
+
     public Optional<Payment> byId(long id) {
         return jdbc.sql("select * from payment where payment_id = ?").param(id).query(PaymentRepository::payment).optional();
     }
