@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.payers.internal.AccountLinks;
-import org.ratepayer.payers.internal.PasswordHasher;
+import org.ratepayer.shared.passwords.PasswordHasher;
 import org.ratepayer.payers.internal.PayerRepository;
 import org.ratepayer.payers.internal.PayerTokens;
 import org.ratepayer.shared.web.Refusal.Kind;

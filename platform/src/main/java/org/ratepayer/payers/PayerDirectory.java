@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.payers.internal.AccountLinks;
-import org.ratepayer.payers.internal.PasswordHasher;
+import org.ratepayer.shared.passwords.PasswordHasher;
 import org.ratepayer.payers.internal.PayerRepository;
 import org.ratepayer.payers.internal.PayerRepository.UserRow;
 import org.ratepayer.payers.internal.PayerTokens;

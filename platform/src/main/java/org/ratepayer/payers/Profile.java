@@ -2,7 +2,7 @@ package org.ratepayer.payers;
 
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
-import org.ratepayer.payers.internal.PasswordHasher;
+import org.ratepayer.shared.passwords.PasswordHasher;
 import org.ratepayer.payers.internal.PayerRepository;
 import org.ratepayer.shared.web.Refusal.Kind;
 import org.springframework.stereotype.Service;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.payers.internal.AccountLinks;
-import org.ratepayer.payers.internal.PasswordHasher;
+import org.ratepayer.shared.passwords.PasswordHasher;
 import org.ratepayer.payers.internal.PayerRepository;
 import org.ratepayer.payers.internal.PayerTokens;
 import org.ratepayer.payments.page.AccountMatch;

@@ -1,13 +1,12 @@
 package org.ratepayer.staff.internal;
 
 import java.security.SecureRandom;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.ratepayer.shared.passwords.PasswordHasher;
 import org.springframework.stereotype.Component;
 
 /**
- * Argon2id with OWASP's parameters (19 MiB, 2 iterations, 1 lane), as the payers' portal uses; an unknown username
- * is checked against a decoy hash so it takes as long as a known one. One-time passwords (a new user's, a reset's)
- * are 20 Base32 characters, 100 random bits, in groups of five to read out.
+ * Staff passwords are hashed as the payers' are ({@link PasswordHasher}: Argon2id, a decoy for unknown usernames).
+ * One-time passwords (a new user's, a reset's) are 20 Base32 characters, 100 random bits, in groups of five to read out.
  */
 @Component
 public class StaffPasswords {
@@ -16,20 +15,20 @@ public class StaffPasswords {
     public static final int MAX_LENGTH = 200;
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
-    private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
-    private final String decoy = encoder.encode("decoy password for unknown staff");
+    private final PasswordHasher hasher;
     private final SecureRandom random = new SecureRandom();
 
-    public String hash(String password) {
-        return encoder.encode(password);
+    public StaffPasswords(PasswordHasher hasher) {
+        this.hasher = hasher;
     }
 
+    public String hash(String password) {
+        return hasher.hash(password);
+    }
+
+    /** Whether the password matches; a null hash is checked against the decoy and fails. */
     public boolean matches(String password, String hash) {
-        if (hash == null) {
-            encoder.matches(password == null ? "" : password, decoy);
-            return false;
-        }
-        return password != null && encoder.matches(password, hash);
+        return hasher.matches(password, hash);
     }
 
     public String oneTime() {

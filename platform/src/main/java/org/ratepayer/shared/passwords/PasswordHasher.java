@@ -1,11 +1,12 @@
-package org.ratepayer.payers.internal;
+package org.ratepayer.shared.passwords;
 
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Argon2id with OWASP's parameters (19 MiB, 2 iterations, 1 lane). A sign-in for an unknown username checks
- * against a hash of nothing, so it takes as long as one for a known username (no user enumeration by timing).
+ * Argon2id with OWASP's parameters (19 MiB, 2 iterations, 1 lane), for payers' and staff passwords alike
+ * (docs/security.md). A sign-in for an unknown username checks against a hash of nothing, so it takes as long as one
+ * for a known username (no user enumeration by timing).
  */
 @Component
 public class PasswordHasher {
