@@ -18,8 +18,9 @@ public class BalanceRepository {
         this.jdbc = jdbc;
     }
 
-    /** What is known locally: the account's block flags, its last CIS balance, and its newest open invoice. */
-    record Known(String accountNumber, boolean blockAch, boolean blockCc, BigDecimal balanceDue, BigDecimal pastDue,
+    /** What is known locally: the account's block flags (the CIS's and its staff's), its last CIS balance, and its newest open invoice. */
+    record Known(String accountNumber, boolean blockAch, boolean blockCc, boolean staffBlockAch, boolean staffBlockCc,
+            BigDecimal balanceDue, BigDecimal pastDue,
             BigDecimal remainingBalance, BigDecimal remainingDays, OffsetDateTime refreshedAt, BigDecimal invoiceDue,
             BigDecimal invoicePastDue, OffsetDateTime invoiceAt) {
 
@@ -39,7 +40,7 @@ public class BalanceRepository {
 
     Optional<Known> known(long bid, String accountNumber) {
         return jdbc.sql("""
-                select a.account_number, a.block_ach, a.block_cc, b.balance_due, b.past_due, b.remaining_balance,
+                select a.account_number, a.block_ach, a.block_cc, a.staff_block_ach, a.staff_block_cc, b.balance_due, b.past_due, b.remaining_balance,
                        b.remaining_days, b.refreshed_at, i.total_amount_due, i.past_due, i.updated_at
                 from account a
                 left join account_balance b on b.biller_id = a.biller_id and b.account_number = a.account_number
@@ -49,10 +50,10 @@ public class BalanceRepository {
                     order by invoice_date desc, invoice_id desc limit 1) i on true
                 where a.biller_id = ? and a.account_number = ?
                 """).params(bid, accountNumber)
-                .query((rs, n) -> new Known(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                        rs.getObject(8, OffsetDateTime.class), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                        rs.getObject(11, OffsetDateTime.class)))
+                .query((rs, n) -> new Known(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4),
+                        rs.getBoolean(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                        rs.getObject(10, OffsetDateTime.class), rs.getBigDecimal(11), rs.getBigDecimal(12),
+                        rs.getObject(13, OffsetDateTime.class)))
                 .optional();
     }
 

@@ -93,7 +93,9 @@ public class BalanceService {
             published(new BalanceRefreshed(bid, accountNumber, live.balanceDue(),
                     live.prepaid() == null ? null : live.prepaid().remainingBalance(),
                     live.prepaid() == null ? null : live.prepaid().remainingDays(), now));
-            return Optional.of(new BalanceView(accountNumber, live.balanceDue(), live.pastDue(), live.blockAch(), live.blockCc(),
+            // a block the biller's staff set holds whatever the CIS says (docs/staff-search.md, "Block flags")
+            return Optional.of(new BalanceView(accountNumber, live.balanceDue(), live.pastDue(),
+                    live.blockAch() || known.staffBlockAch(), live.blockCc() || known.staffBlockCc(),
                     live.prepaid() == null ? null
                             : new BalanceView.Prepaid(live.prepaid().remainingBalance(), live.prepaid().remainingDays()),
                     "cis", now));
@@ -123,11 +125,11 @@ public class BalanceService {
         if (k.refreshedAt() != null) {
             BalanceView.Prepaid prepaid = k.remainingBalance() == null ? null
                     : new BalanceView.Prepaid(k.remainingBalance(), k.remainingDays());
-            return new BalanceView(k.accountNumber(), k.balanceDue(), k.pastDue(), k.blockAch(), k.blockCc(), prepaid,
-                    source, k.refreshedAt());
+            return new BalanceView(k.accountNumber(), k.balanceDue(), k.pastDue(), k.blockAch() || k.staffBlockAch(),
+                    k.blockCc() || k.staffBlockCc(), prepaid, source, k.refreshedAt());
         }
-        return new BalanceView(k.accountNumber(), orZero(k.invoiceDue()), orZero(k.invoicePastDue()), k.blockAch(),
-                k.blockCc(), null, source, k.invoiceAt());
+        return new BalanceView(k.accountNumber(), orZero(k.invoiceDue()), orZero(k.invoicePastDue()),
+                k.blockAch() || k.staffBlockAch(), k.blockCc() || k.staffBlockCc(), null, source, k.invoiceAt());
     }
 
     private static BigDecimal orZero(BigDecimal v) {

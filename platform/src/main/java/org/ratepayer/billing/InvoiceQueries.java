@@ -22,9 +22,13 @@ public class InvoiceQueries {
         this.jdbc = jdbc;
     }
 
+    /**
+     * @param blockCc      the CIS's flag, from its last answer or invoice file
+     * @param staffBlockCc the biller's staff's own block, which holds whatever the CIS says (docs/staff-search.md)
+     */
     public record Account(String accountNumber, String customerNumber, String customerName, String address1, String address2,
             String city, String state, String zip, String phone, String email, String displayAccountNumber,
-            boolean blockCc, boolean blockAch) {
+            boolean blockCc, boolean blockAch, boolean staffBlockCc, boolean staffBlockAch) {
     }
 
     public record Line(int lineNo, String description, BigDecimal amount) {
@@ -46,13 +50,14 @@ public class InvoiceQueries {
         Map<String, Account> found = new LinkedHashMap<>();
         jdbc.sql("""
                 select account_number, customer_number, customer_name, address1, address2, city, state, zip, phone, email,
-                       display_account_number, block_cc, block_ach
+                       display_account_number, block_cc, block_ach, staff_block_cc, staff_block_ach
                 from account where biller_id = ? and account_number = any(?)
                 """).params(bid, accountNumbers.toArray(String[]::new))
                 .query(rs -> {
                     Account a = new Account(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getBoolean(13));
+                            rs.getString(10), rs.getString(11), rs.getBoolean(12), rs.getBoolean(13), rs.getBoolean(14),
+                            rs.getBoolean(15));
                     found.put(a.accountNumber(), a);
                 });
         return found;

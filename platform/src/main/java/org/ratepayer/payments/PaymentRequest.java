@@ -18,10 +18,12 @@ import org.ratepayer.payments.gateway.CardDetails;
  * @param allocations for a payment of several accounts (docs/payments.md, "Payments of several accounts"): what each
  *                    account gets, in order; {@code amount} is then their total and {@code accountNumber} and
  *                    {@code invoiceNumber} stay null. Empty for a payment of one account.
+ * @param takenBy     the staff user who took a CSRWEB payment, stored with the payment in its own transaction
+ *                    (docs/staff-search.md); null for every other payment
  */
 public record PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount,
         CardDetails card, BankDetails bank, String methodToken, String kioskId, String payerEmail, StatedInvoice stated,
-        BigDecimal reviewedFee, List<Allocation> allocations) {
+        BigDecimal reviewedFee, List<Allocation> allocations, String takenBy) {
 
     /**
      * What one account of a payment of several gets.
@@ -34,6 +36,13 @@ public record PaymentRequest(Channel channel, String accountNumber, String invoi
     public PaymentRequest {
         // nulls kept (not List.copyOf): a missing element is the caller's mistake, refused naming its place
         allocations = allocations == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(allocations));
+    }
+
+    public PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
+            BankDetails bank, String methodToken, String kioskId, String payerEmail, StatedInvoice stated, BigDecimal reviewedFee,
+            List<Allocation> allocations) {
+        this(channel, accountNumber, invoiceNumber, amount, card, bank, methodToken, kioskId, payerEmail, stated, reviewedFee,
+                allocations, null);
     }
 
     public PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
@@ -59,6 +68,12 @@ public record PaymentRequest(Channel channel, String accountNumber, String invoi
             BankDetails bank, String methodToken, String payerEmail, BigDecimal reviewedFee) {
         return new PaymentRequest(channel, null, null, amount, card, bank, methodToken, null, payerEmail, null, reviewedFee,
                 allocations);
+    }
+
+    /** This request as taken by a staff user on the phone. */
+    public PaymentRequest takenBy(String username) {
+        return new PaymentRequest(channel, accountNumber, invoiceNumber, amount, card, bank, methodToken, kioskId, payerEmail, stated,
+                reviewedFee, allocations, username);
     }
 
     /** Whether this is a payment of several accounts (given as allocations, even if only one). */

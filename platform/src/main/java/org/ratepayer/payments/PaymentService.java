@@ -132,6 +132,9 @@ public class PaymentService {
         if (channel == null) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", "channel", "required"), null);
         }
+        if (r.takenBy() != null && channel != Channel.CSRWEB) {
+            throw new IllegalArgumentException("only a CSRWEB payment is taken by a staff user");
+        }
         if (r.allocated()) {
             return attemptAllocated(bid, key, claim, r, refreshed);
         }
@@ -172,7 +175,7 @@ public class PaymentService {
         long id = tx.execute(s -> {
             long inserted = payments.insert(guid, bid, r.accountNumber(), decision.invoice().invoiceNumber(), channel,
                     method.method(), r.amount(), decision.fee(), method.brand(), method.last4(), method.token(),
-                    blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key);
+                    blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key, r.takenBy());
             keys.attach(bid, key, claim, inserted);
             return inserted;
         });
@@ -247,7 +250,8 @@ public class PaymentService {
         java.math.BigDecimal paymentFee = fee;
         long id = tx.execute(s -> {
             long inserted = payments.insert(guid, bid, List.copyOf(allocations), r.channel(), method.method(), r.amount(), paymentFee,
-                    method.brand(), method.last4(), method.token(), blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key);
+                    method.brand(), method.last4(), method.token(), blankToNull(r.payerEmail()), blankToNull(r.kioskId()), key,
+                    r.takenBy());
             keys.attach(bid, key, claim, inserted);
             return inserted;
         });
@@ -506,13 +510,6 @@ public class PaymentService {
                 filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), page, size);
     }
 
-    /**
-     * Records which staff user took a payment of channel CSRWEB (docs/staff-search.md), right after submitting it:
-     * false when the payment is another channel's or already has its taker.
-     */
-    public boolean markTakenBy(long bid, UUID guid, String username) {
-        return payments.markTakenBy(bid, guid, username);
-    }
 
     /** Which staff user took each of these payments of the biller (channel CSRWEB); the others are not in the map. */
     public java.util.Map<UUID, String> takenBy(long bid, java.util.Collection<UUID> guids) {

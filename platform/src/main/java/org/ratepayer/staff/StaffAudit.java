@@ -41,6 +41,19 @@ public class StaffAudit {
         insert(who.bid(), who.userId(), who.username(), action, target, before, after);
     }
 
+    /**
+     * As {@link #record}, unless this biller's log already holds {@code action} on {@code target}: for an action that a
+     * form sent twice answers again without doing it again (a payment's idempotency key), so it is logged once.
+     */
+    public void recordOnce(SignedInStaff who, String action, String target, Object before, Object after) {
+        jdbc.sql("""
+                insert into staff_audit (biller_id, staff_user_id, actor, action, target, before, after, at)
+                select ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?
+                where not exists (select 1 from staff_audit where biller_id = ? and action = ? and target = ?)
+                """).params(who.bid(), who.userId(), who.username(), action, target, text(before), text(after),
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), who.bid(), action, target).update();
+    }
+
     /** Records what the operator did to a biller's staff (the first administrator). */
     public void recordOperator(long bid, String action, String target, Object before, Object after) {
         insert(bid, null, "operator", action, target, before, after);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -118,8 +119,11 @@ class StaffPaymentsIT extends CisPageIT {
                 .param(b.bid()).query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getBigDecimal(6).toPlainString(), rs.getString(7))).list())
                 .containsExactly(tuple("7201-1", "CSRWEB", "CARD", "1111", "APPROVED", "40.00", "carol"));
-        assertThat(jdbc.sql("select actor || ' ' || action || ' ' || target from staff_audit where biller_id = ? and action like 'payment%'")
-                .param(b.bid()).query(String.class).list()).containsExactly("carol payment.take account 7201-1");
+        UUID taken = jdbc.sql("select payment_guid from payment where biller_id = ?").param(b.bid()).query(UUID.class).single();
+        assertThat(jdbc.sql("select actor || ' ' || action || ' ' || target || ' ' || (after -> 'accounts')::text from staff_audit"
+                + " where biller_id = ? and action like 'payment%'").param(b.bid()).query(String.class).list())
+                .as("logged once, though the form came twice")
+                .containsExactly("carol payment.take payment " + taken + " [\"7201-1\"]");
 
         HttpResponse<String> found = carol.get("/staff/" + b.bid() + "/search?q=" + enc("*1111"));
         assertThat(found.statusCode()).isEqualTo(200);
@@ -187,6 +191,7 @@ class StaffPaymentsIT extends CisPageIT {
         for (String[] write : List.of(new String[] {account("7201-1") + "/payments", "key=k1&amount=40.00&" + card(VISA)},
                 new String[] {account("7201-1") + "/autopay", "action=on&" + card(VISA)},
                 new String[] {account("7201-1") + "/paperless", "enrolled=true"},
+                new String[] {account("7201-1") + "/blocks", "blockAch=true"},
                 new String[] {"/staff/" + b.bid() + "/cart", "account=7201-1&amount=40.00"},
                 new String[] {"/staff/" + b.bid() + "/cart/pay", "key=k2&" + card(VISA)})) {
             HttpResponse<String> refused = reader.post(csrfPage, write[0], write[1]);
@@ -195,6 +200,44 @@ class StaffPaymentsIT extends CisPageIT {
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
         assertThat(count("select count(*) from autopay_enrolment where biller_id = ?", b.bid())).isZero();
         assertThat(count("select count(*) from paperless_enrolment where biller_id = ?", b.bid())).isZero();
+        assertThat(count("select count(*) from account where biller_id = ? and staff_block_ach", b.bid())).isZero();
+    }
+
+    @Test
+    void withSetting32OffACsrBlocksBankPaymentsWhichEveryPaymentThenObeysAndTheChangeIsAudited() {
+        StaffHttp carol = signedIn("carol", carolPassword);
+        assertThat(carol.get(account("7201-1")).body()).as("setting 32 defaults to read-only")
+                .contains("cannot be changed here (setting 32)").doesNotContain("id=\"blocks-form\"");
+        assertThat(carol.post(account("7201-1"), account("7201-1") + "/blocks", "blockAch=true").statusCode()).isEqualTo(403);
+        assertThat(count("select count(*) from account where biller_id = ? and staff_block_ach", b.bid())).isZero();
+
+        billerService.setSetting(b.bid(), 32, IntNode.valueOf(0), "test");
+        assertThat(carol.get(account("7201-1")).body()).contains("id=\"blocks-form\"");
+        HttpResponse<String> bad = carol.post(account("7201-1"), account("7201-1") + "/blocks", "blockAch=yes");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("blockAch: true or false");
+        HttpResponse<String> saved = carol.post(account("7201-1"), account("7201-1") + "/blocks", "blockAch=true");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select block_ach, staff_block_ach, staff_block_cc from account where biller_id = ? and account_number = '7201-1'")
+                .param(b.bid()).query((rs, n) -> tuple(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single())
+                .as("the CIS's flag untouched, the staff's set").isEqualTo(tuple(false, true, false));
+        assertThat(jdbc.sql("select actor || ' ' || action || ' ' || target || ' ' || before::text || ' ' || after::text from staff_audit"
+                + " where biller_id = ? and action = 'blocks.set'").param(b.bid()).query(String.class).list())
+                .containsExactly("carol blocks.set account 7201-1 {\"blockCc\": false, \"blockAch\": false} {\"blockCc\": false, \"blockAch\": true}");
+        assertThat(carol.get(account("7201-1")).body()).contains("bank payments <strong>blocked</strong> (by staff)")
+                .contains("Card payments <strong>allowed</strong>");
+
+        HttpResponse<String> byBank = carol.post(account("7201-1"), account("7201-1") + "/payments", "key=" + UUID.randomUUID()
+                + "&amount=40.00&invoice=&method=ACH&routingNumber=021000021&bankAccount=000123456789&accountType=CHECKING");
+        assertThat(byBank.statusCode()).isEqualTo(422);
+        assertThat(byBank.body()).contains("bank account payments are not accepted for this account");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).as("nothing charged").isZero();
+        assertThat(carol.post(account("7201-1"), account("7201-1") + "/payments", "key=" + UUID.randomUUID() + "&amount=40.00&invoice=&"
+                + card(VISA)).statusCode()).as("cards still taken").isEqualTo(302);
+
+        assertThat(carol.post(account("7201-1"), account("7201-1") + "/blocks", "").statusCode()).as("both boxes unticked").isEqualTo(302);
+        assertThat(count("select count(*) from account where biller_id = ? and (staff_block_ach or staff_block_cc)", b.bid())).isZero();
+        assertThat(count("select count(*) from staff_audit where biller_id = ? and action = 'blocks.set'", b.bid())).isEqualTo(2);
     }
 
     @Test

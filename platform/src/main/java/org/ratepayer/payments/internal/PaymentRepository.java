@@ -28,9 +28,9 @@ public class PaymentRepository {
     @org.springframework.transaction.annotation.Transactional
     public long insert(UUID guid, long bid, String account, String invoice, Channel channel, Method method,
             java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
-            String kioskId, String idempotencyKey) {
+            String kioskId, String idempotencyKey, String takenBy) {
         return insert(guid, bid, List.of(new PaymentAllocation(1, guid, account, invoice, amount)), channel, method, amount, fee,
-                brand, last4, token, payerEmail, kioskId, idempotencyKey);
+                brand, last4, token, payerEmail, kioskId, idempotencyKey, takenBy);
     }
 
     /**
@@ -40,10 +40,10 @@ public class PaymentRepository {
     @org.springframework.transaction.annotation.Transactional
     public long insert(UUID guid, long bid, List<PaymentAllocation> allocations, Channel channel, Method method,
             java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
-            String kioskId, String idempotencyKey) {
+            String kioskId, String idempotencyKey, String takenBy) {
         PaymentAllocation first = allocations.get(0);
         long id = insertPayment(guid, bid, first.accountNumber(), first.invoiceNumber(), channel, method, amount, fee, brand, last4,
-                token, payerEmail, kioskId, idempotencyKey);
+                token, payerEmail, kioskId, idempotencyKey, takenBy);
         for (PaymentAllocation a : allocations) {
             jdbc.sql("""
                     insert into payment_allocation (payment_id, biller_id, account_number, invoice_number, amount, position,
@@ -56,13 +56,13 @@ public class PaymentRepository {
 
     private long insertPayment(UUID guid, long bid, String account, String invoice, Channel channel, Method method,
             java.math.BigDecimal amount, java.math.BigDecimal fee, String brand, String last4, String token, String payerEmail,
-            String kioskId, String idempotencyKey) {
+            String kioskId, String idempotencyKey, String takenBy) {
         long id = jdbc.sql("""
                 insert into payment (payment_guid, biller_id, account_number, invoice_number, channel, method, status, amount, fee,
-                                     card_brand, last4, method_token, payer_email, kiosk_id, idempotency_key)
-                values (?, ?, ?, ?, ?, ?, 'INITIATED', ?, ?, ?, ?, ?, ?, ?, ?) returning payment_id
+                                     card_brand, last4, method_token, payer_email, kiosk_id, idempotency_key, taken_by)
+                values (?, ?, ?, ?, ?, ?, 'INITIATED', ?, ?, ?, ?, ?, ?, ?, ?, ?) returning payment_id
                 """).params(guid, bid, account, invoice, channel.name(), method.name(), amount, fee, brand, last4, token,
-                        payerEmail, kioskId, idempotencyKey)
+                        payerEmail, kioskId, idempotencyKey, takenBy)
                 .query(Long.class).single();
         event(id, null, PaymentStatus.INITIATED, channel + " " + method);
         return id;
@@ -91,12 +91,6 @@ public class PaymentRepository {
     public Optional<Payment> find(long bid, UUID guid) {
         return jdbc.sql("select * from payment where biller_id = ? and payment_guid = ?").params(bid, guid)
                 .query(PaymentRepository::payment).optional();
-    }
-
-    /** Records the staff user who took a CSRWEB payment; once: a payment's taker never changes. */
-    public boolean markTakenBy(long bid, UUID guid, String username) {
-        return jdbc.sql("update payment set taken_by = ? where biller_id = ? and payment_guid = ? and channel = 'CSRWEB' and taken_by is null")
-                .params(username, bid, guid).update() == 1;
     }
 
     /** The staff users who took these payments (docs/staff-search.md); a payment no staff user took is not in it. */

@@ -45,9 +45,20 @@ public record AccountView(InvoiceQueries.Account customer, List<InvoiceQueries.I
     }
 
     /**
-     * @param readOnly setting 32: staff may see the flags but not change them (the CIS owns them)
+     * @param cisCc    the CIS's own flag (its last answer or invoice file)
+     * @param staffCc  the block the biller's staff put on the account, which holds whatever the CIS says
+     * @param readOnly setting 32: staff may see the flags but not change theirs
      */
-    public record BlockFlags(boolean blockCc, boolean blockAch, boolean readOnly) {
+    public record BlockFlags(boolean cisCc, boolean cisAch, boolean staffCc, boolean staffAch, boolean readOnly) {
+
+        /** Whether card payments are refused, by either. */
+        public boolean blockCc() {
+            return cisCc || staffCc;
+        }
+
+        public boolean blockAch() {
+            return cisAch || staffAch;
+        }
     }
 
     /** Whether more than one portal user holds the account. */

@@ -59,6 +59,9 @@ public class StaffAccounts {
 
     /** Empty when the biller has no such account: another biller's account is not found either. */
     public Optional<AccountView> view(long bid, String accountNumber) {
+        // the refresh first: it may ask the CIS and store its block flags, which the account's row then shows.
+        // When nothing at all is known the page says so rather than failing.
+        BalanceView balance = balances.balance(bid, accountNumber).orElse(null);
         Optional<InvoiceQueries.Account> found = invoices.account(bid, accountNumber);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -71,20 +74,17 @@ public class StaffAccounts {
                 .map(name -> payers.find(bid, name)).flatMap(Optional::stream)
                 .map(p -> new AccountView.User(p.username(), p.email(), wallet.methods(bid, p.userId())))
                 .toList();
-        // the refresh may ask the CIS; when nothing at all is known the page says so rather than failing
-        BalanceView balance = balances.balance(bid, accountNumber).orElse(null);
-        boolean blockCc = balance != null ? balance.blockCc() : customer.blockCc();
-        boolean blockAch = balance != null ? balance.blockAch() : customer.blockAch();
         return Optional.of(new AccountView(customer, invoices.invoicesWithoutLines(bid, accountNumber),
                 paid.stream().map(p -> new AccountView.Payment(p, takenBy.get(p.paymentGuid()))).toList(),
                 users, autopay.autopay(bid, accountNumber), autopay.enrolledBy(bid, accountNumber).orElse(null),
                 paperless.enrolled(bid, accountNumber), scheduled.list(bid, accountNumber),
                 emails.forAccount(bid, accountNumber, EMAILS), balance,
-                new AccountView.BlockFlags(blockCc, blockAch, blockFlagsReadOnly(billers.cachedConfig(bid)))));
+                new AccountView.BlockFlags(customer.blockCc(), customer.blockAch(), customer.staffBlockCc(), customer.staffBlockAch(),
+                        blockFlagsReadOnly(billers.cachedConfig(bid)))));
     }
 
     /** Setting 32; its catalogue default is 1 (read-only), so a biller that never set it keeps the CIS's flags. */
-    static boolean blockFlagsReadOnly(BillerConfig config) {
+    public static boolean blockFlagsReadOnly(BillerConfig config) {
         return config.setting(ConfigCatalogue.SET_BLOCK_FLAGS_READ_ONLY).map(v -> !"0".equals(v.strip())).orElse(true);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.billing.StaffBlocks;
 import org.ratepayer.enrolments.AchAuthorization;
 import org.ratepayer.enrolments.AutopayEnrolments;
 import org.ratepayer.enrolments.PaperlessEnrolments;
@@ -17,6 +18,7 @@ import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.BankDetails;
 import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.servicedesk.account.StaffAccounts;
 import org.ratepayer.staff.SignedInStaff;
 import org.ratepayer.staff.StaffAudit;
 import org.ratepayer.staff.StaffForbidden;
@@ -40,12 +42,14 @@ public class CsrDesk {
     private final AutopayEnrolments autopay;
     private final PaperlessEnrolments paperless;
     private final BillerService billers;
+    private final StaffBlocks blocks;
     private final StaffAudit audit;
     private final Clock clock;
 
     public CsrDesk(PaymentService payments, AutopayEnrolments autopay, PaperlessEnrolments paperless, BillerService billers,
-            StaffAudit audit, Clock clock) {
+            StaffBlocks blocks, StaffAudit audit, Clock clock) {
         this.clock = clock;
+        this.blocks = blocks;
         this.payments = payments;
         this.autopay = autopay;
         this.paperless = paperless;
@@ -63,8 +67,8 @@ public class CsrDesk {
             CardDetails card, BankDetails bank) {
         staff.requireWrite();
         PaymentOutcome outcome = payments.submit(staff.bid(), idempotencyKey, new PaymentRequest(Channel.CSRWEB, account, invoiceNumber,
-                amount, card, bank, null, null, null));
-        taken(staff, outcome, "payment.take", "account " + account);
+                amount, card, bank, null, null, null).takenBy(staff.username()));
+        taken(staff, outcome, "payment.take", List.of(account));
         return outcome;
     }
 
@@ -86,21 +90,21 @@ public class CsrDesk {
                 .map(l -> new PaymentRequest.Allocation(l.accountNumber(), l.invoiceNumber(), l.amount())).toList();
         BigDecimal total = lines.stream().map(CartLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         PaymentOutcome outcome = payments.submit(staff.bid(), idempotencyKey,
-                PaymentRequest.ofAccounts(Channel.CSRWEB, allocations, total, card, bank, null, null, null));
-        taken(staff, outcome, "payment.cart", "accounts " + String.join(", ", lines.stream().map(CartLine::accountNumber).toList()));
+                PaymentRequest.ofAccounts(Channel.CSRWEB, allocations, total, card, bank, null, null, null).takenBy(staff.username()));
+        taken(staff, outcome, "payment.cart", lines.stream().map(CartLine::accountNumber).toList());
         return outcome;
     }
 
-    private void taken(SignedInStaff staff, PaymentOutcome outcome, String action, String target) {
-        // the same form sent twice replays the first answer: only the first marks and audits it
-        if (outcome instanceof PaymentOutcome.Taken t && payments.markTakenBy(staff.bid(), t.paymentGuid(), staff.username())) {
+    private void taken(SignedInStaff staff, PaymentOutcome outcome, String action, List<String> accounts) {
+        // the same form sent twice replays the first answer: it is logged once, by the payment it names
+        if (outcome instanceof PaymentOutcome.Taken t) {
             Map<String, Object> after = new LinkedHashMap<>();
-            after.put("paymentGuid", t.paymentGuid().toString());
+            after.put("accounts", accounts);
             after.put("amount", t.amount());
             after.put("method", t.method().name());
             after.put("last4", t.last4());
             after.put("status", t.status().name());
-            audit.record(staff, action, target, null, after);
+            audit.recordOnce(staff, action, "payment " + t.paymentGuid(), null, after);
         }
     }
 
@@ -144,6 +148,26 @@ public class CsrDesk {
             audit.record(staff, "paperless.set", "account " + account, Map.of("enrolled", !enrolled), Map.of("enrolled", enrolled));
         }
         return r.changed();
+    }
+
+    /**
+     * Sets the staff's own blocks on card and bank payments of the account (docs/staff-search.md, "Block flags"), which
+     * hold whatever the CIS says; refused while setting 32 keeps the flags read-only.
+     *
+     * @return whether they changed
+     */
+    public boolean setBlocks(SignedInStaff staff, String account, boolean blockCc, boolean blockAch) {
+        staff.requireWrite();
+        if (StaffAccounts.blockFlagsReadOnly(billers.cachedConfig(staff.bid()))) {
+            throw new StaffForbidden("Block flags are read-only for this biller (setting 32); the CIS owns them.");
+        }
+        StaffBlocks.Blocks after = new StaffBlocks.Blocks(blockCc, blockAch);
+        StaffBlocks.Blocks before = blocks.set(staff.bid(), account, after).orElse(null);
+        if (before == null || before.equals(after)) {
+            return false;
+        }
+        audit.record(staff, "blocks.set", "account " + account, before, after);
+        return true;
     }
 
     private static Map<String, Object> shown(AutopayEnrolments.Autopay a) {

@@ -98,6 +98,24 @@ class CsrDeskPages {
         return "redirect:" + page(bid, account, "paperless", enrolled);
     }
 
+    /** The staff's block flags; an unchecked box is absent from the form, so absent means not blocked. */
+    @PostMapping("/staff/{bid}/accounts/{account}/blocks")
+    String blocks(@PathVariable long bid, @PathVariable String account, SignedInStaff staff,
+            @RequestParam(defaultValue = "false") String blockCc, @RequestParam(defaultValue = "false") String blockAch,
+            Model model, HttpServletResponse response) {
+        staff.requireWrite();
+        for (String[] box : new String[][] {{"blockCc", blockCc}, {"blockAch", blockAch}}) {
+            if (!"true".equals(box[1]) && !"false".equals(box[1])) {
+                return refused(bid, account, box[0], box[0] + ": true or false", 400, model, response);
+            }
+        }
+        if (accounts.view(bid, account).isEmpty()) {
+            return refused(bid, account, "account", "this biller has no account " + account, 404, model, response);
+        }
+        desk.setBlocks(staff, account, Boolean.parseBoolean(blockCc), Boolean.parseBoolean(blockAch));
+        return "redirect:" + page(bid, account, "blocks", "saved");
+    }
+
     @PostMapping("/staff/{bid}/cart")
     String addToCart(@PathVariable long bid, SignedInStaff staff, @RequestParam(defaultValue = "") String account,
             @RequestParam(defaultValue = "") String invoice, @RequestParam(defaultValue = "") String amount, HttpSession session,

@@ -10,10 +10,10 @@ import org.ratepayer.billing.InvoiceQueries;
 class AccountMatchTest {
 
     private static final InvoiceQueries.Account ACCOUNT = new InvoiceQueries.Account("4101-1", "C1", "Ada Lovelace ",
-            "1 Main St", null, "Holland", "MI", "49331-1234", "(616) 555-0100", "Ada@Example.com", "4101-1", false, false);
+            "1 Main St", null, "Holland", "MI", "49331-1234", "(616) 555-0100", "Ada@Example.com", "4101-1", false, false, false, false);
 
     private static final InvoiceQueries.Account BARE = new InvoiceQueries.Account("4102-1", "C2", null, null, null, null, null,
-            null, null, null, "4102-1", false, false);
+            null, null, null, "4102-1", false, false, false, false);
 
     @ParameterizedTest(name = "{0} ''{1}'' -> {2}")
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
