@@ -136,6 +136,25 @@ class StaffPaymentsIT extends CisPageIT {
     }
 
     @Test
+    void aSwipedCardPaysWithTheNumberAndExpiryReadFromTheTrackAndAnUnreadableSwipeChargesNothing() {
+        StaffHttp carol = signedIn("carol", carolPassword);
+        assertThat(carol.get(account("7201-1")).body()).contains("id=\"pay-swipe\"").doesNotContain("id=\"autopay-swipe\"");
+        HttpResponse<String> unreadable = carol.post(account("7201-1"), account("7201-1") + "/payments",
+                "key=" + UUID.randomUUID() + "&amount=40.00&method=CARD&swipe=" + enc("%B41111^LEE"));
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body()).contains("the card could not be read; swipe again or type the number");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        HttpResponse<String> swiped = carol.post(account("7201-1"), account("7201-1") + "/payments", "key=" + UUID.randomUUID()
+                + "&amount=40.00&method=CARD&cardNumber=&swipe=" + enc("%B4111111111111111^LEE/ANN^9912101000000?;4111111111111111=99121010000?"));
+        assertThat(swiped.statusCode()).as(swiped.body()).isEqualTo(302);
+        assertThat(swiped.headers().firstValue("Location").orElseThrow()).contains("status=APPROVED");
+        assertThat(jdbc.sql("select channel, method, last4, amount, taken_by from payment where biller_id = ?").param(b.bid())
+                .query((rs, n) -> tuple(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4).toPlainString(),
+                        rs.getString(5))).single()).isEqualTo(tuple("CSRWEB", "CARD", "1111", "40.00", "carol"));
+    }
+
+    @Test
     void aCartOfTwoAccountsIsOnePaymentPostedAsTwoPaymentTransactionsEachOnce() {
         StaffHttp carol = signedIn("carol", carolPassword);
         assertThat(carol.post(account("7201-1"), "/staff/" + b.bid() + "/cart", "account=7201-1&invoice=72011000001&amount=40.00")

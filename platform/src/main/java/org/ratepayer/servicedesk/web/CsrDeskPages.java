@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.ratepayer.payments.PaymentOutcome;
-import org.ratepayer.payments.gateway.BankDetails;
-import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.servicedesk.account.StaffAccounts;
 import org.ratepayer.servicedesk.desk.CsrDesk;
 import org.ratepayer.shared.web.BadRequestException;
@@ -45,29 +43,20 @@ class CsrDeskPages {
     @PostMapping("/staff/{bid}/accounts/{account}/payments")
     String pay(@PathVariable long bid, @PathVariable String account, SignedInStaff staff, @RequestParam(defaultValue = "") String key,
             @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String invoice,
-            @RequestParam(defaultValue = "CARD") String method, @RequestParam(defaultValue = "") String cardNumber,
-            @RequestParam(defaultValue = "") String expMonth, @RequestParam(defaultValue = "") String expYear,
-            @RequestParam(defaultValue = "") String cvv, @RequestParam(defaultValue = "") String postalCode,
-            @RequestParam(defaultValue = "") String routingNumber, @RequestParam(defaultValue = "") String bankAccount,
-            @RequestParam(defaultValue = "CHECKING") String accountType, Model model, HttpServletResponse response) {
+            MethodForm paid, Model model, HttpServletResponse response) {
         staff.requireWrite();
         try {
             PaymentOutcome outcome = desk.pay(staff, key(key), account, invoice.isBlank() ? null : invoice.strip(),
-                    money("amount", amount), card(method, cardNumber, expMonth, expYear, cvv, postalCode),
-                    bank(method, routingNumber, bankAccount, accountType));
+                    money("amount", amount), paid.card(true), paid.bank());
             return answer(bid, account, outcome, model, response);
-        } catch (BadRequestException e) {
-            return refused(bid, account, e.field(), e.detail(), 400, model, response);
+        } catch (Refusal e) {
+            return refused(bid, account, e.field(), e.detail(), e.kind() == Refusal.Kind.INVALID ? 400 : 422, model, response);
         }
     }
 
     @PostMapping("/staff/{bid}/accounts/{account}/autopay")
     String autopay(@PathVariable long bid, @PathVariable String account, SignedInStaff staff, @RequestParam(defaultValue = "on") String action,
-            @RequestParam(defaultValue = "CARD") String method, @RequestParam(defaultValue = "") String cardNumber,
-            @RequestParam(defaultValue = "") String expMonth, @RequestParam(defaultValue = "") String expYear,
-            @RequestParam(defaultValue = "") String cvv, @RequestParam(defaultValue = "") String postalCode,
-            @RequestParam(defaultValue = "") String routingNumber, @RequestParam(defaultValue = "") String bankAccount,
-            @RequestParam(defaultValue = "CHECKING") String accountType, @RequestParam(defaultValue = "") String maximumAmount,
+            MethodForm paid, @RequestParam(defaultValue = "") String maximumAmount,
             Model model, HttpServletResponse response) {
         staff.requireWrite();
         try {
@@ -75,8 +64,7 @@ class CsrDeskPages {
                 desk.cancelAutopay(staff, account);
                 return "redirect:" + page(bid, account, "autopay", "off");
             }
-            desk.enrolAutopay(staff, account, card(method, cardNumber, expMonth, expYear, cvv, postalCode),
-                    bank(method, routingNumber, bankAccount, accountType), maximumAmount.isBlank() ? null : money("maximumAmount", maximumAmount));
+            desk.enrolAutopay(staff, account, paid.card(false), paid.bank(), maximumAmount.isBlank() ? null : money("maximumAmount", maximumAmount));
             return "redirect:" + page(bid, account, "autopay", "on");
         } catch (Refusal e) {
             return refused(bid, account, e.field(), e.detail(), e.kind() == Refusal.Kind.INVALID ? 400 : 422, model, response);
@@ -151,19 +139,14 @@ class CsrDeskPages {
 
     @PostMapping("/staff/{bid}/cart/pay")
     String payCart(@PathVariable long bid, SignedInStaff staff, @RequestParam(defaultValue = "") String key,
-            @RequestParam(defaultValue = "CARD") String method, @RequestParam(defaultValue = "") String cardNumber,
-            @RequestParam(defaultValue = "") String expMonth, @RequestParam(defaultValue = "") String expYear,
-            @RequestParam(defaultValue = "") String cvv, @RequestParam(defaultValue = "") String postalCode,
-            @RequestParam(defaultValue = "") String routingNumber, @RequestParam(defaultValue = "") String bankAccount,
-            @RequestParam(defaultValue = "CHECKING") String accountType, HttpSession session, Model model, HttpServletResponse response) {
+            MethodForm paid, HttpSession session, Model model, HttpServletResponse response) {
         staff.requireWrite();
         List<CsrDesk.CartLine> cart = cart(session, bid);
         try {
             if (cart.isEmpty()) {
                 throw new BadRequestException("cart", "the cart is empty");
             }
-            PaymentOutcome outcome = desk.payCart(staff, key(key), cart, card(method, cardNumber, expMonth, expYear, cvv, postalCode),
-                    bank(method, routingNumber, bankAccount, accountType));
+            PaymentOutcome outcome = desk.payCart(staff, key(key), cart, paid.card(true), paid.bank());
             if (outcome instanceof PaymentOutcome.Taken t) {
                 session.removeAttribute(CART + bid);
                 return "redirect:/staff/" + bid + "/cart?paid=" + t.paymentGuid() + "&status=" + t.status();
@@ -172,10 +155,10 @@ class CsrDeskPages {
             model.addAttribute("errorField", r.field());
             model.addAttribute("error", r.detail());
             response.setStatus(r.kind() == Refusal.Kind.INVALID ? 400 : 422);
-        } catch (BadRequestException e) {
+        } catch (Refusal e) {
             model.addAttribute("errorField", e.field());
             model.addAttribute("error", e.detail());
-            response.setStatus(400);
+            response.setStatus(e.kind() == Refusal.Kind.INVALID ? 400 : 422);
         }
         return cartPage(bid, staff, session, model);
     }
@@ -228,29 +211,4 @@ class CsrDeskPages {
         }
     }
 
-    private static CardDetails card(String method, String number, String month, String year, String cvv, String postal) {
-        if (!"CARD".equals(method)) {
-            return null;
-        }
-        return new CardDetails(number.replaceAll("[\\s-]", ""), whole("expMonth", month), whole("expYear", year),
-                cvv.isBlank() ? null : cvv.strip(), postal.isBlank() ? null : postal.strip());
-    }
-
-    private static BankDetails bank(String method, String routing, String account, String type) {
-        if (!"ACH".equals(method)) {
-            return null;
-        }
-        return new BankDetails(routing.strip(), account.strip(), type);
-    }
-
-    private static Integer whole(String field, String text) {
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(field, "a whole number");
-        }
-    }
 }
