@@ -75,6 +75,15 @@ public class AutopayEnrolments {
         return autopay.enrolledBy(bid, account);
     }
 
+    /**
+     * Who set the account's autopay as it stands, as recorded: a portal payer's username, {@code staff:} and a staff
+     * user's, or the API caller; empty when autopay is off. For the biller portal's account page, which shows staff
+     * enrolments as such; {@link #enrolledBy} is the payer to write to.
+     */
+    public Optional<String> setBy(long bid, String account) {
+        return autopay.setBy(bid, account);
+    }
+
     /** The day autopay collects the invoice: its AutoPayCollectionDate when the bill file gave one, else its due date. */
     public Optional<LocalDate> collectionDate(long bid, String account, String invoiceNumber) {
         return accounts.collectionDate(bid, account, invoiceNumber);

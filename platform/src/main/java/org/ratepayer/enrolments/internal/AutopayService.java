@@ -125,6 +125,11 @@ public class AutopayService {
                 """).params(bid, account).query(String.class).optional();
     }
 
+    public Optional<String> setBy(long bid, String account) {
+        return jdbc.sql("select changed_by from autopay_enrolment where biller_id = ? and account_number = ?")
+                .params(bid, account).query(String.class).optional();
+    }
+
     /** The authorization in force for the account's autopay, if it pays by bank account. */
     public Optional<AchAuthorization> authorization(long bid, String account) {
         return jdbc.sql("""

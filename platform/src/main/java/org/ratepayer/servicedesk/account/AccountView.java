@@ -17,7 +17,7 @@ import org.ratepayer.payments.PaymentList;
  * @param invoices  newest first, without detail lines
  * @param payments  the newest {@link StaffAccounts#PAYMENTS} payments that paid this account (alone or with others)
  * @param users     the portal users who hold the account: more than one are co-owners
- * @param autopayBy the portal user who enrolled it, "staff:..." for a staff user, or null (API, or off)
+ * @param autopayBy who set autopay as it stands: a portal user, "staff:" and a staff user, or the API caller; null when off
  * @param balance   the live balance (asked of the CIS when the rules say so), or null when none could be had
  * @param emails    newest first, at most {@link StaffAccounts#EMAILS}
  */

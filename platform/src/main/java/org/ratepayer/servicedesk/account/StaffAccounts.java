@@ -76,7 +76,7 @@ public class StaffAccounts {
                 .toList();
         return Optional.of(new AccountView(customer, invoices.invoicesWithoutLines(bid, accountNumber),
                 paid.stream().map(p -> new AccountView.Payment(p, takenBy.get(p.paymentGuid()))).toList(),
-                users, autopay.autopay(bid, accountNumber), autopay.enrolledBy(bid, accountNumber).orElse(null),
+                users, autopay.autopay(bid, accountNumber), autopay.setBy(bid, accountNumber).orElse(null),
                 paperless.enrolled(bid, accountNumber), scheduled.list(bid, accountNumber),
                 emails.forAccount(bid, accountNumber, EMAILS), balance,
                 new AccountView.BlockFlags(customer.blockCc(), customer.blockAch(), customer.staffBlockCc(), customer.staffBlockAch(),
