@@ -296,6 +296,42 @@ public class PaymentService {
         return keys.finishForPayment(p.id(), record.statusCode(), record.json());
     }
 
+    /**
+     * Asks the processor what became of a payment still without its outcome (its process died between the charge and
+     * recording it) and, when the processor knows, records that outcome as any outcome is told: the key's answer, then
+     * the listeners (receipt, CIS posting). The repair job does this for every such payment; the autopay run does it
+     * for its own attempts, so that a bill it settles is never approved in the run while its payment waits for the job.
+     *
+     * @return the payment as it stands now, or empty when the processor has no record of it
+     */
+    public Optional<Payment> settleFromProcessor(Payment p) {
+        if (p.status().isFinalOutcome()) {
+            return Optional.of(p);
+        }
+        Optional<PaymentGateway.Result> known = gateway.lookup(p.guid());
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        PaymentGateway.Result r = known.get();
+        settleAs(p, r.outcome().status(), r.approvalCode(), r.reference(), "repaired: " + r.message());
+        return payments.byId(p.id());
+    }
+
+    /**
+     * Records an outcome learnt after the fact and tells it: the key's answer, then the listeners.
+     *
+     * @return false when the payment was no longer in its status (another node settled it first)
+     */
+    public boolean settleAs(Payment p, PaymentStatus to, String approvalCode, String reference, String message) {
+        Optional<Payment> moved = transitions.move(p.id(), p.status(), to, approvalCode, reference, message);
+        if (moved.isEmpty()) {
+            return false;
+        }
+        finishKey(moved.get());
+        notifyListeners(moved.get());
+        return true;
+    }
+
     /** Something broke after the payment was recorded; the repair job settles its outcome with the processor. */
     public static class PaymentRecordedException extends org.ratepayer.shared.web.Refusal {
         private static final long serialVersionUID = 1L;

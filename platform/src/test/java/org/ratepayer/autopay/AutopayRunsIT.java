@@ -24,7 +24,6 @@ import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.FaultPlan;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.cissim.PaymentPosting;
-import org.ratepayer.payments.internal.PaymentRepairJob;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -51,9 +50,6 @@ class AutopayRunsIT extends PlatformIT {
 
     @Autowired
     ConfigurableApplicationContext context;
-
-    @Autowired
-    PaymentRepairJob repairJob;
 
     @Autowired
     AutopayRuns runs;
@@ -385,18 +381,14 @@ class AutopayRunsIT extends PlatformIT {
         clock.advance(Duration.ofMinutes(5));
         JsonNode later = run(b, D);
         assertThat(attempts(b, lost)).containsExactly("1:APPROVED:2026-12-01");
-        assertThat(payments(b, lost)).as("settled, not charged again").containsExactly("AUTOPAY:UNKNOWN:120.50");
+        assertThat(payments(b, lost)).as("settled with the attempt, not charged again").containsExactly("AUTOPAY:APPROVED:120.50");
         assertThat(attempts(b, crashed)).containsExactly("1:ABANDONED:interrupted:2026-12-01", "2:APPROVED:2026-12-01");
         assertThat(payments(b, crashed)).containsExactly("AUTOPAY:APPROVED:120.50");
         assertThat(later.get("charged").asInt()).isEqualTo(1);
         assertThat(count("select count(*) from sandbox_charge c join payment p on p.payment_guid = c.payment_guid where p.biller_id = ?",
                 b.bid())).isEqualTo(2);
 
-        // the payment repair job settles the payment itself (once it has waited its 30 s); then it is posted, once
-        jdbc.sql("update payment set updated_at = ? where biller_id = ? and status = 'UNKNOWN'")
-                .params(clock.instant().minusSeconds(3600).atOffset(java.time.ZoneOffset.UTC), b.bid()).update();
-        repairJob.repair();
-        assertThat(payments(b, lost)).containsExactly("AUTOPAY:APPROVED:120.50");
+        // the run settled the payment as well, so it is posted (once) without waiting for the payment repair job
         await().atMost(PATIENCE).until(() -> postedFor(lost).size() == 1 && postedFor(crashed).size() == 1);
         assertThat(run(b, D).get("due").asInt()).isZero();
     }

@@ -57,12 +57,7 @@ class StaffPagesIT extends CisPageIT {
 
     /** A biller whose CIS is this class's simulator, with one bill for each account. */
     private TestBiller cisBiller(String... accounts) {
-        TestBiller b = newBiller();
-        for (int url : new int[] {11, 14, 17}) {
-            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf("InvoiceCloud"), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf("pw"), "test");
-        }
+        TestBiller b = simulatorBiller();
         billerService.setSetting(b.bid(), 131, TextNode.valueOf(GUID_AS_TRANSACTION_ID), "test");
         BifText file = new BifText(b.guidText());
         int n = 0;
@@ -80,22 +75,6 @@ class StaffPagesIT extends CisPageIT {
         return r.json().get("oneTimePassword").asText();
     }
 
-    /** Signs the browser in as a new administrator: password, authenticator, a password of their own. */
-    private String browserSignIn(long bid, String username, String oneTime) {
-        browser.get(url("/staff/" + bid + "/sign-in"));
-        browser.fill("username", username);
-        browser.fill("password", oneTime);
-        browser.click("sign-in");
-        String secret = browser.text("totp-secret").replace(" ", "");
-        browser.fill("code", Totp.code(secret, clock.instant().getEpochSecond()));
-        browser.click("verify");
-        browser.fill("password", PASSWORD);
-        browser.fill("again", PASSWORD);
-        browser.click("save-password");
-        assertThat(browser.text("who")).isEqualTo(username);
-        return secret;
-    }
-
     private UUID queuePayment(TestBiller b, String account, int n) {
         return new TransactionTemplate(txManager).execute(s -> cisPostings.enqueue(b.bid(), id -> new CisPosting.Payment(id, account,
                 UUID.randomUUID(), CisPosting.Tender.CARD, new BigDecimal(n + ".25"), account + "#" + n, 0, null, false)).orElseThrow());
@@ -109,7 +88,7 @@ class StaffPagesIT extends CisPageIT {
     @Test
     void anAdministratorCreatesUsersAndReadsTheAuditLogAndAReadOnlyUserIsRefusedEveryWrite() {
         TestBiller b = newBiller();
-        browserSignIn(b.bid(), "ana", createAdmin(b.bid(), "ana"));
+        signInStaff(b.bid(), "ana", createAdmin(b.bid(), "ana"), PASSWORD);
         browser.click("nav-users");
         browser.assertAccessible("staff users");
         browser.fill("new-username", "bo");
@@ -182,7 +161,7 @@ class StaffPagesIT extends CisPageIT {
         await().atMost(PATIENCE).until(() -> count("select count(*) from posting where biller_id = ? and status = 'PARKED'", b.bid()) == 2);
         cis.state().clearFaults();
 
-        String secret = browserSignIn(b.bid(), "ana", createAdmin(b.bid(), "ana"));
+        String secret = signInStaff(b.bid(), "ana", createAdmin(b.bid(), "ana"), PASSWORD);
         browser.click("nav-postings");
         assertThat(browser.text("count-CIS_PAYMENT")).contains("CIS_PAYMENT 0 2 0 0");
         assertThat(browser.has("parked-" + first)).isTrue();
@@ -238,7 +217,7 @@ class StaffPagesIT extends CisPageIT {
                          "card":{"number":"4111111111111111","expMonth":12,"expYear":2099,"cvv":"123","postalCode":"49331"}}""")));
         assertThat(paid.status()).as(paid.body()).isEqualTo(201);
 
-        browserSignIn(b.bid(), "ana", createAdmin(b.bid(), "ana"));
+        signInStaff(b.bid(), "ana", createAdmin(b.bid(), "ana"), PASSWORD);
         browser.click("nav-batches");
         assertThat(browser.text("open-count")).isEqualTo("1");
         assertThat(browser.text("open-amount")).isEqualTo("120.50");
@@ -266,7 +245,7 @@ class StaffPagesIT extends CisPageIT {
     @Test
     void anAdministratorChangesOptionsAndSettingsAsTheApiValidatesThemAndSecretsAreNeverShown() {
         TestBiller b = newBiller();
-        String secret = browserSignIn(b.bid(), "ana", createAdmin(b.bid(), "ana"));
+        String secret = signInStaff(b.bid(), "ana", createAdmin(b.bid(), "ana"), PASSWORD);
         browser.click("nav-settings");
         assertThat(browser.text("option-54")).contains("Biller portal cart");
         browser.assertAccessible("staff settings");

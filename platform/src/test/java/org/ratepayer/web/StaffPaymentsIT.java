@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -66,12 +65,7 @@ class StaffPaymentsIT extends CisPageIT {
 
     @BeforeEach
     void aBillerPostingToTheSimulatorWithTwoBillsAndACsr() {
-        b = newBiller();
-        for (int url : new int[] {11, 14, 17}) {
-            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf("InvoiceCloud"), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf("pw"), "test");
-        }
+        b = simulatorBiller();
         billerService.setOption(b.bid(), 54, null, BooleanNode.TRUE, "test");
         BifText file = new BifText(b.guidText());
         file.invoice("72011000001", "7201-1", "10/01/2026", "40.00", "ann@example.org");
@@ -279,13 +273,7 @@ class StaffPaymentsIT extends CisPageIT {
     @Test
     void theSearchAccountAndCartPagesPassAxeInABrowser() {
         String base = url("/staff/" + b.bid());
-        browser.get(base);
-        browser.fill("username", "carol");
-        browser.fill("password", carolPassword);
-        browser.click("sign-in");
-        browser.fill("password", PASSWORD);
-        browser.fill("again", PASSWORD);
-        browser.click("save-password");
+        signInStaff(b.bid(), "carol", carolPassword, PASSWORD);
 
         browser.get(base + "/search");
         browser.assertAccessible("staff search, empty");

@@ -29,7 +29,6 @@ import org.ratepayer.payments.PaymentOutcome;
 import org.ratepayer.payments.PaymentRequest;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.PaymentStatus;
-import org.ratepayer.payments.gateway.PaymentGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,7 +51,6 @@ public class AutopayEngine {
     private final AttemptRepository attempts;
     private final BalanceService balances;
     private final PaymentService payments;
-    private final PaymentGateway gateway;
     private final BillerService billers;
     private final ApplicationEventPublisher events;
     private final ScheduledPayments scheduledPayments;
@@ -65,7 +63,7 @@ public class AutopayEngine {
     /** As the payment repair job: a processor that has no record of a charge this old never will. */
     private final Duration giveUpAfter;
 
-    public AutopayEngine(AttemptRepository attempts, BalanceService balances, PaymentService payments, PaymentGateway gateway,
+    public AutopayEngine(AttemptRepository attempts, BalanceService balances, PaymentService payments,
             BillerService billers, ApplicationEventPublisher events, ScheduledPayments scheduledPayments, PlatformTransactionManager txManager,
             Clock clock, @Value("${ratepayer.autopay.workers:4}") int workers,
             @Value("${ratepayer.autopay.settle-after:2m}") Duration settleAfter,
@@ -78,7 +76,6 @@ public class AutopayEngine {
         this.attempts = attempts;
         this.balances = balances;
         this.payments = payments;
-        this.gateway = gateway;
         this.billers = billers;
         this.events = events;
         this.tx = new TransactionTemplate(txManager);
@@ -400,10 +397,11 @@ public class AutopayEngine {
             PaymentStatus status = p.status();
             String message = p.gatewayMessage();
             if (!status.isFinalOutcome()) {
-                Optional<PaymentGateway.Result> known = gateway.lookup(p.guid());
-                if (known.isPresent()) {
-                    status = known.get().outcome().status();
-                    message = "settled: " + known.get().message();
+                // the payment is settled with it (receipt, CIS posting), not left for the repair job
+                Optional<Payment> settled = payments.settleFromProcessor(p);
+                if (settled.isPresent()) {
+                    status = settled.get().status();
+                    message = settled.get().gatewayMessage();
                 } else if (p.createdAt().isBefore(now.minus(giveUpAfter))) {
                     // Interrupted before the processor saw it: not a decline (no retry days, no decline email); the
                     // bill is due again at once, as when no payment was made at all. The payment row itself is

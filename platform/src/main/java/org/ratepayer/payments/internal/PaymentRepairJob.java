@@ -6,8 +6,6 @@ import org.ratepayer.payments.PaymentStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Optional;
-import org.ratepayer.payments.gateway.PaymentGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,16 +25,11 @@ public class PaymentRepairJob {
     static final Duration GIVE_UP_AFTER = Duration.ofMinutes(15);
 
     private final PaymentRepository payments;
-    private final PaymentTransitions transitions;
-    private final PaymentGateway gateway;
     private final PaymentService service;
     private final Clock clock;
 
-    public PaymentRepairJob(PaymentRepository payments, PaymentTransitions transitions, PaymentGateway gateway, PaymentService service,
-            Clock clock) {
+    public PaymentRepairJob(PaymentRepository payments, PaymentService service, Clock clock) {
         this.payments = payments;
-        this.transitions = transitions;
-        this.gateway = gateway;
         this.service = service;
         this.clock = clock;
     }
@@ -65,27 +58,15 @@ public class PaymentRepairJob {
     }
 
     private boolean repair(Payment p, OffsetDateTime now) {
-        Optional<PaymentGateway.Result> known = gateway.lookup(p.guid());
-        if (known.isPresent()) {
-            PaymentGateway.Result r = known.get();
-            PaymentStatus to = r.outcome().status();
-            return settle(p, to, r.approvalCode(), r.reference(), "repaired: " + r.message());
+        if (service.settleFromProcessor(p).isPresent()) {
+            log.info("payment {}: outcome settled with the processor by the repair job", p.guid());
+            return true;
         }
-        if (p.createdAt().isBefore(now.minus(GIVE_UP_AFTER))) {
-            return settle(p, PaymentStatus.ERROR, null, null, "the processor has no record of this attempt; no money was taken");
+        if (p.createdAt().isBefore(now.minus(GIVE_UP_AFTER))
+                && service.settleAs(p, PaymentStatus.ERROR, null, null, "the processor has no record of this attempt; no money was taken")) {
+            log.info("payment {}: closed as an error by the repair job; the processor never saw it", p.guid());
+            return true;
         }
         return false;
-    }
-
-    /** Every outcome the job settles is told alike: the key's answer, then the listeners (receipts, failure notices). */
-    private boolean settle(Payment p, PaymentStatus to, String approvalCode, String reference, String message) {
-        Optional<Payment> moved = transitions.move(p.id(), p.status(), to, approvalCode, reference, message);
-        if (moved.isEmpty()) {
-            return false;
-        }
-        service.finishKey(moved.get());
-        service.notifyListeners(moved.get());
-        log.info("payment {}: outcome {} settled by the repair job", p.guid(), to);
-        return true;
     }
 }
