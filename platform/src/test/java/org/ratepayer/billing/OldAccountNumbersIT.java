@@ -21,13 +21,17 @@ import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.cissim.PaymentPosting;
 import org.ratepayer.paynow.PayNowPartner;
+import org.ratepayer.servicedesk.search.SearchFilter;
+import org.ratepayer.servicedesk.search.SearchHit;
+import org.ratepayer.servicedesk.search.StaffSearch;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.ratepayer.web.PortalHttp;
 
 /**
  * Old account numbers after a conversion onto a new CIS (docs/conversion-old-numbers.md). Each test converts its
  * biller's accounts as the conversion does (every table holding the number re-keyed, one account_renumbering row per
  * account), then names the OLD number where a caller pays or looks up: the channel payment API, the balance and invoice
- * look-ups, Pay Now, the payment page, remote registration. Each lands on the new account, and the CIS simulator hears
+ * look-ups, Pay Now, the payment page, remote registration, the staff search. Each lands on the new account, and the CIS simulator hears
  * only the new number. A late invoice file with old numbers is refused naming each, and stores nothing. A number that a
  * live account holds is that account's, whoever held it before.
  */
@@ -40,6 +44,9 @@ class OldAccountNumbersIT extends PlatformIT {
     private static final OffsetDateTime CONVERTED = OffsetDateTime.parse("2026-12-01T15:00:00Z");
 
     static CisSimulator cis;
+
+    @Autowired
+    StaffSearch staffSearch;
 
     @BeforeAll
     static void startCis() {
@@ -277,5 +284,18 @@ class OldAccountNumbersIT extends PlatformIT {
                 b.webServiceKey());
         assertThat(registration.json().get("accountNumber").asText()).isEqualTo("500130-0");
         assertThat(registration.json().get("users").toString()).isEqualTo("[\"pat\"]");
+    }
+
+    @Test
+    void theStaffSearchFindsAnAccountByItsOldNumberUnlessALiveAccountHasIt() {
+        // 1010-1 became 500131-0, and the account that was 2010-1 took 1010-1
+        TestBiller b = converted("1010-1", "500131-0", "2010-1", "1010-1");
+        assertThat(staffSearch.search(b.bid(), "2010-1", SearchFilter.NONE, 1, 25).hits()).extracting(SearchHit::accountNumber)
+                .containsExactly("1010-1");
+        assertThat(staffSearch.search(b.bid(), "1010-1", SearchFilter.NONE, 1, 25).hits()).extracting(SearchHit::accountNumber)
+                .containsExactly("1010-1");
+        assertThat(staffSearch.search(b.bid(), "500131-0", SearchFilter.NONE, 1, 25).hits()).extracting(SearchHit::accountNumber)
+                .containsExactly("500131-0");
+        assertThat(staffSearch.search(b.bid(), "3010-1", SearchFilter.NONE, 1, 25).hits()).isEmpty();
     }
 }
