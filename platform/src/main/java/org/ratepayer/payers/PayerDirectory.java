@@ -175,9 +175,7 @@ public class PayerDirectory {
         return users.find(bid, userId).map(users::payer);
     }
 
-    public AccountRegistration registration(long bid, String named) {
-        // an old number after a conversion answers for the account's new one, which the answer names
-        String account = renumbered.resolve(bid, named);
+    public AccountRegistration registration(long bid, String account) {
         boolean exists = invoices.account(bid, account).isPresent();
         List<String> holders = users.holders(bid, account);
         return new AccountRegistration(account, exists, !holders.isEmpty(), holders);

@@ -269,7 +269,7 @@ class OldAccountNumbersIT extends PlatformIT {
     }
 
     @Test
-    void theCisRegisteringAPayerWithAnOldNumberLinksTheNewAccount() {
+    void theCisRegisteringOrUnlinkingAPayerWithAnOldNumberActsOnTheNewAccount() {
         TestBiller b = converted("1009-1", "500130-0");
         Reply r = send(request("/api/v1/billers/" + b.bid() + "/remote-auth/users").header("X-Api-Key", b.webServiceKey())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
@@ -284,6 +284,12 @@ class OldAccountNumbersIT extends PlatformIT {
                 b.webServiceKey());
         assertThat(registration.json().get("accountNumber").asText()).isEqualTo("500130-0");
         assertThat(registration.json().get("users").toString()).isEqualTo("[\"pat\"]");
+
+        Reply unlinked = send(request("/api/v1/billers/" + b.bid() + "/remote-auth/users/pat/accounts/1009-1")
+                .header("X-Api-Key", b.webServiceKey()).DELETE());
+        assertThat(unlinked.status()).as(unlinked.body()).isEqualTo(200);
+        assertThat(unlinked.json().get("accounts").toString()).isEqualTo("[]");
+        assertThat(count("select count(*) from payer_account where biller_id = ?", b.bid())).isZero();
     }
 
     @Test
