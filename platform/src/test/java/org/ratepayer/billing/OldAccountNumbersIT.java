@@ -61,7 +61,10 @@ class OldAccountNumbersIT extends PlatformIT {
 
     /** A biller posting to the simulator, with one bill of 77.70 for each account, converted from old to new numbers. */
     private TestBiller converted(String... oldThenNew) {
-        TestBiller b = newBiller();
+        return converted(newBiller(), oldThenNew);
+    }
+
+    private TestBiller converted(TestBiller b, String... oldThenNew) {
         for (int url : new int[] {8, 11, 14, 17}) {
             billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
             billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(USER), "test");
@@ -303,5 +306,21 @@ class OldAccountNumbersIT extends PlatformIT {
         assertThat(staffSearch.search(b.bid(), "500131-0", SearchFilter.NONE, 1, 25).hits()).extracting(SearchHit::accountNumber)
                 .containsExactly("500131-0");
         assertThat(staffSearch.search(b.bid(), "3010-1", SearchFilter.NONE, 1, 25).hits()).isEmpty();
+    }
+
+    @Test
+    void aPayerSigningUpWithTheNumberOnAnOldBillRegistersTheNewAccount() {
+        // a biller whose payers sign up themselves (under the Daffron template the CIS registers them)
+        TestBiller b = converted(newBiller("standard"), "1011-1", "500132-0");
+        PortalHttp payer = new PortalHttp(this::url);
+        String path = "/portal/" + b.bid() + "/register";
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile(
+                "name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"").matcher(payer.get(path).body());
+        assertThat(csrf.find()).as("the sign-up form's token").isTrue();
+        String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+        HttpResponse<String> found = payer.post(path, "_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                + "&accountNumber=1011-1&zip=49331");
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        assertThat(found.body()).contains("500132-0").doesNotContain("1011-1\"");
     }
 }
