@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.http.HttpRequest;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -24,6 +26,11 @@ import org.ratepayer.paynow.PayNowPartner;
 import org.ratepayer.servicedesk.search.SearchFilter;
 import org.ratepayer.servicedesk.search.SearchHit;
 import org.ratepayer.servicedesk.search.StaffSearch;
+import org.ratepayer.payments.Channel;
+import org.ratepayer.payments.PaymentOutcome;
+import org.ratepayer.payments.PaymentRequest;
+import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.gateway.CardDetails;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.ratepayer.web.PortalHttp;
 
@@ -47,6 +54,9 @@ class OldAccountNumbersIT extends PlatformIT {
 
     @Autowired
     StaffSearch staffSearch;
+
+    @Autowired
+    PaymentService payments;
 
     @BeforeAll
     static void startCis() {
@@ -322,5 +332,23 @@ class OldAccountNumbersIT extends PlatformIT {
                 + "&accountNumber=1011-1&zip=49331");
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         assertThat(found.body()).contains("500132-0").doesNotContain("1011-1\"");
+    }
+
+    @Test
+    void aPaymentOfSeveralAccountsNamedByOldNumbersIsAllocatedToTheNewAccounts() {
+        TestBiller b = converted("1012-1", "500133-0", "1013-1", "500134-0");
+        billerService.setOption(b.bid(), 54, null, BooleanNode.TRUE, "test");
+        cis.state().putAccount(CisAccount.of("500133-0", PayableCharge.of("Electric", "77.70", "0")));
+        cis.state().putAccount(CisAccount.of("500134-0", PayableCharge.of("Electric", "77.70", "0")));
+
+        PaymentOutcome outcome = payments.submit(b.bid(), UUID.randomUUID().toString(), PaymentRequest.ofAccounts(Channel.CSRWEB,
+                List.of(new PaymentRequest.Allocation("1012-1", null, new BigDecimal("77.70")),
+                        new PaymentRequest.Allocation("1013-1", null, new BigDecimal("77.70"))),
+                new BigDecimal("155.40"), new CardDetails(VISA, 12, 2099, "123", "49331"), null, null, null, null));
+
+        assertThat(outcome).isInstanceOf(PaymentOutcome.Taken.class);
+        assertThat(jdbc.sql("""
+                select string_agg(account_number || ' ' || amount, ', ' order by position) from payment_allocation
+                where biller_id = ?""").param(b.bid()).query(String.class).single()).isEqualTo("500133-0 77.70, 500134-0 77.70");
     }
 }
