@@ -5,6 +5,7 @@ import org.ratepayer.billing.internal.ImportProgress;
 import org.ratepayer.billing.internal.InvoiceFileRepository;
 import org.ratepayer.billing.internal.InvoiceMerge;
 import org.ratepayer.billing.internal.InvoiceStage;
+import org.ratepayer.billing.internal.RenumberedInFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedOutputStream;
@@ -159,6 +160,11 @@ public class InvoiceImportService {
             cancelIfOpen(copy);
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+        List<RenumberedInFile.OldNumber> oldNumbers = oldNumbers(bid);
+        if (!oldNumbers.isEmpty()) {
+            throw new RejectedFile(RenumberedInFile.refused(result, oldNumbers, billers.cachedConfig(bid).timeZone(),
+                    BifOptions.DEFAULT_MAX_ERRORS));
+        }
         InvoiceMerge merge = new InvoiceMerge(jdbc);
         List<AccountsChangedOwner.Change> newOwners = merge.ownerChanges(bid, rules.autoConveyance(), stage.anyConveyance());
         InvoiceMerge.Counts counts = merge.merge(bid, fileId, result.invoices(), rules);
@@ -176,6 +182,29 @@ public class InvoiceImportService {
         return new ImportOutcome(ImportOutcome.Status.IMPORTED, fileId, fileName, sha256, result.invoices(),
                 counts.accountsCreated(), counts.accountsUpdated(), counts.invoicesReplaced(), counts.superseded(),
                 result.totalAmountDue(), List.of(), 0, List.of(), newOwners.size());
+    }
+
+    /**
+     * The staged file's accounts that a conversion renumbered and no live account holds the number of: a late file
+     * still carrying old numbers (docs/conversion-old-numbers.md). A biller never converted is answered by one probe.
+     */
+    private List<RenumberedInFile.OldNumber> oldNumbers(long bid) {
+        boolean converted = jdbc.sql("select exists (select 1 from account_renumbering where biller_id = ?)").param(bid)
+                .query(Boolean.class).single();
+        if (!converted) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select s.account_number, min(s.customer_line), r.new_account_number, r.renumbered_at
+                from bif_stage s
+                join account_renumbering r on r.biller_id = ? and r.old_account_number = s.account_number
+                where s.kind = 'I'
+                  and not exists (select 1 from account a where a.biller_id = r.biller_id and a.account_number = s.account_number)
+                group by s.account_number, r.new_account_number, r.renumbered_at
+                """).param(bid)
+                .query((rs, n) -> new RenumberedInFile.OldNumber(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     private static void cancelIfOpen(PGCopyOutputStream copy) {

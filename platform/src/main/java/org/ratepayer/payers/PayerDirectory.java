@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.billing.RenumberedAccounts;
 import org.ratepayer.payers.internal.AccountLinks;
 import org.ratepayer.shared.passwords.PasswordHasher;
 import org.ratepayer.payers.internal.PayerRepository;
@@ -61,9 +62,12 @@ public class PayerDirectory {
     private final PasswordHasher passwords;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final RenumberedAccounts renumbered;
 
     public PayerDirectory(BillerService billers, InvoiceQueries invoices, PayerRepository users, PayerTokens tokens,
-            AccountLinks links, PasswordHasher passwords, ApplicationEventPublisher events, PlatformTransactionManager txManager) {
+            AccountLinks links, PasswordHasher passwords, ApplicationEventPublisher events, PlatformTransactionManager txManager,
+            RenumberedAccounts renumbered) {
+        this.renumbered = renumbered;
         this.billers = billers;
         this.invoices = invoices;
         this.users = users;
@@ -82,7 +86,7 @@ public class PayerDirectory {
     public Registration register(long bid, String username, String email, List<String> accounts, String password) {
         PayerRules.require(PayerRules.checkUsername(username));
         PayerRules.require(PayerRules.checkEmail(email));
-        List<String> wanted = accountList(accounts);
+        List<String> wanted = accountList(bid, accounts);
         if (password != null) {
             PayerRules.require(PayerRules.checkPassword(password, PayerRules.CIS_PASSWORD_MIN));
         }
@@ -109,7 +113,7 @@ public class PayerDirectory {
 
     /** Links accounts to an existing user; those it holds already are left as they are. */
     public Payer linkAccounts(long bid, String username, List<String> accounts) {
-        List<String> wanted = accountList(accounts);
+        List<String> wanted = accountList(bid, accounts);
         wanted.forEach(a -> requireAccount(bid, a));
         return tx.execute(s -> {
             UserRow user = users.lock(bid, username).orElseThrow(() -> userNotFound(bid, username));
@@ -249,7 +253,11 @@ public class PayerDirectory {
         events.publishEvent(new PasswordLinkWanted(bid, userId, username, email, m.token(), m.expiresAt(), reason));
     }
 
-    private List<String> accountList(List<String> accounts) {
+    /**
+     * The accounts named, each once, under its current number: the CIS may register a payer with a number its
+     * conversion replaced, and the payer then holds the account under its new one (docs/conversion-old-numbers.md).
+     */
+    private List<String> accountList(long bid, List<String> accounts) {
         if (accounts == null || accounts.isEmpty()) {
             throw new PayerRefusal(Kind.INVALID, "invalid_field", "accounts", "name at least one account");
         }
@@ -262,7 +270,7 @@ public class PayerDirectory {
             if (a == null || a.isBlank() || a.length() > 50) {
                 throw new PayerRefusal(Kind.INVALID, "invalid_field", "accounts[" + i + "]", "must be an account number");
             }
-            unique.add(a.strip());
+            unique.add(renumbered.resolve(bid, a.strip()));
         }
         return List.copyOf(unique);
     }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.billing.RenumberedAccounts;
 import org.ratepayer.payers.internal.AccountLinks;
 import org.ratepayer.shared.passwords.PasswordHasher;
 import org.ratepayer.payers.internal.PayerRepository;
@@ -42,10 +43,12 @@ public class SelfRegistration {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final RenumberedAccounts renumbered;
 
     public SelfRegistration(PayerDirectory directory, InvoiceQueries invoices, PayerRepository users, AccountLinks links,
             PayerTokens tokens, PasswordHasher passwords, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock,
-            PlatformTransactionManager txManager) {
+            PlatformTransactionManager txManager, RenumberedAccounts renumbered) {
+        this.renumbered = renumbered;
         this.directory = directory;
         this.invoices = invoices;
         this.users = users;
@@ -71,7 +74,9 @@ public class SelfRegistration {
         if (!allowed(bid) || accountNumber == null || accountNumber.isBlank() || accountNumber.length() > 50) {
             return Optional.empty();
         }
-        return invoices.account(bid, accountNumber.strip()).filter(a -> AccountMatch.zipMatches(a.zip(), zip)
+        // a number from a bill printed before a conversion registers the account under its new number
+        // (docs/conversion-old-numbers.md)
+        return invoices.account(bid, renumbered.resolve(bid, accountNumber.strip())).filter(a -> AccountMatch.zipMatches(a.zip(), zip)
                 || lastBillAmount != null && invoices.invoices(bid, a.accountNumber()).stream().findFirst()
                         .map(i -> i.totalAmountDue() != null && i.totalAmountDue().compareTo(lastBillAmount) == 0).orElse(false))
                 .map(InvoiceQueries.Account::accountNumber);

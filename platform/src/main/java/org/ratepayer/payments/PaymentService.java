@@ -20,6 +20,7 @@ import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.billing.RenumberedAccounts;
 import org.ratepayer.payments.checkout.ReviewedFee;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.PaymentGateway;
@@ -53,10 +54,12 @@ public class PaymentService {
     private final PaymentOutcome.Records records;
     private final Clock clock;
     private final List<PaymentListener> listeners;
+    private final RenumberedAccounts renumbered;
 
     public PaymentService(BillerService billers, BalanceService balances, InvoiceQueries invoices, PaymentRepository payments,
             PaymentTransitions transitions, IdempotencyKeys keys, PaymentGateway gateway, PlatformTransactionManager txManager,
-            PaymentOutcome.Records records, Clock clock, List<PaymentListener> listeners) {
+            PaymentOutcome.Records records, Clock clock, List<PaymentListener> listeners, RenumberedAccounts renumbered) {
+        this.renumbered = renumbered;
         this.billers = billers;
         this.balances = balances;
         this.invoices = invoices;
@@ -127,7 +130,29 @@ public class PaymentService {
     private record Outcome(PaymentOutcome answer, Long paymentId) {
     }
 
-    private Outcome attempt(long bid, String key, UUID claim, PaymentRequest r, Map<String, BalanceView> refreshed) {
+    /**
+     * The request with each account it names under its current number: an IVR, a kiosk or a cashier may still key in a
+     * number a conversion replaced (docs/conversion-old-numbers.md). The payment is stored, answered and posted to the CIS
+     * under the new number; the idempotency fingerprint stays that of the request as sent, so a retry matches it.
+     */
+    private PaymentRequest withCurrentNumbers(long bid, PaymentRequest r) {
+        String account = r.accountNumber() == null ? null : current(bid, r.accountNumber());
+        List<PaymentRequest.Allocation> allocations = r.allocations().stream().map(a -> a == null || a.accountNumber() == null ? a
+                : new PaymentRequest.Allocation(current(bid, a.accountNumber()), a.invoiceNumber(), a.amount())).toList();
+        if (java.util.Objects.equals(account, r.accountNumber()) && allocations.equals(r.allocations())) {
+            return r;
+        }
+        return new PaymentRequest(r.channel(), account, r.invoiceNumber(), r.amount(), r.card(), r.bank(), r.methodToken(),
+                r.kioskId(), r.payerEmail(), r.stated(), r.reviewedFee(), allocations);
+    }
+
+    /** The current number for one the caller named (compared stripped, as the account is looked up); as given when not renumbered. */
+    private String current(long bid, String named) {
+        return renumbered.current(bid, named.strip()).map(RenumberedAccounts.Renumbering::newAccountNumber).orElse(named);
+    }
+
+    private Outcome attempt(long bid, String key, UUID claim, PaymentRequest asSent, Map<String, BalanceView> refreshed) {
+        PaymentRequest r = withCurrentNumbers(bid, asSent);
         Channel channel = r.channel();
         if (channel == null) {
             return new Outcome(refused(Kind.INVALID, "invalid_field", "channel", "required"), null);

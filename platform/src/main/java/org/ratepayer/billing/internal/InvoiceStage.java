@@ -57,7 +57,9 @@ public final class InvoiceStage {
                 email text,
                 display_account_number text,
                 block_cc boolean,
-                conveyance boolean
+                conveyance boolean,
+                -- the line of the CR row, which names the account: a refusal points there (docs/conversion-old-numbers.md)
+                customer_line bigint
             ) on commit drop
             """;
 
@@ -72,7 +74,7 @@ public final class InvoiceStage {
             cc_service_fee, ach_service_fee, late_fee_date, location_reference, prompt_pay_expiration_date,
             registration_value""";
 
-    private static final int INVOICE_ONLY_COLUMNS = 31 + 12;
+    private static final int INVOICE_ONLY_COLUMNS = 31 + 13;
 
     private final CopyTextWriter out;
     private boolean anyConveyance;
@@ -111,7 +113,7 @@ public final class InvoiceStage {
                     .text(customerNumber(h.get(CUSTOM2), account)).text(c.get(CUSTOMER_NAME))
                     .text(c.get(ADDRESS1)).text(c.get(ADDRESS2)).text(c.get(CITY)).text(c.get(STATE)).text(c.get(ZIP))
                     .text(c.get(PHONE)).text(c.get(EMAIL_ADDRESS)).text(c.get(DISPLAY_ACCOUNT_NUMBER))
-                    .bool(c.flag(BLOCK_PAYMENTS_CC)).bool(c.flag(CONVEYANCE));
+                    .bool(c.flag(BLOCK_PAYMENTS_CC)).bool(c.flag(CONVEYANCE)).number(c.line());
             out.endRow();
             anyConveyance |= Boolean.TRUE.equals(c.flag(CONVEYANCE));
             int lineNo = 0;

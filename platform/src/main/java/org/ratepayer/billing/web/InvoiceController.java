@@ -21,6 +21,7 @@ import org.ratepayer.billing.ImportSource;
 import org.ratepayer.billing.internal.InvoiceFileRepository;
 import org.ratepayer.billing.InvoiceImportService;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.billing.RenumberedAccounts;
 import org.ratepayer.billing.internal.UploadFileNames;
 import org.ratepayer.shared.config.RatepayerProperties;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -46,9 +47,11 @@ public class InvoiceController {
     private final InvoiceFileRepository files;
     private final BillerService billers;
     private final UploadSpool spool;
+    private final RenumberedAccounts renumbered;
 
     public InvoiceController(InvoiceImportService imports, InvoiceQueries queries, InvoiceFileRepository files,
-            BillerService billers, RatepayerProperties props) {
+            BillerService billers, RatepayerProperties props, RenumberedAccounts renumbered) {
+        this.renumbered = renumbered;
         this.imports = imports;
         this.queries = queries;
         this.files = files;
@@ -127,9 +130,12 @@ public class InvoiceController {
     @GetMapping("/invoices")
     public AccountInvoices invoices(@PathVariable long bid, @RequestParam String account, Caller caller) {
         caller.actFor(bid, KeyKind.WEB_SERVICE, KeyKind.API);
-        InvoiceQueries.Account acct = queries.account(bid, account)
+        // an old number after a conversion answers for the account's new one, which the answer's account names
+        // (docs/conversion-old-numbers.md)
+        String current = renumbered.resolve(bid, account);
+        InvoiceQueries.Account acct = queries.account(bid, current)
                 .orElseThrow(() -> new NotFoundException("biller " + bid + " has no account " + account));
-        return new AccountInvoices(acct, queries.invoices(bid, account));
+        return new AccountInvoices(acct, queries.invoices(bid, current));
     }
 
     /** Request bodies are written to disk first: the import reads the file twice (hash, then load) and never holds it in memory. */

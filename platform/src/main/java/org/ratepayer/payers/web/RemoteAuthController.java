@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
+import org.ratepayer.billing.RenumberedAccounts;
 import org.ratepayer.enrolments.PaperlessEnrolments;
 import org.ratepayer.payers.Payer;
 import org.ratepayer.payers.PayerDirectory;
@@ -38,8 +39,11 @@ public class RemoteAuthController {
     private final PayerDirectory directory;
     private final PaperlessEnrolments paperless;
     private final PublicUrl publicUrl;
+    private final RenumberedAccounts renumbered;
 
-    public RemoteAuthController(PayerDirectory directory, PaperlessEnrolments paperless, PublicUrl publicUrl) {
+    public RemoteAuthController(PayerDirectory directory, PaperlessEnrolments paperless, PublicUrl publicUrl,
+            RenumberedAccounts renumbered) {
+        this.renumbered = renumbered;
         this.directory = directory;
         this.paperless = paperless;
         this.publicUrl = publicUrl;
@@ -116,8 +120,10 @@ public class RemoteAuthController {
     }
 
     @DeleteMapping("/users/{username}/accounts/{account}")
-    public UserView remoteUnlinkAccount(@PathVariable long bid, @PathVariable String username, @PathVariable String account, Caller caller) {
+    public UserView remoteUnlinkAccount(@PathVariable long bid, @PathVariable String username, @PathVariable("account") String named, Caller caller) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
+        // an old number after a conversion stands for the account's new one, as when linking (docs/conversion-old-numbers.md)
+        String account = renumbered.resolve(bid, named);
         Payer payer = directory.find(bid, username).orElseThrow(() -> new PayerRefusal(Kind.NOT_FOUND, "user_not_found",
                 "username", "biller " + bid + " has no user " + username));
         if (!payer.holds(account) && !directory.registration(bid, account).exists()) {
@@ -153,7 +159,9 @@ public class RemoteAuthController {
     @GetMapping("/accounts/{account}/registration")
     public RegistrationView remoteAccountRegistration(@PathVariable long bid, @PathVariable String account, Caller caller) {
         caller.actFor(bid, KeyKind.WEB_SERVICE);
-        PayerDirectory.AccountRegistration r = directory.registration(bid, account);
+        // an old number after a conversion answers for the account's new one, which accountNumber names
+        // (docs/conversion-old-numbers.md)
+        PayerDirectory.AccountRegistration r = directory.registration(bid, renumbered.resolve(bid, account));
         return new RegistrationView(r.accountNumber(), r.exists(), r.registered(), r.users());
     }
 

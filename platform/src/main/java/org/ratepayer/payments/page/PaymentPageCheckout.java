@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billing.InvoiceQueries;
+import org.ratepayer.billing.RenumberedAccounts;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.PaymentOutcome;
@@ -35,8 +36,11 @@ public class PaymentPageCheckout {
     private final BillerService billers;
     private final InvoiceQueries invoices;
     private final PaymentService payments;
+    private final RenumberedAccounts renumbered;
 
-    public PaymentPageCheckout(BillerService billers, InvoiceQueries invoices, PaymentService payments) {
+    public PaymentPageCheckout(BillerService billers, InvoiceQueries invoices, PaymentService payments,
+            RenumberedAccounts renumbered) {
+        this.renumbered = renumbered;
         this.billers = billers;
         this.invoices = invoices;
         this.payments = payments;
@@ -87,7 +91,10 @@ public class PaymentPageCheckout {
     /** The biller's account with this number, when the second fact matches it. */
     public Optional<InvoiceQueries.Account> find(long bid, String accountNumber, String secondValue) {
         String field = searchField(bid);
-        return invoices.account(bid, accountNumber.trim()).filter(a -> AccountMatch.matches(field, a, secondValue));
+        // a number from a bill printed before a conversion finds the account under its new number, which the page then
+        // shows and pays (docs/conversion-old-numbers.md)
+        return invoices.account(bid, renumbered.resolve(bid, accountNumber.trim()))
+                .filter(a -> AccountMatch.matches(field, a, secondValue));
     }
 
     /**

@@ -25,6 +25,7 @@ import org.ratepayer.billers.AllowedOrigins;
 import org.ratepayer.billers.BillerConfig;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
+import org.ratepayer.billing.RenumberedAccounts;
 import org.ratepayer.payers.PayerDirectory;
 import org.ratepayer.shared.web.Environment;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,10 +54,12 @@ public class PayNowService {
     private final Clock clock;
     private final ObjectProvider<LocalServices> localServices;
     private final PayerDirectory payers;
+    private final RenumberedAccounts renumbered;
 
     public PayNowService(BillerService billers, PayNowCustomers customers, PayNowSessions sessions, BalanceService balances,
             PayNowProperties props, PlatformTransactionManager txManager, Clock clock, ObjectProvider<LocalServices> localServices,
-            PayerDirectory payers) {
+            PayerDirectory payers, RenumberedAccounts renumbered) {
+        this.renumbered = renumbered;
         this.payers = payers;
         this.billers = billers;
         this.customers = customers;
@@ -88,7 +91,7 @@ public class PayNowService {
      */
     public Created create(long bid, Environment env, byte[] body, String partnerIp, String receivedBy) {
         BillerConfig config = billers.cachedConfig(bid);
-        PayNowRequest request = parser.parse(body, config.maximumPayment());
+        PayNowRequest request = currentNumbers(bid, parser.parse(body, config.maximumPayment()));
         PartnerUrlPolicy policy = policy(config);
         policy.check("PostBackURL", request.postBackUrl());
         policy.check("ReturnURL", request.returnUrl());
@@ -121,6 +124,39 @@ public class PayNowService {
                     partnerIp, OffsetDateTime.now(clock).plus(props.linkTtl()), payerUserId);
         });
         return new Created(linkText, guid);
+    }
+
+    /**
+     * The request with each customer under its account's current number: a partner may still send a number a
+     * conversion replaced (docs/conversion-old-numbers.md). The session, the page, the payment and its posting to the CIS
+     * then all name the new number, and CreateCustomerRecord can never make a second account under the old one. Two
+     * customers that turn out to be one account are refused as the parser refuses a number given twice.
+     */
+    private PayNowRequest currentNumbers(long bid, PayNowRequest request) {
+        List<PayNowRequest.Customer> customers = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        boolean changed = false;
+        for (int ci = 0; ci < request.customers().size(); ci++) {
+            PayNowRequest.Customer c = request.customers().get(ci);
+            Optional<RenumberedAccounts.Renumbering> r = renumbered.current(bid, c.accountNumber());
+            PayNowRequest.Customer current = r.map(x -> new PayNowRequest.Customer(x.newAccountNumber(), c.displayAccountNumber(),
+                    c.name(), c.address(), c.city(), c.state(), c.zip(), c.emailAddress(), c.invoices())).orElse(c);
+            Integer earlier = seen.putIfAbsent(current.accountNumber(), ci);
+            if (earlier != null) {
+                throw new PayNowRequestException("Customers[" + ci + "].AccountNumber", "account " + c.accountNumber()
+                        + " is now account " + current.accountNumber() + ", as is Customers[" + earlier
+                        + "]; send one customer per account");
+            }
+            changed |= r.isPresent();
+            customers.add(current);
+        }
+        if (!changed) {
+            return request;
+        }
+        return new PayNowRequest(customers, request.createCustomerRecord(), request.allowSwipe(), request.allowCcPayment(),
+                request.allowAchPayment(), request.allowEmv(), request.emvDeviceId(), request.emvLocationId(),
+                request.cashierName(), request.returnUrl(), request.postBackUrl(), request.billerReference(), request.viewMode(),
+                request.cssUrl(), request.pageLoadOverride(), request.remoteAuthenticationToken(), request.pageResultOptions());
     }
 
     /**

@@ -129,7 +129,12 @@ public class StaffSearch {
                 + paymentFilter(f) + "))" : "";
         String accounts = "select " + ACCOUNT_COLUMNS + " from account a where a.biller_id = :bid";
         return switch (kind) {
-            case ACCOUNT_NUMBER -> List.of(accounts + " and a.account_number = :term" + accountHasPayment + " limit :limit");
+            // the account with that number, or the one a conversion renumbered it to when no account has it now: a CSR
+            // may be given the number from a bill printed before the conversion (docs/conversion-old-numbers.md)
+            case ACCOUNT_NUMBER -> List.of(accounts + " and a.account_number = coalesce((select r.new_account_number"
+                    + " from account_renumbering r where r.biller_id = :bid and r.old_account_number = :term and not exists"
+                    + " (select 1 from account x where x.biller_id = :bid and x.account_number = :term)), :term)"
+                    + accountHasPayment + " limit :limit");
             case INVOICE_NUMBER -> List.of("select " + INVOICE_COLUMNS + " from invoice i join account a on a.biller_id = i.biller_id"
                     + " and a.account_number = i.account_number where i.biller_id = :bid and i.invoice_number = :term"
                     + (f.any() ? " and exists (select 1 from payment p where p.biller_id = i.biller_id and p.account_number = i.account_number"
