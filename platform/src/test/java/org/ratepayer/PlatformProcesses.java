@@ -99,6 +99,21 @@ public final class PlatformProcesses implements AutoCloseable {
         }
     }
 
+    /** The query's rows, one line each with its columns joined by spaces: for a failure's message. */
+    public String rows(String sql) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    out.append(i > 1 ? " " : "").append(rs.getString(i));
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
@@ -98,11 +99,19 @@ class AutopayMultiProcessIT {
             awaitDone(procs, portB, runs, onB.get().get("id").asLong());
             awaitDone(procs, portC, runs, onC.get().get("id").asLong());
             // the killed node's attempt is settled (by asking the processor, or fenced and charged anew) by a later run
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                awaitDone(procs, portB, runs, startRun(procs, portB, runs, today).get("id").asLong());
-                return approvedPayments(procs, bid) == ACCOUNTS && procs.scalar(
-                        "select count(*) from autopay_attempt where biller_id = " + bid + " and status = 'IN_PROGRESS'") == 0;
-            });
+            try {
+                await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    awaitDone(procs, portB, runs, startRun(procs, portB, runs, today).get("id").asLong());
+                    return approvedPayments(procs, bid) == ACCOUNTS && procs.scalar(
+                            "select count(*) from autopay_attempt where biller_id = " + bid + " and status = 'IN_PROGRESS'") == 0;
+                });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("not settled; the attempts or payments not approved:\n" + procs.rows("""
+                        select a.account_number, a.attempt_no, a.status, a.idempotency_key, p.status, p.created_at
+                        from autopay_attempt a left join payment p on p.biller_id = a.biller_id and p.idempotency_key = a.idempotency_key
+                        where a.biller_id = %d and (a.status <> 'APPROVED' or p.status is distinct from 'APPROVED')
+                        order by a.account_number, a.attempt_no""".formatted(bid)), e);
+            }
 
             assertThat(procs.scalar("""
                     select count(*) from (select p.account_number from sandbox_charge c join payment p on p.payment_guid = c.payment_guid
