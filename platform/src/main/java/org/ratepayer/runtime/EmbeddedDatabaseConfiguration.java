@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -26,11 +25,16 @@ public class EmbeddedDatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** The data directory taken for this process; released after the database below has stopped. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(RatepayerProperties props) {
+    EmbeddedDataDirectory embeddedDataDirectory(RatepayerProperties props) {
+        return EmbeddedDataDirectory.claim(props.dataDir().resolve("pg").toAbsolutePath());
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(RatepayerProperties props, EmbeddedDataDirectory claimed) {
         Path dir = props.dataDir().resolve("pg").toAbsolutePath();
         try {
-            Files.createDirectories(dir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
@@ -40,8 +44,7 @@ public class EmbeddedDatabaseConfiguration {
             log.info("embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
             return pg;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir
-                    + " (is another Ratepayer using this data directory?)", e);
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + dir, e);
         }
     }
 
