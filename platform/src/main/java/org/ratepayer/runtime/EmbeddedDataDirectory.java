@@ -31,6 +31,15 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedDataDirectory implements AutoCloseable {
 
+    /** Another live Ratepayer holds the directory. */
+    static final class InUse extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        InUse(Path pgDir) {
+            super("another Ratepayer is running on the embedded database in " + pgDir);
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDataDirectory.class);
     static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(60);
 
@@ -56,8 +65,7 @@ final class EmbeddedDataDirectory implements AutoCloseable {
             }
             if (lock == null) {
                 channel.close();
-                throw new IllegalStateException("another Ratepayer is running on the embedded database in " + pgDir
-                        + "; stop it first, or give this one its own RATEPAYER_DATA_DIR");
+                throw new InUse(pgDir);
             }
             EmbeddedDataDirectory claimed = new EmbeddedDataDirectory(channel, lock);
             try {

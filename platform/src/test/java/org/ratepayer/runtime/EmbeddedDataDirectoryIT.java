@@ -53,7 +53,7 @@ class EmbeddedDataDirectoryIT {
                 assertThat(orphan.isAlive()).as("the orphan stopped").isFalse();
                 assertThat(EmbeddedDataDirectory.runningServer(pgDir)).isEmpty();
                 assertThatThrownBy(() -> EmbeddedDataDirectory.claim(pgDir)).as("a second Ratepayer on the same directory")
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("another Ratepayer is running");
+                        .isInstanceOf(IllegalStateException.class).isInstanceOf(EmbeddedDataDirectory.InUse.class).hasMessageContaining("another Ratepayer is running");
                 try (EmbeddedPostgres again = EmbeddedPostgres.builder().setDataDirectory(pgDir).setCleanDataDirectory(false).start();
                         Connection c = again.getPostgresDatabase().getConnection();
                         ResultSet rs = c.createStatement().executeQuery("select n from kept")) {
