@@ -14,6 +14,9 @@ create table conversion_run (
     actor           text not null,
     started_at      timestamptz not null,
     finished_at     timestamptz not null,
+    -- the biller's newest invoice file and payment when it ran: one after either closes the rollback window
+    last_file_id    bigint,
+    last_payment_id bigint,
     rolled_back_at  timestamptz,
     rolled_back_by  text
 );

@@ -155,7 +155,7 @@ public class Conversions {
                 throw new ConversionRefusal(Kind.CONFLICT, "rollback_window_closed", null, "conversion " + run.conversionId()
                         + " finished at " + run.finishedAt() + "; the rollback window of " + rollbackWindow.toHours() + " hours has closed");
             }
-            List<String> since = repo.activitySince(bid, run.finishedAt());
+            List<String> since = repo.activitySince(run.conversionId(), bid);
             if (!since.isEmpty()) {
                 throw new ConversionRefusal(Kind.CONFLICT, "rollback_window_closed", null, "conversion " + run.conversionId()
                         + " can no longer be rolled back: since it, " + String.join(" and ", since) + " under the new numbers");

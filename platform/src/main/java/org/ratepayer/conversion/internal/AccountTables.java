@@ -30,7 +30,8 @@ public class AccountTables {
             "conversion_pair.new_account_number", "the run's own record of what it changed",
             "conversion_run.accounts", "a count",
             "invoice_file.accounts", "a count",
-            "payer_method.account_type", "checking or savings");
+            "payer_method.account_type", "checking or savings",
+            "conversion_held_method.account_type", "checking or savings");
 
     /** Log tables whose rows come and go with ordinary traffic: re-keyed, but left out of the plan's checksum. */
     static final Set<String> LOGS = Set.of("email_message", "cis_call_failure", "customer_change");

@@ -175,9 +175,11 @@ public class ConversionRepository {
 
     public long insertRun(long bid, String checksum, int accounts, String actor, OffsetDateTime at) {
         return jdbc.sql("""
-                insert into conversion_run (biller_id, plan_checksum, accounts, counts, status, actor, started_at, finished_at)
-                values (?, ?, ?, '{}'::jsonb, 'APPLIED', ?, ?, ?) returning conversion_id""")
-                .params(bid, checksum, accounts, actor, at, at).query(Long.class).single();
+                insert into conversion_run (biller_id, plan_checksum, accounts, counts, status, actor, started_at, finished_at,
+                                            last_file_id, last_payment_id)
+                values (?, ?, ?, '{}'::jsonb, 'APPLIED', ?, ?, ?, (select max(file_id) from invoice_file where biller_id = ?),
+                        (select max(payment_id) from payment where biller_id = ?)) returning conversion_id""")
+                .params(bid, checksum, accounts, actor, at, at, bid, bid).query(Long.class).single();
     }
 
     public void finishRun(long id, Map<String, Long> counts, OffsetDateTime at) {
@@ -269,7 +271,7 @@ public class ConversionRepository {
         jdbc.sql("""
                 insert into account_renumbering (biller_id, old_account_number, new_account_number, conversion_id, renumbered_at)
                 select ?, old_number, new_number, ?, ? from conversion_map
-                on conflict (biller_id, old_account_number) do update set new_account_number = excluded.new_number,
+                on conflict (biller_id, old_account_number) do update set new_account_number = excluded.new_account_number,
                     conversion_id = excluded.conversion_id, renumbered_at = excluded.renumbered_at""").params(bid, id, at).update();
     }
 
@@ -284,12 +286,15 @@ public class ConversionRepository {
         return jdbc.sql("select * from conversion_run where biller_id = ? and conversion_id = ?").params(bid, id).query(this::run).optional();
     }
 
-    /** Invoice files imported and payments made since the run: either closes the rollback window. */
-    public List<String> activitySince(long bid, OffsetDateTime at) {
+    /** Invoice files imported and payments made since the run (by id: they are drawn in order): either closes the rollback window. */
+    public List<String> activitySince(long id, long bid) {
         List<String> out = new ArrayList<>();
-        long files = jdbc.sql("select count(*) from invoice_file where biller_id = ? and outcome = 'IMPORTED' and received_at > ?")
-                .params(bid, at).query(Long.class).single();
-        long payments = jdbc.sql("select count(*) from payment where biller_id = ? and created_at > ?").params(bid, at).query(Long.class).single();
+        long files = jdbc.sql("""
+                select count(*) from invoice_file f, conversion_run r where r.conversion_id = ? and f.biller_id = ?
+                  and f.outcome = 'IMPORTED' and f.file_id > coalesce(r.last_file_id, 0)""").params(id, bid).query(Long.class).single();
+        long payments = jdbc.sql("""
+                select count(*) from payment p, conversion_run r where r.conversion_id = ? and p.biller_id = ?
+                  and p.payment_id > coalesce(r.last_payment_id, 0)""").params(id, bid).query(Long.class).single();
         if (files > 0) {
             out.add(files + " invoice file(s) imported");
         }
