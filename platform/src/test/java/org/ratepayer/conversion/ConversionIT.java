@@ -411,6 +411,41 @@ class ConversionIT extends PlatformIT {
         assertThat(immediate).as("foreign keys to account a conversion cannot defer").isEmpty();
     }
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager txManager;
+
+    @Test
+    void aHeldBillersPostingsWaitUntilTheHoldEnds() throws Exception {
+        World w = world();
+        long bid = w.b().bid();
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var tx = new org.springframework.transaction.support.TransactionTemplate(txManager);
+        var holder = java.util.concurrent.CompletableFuture.runAsync(() -> tx.executeWithoutResult(s -> {
+            pump.holdInThisTransaction(bid);
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        try {
+            assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            paperless.set(bid, w.c(), true, Caller.operatorCaller());
+            // workers poll every 100 ms: fifteen rounds pass it over
+            Thread.sleep(1500);
+            assertThat(jdbc.sql("select status || ' ' || attempts from posting where biller_id = ? and kind = 'CIS_PAPERLESS' "
+                    + "and payload->>'accountNumber' = ?").params(bid, w.c()).query(String.class).single()).isEqualTo("PENDING 0");
+        } finally {
+            release.countDown();
+            holder.join();
+        }
+        await().atMost(PATIENCE).until(() -> pump.openPostings(bid).isEmpty());
+        assertThat(jdbc.sql("select status from posting where biller_id = ? and kind = 'CIS_PAPERLESS' and payload->>'accountNumber' = ?")
+                .params(bid, w.c()).query(String.class).single()).isEqualTo("DELIVERED");
+    }
+
     private String toJson(ConversionPlan plan) {
         try {
             return json.copy().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).writeValueAsString(plan);
