@@ -78,3 +78,32 @@ begin
         execute format('alter table %I alter constraint %I deferrable initially immediate', c.relname, c.conname);
     end loop;
 end $$;
+
+-- The held methods are offered back: the first payer to register a converted account again finds them in the wallet, as
+-- they were saved (the default one made the default if the wallet has none). A trigger, like the customer change log's,
+-- so every path that registers a payer (the CIS's registration, self sign-up, an invitation, staff) offers them without
+-- each having to know about conversions. A method the wallet holds already is not added twice.
+create function conversion_offer_held_methods() returns trigger language plpgsql as $$
+declare
+    h record;
+begin
+    for h in
+        select * from conversion_held_method
+        where biller_id = new.biller_id and account_number = new.account_number and offered_at is null
+        order by was_default desc, held_id
+        for update
+    loop
+        if not exists (select 1 from payer_method m where m.user_id = new.user_id and m.token = h.token and m.removed_at is null) then
+            insert into payer_method (method_guid, biller_id, user_id, method, token, brand, last4, exp_month, exp_year, account_type,
+                                      is_default)
+            values (gen_random_uuid(), h.biller_id, new.user_id, h.method, h.token, h.brand, h.last4, h.exp_month, h.exp_year,
+                    h.account_type, h.was_default and not exists (select 1 from payer_method d where d.user_id = new.user_id
+                                                                   and d.is_default and d.removed_at is null));
+        end if;
+    end loop;
+    update conversion_held_method set offered_at = now()
+    where biller_id = new.biller_id and account_number = new.account_number and offered_at is null;
+    return null;
+end $$;
+create trigger conversion_offer_held_methods after insert on payer_account
+    for each row execute function conversion_offer_held_methods();

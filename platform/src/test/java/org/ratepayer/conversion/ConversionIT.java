@@ -283,6 +283,12 @@ class ConversionIT extends PlatformIT {
         Reply again = post(base(w) + "/rollback", "application/json", "");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asText()).isEqualTo("nothing_to_roll_back");
+
+        // whoever registers an account again is offered the methods held for it, once
+        Payer back = directory.register(bid, "pat-again" + bid, "pat@example.com", List.of(w.a()), "Conversion-2027").payer();
+        assertThat(wallet.methods(bid, back.userId())).extracting(m -> m.last4() + " " + m.isDefault()).containsExactly("1111 true");
+        Payer second = directory.register(bid, "someone" + bid, "someone@example.com", List.of(w.a()), "Conversion-2027").payer();
+        assertThat(wallet.methods(bid, second.userId())).isEmpty();
     }
 
     @Test
