@@ -1,7 +1,6 @@
 package org.ratepayer.conversion;
 
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -282,9 +281,5 @@ public class Conversions {
         if (!repo.billerExists(bid)) {
             throw new ConversionRefusal(Kind.NOT_FOUND, "biller_not_found", null, "no biller " + bid);
         }
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
