@@ -1,6 +1,7 @@
 package org.ratepayer.postings.internal;
 
 import org.ratepayer.postings.PostingKind;
+import org.ratepayer.postings.PumpHold;
 import org.ratepayer.postings.QueuedPosting;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +44,7 @@ public class PostingRepository {
      * Claims up to {@code limit} due postings for {@code lease}. A posting is due when it is pending, its
      * next attempt has come, nobody holds it, and no earlier posting with its order key is still open
      * (pending, even if claimed by someone else, or parked): that is what keeps one account's postings in
-     * order across any number of workers and processes.
+     * order across any number of workers and processes. A biller whose postings a conversion holds is passed over.
      */
     List<QueuedPosting> claim(String worker, int limit, Duration lease) {
         return jdbc.sql("""
@@ -55,6 +56,8 @@ public class PostingRepository {
                             select 1 from posting e
                             where e.biller_id = p.biller_id and e.order_key = p.order_key
                               and e.posting_id < p.posting_id and e.status in ('PENDING', 'PARKED')))
+                      -- a biller a conversion holds is passed over (PumpHold, docs/conversion.md)
+                      and pg_try_advisory_xact_lock_shared(?, (p.biller_id & 2147483647)::int)
                     order by p.next_attempt_at, p.posting_id
                     limit ?
                     for update of p skip locked)
@@ -63,7 +66,7 @@ public class PostingRepository {
                 from due where p.posting_id = due.posting_id
                 returning p.posting_id, p.posting_guid, p.biller_id, p.order_key, p.kind, p.payload::text as payload,
                           p.attempts, p.created_at
-                """).params(limit, lease.toMillis() / 1000.0, worker).query(PostingRepository::queued).list();
+                """).params(PumpHold.HOLD_LOCK_CLASS, limit, lease.toMillis() / 1000.0, worker).query(PostingRepository::queued).list();
     }
 
     /**

@@ -1,0 +1,10 @@
+package org.ratepayer.conversion;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/** An applied conversion, as conversion_run records it. {@code counts}: rows re-keyed per table. */
+public record ConversionRun(long conversionId, long billerId, String planChecksum, int accounts, Map<String, Long> counts,
+        String status, String actor, OffsetDateTime startedAt, OffsetDateTime finishedAt, OffsetDateTime rolledBackAt,
+        String rolledBackBy) {
+}

@@ -1,0 +1,79 @@
+package org.ratepayer.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.conversion.ConversionRun;
+import org.ratepayer.conversion.Conversions;
+import org.ratepayer.conversion.Progress;
+import org.ratepayer.conversion.Verification;
+import org.ratepayer.conversion.internal.AccountTables;
+import org.ratepayer.postings.PumpHold;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The demo biller (2178) converted onto new numbers (docs/conversion.md): everything moves, and the verification passes. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ratepayer.data-dir=target/test-data/demo-${random.uuid}",
+        "ratepayer.environment=TEST",
+        "db-scheduler.enabled=false"})
+@ActiveProfiles("demo")
+class DemoConversionIT {
+
+    private static final long BID = 2178;
+
+    @Autowired
+    Conversions conversions;
+    @Autowired
+    PumpHold pump;
+    @Autowired
+    AccountTables tables;
+    @Autowired
+    JdbcClient jdbc;
+
+    private long rowsNaming(String where) {
+        long n = 0;
+        for (String t : tables.reKeyed()) {
+            n += jdbc.sql("select count(*) from " + t + " where biller_id = ? and " + where).param(BID).query(Long.class).single();
+        }
+        return n;
+    }
+
+    @Test
+    void theDemoBillerConvertsAndTheVerificationPasses() {
+        // the demo's autopay run and payers queue postings: the conversion waits for the CIS to have them all
+        await().atMost(Duration.ofSeconds(120)).until(() -> pump.openPostings(BID).isEmpty());
+        StringWriter export = new StringWriter();
+        long accounts = conversions.export(BID, export, Progress.NONE);
+        assertThat(accounts).isGreaterThanOrEqualTo(1000);
+        List<String> lines = export.toString().lines().toList();
+        assertThat(lines.stream().skip(1).filter(l -> l.contains(",Y,")).count()).as("some autopay or paperless to keep").isPositive();
+
+        StringBuilder xref = new StringBuilder("OldAccountNumber,NewAccountNumber\n");
+        for (String l : lines.subList(1, lines.size())) {
+            String old = l.split(",")[1];
+            xref.append(old).append(",DF").append(old.replace("-", "")).append('\n');
+        }
+        long rows = rowsNaming("true");
+        Conversions.PlanOutcome plan = conversions.plan(BID, xref.toString());
+        assertThat(plan.problems()).isEmpty();
+
+        ConversionRun run = conversions.apply(plan.plan(), "test", Progress.NONE);
+
+        assertThat(run.accounts()).isEqualTo((int) accounts);
+        assertThat(rowsNaming("account_number not like 'DF%'")).as("rows still naming an old number").isZero();
+        // each registration removed left an UNREGISTERED line in the change log instead; the held methods are new rows
+        assertThat(rowsNaming("true")).as("every row moved").isEqualTo(rows + run.counts().get("conversion_held_method"));
+        assertThat(run.counts().get("payer_account (unregistered)")).as("the demo's payers unregistered").isPositive();
+        Verification v = conversions.verify(BID, export.toString());
+        assertThat(v.rows().stream().filter(r -> !r.passed()).map(r -> r.oldNumber() + ": " + r.differences()).toList()).isEmpty();
+        assertThat(v.passed()).isTrue();
+        assertThat(v.accounts()).isEqualTo((int) accounts);
+    }
+}
