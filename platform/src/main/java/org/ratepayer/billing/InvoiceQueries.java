@@ -28,7 +28,10 @@ public class InvoiceQueries {
      */
     public record Account(String accountNumber, String customerNumber, String customerName, String address1, String address2,
             String city, String state, String zip, String phone, String email, String displayAccountNumber,
-            boolean blockCc, boolean blockAch, boolean staffBlockCc, boolean staffBlockAch) {
+            boolean blockCc, boolean blockAch,
+            // not on the invoices API, whose blockCc has always been the CIS's: the balance API answers the union
+            @com.fasterxml.jackson.annotation.JsonIgnore boolean staffBlockCc,
+            @com.fasterxml.jackson.annotation.JsonIgnore boolean staffBlockAch) {
     }
 
     public record Line(int lineNo, String description, BigDecimal amount) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,11 @@ import org.ratepayer.conversion.Conversions;
 import org.ratepayer.conversion.Progress;
 import org.ratepayer.conversion.Verification;
 import org.ratepayer.conversion.internal.AccountTables;
+import org.ratepayer.payments.Channel;
+import org.ratepayer.payments.PaymentOutcome;
+import org.ratepayer.payments.PaymentRequest;
+import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.postings.PumpHold;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +42,8 @@ class DemoConversionIT {
     AccountTables tables;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PaymentService payments;
 
     private long rowsNaming(String where) {
         long n = 0;
@@ -75,5 +83,18 @@ class DemoConversionIT {
         assertThat(v.rows().stream().filter(r -> !r.passed()).map(r -> r.oldNumber() + ": " + r.differences()).toList()).isEmpty();
         assertThat(v.passed()).isTrue();
         assertThat(v.accounts()).isEqualTo((int) accounts);
+
+        // a member phones the IVR with the number on last month's bill: the payment lands on the account it became
+        String oldNumber = lines.get(1).split(",")[1];
+        String newNumber = "DF" + oldNumber.replace("-", "");
+        BigDecimal due = jdbc.sql("""
+                select total_amount_due from invoice where biller_id = ? and account_number = ? and status <> 'SUPERSEDED'
+                order by invoice_date desc, invoice_id desc limit 1""").params(BID, newNumber).query(BigDecimal.class).single();
+        PaymentOutcome paid = payments.submit(BID, "ivr-after-conversion", new PaymentRequest(Channel.IVR, oldNumber, null, due,
+                new CardDetails("4111111111111111", 12, 2099, "123", "49331"), null, null, null, null));
+        assertThat(paid).as(String.valueOf(paid)).isInstanceOfSatisfying(PaymentOutcome.Taken.class,
+                t -> assertThat(t.accountNumber()).isEqualTo(newNumber));
+        assertThat(jdbc.sql("select account_number from payment where biller_id = ? and idempotency_key = 'ivr-after-conversion'")
+                .param(BID).query(String.class).single()).isEqualTo(newNumber);
     }
 }
