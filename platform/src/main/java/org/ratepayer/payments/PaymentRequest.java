@@ -39,16 +39,9 @@ public record PaymentRequest(Channel channel, String accountNumber, String invoi
     }
 
     public PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
-            BankDetails bank, String methodToken, String kioskId, String payerEmail, StatedInvoice stated, BigDecimal reviewedFee,
-            List<Allocation> allocations) {
-        this(channel, accountNumber, invoiceNumber, amount, card, bank, methodToken, kioskId, payerEmail, stated, reviewedFee,
-                allocations, null);
-    }
-
-    public PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
             BankDetails bank, String methodToken, String kioskId, String payerEmail, StatedInvoice stated, BigDecimal reviewedFee) {
         this(channel, accountNumber, invoiceNumber, amount, card, bank, methodToken, kioskId, payerEmail, stated, reviewedFee,
-                List.of());
+                List.of(), null);
     }
 
     public PaymentRequest(Channel channel, String accountNumber, String invoiceNumber, BigDecimal amount, CardDetails card,
@@ -67,7 +60,7 @@ public record PaymentRequest(Channel channel, String accountNumber, String invoi
     public static PaymentRequest ofAccounts(Channel channel, List<Allocation> allocations, BigDecimal amount, CardDetails card,
             BankDetails bank, String methodToken, String payerEmail, BigDecimal reviewedFee) {
         return new PaymentRequest(channel, null, null, amount, card, bank, methodToken, null, payerEmail, null, reviewedFee,
-                allocations);
+                allocations, null);
     }
 
     /** This request as taken by a staff user on the phone. */

@@ -143,7 +143,7 @@ public class PaymentService {
             return r;
         }
         return new PaymentRequest(r.channel(), account, r.invoiceNumber(), r.amount(), r.card(), r.bank(), r.methodToken(),
-                r.kioskId(), r.payerEmail(), r.stated(), r.reviewedFee(), allocations);
+                r.kioskId(), r.payerEmail(), r.stated(), r.reviewedFee(), allocations, r.takenBy());
     }
 
     /** The current number for one the caller named (compared stripped, as the account is looked up); as given when not renumbered. */
@@ -570,7 +570,6 @@ public class PaymentService {
                 filter.from() == null ? null : filter.from().atStartOfDay(zone).toOffsetDateTime(),
                 filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime(), page, size);
     }
-
 
     /** Which staff user took each of these payments of the biller (channel CSRWEB); the others are not in the map. */
     public java.util.Map<UUID, String> takenBy(long bid, java.util.Collection<UUID> guids) {

@@ -159,6 +159,17 @@ class OldAccountNumbersIT extends PlatformIT {
     }
 
     @Test
+    void aCsrPaymentByTheOldNumberKeepsTheStaffUserWhoTookIt() {
+        TestBiller b = converted("1006-1", "500130-0");
+        PaymentOutcome taken = payments.submit(b.bid(), "csr-old-number", new PaymentRequest(Channel.CSRWEB, "1006-1", null,
+                new BigDecimal("77.70"), new CardDetails("4111111111111111", 12, 2099, "123", "49331"), null, null, null, null)
+                .takenBy("carol"));
+        assertThat(taken).as(String.valueOf(taken)).isInstanceOf(PaymentOutcome.Taken.class);
+        assertThat(jdbc.sql("select account_number || ' ' || channel || ' ' || taken_by from payment where biller_id = ?")
+                .param(b.bid()).query(String.class).single()).isEqualTo("500130-0 CSRWEB carol");
+    }
+
+    @Test
     void theBalanceAndInvoiceLookUpsByTheOldNumberAnswerForTheNewAccount() {
         TestBiller b = converted("1002-1", "500124-0");
         cis.state().putAccount(CisAccount.of("500124-0", PayableCharge.of("Electric", "61.25", "0")));
