@@ -43,11 +43,14 @@ class ConvertCommand implements Runnable {
             Function<Progress, Integer> w = work.apply(ctx);
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(1).setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build()) {
-                return w.apply((what, done, total) -> {
+                int exit = w.apply((what, done, total) -> {
                     bar.maxHint(Math.max(total, 1));
                     bar.stepTo(done);
                     bar.setExtraMessage(" " + what);
                 });
+                // a step that reported no progress of its own (a plan) still ends at 100 %, not at 0 %
+                bar.stepTo(bar.getMax());
+                return exit;
             } catch (Refusal e) {
                 System.err.println("ratepayer convert: " + e.getMessage());
                 return 1;
