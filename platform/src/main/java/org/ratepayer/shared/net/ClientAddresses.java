@@ -47,7 +47,14 @@ public class ClientAddresses {
             return UNREADABLE;
         }
         Object peer = request.getAttribute(PeerAddressConfiguration.PEER_ADDRESS);
-        return resolve(peer instanceof String s ? s : request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+        Object chain = request.getAttribute(PeerAddressConfiguration.FORWARDED_FOR);
+        List<String> forwarded = new ArrayList<>();
+        if (chain instanceof List<?> headers) {
+            headers.forEach(h -> forwarded.add(String.valueOf(h)));
+        } else {
+            forwarded.addAll(Collections.list(request.getHeaders("X-Forwarded-For")));
+        }
+        return resolve(peer instanceof String s ? s : request.getRemoteAddr(), forwarded);
     }
 
     /** @param forwardedFor every X-Forwarded-For header as sent, in order */
