@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
 import org.ratepayer.billing.web.soap.CloudInvoicingService;
+import org.ratepayer.billing.web.soap.CloudManagementService;
 import org.ratepayer.paynow.PayNowPartner;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -197,6 +198,21 @@ class IpAllowListIT extends PlatformIT {
         // the API key's list is another list: an empty web-service list lets the same upload in
         assertThat(put(b.bid(), "WEB_SERVICE", "TEST", "{\"ranges\":[]}").status()).isEqualTo(200);
         assertThat(soap.uploadInvoiceFile(b.guidText(), b.webServiceKey(), b.bid() + "_10012026.bif", file).status).isEqualTo("IMPORTED");
+
+        // UpdateCustomerRecord answers to the same web-service list
+        assertThat(put(b.bid(), "WEB_SERVICE", "TEST", "{\"ranges\":[\"" + ELSEWHERE + "\"]}").status()).isEqualTo(200);
+        JaxWsProxyFactoryBean management = new JaxWsProxyFactoryBean();
+        management.setServiceClass(CloudManagementService.class);
+        management.setAddress(base("127.0.0.1") + "/portal/webservices/CloudManagement.asmx");
+        CloudManagementService records = (CloudManagementService) management.create();
+        String phone = jdbc.sql("select phone from account where biller_id = ? and account_number = '8401-1'").param(b.bid())
+                .query(String.class).optional().orElse(null);
+        assertThatThrownBy(() -> records.updateCustomerRecord(b.guidText(), b.webServiceKey(), "8401-1", null, "(555) 010-9999",
+                null, null, null, null, null))
+                .isInstanceOf(WebServiceException.class)
+                .hasMessageContaining("calls from 127.0.0.1 are not allowed for this biller's web-service key");
+        assertThat(jdbc.sql("select phone from account where biller_id = ? and account_number = '8401-1'").param(b.bid())
+                .query(String.class).optional().orElse(null)).isEqualTo(phone);
     }
 
     @Test
