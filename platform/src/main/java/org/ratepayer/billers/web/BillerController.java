@@ -13,7 +13,7 @@ import org.ratepayer.billers.BillerView;
 import org.ratepayer.shared.web.Environment;
 import org.ratepayer.billers.IssuedKey;
 import org.ratepayer.billers.IpAllowList;
-import org.ratepayer.billers.internal.IpAllowLists;
+import org.ratepayer.billers.IpAllowLists;
 import org.ratepayer.shared.web.KeyKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

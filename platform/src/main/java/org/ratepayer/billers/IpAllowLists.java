@@ -1,4 +1,4 @@
-package org.ratepayer.billers.internal;
+package org.ratepayer.billers;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -10,9 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ratepayer.billers.BillerNotFoundException;
-import org.ratepayer.billers.BillerRepository;
-import org.ratepayer.billers.IpAllowList;
 import org.ratepayer.shared.config.RatepayerProperties;
 import org.ratepayer.shared.net.AddressGate;
 import org.ratepayer.shared.net.CidrRange;
@@ -30,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Billers' IP allow-lists (docs/ip-allow-list.md): read and replaced through the biller API, and checked on every
  * call made with a biller key. Each node keeps a list it read for at most {@link #TTL_NANOS}, the same as a known
- * key ({@link ApiKeyAuthenticator}); several nodes share one database, so a change reaches every node within that.
+ * key ({@code ApiKeyAuthenticator}); several nodes share one database, so a change reaches every node within that.
  */
 @Component
 public class IpAllowLists implements AddressGate {
