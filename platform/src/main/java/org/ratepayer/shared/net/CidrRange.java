@@ -86,13 +86,46 @@ public record CidrRange(byte[] network, int prefix) {
         return true;
     }
 
-    /** The canonical text, always with its prefix: {@code 192.0.2.7/32}, {@code 2001:db8::/32}. */
+    /** The canonical text, always with its prefix: {@code 192.0.2.7/32}, {@code 2001:db8::/32} (RFC 5952). */
     public String text() {
-        try {
-            return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("4 or 16 bytes always make an address", e);
+        if (network.length == 4) {
+            try {
+                return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("4 bytes always make an address", e);
+            }
         }
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((network[2 * i] & 0xFF) << 8) | (network[2 * i + 1] & 0xFF);
+        }
+        // the longest run of two or more zero groups, the first of equal runs, becomes "::"
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(groups[i]));
+        }
+        return out + "/" + prefix;
     }
 
     @Override

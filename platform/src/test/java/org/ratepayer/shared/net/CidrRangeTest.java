@@ -61,8 +61,14 @@ class CidrRangeTest {
     @CsvSource(delimiter = '|', value = {
             "' 203.0.113.0/24 '  | 203.0.113.0/24",
             "198.51.100.7        | 198.51.100.7/32",
-            "2001:DB8::/32       | 2001:db8:0:0:0:0:0:0/32",
-            "::1                 | 0:0:0:0:0:0:0:1/128",
+            "2001:DB8::/32       | 2001:db8::/32",
+            "::1                 | ::1/128",
+            "::/0                | ::/0",
+            "2001:db8:0:0:1:0:0:1 | 2001:db8::1:0:0:1/128",
+            "2001:0:0:1:0:0:0:1  | 2001:0:0:1::1/128",
+            "2001:db8:1:2:3:4:5:6 | 2001:db8:1:2:3:4:5:6/128",
+            "2001:db8:0:1:2:3:4:5 | 2001:db8:0:1:2:3:4:5/128",
+            "fe80::/10           | fe80::/10",
             "0.0.0.0/0           | 0.0.0.0/0",
             "::ffff:10.0.0.0/104 | 10.0.0.0/8",
     })
@@ -82,7 +88,7 @@ class CidrRangeTest {
             "203.0.113/24        | is not an IPv4 or IPv6 address",
             "256.0.0.0/8         | is not an IPv4 or IPv6 address",
             "203.0.113.7/24      | has address bits set past its prefix; the range starts at 203.0.113.0/24",
-            "2001:db8::1/32      | the range starts at 2001:db8:0:0:0:0:0:0/32",
+            "2001:db8::1/32      | the range starts at 2001:db8::/32",
             "::ffff:10.0.0.0/64  | an IPv4-mapped range needs a prefix of at least 96",
             "fe80::1%eth0        | is not an IPv4 or IPv6 address",
     })
