@@ -133,7 +133,8 @@ class StaffPagesIT extends CisPageIT {
         String csrf = "&_csrf=" + StaffHttp.enc(token);
         for (String write : List.of("/users", "/users/" + ritaId + "/disable", "/users/" + ritaId + "/reset-password",
                 "/users/" + ritaId + "/reset-totp", "/batches/close", "/postings/" + UUID.randomUUID() + "/retry",
-                "/postings/" + UUID.randomUUID() + "/skip", "/settings/options/54", "/settings/settings/6")) {
+                "/postings/" + UUID.randomUUID() + "/skip", "/settings/options/54", "/settings/settings/6",
+                "/settings/ip-allow-list/API/TEST")) {
             HttpResponse<String> r = rita.postRaw("/staff/" + b.bid() + write, "username=x&email=x%40example.org&role=CSR&reason=because&value=1" + csrf);
             assertThat(r.statusCode()).as(write).isEqualTo(403);
             assertThat(r.body()).contains("Read-only").contains("Nothing was changed");
@@ -285,6 +286,39 @@ class StaffPagesIT extends CisPageIT {
         assertThat(bo.get(page).body()).contains("Only administrators can change these").doesNotContain("id=\"option-54-save\"");
         assertThat(bo.post(page, page + "/options/54", "value=true").statusCode()).isEqualTo(403);
         assertThat(billerService.config(b.bid()).enabled(54)).isFalse();
+    }
+
+    @Test
+    void anAdministratorSetsTheIpAllowListsOnTheSettingsPage() {
+        TestBiller b = newBiller();
+        StaffHttp ana = new StaffHttp(this::url, newAddress());
+        ana.signIn(b.bid(), "ana", createAdmin(b.bid(), "ana"), null, PASSWORD, clock);
+        String page = "/staff/" + b.bid() + "/settings";
+        assertThat(ana.get(page).body()).contains("id=\"allow-API-TEST-value\">Any address<");
+
+        HttpResponse<String> bad = ana.post(page, page + "/ip-allow-list/API/TEST", "ranges=" + StaffHttp.enc("192.0.2.0/24, 10.0.0.1/8"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("id=\"allow-API-TEST-error\"")
+                .contains("ranges[1]: &#39;10.0.0.1/8&#39; has address bits set past its prefix; the range starts at 10.0.0.0/8");
+        assertThat(count("select count(*) from biller_ip_allow_list where biller_id = ?", b.bid())).isZero();
+
+        HttpResponse<String> saved = ana.post(page, page + "/ip-allow-list/API/TEST", "ranges=" + StaffHttp.enc("192.0.2.0/24\n198.51.100.7"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("id=\"allow-API-TEST-value\">192.0.2.0/24 198.51.100.7/32<");
+        assertThat(jdbc.sql("select array_to_string(ranges, ' ') from biller_ip_allow_list where biller_id = ? and key_kind = 'API' and environment = 'TEST'")
+                .param(b.bid()).query(String.class).single()).isEqualTo("192.0.2.0/24 198.51.100.7/32");
+        assertThat(jdbc.sql("select action || ' ' || target || ' ' || before::text || ' ' || after::text from staff_audit where biller_id = ? and action = 'ip-allow-list.set'")
+                .param(b.bid()).query(String.class).list())
+                .containsExactly("ip-allow-list.set ip-allow-list API TEST {\"ranges\": []} {\"ranges\": [\"192.0.2.0/24\", \"198.51.100.7/32\"]}");
+        assertThat(jdbc.sql("select changed_by from config_change where biller_id = ? and what = 'ip-allow-list API TEST'").param(b.bid())
+                .query(String.class).list()).containsExactly("staff ana");
+        // the API now refuses the biller's API key from this machine; the staff pages never do
+        assertThat(send(request("/api/v1/billers/" + b.bid() + "/ip-allow-list").header("X-Api-Key", b.apiKey()).GET()).status())
+                .isEqualTo(403);
+        assertThat(ana.get(page).statusCode()).isEqualTo(200);
+
+        assertThat(ana.post(page, page + "/ip-allow-list/API/TEST", "ranges=").statusCode()).isEqualTo(200);
+        assertThat(count("select count(*) from biller_ip_allow_list where biller_id = ?", b.bid())).isZero();
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.BillerView;
 import org.ratepayer.shared.web.Environment;
 import org.ratepayer.billers.IssuedKey;
+import org.ratepayer.billers.IpAllowList;
+import org.ratepayer.billers.IpAllowLists;
 import org.ratepayer.shared.web.KeyKind;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,9 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class BillerController {
 
     private final BillerService billers;
+    private final IpAllowLists allowLists;
 
-    public BillerController(BillerService billers) {
+    public BillerController(BillerService billers, IpAllowLists allowLists) {
         this.billers = billers;
+        this.allowLists = allowLists;
+    }
+
+    /** The body of a list's replacement: addresses or CIDR ranges, {@code []} for any address. */
+    public record IpAllowListBody(List<String> ranges) {
     }
 
     public record CreateBiller(Long bid, String name, String template, UUID guid, String timeZone) {
@@ -116,5 +124,20 @@ public class BillerController {
         caller.requireOperator();
         IssuedKey k = billers.rotateKey(bid, kind, environment, caller.actor());
         return new RotatedKey(k.kind(), k.environment(), k.key());
+    }
+
+    /** The biller's IP allow-lists, one per kind of key and environment (docs/ip-allow-list.md). */
+    @GetMapping("/{bid}/ip-allow-list")
+    public List<IpAllowList> ipAllowLists(@PathVariable long bid, Caller caller) {
+        caller.actFor(bid, KeyKind.API);
+        return allowLists.all(bid);
+    }
+
+    /** Replaces one list; the operator's calls are never subject to it, so the operator can undo a lock-out. */
+    @PutMapping("/{bid}/ip-allow-list/{kind}/{environment}")
+    public IpAllowList replaceIpAllowList(@PathVariable long bid, @PathVariable KeyKind kind, @PathVariable Environment environment,
+            @RequestBody IpAllowListBody body, Caller caller) {
+        caller.actFor(bid, KeyKind.API);
+        return allowLists.replace(bid, kind, environment, body == null ? null : body.ranges(), caller.actor());
     }
 }

@@ -18,6 +18,8 @@ import org.ratepayer.shared.web.ProblemWriter;
 import org.ratepayer.shared.web.KeyKind;
 import org.ratepayer.shared.config.PublicUrl;
 import org.ratepayer.shared.config.RatepayerProperties;
+import org.ratepayer.shared.net.AddressGate;
+import org.ratepayer.shared.net.ClientAddresses;
 import org.ratepayer.shared.throttle.Throttle;
 import org.ratepayer.shared.throttle.TooManyAttempts;
 import org.slf4j.Logger;
@@ -31,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /cloudpaymentsapi/v2}, the Cloud Payments V2 contract as existing partner portals speak it
  * (docs/paynow.md): {@code Authorization: Basic base64(APIKey)} with the biller's Pay Now key of this
- * installation's environment, the request of docs/paynow.md, and {@code {"Data":{"CloudPaymentURL":…}}} back.
+ * installation's environment (from an address its IP allow-list holds, docs/ip-allow-list.md), the request of docs/paynow.md, and {@code {"Data":{"CloudPaymentURL":…}}} back.
  * Errors are problem details naming the field. The body is read here, not bound, so that malformed JSON
  * and lenient values get the parser's own messages.
  */
@@ -46,9 +48,13 @@ public class PayNowApiController {
     private final PublicUrl publicUrl;
     private final RatepayerProperties platform;
     private final Throttle throttle;
+    private final ClientAddresses addresses;
+    private final AddressGate gate;
 
     public PayNowApiController(CallerAuthenticator authenticator, PayNowService service, PublicUrl publicUrl,
-            RatepayerProperties platform, Throttle throttle) {
+            RatepayerProperties platform, Throttle throttle, ClientAddresses addresses, AddressGate gate) {
+        this.addresses = addresses;
+        this.gate = gate;
         this.authenticator = authenticator;
         this.service = service;
         this.publicUrl = publicUrl;
@@ -84,6 +90,11 @@ public class PayNowApiController {
         if (caller.isEmpty()) {
             return problem(401, "invalid-credentials", "Invalid API key", null,
                     "send the biller's Cloud Payments key of this environment as 'Authorization: Basic base64(APIKey)'");
+        }
+        try {
+            gate.check(caller.get(), addresses.of(request));
+        } catch (AddressGate.AddressNotAllowed e) {
+            return problem(403, AddressGate.AddressNotAllowed.TYPE, AddressGate.AddressNotAllowed.TITLE, null, e.getMessage());
         }
         byte[] body;
         try (InputStream in = request.getInputStream()) {

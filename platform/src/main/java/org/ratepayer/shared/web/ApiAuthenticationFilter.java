@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.ratepayer.shared.net.AddressGate;
+import org.ratepayer.shared.net.ClientAddresses;
 import org.ratepayer.shared.throttle.Throttle;
 import org.ratepayer.shared.throttle.TooManyAttempts;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Reads {@code Authorization: Bearer <operator token>} or {@code X-Api-Key: <biller key>}. A
  * credential that is present but wrong is refused at once with 401, rather than treated as anonymous.
- * Wrong ones are throttled per client address: past the budget, 429 with Retry-After (docs/throttling.md).
+ * Wrong ones are throttled per client address: past the budget, 429 with Retry-After (docs/throttling.md). A right
+ * biller key from an address its biller's IP allow-list leaves out gets 403 (docs/ip-allow-list.md).
  */
 final class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -23,11 +26,16 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final CallerAuthenticator authenticator;
     private final ProblemWriter problems;
     private final Throttle throttle;
+    private final ClientAddresses addresses;
+    private final AddressGate gate;
 
-    ApiAuthenticationFilter(CallerAuthenticator authenticator, ProblemWriter problems, Throttle throttle) {
+    ApiAuthenticationFilter(CallerAuthenticator authenticator, ProblemWriter problems, Throttle throttle,
+            ClientAddresses addresses, AddressGate gate) {
         this.authenticator = authenticator;
         this.problems = problems;
         this.throttle = throttle;
+        this.addresses = addresses;
+        this.gate = gate;
     }
 
     @Override
@@ -60,6 +68,13 @@ final class ApiAuthenticationFilter extends OncePerRequestFilter {
             if (caller.isEmpty()) {
                 problems.write(response, 401, "invalid-credentials", "Invalid API key",
                         "the X-Api-Key header does not hold a key valid in this environment");
+                return;
+            }
+            // the biller's IP allow-list for this kind of key (docs/ip-allow-list.md); the operator has none
+            try {
+                gate.check(caller.get(), addresses.of(request));
+            } catch (AddressGate.AddressNotAllowed e) {
+                problems.write(response, 403, AddressGate.AddressNotAllowed.TYPE, AddressGate.AddressNotAllowed.TITLE, e.getMessage());
                 return;
             }
         }

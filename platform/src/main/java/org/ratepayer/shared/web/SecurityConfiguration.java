@@ -38,7 +38,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, CallerAuthenticator authenticator, ProblemWriter problems,
-            org.ratepayer.shared.throttle.Throttle throttle) throws Exception {
+            org.ratepayer.shared.throttle.Throttle throttle, org.ratepayer.shared.net.ClientAddresses addresses,
+            org.ratepayer.shared.net.AddressGate gate) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -46,7 +47,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiAuthenticationFilter(authenticator, problems, throttle), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiAuthenticationFilter(authenticator, problems, throttle, addresses, gate), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(r -> r
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.BillerView;
+import org.ratepayer.billers.IpAllowList;
+import org.ratepayer.billers.IpAllowLists;
+import org.ratepayer.shared.web.Environment;
+import org.ratepayer.shared.web.KeyKind;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.billers.ConfigDef;
 import org.ratepayer.billers.ValueKind;
@@ -68,8 +72,11 @@ class StaffSettingsController {
     private final ConfigCatalogue catalogue;
     private final StaffAudit audit;
     private final TransactionTemplate tx;
+    private final IpAllowLists allowLists;
 
-    StaffSettingsController(BillerService billers, ConfigCatalogue catalogue, StaffAudit audit, TransactionTemplate tx) {
+    StaffSettingsController(BillerService billers, ConfigCatalogue catalogue, StaffAudit audit, TransactionTemplate tx,
+            IpAllowLists allowLists) {
+        this.allowLists = allowLists;
         this.billers = billers;
         this.catalogue = catalogue;
         this.audit = audit;
@@ -95,6 +102,7 @@ class StaffSettingsController {
         }
         model.addAttribute("options", optionRows);
         model.addAttribute("settings", settingRows);
+        model.addAttribute("allowLists", allowLists.all(bid));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -148,6 +156,32 @@ class StaffSettingsController {
             return page(bid, staff, model);
         }
         model.addAttribute("notice", (option ? "Option " : "Setting ") + id + (clear ? " is cleared." : " is saved."));
+        return page(bid, staff, model);
+    }
+
+    /**
+     * Replaces one IP allow-list (docs/ip-allow-list.md) with the ranges typed, separated by spaces, commas or lines;
+     * empty allows any address. Validated as the API does: a wrong entry is named by its index and nothing changes.
+     */
+    @PostMapping("/staff/{bid}/settings/ip-allow-list/{kind}/{environment}")
+    String setAllowList(@PathVariable long bid, @PathVariable KeyKind kind, @PathVariable Environment environment,
+            SignedInStaff staff, @RequestParam(defaultValue = "") String ranges, Model model, HttpServletResponse response) {
+        staff.requireRole(StaffRole.ADMINISTRATOR);
+        List<String> entries = ranges.isBlank() ? List.of() : List.of(ranges.strip().split("[\\s,]+"));
+        String target = "ip-allow-list " + kind + " " + environment;
+        try {
+            tx.executeWithoutResult(status -> {
+                List<String> before = allowLists.all(bid).stream()
+                        .filter(l -> l.keyKind() == kind && l.environment() == environment).findFirst().orElseThrow().ranges();
+                IpAllowList after = allowLists.replace(bid, kind, environment, entries, "staff " + staff.username());
+                audit.record(staff, "ip-allow-list.set", target, Map.of("ranges", before), Map.of("ranges", after.ranges()));
+            });
+        } catch (Refusal e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", Map.of("allow-" + kind + "-" + environment, e.getMessage()));
+            return page(bid, staff, model);
+        }
+        model.addAttribute("notice", "The IP allow-list of the " + kind + " key (" + environment + ") is saved.");
         return page(bid, staff, model);
     }
 

@@ -28,7 +28,7 @@ public class CloudInvoicingEndpoint implements CloudInvoicingService {
         MessageContext message = context.getMessageContext();
         HttpServletRequest request = (HttpServletRequest) message.get(MessageContext.SERVLET_REQUEST);
         try {
-            return uploads.upload(request.getRemoteAddr(), billerGuid, webServiceKey, fileName, fileContents);
+            return uploads.upload(request, billerGuid, webServiceKey, fileName, fileContents);
         } catch (InvoiceUploads.UploadSlowedDown e) {
             throw PlainFault.slowedDown(e, (HttpServletResponse) message.get(MessageContext.SERVLET_RESPONSE));
         } catch (InvoiceUploads.UploadDenied e) {

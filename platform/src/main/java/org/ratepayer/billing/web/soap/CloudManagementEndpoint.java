@@ -41,7 +41,7 @@ public class CloudManagementEndpoint implements CloudManagementService {
         HttpServletRequest request = (HttpServletRequest) message.get(MessageContext.SERVLET_REQUEST);
         Biller biller;
         try {
-            biller = keys.authenticate(request.getRemoteAddr(), billerGuid, webServiceKey);
+            biller = keys.authenticate(request, billerGuid, webServiceKey);
         } catch (InvoiceUploads.UploadSlowedDown e) {
             throw PlainFault.slowedDown(e, (HttpServletResponse) message.get(MessageContext.SERVLET_RESPONSE));
         } catch (InvoiceUploads.UploadDenied e) {

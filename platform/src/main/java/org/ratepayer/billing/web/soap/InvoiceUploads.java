@@ -20,6 +20,10 @@ import org.ratepayer.billing.ImportSource;
 import org.ratepayer.billing.InvoiceImportService;
 import org.ratepayer.billing.internal.UploadFileNames;
 import org.ratepayer.shared.config.RatepayerProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.ratepayer.shared.net.AddressGate;
+import org.ratepayer.shared.net.ClientAddresses;
+import org.ratepayer.shared.web.Caller;
 import org.ratepayer.shared.throttle.Throttle;
 import org.ratepayer.shared.throttle.TooManyAttempts;
 import org.springframework.stereotype.Component;
@@ -38,9 +42,13 @@ public class InvoiceUploads {
     private final InvoiceImportService imports;
     private final Path spool;
     private final Throttle throttle;
+    private final ClientAddresses addresses;
+    private final AddressGate gate;
 
     public InvoiceUploads(CallerAuthenticator authenticator, BillerService billers, InvoiceImportService imports,
-            RatepayerProperties props, Throttle throttle) {
+            RatepayerProperties props, Throttle throttle, ClientAddresses addresses, AddressGate gate) {
+        this.addresses = addresses;
+        this.gate = gate;
         this.authenticator = authenticator;
         this.billers = billers;
         this.imports = imports;
@@ -53,6 +61,15 @@ public class InvoiceUploads {
         private static final long serialVersionUID = 1L;
 
         public UploadDenied(String message) {
+            super(message);
+        }
+    }
+
+    /** A right pair from an address the biller's IP allow-list leaves out: a Client fault, 403 at the form door. */
+    public static class UploadAddressRefused extends UploadDenied {
+        private static final long serialVersionUID = 1L;
+
+        public UploadAddressRefused(String message) {
             super(message);
         }
     }
@@ -74,10 +91,10 @@ public class InvoiceUploads {
         }
     }
 
-    /** @param clientAddress the caller's address, which wrong keys are throttled by */
-    public UploadInvoiceFileResult upload(String clientAddress, String billerGuid, String webServiceKey, String fileName,
+    /** @param request the call, whose address wrong keys are throttled by and the IP allow-list judges */
+    public UploadInvoiceFileResult upload(HttpServletRequest request, String billerGuid, String webServiceKey, String fileName,
             String fileContents) {
-        Biller biller = authenticate(clientAddress, billerGuid, webServiceKey);
+        Biller biller = authenticate(request, billerGuid, webServiceKey);
         if (fileContents == null || fileContents.isEmpty()) {
             return failure("FileContents is empty");
         }
@@ -135,9 +152,11 @@ public class InvoiceUploads {
 
     /**
      * The biller that this BillerGUID and WebServiceKey name together, or {@link UploadDenied}; a wrong pair
-     * counts against the caller's address, and {@link UploadSlowedDown} says when too many did.
+     * counts against the caller's address, and {@link UploadSlowedDown} says when too many did. A right pair from an
+     * address the biller's IP allow-list leaves out is {@link UploadAddressRefused} (docs/ip-allow-list.md).
      */
-    Biller authenticate(String clientAddress, String billerGuid, String key) {
+    Biller authenticate(HttpServletRequest request, String billerGuid, String key) {
+        String clientAddress = request == null ? null : request.getRemoteAddr();
         UUID guid;
         try {
             guid = UUID.fromString(billerGuid == null ? "" : billerGuid.trim());
@@ -151,7 +170,13 @@ public class InvoiceUploads {
         if (outcome.refused()) {
             throw new UploadSlowedDown(outcome.retryAfterSeconds());
         }
-        return outcome.passed().orElseThrow(() -> new UploadDenied("BillerGUID and WebServiceKey do not match a biller"));
+        Biller biller = outcome.passed().orElseThrow(() -> new UploadDenied("BillerGUID and WebServiceKey do not match a biller"));
+        try {
+            gate.check(Caller.biller(biller.bid(), KeyKind.WEB_SERVICE), addresses.of(request));
+        } catch (AddressGate.AddressNotAllowed e) {
+            throw new UploadAddressRefused(e.getMessage());
+        }
+        return biller;
     }
 
     /** {@link #decode} for a file on disk: a decoded copy when the file is base64, else null (the file is the BIF itself). */

@@ -61,7 +61,7 @@ final class KeyFirstInterceptor extends AbstractPhaseInterceptor<Message> {
         }
         HttpServletRequest request = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
         try {
-            uploads.authenticate(request == null ? null : request.getRemoteAddr(), c.billerGuid(), c.webServiceKey());
+            uploads.authenticate(request, c.billerGuid(), c.webServiceKey());
         } catch (InvoiceUploads.UploadSlowedDown slowed) {
             refuse(message, slowed.getMessage());
             throw PlainFault.slowedDown(slowed, (HttpServletResponse) message.get(AbstractHTTPDestination.HTTP_RESPONSE));

@@ -65,10 +65,12 @@ final class UploadFormServlet extends HttpServlet {
             return;
         }
         try {
-            answer(response, 200, upload(request.getRemoteAddr(), FormFields.of(request)));
+            answer(response, 200, upload(request, FormFields.of(request)));
         } catch (InvoiceUploads.UploadSlowedDown e) {
             response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
             answer(response, 429, failure("TOO_MANY_ATTEMPTS", e.getMessage()));
+        } catch (InvoiceUploads.UploadAddressRefused e) {
+            answer(response, 403, failure("DENIED", e.getMessage()));
         } catch (InvoiceUploads.UploadDenied e) {
             answer(response, 401, failure("DENIED", e.getMessage()));
         } catch (BadForm e) {
@@ -81,7 +83,7 @@ final class UploadFormServlet extends HttpServlet {
         }
     }
 
-    private UploadInvoiceFileResult upload(String clientAddress, FormFields fields) throws IOException {
+    private UploadInvoiceFileResult upload(HttpServletRequest request, FormFields fields) throws IOException {
         String guid = null;
         String key = null;
         String name = null;
@@ -106,13 +108,13 @@ final class UploadFormServlet extends HttpServlet {
                     default -> text(f);
                 }
                 if (biller == null && guid != null && key != null) {
-                    biller = uploads.authenticate(clientAddress, guid, key);
+                    biller = uploads.authenticate(request, guid, key);
                 }
             }
             if (file == null) {
-                return uploads.upload(clientAddress, guid, key, name, (String) null);
+                return uploads.upload(request, guid, key, name, (String) null);
             }
-            return uploads.upload(biller != null ? biller : uploads.authenticate(clientAddress, guid, key), name, file);
+            return uploads.upload(biller != null ? biller : uploads.authenticate(request, guid, key), name, file);
         } finally {
             InvoiceUploads.delete(file);
         }
