@@ -22,14 +22,20 @@ import org.ratepayer.postings.PumpHold;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The demo biller (2178) converted onto new numbers (docs/conversion.md): everything moves, and the verification passes. */
+/**
+ * The demo biller (2178) converted onto new numbers (docs/conversion.md): everything moves, and the verification passes.
+ * A demo of its own (the data directory's name differs from DemoIT's, so Spring does not hand this class DemoIT's cached
+ * application), closed after the class, so no other test meets the converted biller.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ratepayer.data-dir=target/test-data/demo-${random.uuid}",
+        "ratepayer.data-dir=target/test-data/demo-converted-${random.uuid}",
         "ratepayer.environment=TEST",
         "db-scheduler.enabled=false"})
 @ActiveProfiles("demo")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DemoConversionIT {
 
     private static final long BID = 2178;
