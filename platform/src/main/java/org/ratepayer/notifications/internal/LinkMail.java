@@ -34,6 +34,27 @@ class LinkMail {
     void send(OutgoingEmail sent, OutgoingEmail kept, String what) {
         long id = history.queue(kept).orElseThrow();
         log.info("{} email {} queued for biller {}", what, id, sent.bid());
+        afterCommit(id, sent);
+    }
+
+    /**
+     * The same, told once per event: nothing is written or sent when the biller's history already has an email for
+     * {@code eventKey} (the send ledger of docs/notices.md).
+     *
+     * @return whether it was written (and will be sent after the commit)
+     */
+    boolean sendOnce(OutgoingEmail sent, OutgoingEmail kept, String eventKey, String what) {
+        java.util.Optional<Long> id = history.queueOnce(kept, eventKey);
+        if (id.isEmpty()) {
+            log.info("{} email for biller {} already in the history; not sent again", what, sent.bid());
+            return false;
+        }
+        log.info("{} email {} queued for biller {}", what, id.get(), sent.bid());
+        afterCommit(id.get(), sent);
+        return true;
+    }
+
+    private void afterCommit(long id, OutgoingEmail sent) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
