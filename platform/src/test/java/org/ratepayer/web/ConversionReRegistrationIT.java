@@ -237,6 +237,15 @@ class ConversionReRegistrationIT extends CisPageIT {
                 .extracting(m -> m.last4() + " " + m.isDefault()).containsExactly("1111 true");
         assertThat(pat.get("/portal/" + bid).body()).contains(newA);
 
+        // signed in, the link for Pat's other account adds it to the new login with one button
+        String linkB = linkFor(w.patEmail(), newNumber(w.bb()));
+        assertThat(pat.get(linkB).body()).contains("id=\"accept\">Add the account</button>");
+        HttpResponse<String> added = pat.post("/portal/" + bid + "/invitations/accept", pat.csrfField(linkB) + "&token="
+                + linkB.substring(linkB.indexOf("token=") + 6));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+        assertThat(jdbc.sql("select account_number from payer_account where user_id = ? order by 1").param(back.userId())
+                .query(String.class).list()).containsExactly(newA, newNumber(w.bb()));
+
         // single use: the link again, or its form again, registers nobody
         PortalHttp other = new PortalHttp(this::url);
         assertThat(other.get(link).body()).contains("This link can no longer be used");
