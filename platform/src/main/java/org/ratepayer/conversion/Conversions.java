@@ -46,7 +46,6 @@ public class Conversions {
     public Conversions(ConversionRepository repo, AccountTables tables, PumpHold pump, JdbcClient jdbc, Clock clock,
             @Value("${ratepayer.conversion.rollback-window:P3D}") Duration rollbackWindow, PlatformTransactionManager txManager,
             Invitations invitations) {
-        this.invitations = invitations;
         this.repo = repo;
         this.tables = tables;
         this.pump = pump;
@@ -54,6 +53,7 @@ public class Conversions {
         this.clock = clock;
         this.rollbackWindow = rollbackWindow;
         this.tx = new TransactionTemplate(txManager);
+        this.invitations = invitations;
     }
 
     /** A plan, or what is wrong with the cross-reference file; exactly one of the two. */

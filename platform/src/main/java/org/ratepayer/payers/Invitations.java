@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.ratepayer.payers.internal.AccountLinks;
 import org.ratepayer.shared.passwords.PasswordHasher;
@@ -148,11 +151,11 @@ public class Invitations {
      */
     public int inviteToReRegister(long bid, long conversionId, List<Unregistered> payers) {
         Instant expires = clock.instant().plus(REREGISTER_LIFETIME);
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         int n = 0;
         for (Unregistered p : payers) {
             if (p.email() == null || p.email().isBlank()
-                    || !seen.add(p.email().strip().toLowerCase(java.util.Locale.ROOT) + "\n" + p.newAccountNumber())) {
+                    || !seen.add(p.email().strip().toLowerCase(Locale.ROOT) + "\n" + p.newAccountNumber())) {
                 continue;
             }
             String token = tokens.fresh();
