@@ -126,6 +126,9 @@ class ConvertCommand implements Runnable {
     static class Apply implements Callable<Integer> {
         @Option(names = "--plan", required = true, description = "The plan file `convert plan` wrote.")
         Path plan;
+        @Option(names = "--invite-payers", description = "Email every payer it unregisters a single-use link to register again "
+                + "for the account under its new number (off unless given).")
+        boolean invitePayers;
         @Option(names = "--data-dir", description = "Data directory (default ./data).")
         String dataDir;
 
@@ -139,11 +142,42 @@ class ConvertCommand implements Runnable {
                     System.err.println("ratepayer convert: " + plan + " is not a conversion plan: " + e.getMessage());
                     return 1;
                 }
-                ConversionRun run = ctx.getBean(Conversions.class).apply(p, "cli " + System.getProperty("user.name"), progress);
+                ConversionRun run = ctx.getBean(Conversions.class).apply(p, "cli " + System.getProperty("user.name"), invitePayers,
+                        progress);
                 System.out.printf("conversion %d: %d accounts renumbered%n", run.conversionId(), run.accounts());
                 run.counts().forEach((t, n) -> System.out.printf("  %-40s %,d rows%n", t, n));
+                if (invitePayers) {
+                    awaitInvitations(ctx, run, progress);
+                }
                 return 0;
             });
+        }
+    }
+
+    /**
+     * The re-registration emails go out after the commit, from this process: it waits for them before it exits (a link
+     * email left unsent by a process that stopped is not resent, docs/notices.md), at most half an hour.
+     */
+    static void awaitInvitations(ConfigurableApplicationContext ctx, ConversionRun run, Progress progress) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = ctx.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(30).toNanos();
+        while (true) {
+            long[] n = jdbc.sql("""
+                    select count(*), count(*) filter (where status in ('QUEUED', 'SENDING')) from email_message
+                    where biller_id = ? and kind = 'CONVERSION_REREGISTER' and event_key like ?""")
+                    .params(run.billerId(), "CONVERSION_REREGISTER:" + run.conversionId() + ":%")
+                    .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            progress.at("sending re-registration emails", n[0] - n[1], n[0]);
+            if (n[1] == 0 || System.nanoTime() > deadline) {
+                System.out.printf("  re-registration emails: %,d written, %,d still to send%n", n[0], n[1]);
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import org.ratepayer.conversion.internal.AccountTables;
 import org.ratepayer.conversion.internal.ConversionRepository;
 import org.ratepayer.conversion.internal.ConversionRepository.Pair;
 import org.ratepayer.daffron.CisAccountNumber;
+import org.ratepayer.payers.Invitations;
 import org.ratepayer.postings.PumpHold;
 import org.ratepayer.shared.web.Refusal.Kind;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,9 +41,11 @@ public class Conversions {
     private final Clock clock;
     private final Duration rollbackWindow;
     private final TransactionTemplate tx;
+    private final Invitations invitations;
 
     public Conversions(ConversionRepository repo, AccountTables tables, PumpHold pump, JdbcClient jdbc, Clock clock,
-            @Value("${ratepayer.conversion.rollback-window:P3D}") Duration rollbackWindow, PlatformTransactionManager txManager) {
+            @Value("${ratepayer.conversion.rollback-window:P3D}") Duration rollbackWindow, PlatformTransactionManager txManager,
+            Invitations invitations) {
         this.repo = repo;
         this.tables = tables;
         this.pump = pump;
@@ -50,6 +53,7 @@ public class Conversions {
         this.clock = clock;
         this.rollbackWindow = rollbackWindow;
         this.tx = new TransactionTemplate(txManager);
+        this.invitations = invitations;
     }
 
     /** A plan, or what is wrong with the cross-reference file; exactly one of the two. */
@@ -102,6 +106,15 @@ public class Conversions {
      * payers and records the old numbers beside the new.
      */
     public ConversionRun apply(ConversionPlan plan, String actor, Progress progress) {
+        return apply(plan, actor, false, progress);
+    }
+
+    /**
+     * The same; with {@code invitePayers}, every payer it unregisters is emailed a single-use link to register again for
+     * the account under its new number (docs/conversion.md, "Payers"). The links and their emails are written in the
+     * apply's transaction: a failed apply sends nothing, a committed one sends each email once, after the commit.
+     */
+    public ConversionRun apply(ConversionPlan plan, String actor, boolean invitePayers, Progress progress) {
         Objects.requireNonNull(plan, "plan");
         if (plan.format() != ConversionPlan.FORMAT || plan.pairs() == null || plan.pairs().isEmpty()) {
             throw new ConversionRefusal(Kind.INVALID, "not_a_plan", "plan", "not a conversion plan of format " + ConversionPlan.FORMAT);
@@ -123,9 +136,11 @@ public class Conversions {
             repo.deferAccountKeys();
             progress.at("loading the cross-reference", 0, 1);
             repo.loadMapping(pairs);
-            long id = repo.insertRun(bid, plan.stateChecksum(), pairs.size(), actor, started);
+            long id = repo.insertRun(bid, plan.stateChecksum(), pairs.size(), actor, started, invitePayers);
             repo.recordPairs(id, bid);
             Map<String, Long> counts = new LinkedHashMap<>();
+            // who is unregistered, read before their users (and usernames and addresses) are deleted
+            List<Invitations.Unregistered> invitees = invitePayers ? repo.registeredPayers(bid) : List.of();
             long[] unregistered = repo.unregister(id, bid);
             counts.put("conversion_held_method", unregistered[0]);
             counts.put("payer_account (unregistered)", unregistered[1]);
@@ -133,6 +148,11 @@ public class Conversions {
             reKeyAll(bid, counts, progress);
             repo.newPartsAndDisplay(bid);
             repo.recordRenumbering(id, bid, started);
+            if (invitePayers) {
+                // after the re-key, so the invitations are written under the new numbers (payer_invitation is re-keyed too)
+                progress.at("inviting payers to register again", 0, 1);
+                counts.put("payer_invitation (re-registration)", (long) invitations.inviteToReRegister(bid, id, invitees));
+            }
             repo.finishRun(id, counts, OffsetDateTime.now(clock));
             return repo.run(bid, id).orElseThrow();
         });

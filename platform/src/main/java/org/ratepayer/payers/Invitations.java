@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.ratepayer.payers.internal.AccountLinks;
 import org.ratepayer.shared.passwords.PasswordHasher;
@@ -28,6 +31,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Invitations {
 
     public static final Duration LIFETIME = Duration.ofDays(7);
+
+    /**
+     * How long a link to register again after a conversion works: longer than a co-owner's, since everyone of the biller
+     * gets one at once and the conversion's maintenance window (3 days) is part of it.
+     */
+    public static final Duration REREGISTER_LIFETIME = Duration.ofDays(14);
+
+    /**
+     * A payer a conversion unregistered, to be invited back: the username they had, their email address, and the account's
+     * number before and after.
+     */
+    public record Unregistered(String formerUsername, String email, String oldAccountNumber, String newAccountNumber) {
+    }
+
+    /**
+     * What a usable link opens: the account, and for a link to register again after a conversion
+     * ({@code reRegistration}) the username the person had, suggested on the page.
+     */
+    public record Link(String accountNumber, boolean reRegistration, String formerUsername) {
+    }
 
     /** An invitation not yet accepted, as its account's page lists it. */
     public record Pending(UUID id, String email, String invitedBy, OffsetDateTime expiresAt) {
@@ -89,7 +112,8 @@ public class Invitations {
         return jdbc.sql("""
                 select i.invitation_guid as id, i.email, u.username as invited_by, i.expires_at from payer_invitation i
                 join payer_user u on u.user_id = i.invited_by
-                where i.biller_id = ? and i.account_number = ? and i.accepted_at is null and i.cancelled_at is null and i.expires_at > ?
+                where i.biller_id = ? and i.account_number = ? and i.purpose = 'CO_OWNER' and i.accepted_at is null
+                  and i.cancelled_at is null and i.expires_at > ?
                 order by i.created_at
                 """).params(bid, account, at(clock.instant())).query(Pending.class).list();
     }
@@ -99,16 +123,56 @@ public class Invitations {
         holder(bid, userId, account);
         return jdbc.sql("""
                 update payer_invitation set cancelled_at = ? where invitation_guid = ? and biller_id = ? and account_number = ?
-                and accepted_at is null and cancelled_at is null
+                and purpose = 'CO_OWNER' and accepted_at is null and cancelled_at is null
                 """).params(at(clock.instant()), id, bid, account).update() == 1;
     }
 
     /** The account an invitation link is for, while it can still be accepted (its page says what accepting means). */
     public Optional<String> account(long bid, String token) {
-        return open(bid, token, false).map(Open::accountNumber);
+        return link(bid, token).map(Link::accountNumber);
     }
 
-    private record Open(long invitationId, String accountNumber, String email) {
+    /**
+     * What an invitation link opens, while it can still be used and this biller offers it: a co-owner invitation where
+     * invitations are offered, a link to register again after a conversion on any biller (the biller chose to send it).
+     */
+    public Optional<Link> link(long bid, String token) {
+        return open(bid, token, false).filter(o -> o.reRegistration() || allowed(bid))
+                .map(o -> new Link(o.accountNumber(), o.reRegistration(), o.formerUsername()));
+    }
+
+    /**
+     * Invites back, inside the caller's transaction (a conversion's apply), every payer it unregistered: one single-use
+     * link per email address and account (two former users of one account sharing an address get one), valid
+     * {@link #REREGISTER_LIFETIME}, announced by {@link ReRegistrationInvited} for its email. A payer without an email
+     * address cannot be invited.
+     *
+     * @return how many invitations were written
+     */
+    public int inviteToReRegister(long bid, long conversionId, List<Unregistered> payers) {
+        Instant expires = clock.instant().plus(REREGISTER_LIFETIME);
+        Set<String> seen = new HashSet<>();
+        int n = 0;
+        for (Unregistered p : payers) {
+            if (p.email() == null || p.email().isBlank()
+                    || !seen.add(p.email().strip().toLowerCase(Locale.ROOT) + "\n" + p.newAccountNumber())) {
+                continue;
+            }
+            String token = tokens.fresh();
+            jdbc.sql("""
+                    insert into payer_invitation (invitation_guid, token_hash, biller_id, account_number, invited_by, email, expires_at,
+                                                  purpose, former_username, conversion_id)
+                    values (?, ?, ?, ?, null, ?, ?, 'REREGISTER', ?, ?)
+                    """).params(UUID.randomUUID(), PayerTokens.hash(token), bid, p.newAccountNumber(), p.email().strip(), at(expires),
+                    p.formerUsername(), conversionId).update();
+            events.publishEvent(new ReRegistrationInvited(bid, conversionId, p.formerUsername(), p.email().strip(), p.oldAccountNumber(),
+                    p.newAccountNumber(), token, expires));
+            n++;
+        }
+        return n;
+    }
+
+    private record Open(long invitationId, String accountNumber, String email, boolean reRegistration, String formerUsername) {
     }
 
     /**
@@ -121,11 +185,14 @@ public class Invitations {
      *                      the users it may have (option 79)
      */
     public Optional<Payer> register(long bid, String token, String username, String password) {
-        requireAllowed(bid);
         PayerRules.require(PayerRules.checkUsername(username));
         PayerRules.require(PayerRules.checkPassword(password, PayerRules.PORTAL_PASSWORD_MIN));
-        if (open(bid, token, false).isEmpty()) {
+        Optional<Open> found = open(bid, token, false);
+        if (found.isEmpty()) {
             return Optional.empty(); // before the slow hash: a dead link costs nothing
+        }
+        if (!found.get().reRegistration()) {
+            requireAllowed(bid);
         }
         String hash = passwords.hash(password);
         return tx.execute(s -> open(bid, token, true).map(invitation -> {
@@ -146,7 +213,7 @@ public class Invitations {
      * @throws PayerRefusal when the account has all the users it may have
      */
     public Optional<Payer> accept(long bid, String token, long userId) {
-        return tx.execute(s -> open(bid, token, true).map(invitation -> {
+        return tx.execute(s -> open(bid, token, true).filter(o -> o.reRegistration() || allowed(bid)).map(invitation -> {
             PayerRepository.UserRow user = users.find(bid, userId).orElseThrow();
             links.link(bid, user, List.of(invitation.accountNumber()));
             jdbc.sql("update payer_invitation set accepted_at = ?, accepted_by = ? where invitation_id = ?")
@@ -172,7 +239,8 @@ public class Invitations {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select invitation_id, account_number, email from payer_invitation where token_hash = ? and biller_id = ?
+                select invitation_id, account_number, email, purpose = 'REREGISTER' as re_registration, former_username
+                from payer_invitation where token_hash = ? and biller_id = ?
                 and accepted_at is null and cancelled_at is null and expires_at > ?""" + (lock ? " for update" : ""))
                 .params(PayerTokens.hash(token), bid, at(clock.instant())).query(Open.class).optional();
     }

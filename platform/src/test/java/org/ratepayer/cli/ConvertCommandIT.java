@@ -51,9 +51,11 @@ class ConvertCommandIT {
         assertThat(planned.exit()).as(planned.err()).isZero();
         assertThat(planned.out()).contains("40 accounts matched").containsPattern("invoice\\s+40 rows");
 
-        CliRunner.Run applied = CliRunner.run("convert", "apply", dir, "--plan", plan.toString());
+        // with the biller's choice to invite payers back: this biller has none registered, so none is emailed
+        CliRunner.Run applied = CliRunner.run("convert", "apply", dir, "--plan", plan.toString(), "--invite-payers");
         assertThat(applied.exit()).as(applied.err()).isZero();
-        assertThat(applied.out()).contains("40 accounts renumbered").containsPattern("account\\s+40 rows");
+        assertThat(applied.out()).contains("40 accounts renumbered").containsPattern("account\\s+40 rows")
+                .containsPattern("payer_invitation \\(re-registration\\)\\s+0 rows").contains("re-registration emails: 0 written, 0 still to send");
         assertThat(applied.err()).as("a progress bar on stderr").contains("Converting");
 
         String report = data.resolve("verification").toString();

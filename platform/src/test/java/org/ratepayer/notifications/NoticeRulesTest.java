@@ -115,6 +115,7 @@ class NoticeRulesTest {
             "RECEIPT,          6, none",   // given up: stays FAILED
             "PASSWORD_LINK,    1, none",   // its history copy has no link to send again
             "CO_OWNER_INVITATION, 1, none",
+            "CONVERSION_REREGISTER, 1, none",
     })
     void retrySchedule(EmailKind kind, int attempt, String wait) {
         assertThat(RetryPolicy.after(kind, attempt)).isEqualTo(Optional.ofNullable(wait).map(Duration::parse));

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.ratepayer.conversion.ConversionRun;
 import org.ratepayer.conversion.CrossReference;
 import org.ratepayer.conversion.ExportRow;
+import org.ratepayer.payers.Invitations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -173,13 +174,27 @@ public class ConversionRepository {
         jdbc.sql("set constraints all deferred").update();
     }
 
-    public long insertRun(long bid, String checksum, int accounts, String actor, OffsetDateTime at) {
+    public long insertRun(long bid, String checksum, int accounts, String actor, OffsetDateTime at, boolean invitePayers) {
         return jdbc.sql("""
                 insert into conversion_run (biller_id, plan_checksum, accounts, counts, status, actor, started_at, finished_at,
-                                            last_file_id, last_payment_id)
+                                            last_file_id, last_payment_id, invite_payers)
                 values (?, ?, ?, '{}'::jsonb, 'APPLIED', ?, ?, ?, (select max(file_id) from invoice_file where biller_id = ?),
-                        (select max(payment_id) from payment where biller_id = ?)) returning conversion_id""")
-                .params(bid, checksum, accounts, actor, at, at, bid, bid).query(Long.class).single();
+                        (select max(payment_id) from payment where biller_id = ?), ?) returning conversion_id""")
+                .params(bid, checksum, accounts, actor, at, at, bid, bid, invitePayers).query(Long.class).single();
+    }
+
+    /**
+     * Who holds which of the mapped accounts, read before {@link #unregister} deletes them: username, email address and
+     * the account's old and new numbers, oldest link first (the invitation suggests the username).
+     */
+    public List<Invitations.Unregistered> registeredPayers(long bid) {
+        return jdbc.sql("""
+                select u.username, u.email, pa.account_number, c.new_number from payer_account pa
+                join conversion_map c on c.old_number = pa.account_number
+                join payer_user u on u.user_id = pa.user_id
+                where pa.biller_id = ?
+                order by c.new_number, pa.linked_at, pa.user_id""").param(bid)
+                .query((rs, n) -> new Invitations.Unregistered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
     }
 
     public void finishRun(long id, Map<String, Long> counts, OffsetDateTime at) {
@@ -342,7 +357,7 @@ public class ConversionRepository {
         return new ConversionRun(rs.getLong("conversion_id"), rs.getLong("biller_id"), rs.getString("plan_checksum"), rs.getInt("accounts"),
                 counts, rs.getString("status"), rs.getString("actor"), rs.getObject("started_at", OffsetDateTime.class),
                 rs.getObject("finished_at", OffsetDateTime.class), rs.getObject("rolled_back_at", OffsetDateTime.class),
-                rs.getString("rolled_back_by"));
+                rs.getString("rolled_back_by"), rs.getBoolean("invite_payers"));
     }
 
     /** The account's number now, through the renumbering record; itself when it was not renumbered. */

@@ -59,15 +59,19 @@ class ConversionController {
         return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
-    /** Applies a plan (the plan's JSON as the body), all or nothing. */
+    /**
+     * Applies a plan (the plan's JSON as the body), all or nothing; {@code invitePayers=true} emails every payer it
+     * unregisters a single-use link to register again (off unless asked).
+     */
     @PostMapping("/api/v1/billers/{bid}/conversion/apply")
-    ConversionRun apply(@PathVariable long bid, @RequestBody ConversionPlan plan, Caller caller) {
+    ConversionRun apply(@PathVariable long bid, @RequestBody ConversionPlan plan, @RequestParam(defaultValue = "false") boolean invitePayers,
+            Caller caller) {
         caller.requireOperator();
         if (plan.billerId() != bid) {
             throw new ConversionRefusal(Refusal.Kind.INVALID, "invalid_field", "billerId", "the plan is biller " + plan.billerId()
                     + "'s, not biller " + bid + "'s");
         }
-        return conversions.apply(plan, caller.actor(), Progress.NONE);
+        return conversions.apply(plan, caller.actor(), invitePayers, Progress.NONE);
     }
 
     /** The verification report against the export taken before apply (the CSV as the body): JSON, or {@code format=csv|html}. */

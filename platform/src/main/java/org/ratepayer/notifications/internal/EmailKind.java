@@ -10,6 +10,11 @@ public enum EmailKind {
     SIGNUP_CONFIRMATION,
     /** A single-use invitation to co-own an account (docs/payers-self-service.md); kept without the link. */
     CO_OWNER_INVITATION,
+    /**
+     * A single-use link to register again after a conversion unregistered the payer (docs/conversion.md, "Payers"); kept
+     * without the link, once per conversion, address and account.
+     */
+    CONVERSION_REREGISTER,
     /** Autopay will charge a bill in a few days (setting 1010; docs/autopay.md). The autopay kinds below are sent once per event. */
     AUTOPAY_UPCOMING,
     AUTOPAY_RECEIPT,

@@ -3,7 +3,10 @@ package org.ratepayer.notifications.internal;
 import java.util.List;
 import org.ratepayer.billers.Biller;
 import org.ratepayer.billers.BillerService;
+import java.util.Locale;
 import org.ratepayer.payers.CoOwnerInvited;
+import org.ratepayer.payers.Invitations;
+import org.ratepayer.payers.ReRegistrationInvited;
 import org.ratepayer.payers.SignupConfirmationWanted;
 import org.ratepayer.shared.config.PublicUrl;
 import org.springframework.context.event.EventListener;
@@ -11,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The emails of self-service registration and co-owner invitations (docs/payers-self-service.md), each with its
- * single-use link, sent through {@link LinkMail}.
+ * The emails of self-service registration, co-owner invitations (docs/payers-self-service.md) and the invitations to
+ * register again after a conversion (docs/conversion.md, "Payers"), each with its single-use link, sent through
+ * {@link LinkMail}.
  */
 @Component
 class RegistrationEmails {
@@ -41,6 +45,20 @@ class RegistrationEmails {
                 invitation(biller, invited, LinkMail.LINK_REMOVED), "co-owner invitation");
     }
 
+    /**
+     * Written in the conversion's transaction with the link's token, under the event key
+     * {@code CONVERSION_REREGISTER:<conversion>:<address>:<new account>}, so each is in the history (and sent) once.
+     */
+    @EventListener
+    void reRegister(ReRegistrationInvited invited) {
+        Biller biller = billers.require(invited.bid());
+        PaymentEmailText.Brand brand = PaymentEmailText.Brand.of(biller.name(), billers.cachedConfig(invited.bid()));
+        String key = "CONVERSION_REREGISTER:" + invited.conversionId() + ":" + invited.email().toLowerCase(Locale.ROOT) + ":"
+                + invited.newAccountNumber();
+        mail.sendOnce(reRegistration(brand, invited, link(invited.bid(), "/portal/{bid}/invitations/accept", invited.token())),
+                reRegistration(brand, invited, LinkMail.LINK_REMOVED), key, "re-registration after conversion " + invited.conversionId());
+    }
+
     private String link(long bid, String path, String token) {
         return publicUrl.link(UriComponentsBuilder.fromPath(path).queryParam("token", "{token}").buildAndExpand(bid, token)
                 .encode().toUriString());
@@ -63,5 +81,28 @@ class RegistrationEmails {
                 + "Thank you,\n" + biller.name() + "\n";
         return new OutgoingEmail(invited.bid(), invited.accountNumber(), EmailKind.CO_OWNER_INVITATION, List.of(invited.email()),
                 "You are invited to share a " + biller.name() + " account", text, null, null, biller.name());
+    }
+
+    static OutgoingEmail reRegistration(PaymentEmailText.Brand brand, ReRegistrationInvited invited, String link) {
+        String name = brand.billerName();
+        List<PaymentEmailText.Row> rows = new java.util.ArrayList<>();
+        rows.add(new PaymentEmailText.Row("Biller", name));
+        rows.add(new PaymentEmailText.Row("Account number until now", invited.oldAccountNumber()));
+        rows.add(new PaymentEmailText.Row("Account number from now on", invited.newAccountNumber()));
+        if (invited.formerUsername() != null) {
+            rows.add(new PaymentEmailText.Row("Your username until now", invited.formerUsername()));
+        }
+        PaymentEmailText.Composed c = PaymentEmailText.compose("Register again for your " + name + " account " + invited.newAccountNumber(),
+                name + " has moved to a new billing system, and your account number has changed: account " + invited.oldAccountNumber()
+                        + " is now " + invited.newAccountNumber() + ". Your online sign-in was not carried over (passwords are never"
+                        + " moved), so please register again to see your bills and pay them online. Your autopay, paperless billing"
+                        + " and scheduled payments go on as before.",
+                rows,
+                "To register again for account " + invited.newAccountNumber() + ", follow this link. It works once, within "
+                        + Invitations.REREGISTER_LIFETIME.toDays() + " days:\n\n" + link
+                        + "\n\nIf you were not expecting this, you can ignore this email.",
+                link.equals(LinkMail.LINK_REMOVED) ? null : link, "Register again", brand);
+        return new OutgoingEmail(invited.bid(), invited.newAccountNumber(), EmailKind.CONVERSION_REREGISTER, List.of(invited.email()),
+                c.subject(), c.text(), c.html(), null, name);
     }
 }

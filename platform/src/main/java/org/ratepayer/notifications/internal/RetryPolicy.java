@@ -30,7 +30,7 @@ public final class RetryPolicy {
      * cannot be sent again; the payer asks for a new link instead.
      */
     static final Set<EmailKind> NOT_RESENDABLE = Set.of(EmailKind.PASSWORD_LINK, EmailKind.SIGNUP_CONFIRMATION,
-            EmailKind.CO_OWNER_INVITATION);
+            EmailKind.CO_OWNER_INVITATION, EmailKind.CONVERSION_REREGISTER);
 
     private RetryPolicy() {
     }

@@ -1,6 +1,7 @@
 package org.ratepayer.payers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,12 @@ import org.ratepayer.payers.PayerRefusal;
 import org.ratepayer.payers.PayerRules;
 import org.ratepayer.payers.SignedInPayer;
 import org.ratepayer.payers.internal.PortalAccounts;
+import org.ratepayer.shared.throttle.Throttle;
+import org.ratepayer.shared.throttle.TooManyAttempts;
 import org.ratepayer.shared.web.NotFoundException;
 import org.ratepayer.shared.web.PayerPage;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,8 +44,14 @@ class PortalCoOwnersController {
     private final PortalAccounts accounts;
     private final PayerDirectory directory;
     private final Invitations invitations;
+    private final Throttle throttle;
 
-    PortalCoOwnersController(BillerService billers, PortalAccounts accounts, PayerDirectory directory, Invitations invitations) {
+    /** Usernames hold no control characters (PayerRules.checkUsername), so no payer's sign-in budget is this one. */
+    private static final String LINK_KEY = "\u0001invitation-link:";
+
+    PortalCoOwnersController(BillerService billers, PortalAccounts accounts, PayerDirectory directory, Invitations invitations,
+            Throttle throttle) {
+        this.throttle = throttle;
         this.billers = billers;
         this.accounts = accounts;
         this.directory = directory;
@@ -116,23 +127,45 @@ class PortalCoOwnersController {
     /**
      * The page an invitation link opens. A signed-in payer accepts with one button; a visitor may sign in first (and
      * come back here), or, having no login, choose a username and password here: the invited email address is theirs,
-     * as following the link proved.
+     * as following the link proved. A link to register again after a conversion opens the same page, worded for it, on
+     * any biller.
      */
     @GetMapping("/portal/{bid}/invitations/accept")
     String acceptPage(@PathVariable long bid, @RequestParam(defaultValue = "") String token, HttpServletRequest request,
-            Model model) {
+            HttpServletResponse response, Model model) {
         model.addAttribute("biller", billers.cachedBiller(bid));
         Optional<SignedInPayer> signedIn = PortalSession.current(request, bid);
         model.addAttribute("payer", signedIn.orElse(null));
-        Optional<String> account = invitations.allowed(bid) ? invitations.account(bid, token) : Optional.empty();
-        if (account.isEmpty()) {
+        Optional<Invitations.Link> link = link(bid, token, request, response, model);
+        if (link.isEmpty()) {
             return "portal/invitation-used";
         }
-        return acceptForm(bid, account.get(), token, Map.of(), "", model);
+        // a link to register again after a conversion suggests the username the person had (docs/conversion.md, "Payers")
+        String suggested = link.get().reRegistration() && link.get().formerUsername() != null ? link.get().formerUsername() : "";
+        return acceptForm(bid, link.get(), token, Map.of(), suggested, model);
     }
 
-    private String acceptForm(long bid, String account, String token, Map<String, String> errors, String username, Model model) {
-        model.addAttribute("account", account);
+    /**
+     * The link, while usable. A dead link (unknown, used, withdrawn, expired) counts as a failed sign-in against the
+     * client's address (the sign-in page's growing waits, docs/throttling.md), as this page ends in a login: a 429 says
+     * how long to wait. A working link costs nothing.
+     */
+    private Optional<Invitations.Link> link(long bid, String token, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        Throttle.Outcome<Invitations.Link> found = throttle.signIn(request.getRemoteAddr(), bid, LINK_KEY + token,
+                () -> invitations.link(bid, token));
+        if (found.refused()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(found.retryAfterSeconds()));
+            model.addAttribute("reason", "Too many links that could not be used were opened. For your security, please try again in "
+                    + TooManyAttempts.inWords(found.retryAfterSeconds()) + ".");
+        }
+        return found.passed();
+    }
+
+    private String acceptForm(long bid, Invitations.Link link, String token, Map<String, String> errors, String username, Model model) {
+        model.addAttribute("account", link.accountNumber());
+        model.addAttribute("reRegistration", link.reRegistration());
         model.addAttribute("token", token);
         model.addAttribute("errors", errors);
         model.addAttribute("username", username);
@@ -146,11 +179,11 @@ class PortalCoOwnersController {
     @PostMapping("/portal/{bid}/invitations/register")
     String register(@PathVariable long bid, @RequestParam(defaultValue = "") String token,
             @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
-            HttpServletRequest request, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("biller", billers.cachedBiller(bid));
         model.addAttribute("payer", null);
-        Optional<String> account = invitations.allowed(bid) ? invitations.account(bid, token) : Optional.empty();
-        if (account.isEmpty()) {
+        Optional<Invitations.Link> link = link(bid, token, request, response, model);
+        if (link.isEmpty()) {
             return "portal/invitation-used";
         }
         Map<String, String> errors = PortalForms.missingCredentials(username, password);
@@ -171,16 +204,13 @@ class PortalCoOwnersController {
                 errors.putAll(PortalForms.fieldError(e, "username"));
             }
         }
-        return acceptForm(bid, account.get(), token, errors, username, model);
+        return acceptForm(bid, link.get(), token, errors, username, model);
     }
 
     @PostMapping("/portal/{bid}/invitations/accept")
     String accept(@PathVariable long bid, @RequestParam(defaultValue = "") String token, SignedInPayer signedIn, Model model) {
         model.addAttribute("biller", billers.cachedBiller(bid));
         model.addAttribute("payer", signedIn);
-        if (!invitations.allowed(bid)) {
-            return "portal/invitation-used";
-        }
         Optional<Payer> accepted;
         try {
             accepted = invitations.accept(bid, token, signedIn.userId());
