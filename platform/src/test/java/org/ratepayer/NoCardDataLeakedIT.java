@@ -9,13 +9,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
+ * The card and bank numbers the suites pay with ({@link #SECRETS}, also swept from the JSON log by JsonLogsIT).
  * Runs after every other suite of this context ({@link RunsLast}): neither the database nor the log holds a test card number
  * or a full bank account number.
  */
 @RunsLast
-class NoCardDataLeakedIT extends PlatformIT {
+public class NoCardDataLeakedIT extends PlatformIT {
 
-    static final List<String> SECRETS = List.of("4111111111111111", "5555555555554444", "378282246310005",
+    public static final List<String> SECRETS = List.of("4111111111111111", "5555555555554444", "378282246310005",
             "4000000000000002", "4000000000000119", "4000000000000259", "4000000000000333", "4111111111111112", "123456789", "000111222");
 
     @Test

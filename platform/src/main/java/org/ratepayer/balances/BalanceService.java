@@ -4,6 +4,7 @@ import org.ratepayer.cis.AccountParts;
 import org.ratepayer.billing.InvoiceQueries;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,9 @@ public class BalanceService {
     /** Looked up once: finding a counter by name and tags on every refresh showed in its profile. */
     private final Counter reusedCount;
     private final Counter refreshedCount;
+    /** How long the CIS took to answer a balance, by outcome (docs/operations.md, "Metrics"). */
+    private final Timer cisAnswered;
+    private final Timer cisFailed;
 
     public BalanceService(BillerService billers, CisConnectors connectors, InvoiceQueries invoices, BalanceRepository repo,
             MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
@@ -58,6 +62,13 @@ public class BalanceService {
         this.events = events;
         this.reusedCount = meters.counter(REFRESH_METER, "outcome", "reused");
         this.refreshedCount = meters.counter(REFRESH_METER, "outcome", "cis");
+        this.cisAnswered = cisTimer(meters, "answered");
+        this.cisFailed = cisTimer(meters, "failed");
+    }
+
+    private static Timer cisTimer(MeterRegistry meters, String outcome) {
+        return Timer.builder("ratepayer.cis.balance").description("a real-time balance request to the CIS")
+                .tag("outcome", outcome).publishPercentileHistogram().register(meters);
     }
 
     /** The account's balance, refreshed from the CIS when the rules say so; empty when the biller has no such account. */
@@ -80,8 +91,16 @@ public class BalanceService {
             reusedCount.increment();
             return Optional.of(stored(known, "cached"));
         }
+        Timer.Sample asked = Timer.start();
         try {
-            LiveBalance live = connector.get().balance(cisBiller, accountNumber, parts(invoices, bid, accountNumber));
+            LiveBalance live;
+            try {
+                live = connector.get().balance(cisBiller, accountNumber, parts(invoices, bid, accountNumber));
+                asked.stop(cisAnswered);
+            } catch (CisException e) {
+                asked.stop(cisFailed);
+                throw e;
+            }
             if (!live.accountNumber().equals(accountNumber)) {
                 throw new CisException(CisException.Kind.MALFORMED, "the CIS answered for account " + live.accountNumber());
             }

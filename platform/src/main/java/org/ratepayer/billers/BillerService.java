@@ -120,7 +120,7 @@ public class BillerService {
         return new IssuedKey(kind, env, key);
     }
 
-    private static String keyContext(long bid, KeyKind kind, Environment env) {
+    static String keyContext(long bid, KeyKind kind, Environment env) {
         return "biller " + bid + " key " + kind + " " + env;
     }
 

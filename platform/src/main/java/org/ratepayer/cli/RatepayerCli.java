@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The one entry point: the server, the demo, and the operator's command-line tools. */
 @Command(name = "ratepayer", mixinStandardHelpOptions = true, version = "Ratepayer 0.1.0",
         description = "Electronic bill presentment and payment for utilities.",
-        subcommands = {DemoCommand.class, ServeCommand.class, BifCommand.class, BillerCommand.class, PayersCommand.class, StaffCommand.class, ConvertCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, BifCommand.class, BillerCommand.class, PayersCommand.class, StaffCommand.class, KeysCommand.class, ConvertCommand.class,
                 CisSimCommand.class,
                 CommandLine.HelpCommand.class})
 public class RatepayerCli implements Runnable {

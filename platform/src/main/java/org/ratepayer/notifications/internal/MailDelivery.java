@@ -1,5 +1,7 @@
 package org.ratepayer.notifications.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -31,12 +33,20 @@ public class MailDelivery {
     private final EmailHistory history;
     private final EmailProperties props;
     private final Clock clock;
+    /** Attempts by outcome (docs/operations.md, "Metrics"); registered at once so that a dashboard finds them at zero. */
+    private final Counter sent;
+    private final Counter failed;
+    private final Counter noServer;
 
-    public MailDelivery(ObjectProvider<JavaMailSender> senders, EmailHistory history, EmailProperties props, Clock clock) {
+    public MailDelivery(ObjectProvider<JavaMailSender> senders, EmailHistory history, EmailProperties props, Clock clock,
+            MeterRegistry meters) {
         this.senders = senders;
         this.history = history;
         this.props = props;
         this.clock = clock;
+        this.sent = meters.counter("ratepayer.emails", "outcome", "sent");
+        this.failed = meters.counter("ratepayer.emails", "outcome", "failed");
+        this.noServer = meters.counter("ratepayer.emails", "outcome", "no-server");
     }
 
     /**
@@ -49,6 +59,7 @@ public class MailDelivery {
         if (sender == null) {
             // Trying again is pointless until an operator configures a server and restarts: no next attempt.
             history.failed(id, NO_SERVER, null);
+            noServer.increment();
             log.warn("email {} ({}) for biller {} not sent: {}", id, email.kind(), email.bid(), NO_SERVER);
             return;
         }
@@ -68,10 +79,12 @@ public class MailDelivery {
         try {
             sender.send(message(sender, email));
             history.sent(id);
+            sent.increment();
             log.info("email {} ({}) for biller {} sent to {} recipient(s)", id, email.kind(), email.bid(), email.recipients().size());
         } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
             Instant next = RetryPolicy.after(email.kind(), attempt.get()).map(now::plus).orElse(null);
             history.failed(id, describe(e), next);
+            failed.increment();
             log.warn("email {} ({}) for biller {} failed (attempt {}, {}): {}", id, email.kind(), email.bid(), attempt.get(),
                     next == null ? "not tried again" : "next attempt at " + next, describe(e));
         }

@@ -1,5 +1,6 @@
 package org.ratepayer.payments.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentStateListener;
 import org.ratepayer.payments.PaymentStatus;
@@ -16,17 +17,20 @@ public class PaymentTransitions {
     private final PaymentRepository payments;
     private final TransactionTemplate tx;
     private final List<PaymentStateListener> listeners;
+    private final MeterRegistry meters;
 
-    public PaymentTransitions(PaymentRepository payments, PlatformTransactionManager txManager, List<PaymentStateListener> listeners) {
+    public PaymentTransitions(PaymentRepository payments, PlatformTransactionManager txManager, List<PaymentStateListener> listeners,
+            MeterRegistry meters) {
         this.payments = payments;
         this.tx = new TransactionTemplate(txManager);
         this.listeners = List.copyOf(listeners);
+        this.meters = meters;
     }
 
     /** @return the payment after the move, or empty when it was no longer in {@code from} (someone else moved it) */
     public Optional<Payment> move(long id, PaymentStatus from, PaymentStatus to, String approvalCode, String reference,
             String message) {
-        return tx.execute(s -> {
+        Optional<Payment> result = tx.execute(s -> {
             if (!payments.transition(id, from, to, approvalCode, reference, message)) {
                 return Optional.<Payment>empty();
             }
@@ -36,5 +40,8 @@ public class PaymentTransitions {
             }
             return Optional.of(moved);
         });
+        // counted once committed: the payments a monitor charts by outcome and channel (docs/operations.md, "Metrics")
+        result.ifPresent(p -> meters.counter("ratepayer.payments", "status", to.name(), "channel", p.channel().name()).increment());
+        return result;
     }
 }

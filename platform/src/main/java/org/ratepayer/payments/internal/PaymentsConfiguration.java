@@ -6,12 +6,15 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.SandboxGateway;
+import org.ratepayer.shared.config.RetentionProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RetentionProperties.class)
 public class PaymentsConfiguration {
 
     /**
@@ -28,5 +31,13 @@ public class PaymentsConfiguration {
     RecurringTask<Void> paymentRepair(PaymentRepairJob job) {
         return Tasks.recurring("payment-repair", FixedDelay.of(Duration.ofSeconds(30)))
                 .execute((instance, context) -> job.repair());
+    }
+
+    /** On one node at a time (db-scheduler); on unless {@code ratepayer.retention.enabled=false}. */
+    @Bean
+    @ConditionalOnProperty(name = "ratepayer.retention.enabled", havingValue = "true", matchIfMissing = true)
+    RecurringTask<Void> idempotencyKeyRetentionTask(IdempotencyKeyRetention retention, RetentionProperties props) {
+        return Tasks.recurring("idempotency-key-retention", FixedDelay.of(props.interval()))
+                .execute((instance, context) -> retention.run());
     }
 }

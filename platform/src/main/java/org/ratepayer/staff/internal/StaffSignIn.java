@@ -99,7 +99,7 @@ public class StaffSignIn {
         return new SignedInStaff(r.bid(), r.userId(), r.username(), r.role(), r.partnerSupport());
     }
 
-    private static String context(long userId) {
+    static String context(long userId) {
         return "staff user " + userId + " totp";
     }
 }
