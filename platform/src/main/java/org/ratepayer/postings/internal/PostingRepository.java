@@ -246,12 +246,12 @@ public class PostingRepository {
         return jdbc.sql("""
                 select count(*) filter (where status = 'PENDING') as pending,
                        count(*) filter (where status = 'PARKED') as parked,
-                       extract(epoch from now() - min(created_at) filter (where status = 'PENDING')) as oldest
+                       (extract(epoch from now() - min(created_at) filter (where status = 'PENDING')) * 1000)::bigint as oldest_ms
                 from posting where status in ('PENDING', 'PARKED')
                 """).query((rs, n) -> {
-                    double oldest = rs.getDouble("oldest");
+                    long oldestMillis = rs.getLong("oldest_ms");
                     return new Backlog(rs.getLong("pending"), rs.getLong("parked"),
-                            rs.wasNull() ? Duration.ZERO : Duration.ofMillis((long) (oldest * 1000)));
+                            rs.wasNull() ? Duration.ZERO : Duration.ofMillis(oldestMillis));
                 }).single();
     }
 
