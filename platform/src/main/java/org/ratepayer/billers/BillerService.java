@@ -3,6 +3,7 @@ package org.ratepayer.billers;
 import org.ratepayer.billers.internal.BillerTemplate;
 import org.ratepayer.billers.internal.OptionRules;
 import org.ratepayer.billers.internal.TimeZones;
+import org.ratepayer.shared.cache.ClusterCaches;
 import org.ratepayer.shared.web.Environment;
 import org.ratepayer.shared.web.KeyKind;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,18 +31,36 @@ public class BillerService {
     private final ConfigValidator validator;
     private final SecretCipher cipher;
     private final BillerKeys keys = new BillerKeys();
-    /** Hot paths (every balance refresh, every payment) read the configuration; another node's change shows within the TTL. */
+    /**
+     * Hot paths (every balance refresh, every payment) read the configuration. A change made on any node is forgotten
+     * by every node when it commits ({@link ClusterCaches}); the TTL bounds a missed notification.
+     */
     private final java.util.concurrent.ConcurrentHashMap<Long, CachedConfig> configCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.time.Duration configTtl = java.time.Duration.ofSeconds(5);
+    private final ClusterCaches caches;
+    static final String CONFIG_CACHE = "biller-config";
 
     private record CachedConfig(BillerConfig config, Biller biller, long loadedAtNanos) {
     }
 
-    public BillerService(BillerRepository repo, ConfigCatalogue catalogue, ConfigValidator validator, SecretCipher cipher) {
+    public BillerService(BillerRepository repo, ConfigCatalogue catalogue, ConfigValidator validator, SecretCipher cipher,
+            ClusterCaches caches) {
         this.repo = repo;
         this.catalogue = catalogue;
         this.validator = validator;
         this.cipher = cipher;
+        this.caches = caches;
+        caches.register(CONFIG_CACHE, new ClusterCaches.Cache() {
+            @Override
+            public void forget(String key) {
+                configCache.remove(Long.valueOf(key));
+            }
+
+            @Override
+            public void forgetAll() {
+                configCache.clear();
+            }
+        });
     }
 
     /** {@code timeZone} null: the template's zone. */
@@ -102,6 +121,7 @@ public class BillerService {
         requireBiller(bid);
         IssuedKey key = issueKey(bid, kind, env);
         repo.recordChange(bid, "key " + kind + " " + env + " rotated", null, actor);
+        caches.changed(org.ratepayer.billers.internal.ApiKeyAuthenticator.KEYS_CACHE, String.valueOf(bid));
         return key;
     }
 
@@ -162,7 +182,7 @@ public class BillerService {
         } else {
             repo.upsertOption(bid, optionId, typeId, canonical);
         }
-        configCache.remove(bid);
+        caches.changed(CONFIG_CACHE, String.valueOf(bid));
         repo.recordChange(bid, "option " + optionId + (typeId == 0 ? "" : " (invoice type " + typeId + ")"), canonical, actor);
         return view(bid);
     }
@@ -180,7 +200,7 @@ public class BillerService {
         } else {
             repo.upsertSetting(bid, settingId, canonical, null);
         }
-        configCache.remove(bid);
+        caches.changed(CONFIG_CACHE, String.valueOf(bid));
         repo.recordChange(bid, "setting " + settingId, def.secret() && canonical != null ? MASK : canonical, actor);
         return view(bid);
     }
@@ -195,7 +215,7 @@ public class BillerService {
             throw new ConfigValidationException("fileSpec: " + e.getMessage());
         }
         repo.updateFileSpec(bid, parsed);
-        configCache.remove(bid);
+        caches.changed(CONFIG_CACHE, String.valueOf(bid));
         repo.recordChange(bid, "file spec", parsed.format(), actor);
         return view(bid);
     }
@@ -206,7 +226,7 @@ public class BillerService {
         requireBiller(bid);
         java.time.ZoneId zone = TimeZones.parse(timeZone);
         repo.updateTimeZone(bid, zone);
-        configCache.remove(bid);
+        caches.changed(CONFIG_CACHE, String.valueOf(bid));
         repo.recordChange(bid, "time zone", zone.getId(), actor);
         return view(bid);
     }

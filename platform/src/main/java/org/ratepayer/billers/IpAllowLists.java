@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ratepayer.shared.cache.ClusterCaches;
 import org.ratepayer.shared.config.RatepayerProperties;
 import org.ratepayer.shared.net.AddressGate;
 import org.ratepayer.shared.net.CidrRange;
@@ -43,15 +44,30 @@ public class IpAllowLists implements AddressGate {
     private final RatepayerProperties props;
     private final MeterRegistry meters;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ClusterCaches caches;
+    private static final String CACHE = "ip-allow-lists";
 
     private record Cached(List<CidrRange> ranges, long atNanos) {
     }
 
-    public IpAllowLists(JdbcClient jdbc, BillerRepository billers, RatepayerProperties props, ObjectProvider<MeterRegistry> meters) {
+    public IpAllowLists(JdbcClient jdbc, BillerRepository billers, RatepayerProperties props, ObjectProvider<MeterRegistry> meters,
+            ClusterCaches caches) {
         this.jdbc = jdbc;
         this.billers = billers;
         this.props = props;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
+        this.caches = caches;
+        caches.register(CACHE, new ClusterCaches.Cache() {
+            @Override
+            public void forget(String key) {
+                cache.remove(key);
+            }
+
+            @Override
+            public void forgetAll() {
+                cache.clear();
+            }
+        });
     }
 
     @Override
@@ -148,7 +164,7 @@ public class IpAllowLists implements AddressGate {
         }
         billers.recordChange(bid, "ip-allow-list " + kind + " " + environment, list.isEmpty() ? "any address" : String.join(" ", list),
                 actor);
-        cache.remove(bid + "/" + kind + "/" + environment);
+        caches.changed(CACHE, bid + "/" + kind + "/" + environment);
         return new IpAllowList(kind, environment, list);
     }
 

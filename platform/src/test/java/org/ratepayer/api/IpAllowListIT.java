@@ -165,6 +165,26 @@ class IpAllowListIT extends PlatformIT {
     }
 
     @Test
+    void throttlingCountsTheForwardedClientOnlyFromATrustedProxy() {
+        String path = "/api/v1/billers/" + newBiller().bid() + "/ip-allow-list";
+        int refusedAfter = 0;
+        for (int attempt = 1; attempt <= 40 && refusedAfter == 0; attempt++) {
+            int status = send(from("[::1]", path).header("X-Api-Key", "rp_wrong_key_" + attempt)
+                    .header("X-Forwarded-For", "192.0.2.77").GET()).status();
+            assertThat(status).isIn(401, 429);
+            refusedAfter = status == 429 ? attempt - 1 : 0;
+        }
+        assertThat(refusedAfter).as("wrong keys allowed to the forwarded client before 429").isBetween(20, 30);
+
+        // another client behind the same proxy has its own budget
+        assertThat(send(from("[::1]", path).header("X-Api-Key", "rp_wrong_key").header("X-Forwarded-For", "192.0.2.78").GET())
+                .status()).isEqualTo(401);
+        // the same header from a peer that is no trusted proxy names nobody: the peer itself is counted
+        assertThat(send(from("127.0.0.1", path).header("X-Api-Key", "rp_wrong_key").header("X-Forwarded-For", "192.0.2.77").GET())
+                .status()).isEqualTo(401);
+    }
+
+    @Test
     void aRefusedUploadIsASoapFaultAndStoresNothing() {
         TestBiller b = newBiller();
         assertThat(put(b.bid(), "WEB_SERVICE", "TEST", "{\"ranges\":[\"" + ELSEWHERE + "\"]}").status()).isEqualTo(200);

@@ -55,7 +55,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Tag("browser")
 @Import({PortalSignInIT.Landing.class, ManualThrottleTime.Config.class})
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@TestPropertySource(properties = "ratepayer.trusted-proxies=127.0.0.1/32,::1/128")
 class PortalSignInIT extends CisPageIT {
 
     static final String PASSWORD = "correct horse battery staple";

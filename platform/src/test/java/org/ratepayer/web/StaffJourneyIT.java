@@ -36,7 +36,7 @@ import org.springframework.test.context.TestPropertySource;
  * StaffPagesIT, StaffSignInIT.)
  */
 @Tag("browser")
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@TestPropertySource(properties = "ratepayer.trusted-proxies=127.0.0.1/32,::1/128")
 class StaffJourneyIT extends CisPageIT {
 
     private static final String PASSWORD = "a long staff password";

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * HTTP; the database and the audit log are checked after every action, and a read-only user changes nothing.
  */
 @Tag("browser")
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@TestPropertySource(properties = "ratepayer.trusted-proxies=127.0.0.1/32,::1/128")
 class StaffPagesIT extends CisPageIT {
 
     static final String PASSWORD = "a long staff password";

@@ -35,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * account and cart pages pass axe-core.
  */
 @Tag("browser")
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@TestPropertySource(properties = "ratepayer.trusted-proxies=127.0.0.1/32,::1/128")
 class StaffPaymentsIT extends CisPageIT {
 
     private static final String PASSWORD = "a long staff password";

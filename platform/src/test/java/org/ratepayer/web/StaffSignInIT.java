@@ -26,7 +26,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Tag("browser")
 @Import(ManualThrottleTime.Config.class)
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@TestPropertySource(properties = "ratepayer.trusted-proxies=127.0.0.1/32,::1/128")
 class StaffSignInIT extends CisPageIT {
 
     static final String PASSWORD = "a long staff password";

@@ -1,5 +1,6 @@
 package org.ratepayer.billers.internal;
 
+import org.ratepayer.shared.cache.ClusterCaches;
 import org.ratepayer.shared.web.Caller;
 import org.ratepayer.shared.web.CallerAuthenticator;
 import java.util.Optional;
@@ -13,12 +14,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApiKeyAuthenticator implements CallerAuthenticator {
 
+    /** Keyed by biller: a rotation forgets every key of the biller. */
+    public static final String KEYS_CACHE = "biller-keys";
+
     private final OperatorToken operatorToken;
     private final BillerRepository billers;
     private final RatepayerProperties props;
     /**
-     * Known keys only (an unknown key is never cached, so random keys cannot fill memory). A rotated
-     * key keeps working on a node for at most this long.
+     * Known keys only (an unknown key is never cached, so random keys cannot fill memory). A rotated key is forgotten
+     * by every node when the rotation commits; should that notification be lost, it keeps working for at most this long.
      */
     private final java.util.concurrent.ConcurrentHashMap<String, CachedOwner> known = new java.util.concurrent.ConcurrentHashMap<>();
     private static final long KNOWN_KEY_TTL_NANOS = java.time.Duration.ofSeconds(5).toNanos();
@@ -27,10 +31,24 @@ public class ApiKeyAuthenticator implements CallerAuthenticator {
     private record CachedOwner(Caller caller, long atNanos) {
     }
 
-    public ApiKeyAuthenticator(OperatorToken operatorToken, BillerRepository billers, RatepayerProperties props) {
+    public ApiKeyAuthenticator(OperatorToken operatorToken, BillerRepository billers, RatepayerProperties props,
+            ClusterCaches caches) {
         this.operatorToken = operatorToken;
         this.billers = billers;
         this.props = props;
+        // a rotated key stops working on every node when the rotation commits (BillerService.rotateKey)
+        caches.register(KEYS_CACHE, new ClusterCaches.Cache() {
+            @Override
+            public void forget(String bid) {
+                long b = Long.parseLong(bid);
+                known.values().removeIf(owner -> owner.caller().bid() != null && owner.caller().bid() == b);
+            }
+
+            @Override
+            public void forgetAll() {
+                known.clear();
+            }
+        });
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -31,6 +32,16 @@ public class PeerAddressConfiguration {
     @Bean
     PeerAddressCustomizer peerAddressValve() {
         return new PeerAddressCustomizer();
+    }
+
+    /** First of all filters, so that throttling, security and every controller see the same client address. */
+    @Bean
+    FilterRegistrationBean<ClientAddressFilter> clientAddressFilter(ClientAddresses addresses) {
+        FilterRegistrationBean<ClientAddressFilter> registration = new FilterRegistrationBean<>(new ClientAddressFilter(addresses));
+        registration.setName("clientAddressFilter");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     /**

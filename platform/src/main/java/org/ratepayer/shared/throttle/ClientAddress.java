@@ -7,10 +7,9 @@ import java.util.Locale;
 import org.apache.commons.validator.routines.InetAddressValidator;
 
 /**
- * Which client a request counts against. {@code request.getRemoteAddr()} as the container reports it: the
- * TCP peer, or behind a proxy the address it forwarded when {@code server.forward-headers-strategy} is set
- * (docs/throttling.md). An IPv6 client is counted by its /64, the block one subscriber usually holds, or
- * it could take a fresh address for every guess.
+ * Which client a request counts against: {@code request.getRemoteAddr()}, which the client-address filter has made the
+ * TCP peer, or behind a trusted proxy the address it forwarded (docs/throttling.md). An IPv6 client is counted by its
+ * /64, the block one subscriber usually holds, or it could take a fresh address for every guess.
  */
 final class ClientAddress {
 

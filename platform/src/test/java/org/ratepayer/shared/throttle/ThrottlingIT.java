@@ -38,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @Import(ManualThrottleTime.Config.class)
 @TestPropertySource(properties = {
-        "server.forward-headers-strategy=native",
+        "ratepayer.trusted-proxies=127.0.0.1/32,::1/128",
         "ratepayer.throttle.lookup.per-address=5",
         "ratepayer.throttle.lookup.per-address-refill=30s",
         "ratepayer.throttle.lookup.per-account=8",
