@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class PaymentsBench {
 
-    private static final AgainstApiRead.Operation PAYMENTS = new AgainstApiRead.Operation("payments",
+    static final AgainstApiRead.Operation PAYMENTS = new AgainstApiRead.Operation("payments",
             "Channel-API payments (sandbox card, IVR)", "payments", 300, 100);
 
     private PaymentsBench() {
@@ -45,12 +45,7 @@ public final class PaymentsBench {
             String apiKey = AgainstApiRead.testKey(biller, KeyKind.API);
             AgainstApiRead.importBills(ctx, biller, work, "payments", o.accounts());
             JdbcClient jdbc = ctx.getBean(JdbcClient.class);
-            List<Account> accounts = jdbc.sql("""
-                    select i.account_number, i.total_amount_due from invoice i
-                    join account a on a.biller_id = i.biller_id and a.account_number = i.account_number
-                    where i.biller_id = ? and i.status = 'OPEN' and not a.block_cc
-                    order by i.account_number""").param(BenchPlatform.BID)
-                    .query((rs, n) -> new Account(rs.getString(1), rs.getBigDecimal(2).toPlainString())).list();
+            List<Account> accounts = payable(jdbc);
             say("%,d accounts; platform on port %d; %d threads", accounts.size(), port, o.threads());
 
             Map<String, Object> figures = AgainstApiRead.measure(PAYMENTS, o, port, apiKey,
@@ -61,6 +56,16 @@ public final class PaymentsBench {
                     .query(Long.class).single());
             AgainstApiRead.write(o.json(), figures);
         }
+    }
+
+    /** The bench biller's open bills whose accounts take cards: what the workers pay, in full. */
+    static List<Account> payable(JdbcClient jdbc) {
+        return jdbc.sql("""
+                select i.account_number, i.total_amount_due from invoice i
+                join account a on a.biller_id = i.biller_id and a.account_number = i.account_number
+                where i.biller_id = ? and i.status = 'OPEN' and not a.block_cc
+                order by i.account_number""").param(BenchPlatform.BID)
+                .query((rs, n) -> new Account(rs.getString(1), rs.getBigDecimal(2).toPlainString())).list();
     }
 
     /** POSTs one card payment per request, each with its own Idempotency-Key; right when the answer is APPROVED. */
