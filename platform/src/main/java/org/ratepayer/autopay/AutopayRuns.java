@@ -2,6 +2,7 @@ package org.ratepayer.autopay;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.ratepayer.autopay.internal.AttemptRepository;
 import org.ratepayer.autopay.internal.AutopayEngine;
 import org.ratepayer.billers.BillerService;
@@ -18,6 +22,7 @@ import org.ratepayer.shared.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,11 +46,24 @@ public class AutopayRuns implements DisposableBean {
         return t;
     });
 
-    public AutopayRuns(AutopayEngine engine, AttemptRepository repo, BillerService billers, Clock clock) {
+    /** Beats for every run going on in this node. */
+    private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "autopay-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Duration beatEvery;
+    private final Duration interruptedAfter;
+
+    public AutopayRuns(AutopayEngine engine, AttemptRepository repo, BillerService billers, Clock clock,
+            @Value("${ratepayer.autopay.heartbeat:10s}") Duration beatEvery,
+            @Value("${ratepayer.autopay.interrupted-after:1m}") Duration interruptedAfter) {
         this.engine = engine;
         this.repo = repo;
         this.billers = billers;
         this.clock = clock;
+        this.beatEvery = beatEvery;
+        this.interruptedAfter = interruptedAfter;
     }
 
     /** Refused: a run for a date after the biller's today. */
@@ -96,17 +114,39 @@ public class AutopayRuns implements DisposableBean {
             throw new DateRefused("a run charges bills due up to its date, so it cannot be for a day after the biller's today, "
                     + today);
         }
+        sweep(bid);
         return repo.insertRun(bid, date, actor, OffsetDateTime.now(clock));
     }
 
     private void go(long id, long bid, LocalDate date) {
         int due = 0;
+        ScheduledFuture<?> beating = heart.scheduleWithFixedDelay(() -> beat(id), beatEvery.toMillis(), beatEvery.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             due = engine.run(id, bid, date);
         } catch (RuntimeException e) {
             log.error("autopay run {} for biller {} on {} failed; the next run settles what it left", id, bid, date, e);
         } finally {
+            beating.cancel(false);
             repo.finishRun(id, due, OffsetDateTime.now(clock));
+        }
+    }
+
+    private void beat(long id) {
+        try {
+            repo.beat(id, OffsetDateTime.now(clock));
+        } catch (RuntimeException e) {
+            // the database is away for a moment: the next beat tries again, well within interrupted-after
+            log.warn("autopay run {}: heartbeat not recorded ({})", id, e.getMessage());
+        }
+    }
+
+    /** A run whose node died (killed, lost power) stays RUNNING until someone looks: then it is INTERRUPTED. */
+    private void sweep(long bid) {
+        int interrupted = repo.markInterrupted(bid, OffsetDateTime.now(clock).minus(interruptedAfter));
+        if (interrupted > 0) {
+            log.warn("biller {}: {} autopay run(s) interrupted (their node stopped); the next run settles what they left", bid,
+                    interrupted);
         }
     }
 
@@ -119,6 +159,7 @@ public class AutopayRuns implements DisposableBean {
     }
 
     public Optional<RunReport> report(long bid, long id) {
+        sweep(bid);
         return repo.run(bid, id).map(run -> {
             List<AttemptRepository.Attempt> list = repo.attemptsOfRun(id);
             int charged = 0;
@@ -149,5 +190,6 @@ public class AutopayRuns implements DisposableBean {
     @Override
     public void destroy() {
         background.shutdownNow();
+        heart.shutdownNow();
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * One autopay run as the API shows it (docs/autopay.md).
  *
- * @param status  RUNNING or DONE
+ * @param status  RUNNING, DONE, or INTERRUPTED (its node stopped before the end; the next run settles what it left)
  * @param due     bills and scheduled payments found due by this run
  * @param skipped bills not charged, by reason code
  * @param amount  the total of the approved charges

@@ -394,6 +394,29 @@ class AutopayRunsIT extends PlatformIT {
     }
 
     @Test
+    void aRunWhoseNodeDiedIsReportedInterruptedOnceItsHeartbeatStops() {
+        TestBiller b = biller(account("83"));
+        java.time.OffsetDateTime now = clock.instant().atOffset(java.time.ZoneOffset.UTC);
+        // the node that started this run was killed: nothing will finish it or beat for it again
+        long dead = jdbc.sql("""
+                insert into autopay_run (biller_id, run_date, status, started_by, started_at, heartbeat_at)
+                values (?, ?, 'RUNNING', 'operator', ?, ?) returning run_id""").params(b.bid(), D, now, now).query(Long.class).single();
+        assertThat(runs.report(b.bid(), dead).orElseThrow().status()).isEqualTo("RUNNING");
+
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(runs.report(b.bid(), dead).orElseThrow().status()).as("within the heartbeat's patience").isEqualTo("RUNNING");
+        clock.advance(Duration.ofSeconds(2));
+        RunReport report = runs.report(b.bid(), dead).orElseThrow();
+        assertThat(report.status()).isEqualTo("INTERRUPTED");
+        assertThat(report.finishedAt().toInstant()).as("when it was last known alive").isEqualTo(now.toInstant());
+
+        // a run that beats is never taken for dead, however long it takes
+        long live = runs.runNow(b.bid(), D, "test");
+        clock.advance(Duration.ofHours(2));
+        assertThat(runs.report(b.bid(), live).orElseThrow().status()).isEqualTo("DONE");
+    }
+
+    @Test
     void aDeclineIsRetriedAfterOneAndThreeDaysThenLeft() {
         String acct = account("91");
         TestBiller b = biller(acct);

@@ -52,12 +52,26 @@ public class AttemptRepository {
 
     public long insertRun(long bid, LocalDate date, String actor, OffsetDateTime now) {
         return jdbc.sql("""
-                insert into autopay_run (biller_id, run_date, status, started_by, started_at) values (?, ?, 'RUNNING', ?, ?)
-                returning run_id""").params(bid, date, actor, now).query(Long.class).single();
+                insert into autopay_run (biller_id, run_date, status, started_by, started_at, heartbeat_at)
+                values (?, ?, 'RUNNING', ?, ?, ?) returning run_id""").params(bid, date, actor, now, now).query(Long.class).single();
+    }
+
+    /** The running node is alive; answers false once the run is no longer RUNNING (found interrupted meanwhile). */
+    public boolean beat(long runId, OffsetDateTime now) {
+        return jdbc.sql("update autopay_run set heartbeat_at = ? where run_id = ? and status = 'RUNNING'").params(now, runId).update() == 1;
+    }
+
+    /** RUNNING runs of the biller whose node has not beaten since {@code staleBefore}: their node stopped. */
+    public int markInterrupted(long bid, OffsetDateTime staleBefore) {
+        return jdbc.sql("""
+                update autopay_run set status = 'INTERRUPTED', finished_at = heartbeat_at
+                where biller_id = ? and status = 'RUNNING' and heartbeat_at < ?""").params(bid, staleBefore).update();
     }
 
     public void finishRun(long runId, int due, OffsetDateTime now) {
-        jdbc.sql("update autopay_run set status = 'DONE', due_count = ?, finished_at = ? where run_id = ?").params(due, now, runId).update();
+        // a run found interrupted (its node paused beyond the heartbeat's patience) that still got to its end is DONE after all
+        jdbc.sql("update autopay_run set status = 'DONE', due_count = ?, finished_at = ?, heartbeat_at = ? where run_id = ?")
+                .params(due, now, now, runId).update();
     }
 
     /** Deletes a run that found nothing due and has no attempt. */
