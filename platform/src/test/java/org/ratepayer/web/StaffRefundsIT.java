@@ -108,7 +108,7 @@ class StaffRefundsIT extends CisPageIT {
         browser.assertAccessible("staff refund confirmation");
 
         browser.click("confirm-refund");
-        assertThat(browser.text("refunded")).contains("APPROVED").contains("post the reversal in the CIS by hand");
+        assertThat(browser.text("refunded")).contains("APPROVED").contains("Post the reversal in the CIS by hand");
         assertThat(browser.text("refunded-total")).isEqualTo("12.50");
         assertThat(browser.text("left")).isEqualTo("27.50");
         assertThat(browser.text("refunds")).contains("REFUND").contains("12.50").contains("staff:ana").contains("paid twice");
