@@ -59,7 +59,7 @@ public class RefundController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RefundHistory.class)))
     @ApiResponse(responseCode = "404", description = "The biller has no such payment",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    public RefundHistory list(@PathVariable long bid, @PathVariable UUID guid, Caller caller) {
+    public RefundHistory refunds(@PathVariable long bid, @PathVariable UUID guid, Caller caller) {
         caller.requireOperator();
         return refunds.history(bid, guid).orElseThrow(() -> new NotFoundException("biller " + bid + " has no payment " + guid));
     }
