@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
 import org.ratepayer.TestSmtp;
+import org.ratepayer.payments.internal.PaymentRepairJob;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,6 +37,7 @@ class RefundsIT extends PlatformIT {
 
     static final String VISA = "4111111111111111";
     static final String DECLINED = "4000000000000002";
+    static final String TIMES_OUT = "4000000000000259";
     static final String PAYER = "payer@example.com";
 
     static final GreenMail SMTP = TestSmtp.start();
@@ -60,6 +63,9 @@ class RefundsIT extends PlatformIT {
         assertThat(upload(b, b.webServiceKey(), "f.bif", file.text()).status()).isEqualTo(201);
         return b;
     }
+
+    @Autowired
+    PaymentRepairJob repairJob;
 
     private TestBiller billerWithBill(String account) {
         return billerWithBills(account, "40.00");
@@ -297,5 +303,30 @@ class RefundsIT extends PlatformIT {
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("30.00");
         assertThat(processorRefunds(payment)).isEqualTo(1);
         assertThat(status(payment)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aRefundWhoseAnswerWasLostStaysUnknownUntilARetryWithItsKeyFinishesIt() throws Exception {
+        TestBiller b = billerWithBill("3207-1");
+        UUID payment = pay(b, "3207-1", "40.00", TIMES_OUT);
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where payment_guid = ?").param(payment).update();
+        repairJob.repair();
+        assertThat(status(payment)).as("the charge's own lost answer, repaired").isEqualTo("APPROVED");
+
+        String key = UUID.randomUUID().toString();
+        Reply lost = refund(b.bid(), payment, key, "{\"amount\":\"10.00\"}");
+        assertThat(lost.status()).as(lost.body()).isEqualTo(201);
+        assertThat(lost.json().get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(refunds(b.bid(), payment).json().get("left").decimalValue()).as("counted while unknown").isEqualByComparingTo("30.00");
+        assertThat(count("select count(*) from email_message where biller_id = ? and kind = 'REFUND'", b.bid())).isZero();
+
+        Reply retried = refund(b.bid(), payment, key, "{\"amount\":\"10.00\"}");
+        assertThat(retried.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(retried.json().get("refundId").asText()).isEqualTo(lost.json().get("refundId").asText());
+        assertThat(processorRefunds(payment)).as("refunded once at the processor").isEqualTo(1);
+        assertThat(refundRows(payment)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> caught("Refund of $10.00 for account 3207-1").size() == 1);
+        Thread.sleep(300);
+        assertThat(caught("Refund of $10.00 for account 3207-1")).hasSize(1);
     }
 }

@@ -86,7 +86,7 @@ public final class SandboxGateway implements PaymentGateway {
      * @param settled whether the sandbox counts it settled: in the platform's ledger, once the payment's daily batch is
      *                closed (docs/refunds.md, "The sandbox"); from then on it can be refunded but no longer voided
      */
-    public record Charge(long bid, BigDecimal total, Outcome outcome, boolean voided, boolean settled) {
+    public record Charge(long bid, String token, BigDecimal total, Outcome outcome, boolean voided, boolean settled) {
     }
 
     /** A ledger in memory, for unit tests: a restart forgets it. */
@@ -114,7 +114,7 @@ public final class SandboxGateway implements PaymentGateway {
         public Result recordCharge(long bid, UUID paymentGuid, String token, BigDecimal total, Result result) {
             Result earlier = charges.putIfAbsent(paymentGuid, result);
             if (earlier == null) {
-                records.put(paymentGuid, new Charge(bid, total, result.outcome(), false, false));
+                records.put(paymentGuid, new Charge(bid, token, total, result.outcome(), false, false));
             }
             return earlier == null ? result : earlier;
         }
@@ -148,12 +148,12 @@ public final class SandboxGateway implements PaymentGateway {
 
         @Override
         public void markVoided(UUID paymentGuid) {
-            records.computeIfPresent(paymentGuid, (k, c) -> new Charge(c.bid(), c.total(), c.outcome(), true, c.settled()));
+            records.computeIfPresent(paymentGuid, (k, c) -> new Charge(c.bid(), c.token(), c.total(), c.outcome(), true, c.settled()));
         }
 
         /** Counts a charge settled, as the platform's ledger does once its batch is closed. */
         public void settle(UUID paymentGuid) {
-            records.computeIfPresent(paymentGuid, (k, c) -> new Charge(c.bid(), c.total(), c.outcome(), c.voided(), true));
+            records.computeIfPresent(paymentGuid, (k, c) -> new Charge(c.bid(), c.token(), c.total(), c.outcome(), c.voided(), true));
         }
 
         @Override
@@ -244,7 +244,9 @@ public final class SandboxGateway implements PaymentGateway {
     /**
      * Refunds part or all of an approved charge of this biller (docs/refunds.md, "The sandbox"): never more than is left
      * of it after the refunds approved before, never of a voided one. The first result for a refund id is recorded and
-     * answered again to every later call with that id, whichever node asks, so a retry refunds once.
+     * answered again to every later call with that id, whichever node asks, so a retry refunds once. A charge made with
+     * the timeout card ({@value #TIMEOUT_CARD}) loses the answer to each refund's first call the same way its charge's
+     * was lost: refunded, then a timeout; a retry with the refund id gets the refund.
      */
     @Override
     public Result refund(long bid, UUID paymentGuid, UUID refundId, BigDecimal amount) {
@@ -268,7 +270,11 @@ public final class SandboxGateway implements PaymentGateway {
                             + left.setScale(2).toPlainString() + ")")
                     : new Result(Outcome.APPROVED, null, reference, "Refunded");
         }
-        return ledger.recordRefund(bid, paymentGuid, refundId, amount == null ? BigDecimal.ZERO : amount, result);
+        Result standing = ledger.recordRefund(bid, paymentGuid, refundId, amount == null ? BigDecimal.ZERO : amount, result);
+        if (charge != null && ledger.token(charge.token()).map(Stored::behaviour).orElse(null) == Behaviour.APPROVE_THEN_TIME_OUT) {
+            throw new GatewayTimeoutException("the sandbox processor did not answer the refund in time");
+        }
+        return standing;
     }
 
     /**

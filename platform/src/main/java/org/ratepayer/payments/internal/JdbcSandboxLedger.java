@@ -55,12 +55,12 @@ class JdbcSandboxLedger implements SandboxGateway.Ledger {
     @Override
     public Optional<SandboxGateway.Charge> chargeRecord(UUID paymentGuid) {
         return jdbc.sql("""
-                select c.biller_id, c.total, c.outcome, c.voided_at is not null as voided,
+                select c.biller_id, c.token, c.total, c.outcome, c.voided_at is not null as voided,
                        exists (select 1 from payment p where p.payment_guid = c.payment_guid and p.batch_id is not null) as settled
                 from sandbox_charge c where c.payment_guid = ?
                 """).param(paymentGuid)
-                .query((rs, n) -> new SandboxGateway.Charge(rs.getLong(1), rs.getBigDecimal(2),
-                        PaymentGateway.Outcome.valueOf(rs.getString(3)), rs.getBoolean(4), rs.getBoolean(5))).optional();
+                .query((rs, n) -> new SandboxGateway.Charge(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3),
+                        PaymentGateway.Outcome.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getBoolean(6))).optional();
     }
 
     @Override

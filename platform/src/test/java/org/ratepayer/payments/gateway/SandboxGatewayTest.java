@@ -107,4 +107,18 @@ class SandboxGatewayTest {
         assertThat(refunding.refund(1, charge, UUID.randomUUID(), new BigDecimal("40.00")).outcome())
                 .isEqualTo(PaymentGateway.Outcome.APPROVED);
     }
+
+    @Test
+    void theTimeoutCardsRefundIsMadeButItsFirstAnswerLostAndARetryWithItsIdGetsIt() {
+        CardDetails card = new CardDetails("4000000000000259", 12, 2099, "123", "49331");
+        String token = refunding.tokenizeCard(1, PaymentMethodChecks.card(card, YearMonth.of(2026, 1)), card).token();
+        UUID charge = UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refunding.charge(1, charge, token, new BigDecimal("40.00")))
+                .isInstanceOf(PaymentGateway.GatewayTimeoutException.class);
+        UUID refund = UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refunding.refund(1, charge, refund, new BigDecimal("10.00")))
+                .isInstanceOf(PaymentGateway.GatewayTimeoutException.class);
+        assertThat(refunding.refund(1, charge, refund, new BigDecimal("10.00")).outcome()).isEqualTo(PaymentGateway.Outcome.APPROVED);
+        assertThat(ledger.refunded(charge)).as("refunded once").isEqualByComparingTo("10.00");
+    }
 }
