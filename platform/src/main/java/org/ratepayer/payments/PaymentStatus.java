@@ -21,7 +21,8 @@ public enum PaymentStatus {
     private static final Map<PaymentStatus, Set<PaymentStatus>> NEXT = Map.of(
             INITIATED, EnumSet.of(APPROVED, DECLINED, ERROR, UNKNOWN),
             UNKNOWN, EnumSet.of(APPROVED, DECLINED, ERROR),
-            APPROVED, EnumSet.of(SETTLED, VOIDED),
+            // refunded in full before it settled (a void came too late, or gave way to a refund): docs/refunds.md
+            APPROVED, EnumSet.of(SETTLED, VOIDED, REFUNDED),
             SETTLED, EnumSet.of(REFUNDED),
             DECLINED, EnumSet.noneOf(PaymentStatus.class),
             ERROR, EnumSet.noneOf(PaymentStatus.class),

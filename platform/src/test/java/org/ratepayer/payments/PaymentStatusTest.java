@@ -18,7 +18,7 @@ class PaymentStatusTest {
     @CsvSource(delimiter = ';', value = {
             "INITIATED; APPROVED DECLINED ERROR UNKNOWN",
             "UNKNOWN;   APPROVED DECLINED ERROR",
-            "APPROVED;  SETTLED VOIDED",
+            "APPROVED;  SETTLED VOIDED REFUNDED",
             "SETTLED;   REFUNDED",
             "DECLINED;  ''",
             "ERROR;     ''",

@@ -34,5 +34,7 @@ public enum EmailKind {
     REMINDER_2,
     REMINDER_3,
     /** A saved card that pays autopay or a scheduled payment expires within 30 days. */
-    CARD_EXPIRING
+    CARD_EXPIRING,
+    /** Money given back by a refund or a void (docs/refunds.md); once per refund, in the refund's transaction. */
+    REFUND
 }

@@ -24,7 +24,14 @@ public class BatchReports {
     }
 
     public Optional<BatchReport> report(long bid, long batchId) {
-        return batches.find(bid, batchId).map(b -> new BatchReport(b, Breakdown.of(batches.cells(b.id()))));
+        return batches.find(bid, batchId).map(b -> new BatchReport(b, Breakdown.of(batches.cells(b.id())),
+                batches.reversals(bid, batches.previousCutoff(bid, b.cutoff().toInstant()), b.cutoff().toInstant())));
+    }
+
+    /** The refunds and voids approved since the last batch's cutoff: the open day's. */
+    public Reversals openReversals(long bid) {
+        billers.require(bid);
+        return batches.reversals(bid, batches.previousCutoff(bid, null), null);
     }
 
     /** The approved payments no batch holds yet: what closing now would take. */

@@ -94,6 +94,29 @@ public class BatchRepository {
                 """).param(bid).query(BatchRepository::cell).list();
     }
 
+    /** The cutoff of the biller's last batch before {@code before} (null: the last batch of all); the epoch when there is none. */
+    Instant previousCutoff(long bid, Instant before) {
+        var query = before == null ? jdbc.sql("select coalesce(max(cutoff), 'epoch') from payment_batch where biller_id = ?").params(bid)
+                : jdbc.sql("select coalesce(max(cutoff), 'epoch') from payment_batch where biller_id = ? and cutoff < ?")
+                        .params(bid, utc(before));
+        return query.query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single().toInstant();
+    }
+
+    /** The approved refunds and voids recorded in {@code [from, to)}; {@code to} null for "until now". */
+    Reversals reversals(long bid, Instant from, Instant to) {
+        Reversals.Sum[] sums = {Reversals.Sum.NONE, Reversals.Sum.NONE};
+        String sql = "select kind, count(*) as n, sum(amount) as total from payment_refund"
+                + " where biller_id = ? and status = 'APPROVED' and created_at >= ?" + (to == null ? "" : " and created_at < ?")
+                + " group by kind";
+        var query = to == null ? jdbc.sql(sql).params(bid, utc(from)) : jdbc.sql(sql).params(bid, utc(from), utc(to));
+        query.query((rs, n) -> {
+            Reversals.Sum sum = new Reversals.Sum(rs.getLong("n"), rs.getBigDecimal("total"));
+            sums["VOID".equals(rs.getString("kind")) ? 1 : 0] = sum;
+            return sum;
+        }).list();
+        return new Reversals(sums[0], sums[1]);
+    }
+
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

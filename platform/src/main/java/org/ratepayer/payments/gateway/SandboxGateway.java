@@ -58,6 +58,20 @@ public final class SandboxGateway implements PaymentGateway {
 
         Optional<Result> charge(UUID paymentGuid);
 
+        /** A charge as the sandbox keeps it, for refunds and voids; empty when it never saw the payment. */
+        Optional<Charge> chargeRecord(UUID paymentGuid);
+
+        /** Records the refund's result unless one is recorded for {@code refundId} already; answers the one that stands. */
+        Result recordRefund(long bid, UUID paymentGuid, UUID refundId, BigDecimal amount, Result result);
+
+        Optional<Result> refund(UUID refundId);
+
+        /** What the approved refunds of a charge add up to (zero when none). */
+        BigDecimal refunded(UUID paymentGuid);
+
+        /** Marks an approved charge voided. */
+        void markVoided(UUID paymentGuid);
+
         /*
          * Approval codes count up rather than being drawn at random: real codes are not unique either, but a CIS
          * that takes the approval code as transactionId (the default before docs/postings.md) would refuse a second
@@ -66,10 +80,23 @@ public final class SandboxGateway implements PaymentGateway {
         long nextApprovalNumber();
     }
 
+    /**
+     * An approved or refused charge as the sandbox keeps it.
+     *
+     * @param settled whether the sandbox counts it settled: in the platform's ledger, once the payment's daily batch is
+     *                closed (docs/refunds.md, "The sandbox"); from then on it can be refunded but no longer voided
+     */
+    public record Charge(long bid, String token, BigDecimal total, Outcome outcome, boolean voided, boolean settled) {
+    }
+
     /** A ledger in memory, for unit tests: a restart forgets it. */
     public static final class MemoryLedger implements Ledger {
         private final Map<String, Stored> tokens = new ConcurrentHashMap<>();
         private final Map<UUID, Result> charges = new ConcurrentHashMap<>();
+        private final Map<UUID, Charge> records = new ConcurrentHashMap<>();
+        private final Map<UUID, Result> refunds = new ConcurrentHashMap<>();
+        private final Map<UUID, BigDecimal> refundAmounts = new ConcurrentHashMap<>();
+        private final Map<UUID, UUID> refundCharges = new ConcurrentHashMap<>();
         private final java.util.concurrent.atomic.AtomicLong nextApproval = new java.util.concurrent.atomic.AtomicLong(
                 new SecureRandom().nextInt(1_000_000));
 
@@ -86,7 +113,47 @@ public final class SandboxGateway implements PaymentGateway {
         @Override
         public Result recordCharge(long bid, UUID paymentGuid, String token, BigDecimal total, Result result) {
             Result earlier = charges.putIfAbsent(paymentGuid, result);
+            if (earlier == null) {
+                records.put(paymentGuid, new Charge(bid, token, total, result.outcome(), false, false));
+            }
             return earlier == null ? result : earlier;
+        }
+
+        @Override
+        public Optional<Charge> chargeRecord(UUID paymentGuid) {
+            return Optional.ofNullable(records.get(paymentGuid));
+        }
+
+        @Override
+        public synchronized Result recordRefund(long bid, UUID paymentGuid, UUID refundId, BigDecimal amount, Result result) {
+            Result earlier = refunds.putIfAbsent(refundId, result);
+            if (earlier == null) {
+                refundAmounts.put(refundId, amount);
+                refundCharges.put(refundId, paymentGuid);
+            }
+            return earlier == null ? result : earlier;
+        }
+
+        @Override
+        public Optional<Result> refund(UUID refundId) {
+            return Optional.ofNullable(refunds.get(refundId));
+        }
+
+        @Override
+        public synchronized BigDecimal refunded(UUID paymentGuid) {
+            return refunds.entrySet().stream()
+                    .filter(e -> e.getValue().outcome() == Outcome.APPROVED && paymentGuid.equals(refundCharges.get(e.getKey())))
+                    .map(e -> refundAmounts.get(e.getKey())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        @Override
+        public void markVoided(UUID paymentGuid) {
+            records.computeIfPresent(paymentGuid, (k, c) -> new Charge(c.bid(), c.token(), c.total(), c.outcome(), true, c.settled()));
+        }
+
+        /** Counts a charge settled, as the platform's ledger does once its batch is closed. */
+        public void settle(UUID paymentGuid) {
+            records.computeIfPresent(paymentGuid, (k, c) -> new Charge(c.bid(), c.token(), c.total(), c.outcome(), c.voided(), true));
         }
 
         @Override
@@ -172,6 +239,71 @@ public final class SandboxGateway implements PaymentGateway {
     @Override
     public Optional<Result> lookup(UUID paymentGuid) {
         return ledger.charge(paymentGuid);
+    }
+
+    /**
+     * Refunds part or all of an approved charge of this biller (docs/refunds.md, "The sandbox"): never more than is left
+     * of it after the refunds approved before, never of a voided one. The first result for a refund id is recorded and
+     * answered again to every later call with that id, whichever node asks, so a retry refunds once. A charge made with
+     * the timeout card ({@value #TIMEOUT_CARD}) loses the answer to each refund's first call the same way its charge's
+     * was lost: refunded, then a timeout; a retry with the refund id gets the refund.
+     */
+    @Override
+    public Result refund(long bid, UUID paymentGuid, UUID refundId, BigDecimal amount) {
+        Optional<Result> earlier = ledger.refund(refundId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Charge charge = approvedOf(bid, paymentGuid);
+        String reference = "sbx_rf_" + refundId.toString().substring(0, 8);
+        Result result;
+        if (charge == null) {
+            result = new Result(Outcome.DECLINED, null, reference, "Declined: no approved charge to refund");
+        } else if (charge.voided()) {
+            result = new Result(Outcome.DECLINED, null, reference, "Declined: the charge was voided");
+        } else if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+            result = new Result(Outcome.DECLINED, null, reference, "Declined: invalid amount");
+        } else {
+            BigDecimal left = charge.total().subtract(ledger.refunded(paymentGuid));
+            result = amount.compareTo(left) > 0
+                    ? new Result(Outcome.DECLINED, null, reference, "Declined: more than is left of the charge ("
+                            + left.setScale(2).toPlainString() + ")")
+                    : new Result(Outcome.APPROVED, null, reference, "Refunded");
+        }
+        Result standing = ledger.recordRefund(bid, paymentGuid, refundId, amount == null ? BigDecimal.ZERO : amount, result);
+        if (charge != null && ledger.token(charge.token()).map(Stored::behaviour).orElse(null) == Behaviour.APPROVE_THEN_TIME_OUT) {
+            throw new GatewayTimeoutException("the sandbox processor did not answer the refund in time");
+        }
+        return standing;
+    }
+
+    /**
+     * Voids an approved charge of this biller that is not settled yet and has no refunds; voiding a voided charge
+     * answers APPROVED again (a retry). A settled charge is DECLINED: it must be refunded instead.
+     */
+    @Override
+    public Result voidCharge(long bid, UUID paymentGuid) {
+        Charge charge = approvedOf(bid, paymentGuid);
+        String reference = "sbx_vd_" + paymentGuid.toString().substring(0, 8);
+        if (charge == null) {
+            return new Result(Outcome.DECLINED, null, reference, "Declined: no approved charge to void");
+        }
+        if (charge.voided()) {
+            return new Result(Outcome.APPROVED, null, reference, "Voided");
+        }
+        if (charge.settled()) {
+            return new Result(Outcome.DECLINED, null, reference, "Declined: the charge is settled; refund it instead");
+        }
+        if (ledger.refunded(paymentGuid).signum() > 0) {
+            return new Result(Outcome.DECLINED, null, reference, "Declined: the charge is partly refunded; refund the rest");
+        }
+        ledger.markVoided(paymentGuid);
+        return new Result(Outcome.APPROVED, null, reference, "Voided");
+    }
+
+    /** The approved charge of this biller; null for another biller's, as for one never made. */
+    private Charge approvedOf(long bid, UUID paymentGuid) {
+        return ledger.chargeRecord(paymentGuid).filter(c -> c.bid() == bid && c.outcome() == Outcome.APPROVED).orElse(null);
     }
 
     private String approvalCode() {

@@ -83,6 +83,40 @@ public class PaymentRepository {
         return n == 1;
     }
 
+    /**
+     * Moves a payment on as {@link #transition} does, keeping the processor's answer to the charge: for a move the
+     * charge's answer did not cause (a refund, a void), whose detail goes to the payment's history only.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public boolean transitionNoting(long id, PaymentStatus from, PaymentStatus to, String detail) {
+        from.moveTo(to);
+        int n = jdbc.sql("update payment set status = ?, updated_at = now() where payment_id = ? and status = ?")
+                .params(to.name(), id, from.name()).update();
+        if (n == 1) {
+            event(id, from, to, detail);
+        }
+        return n == 1;
+    }
+
+    /** Writes to a payment's history something that left its status as it was (a partial refund). */
+    public void note(long id, PaymentStatus status, String detail) {
+        event(id, status, status, detail);
+    }
+
+    /**
+     * The biller's payment, its row locked until the caller's transaction ends: refunds of one payment take turns, so
+     * two at once cannot together give back more than was charged (docs/refunds.md).
+     */
+    public Optional<Payment> lockForRefund(long bid, UUID guid) {
+        return jdbc.sql("select * from payment where biller_id = ? and payment_guid = ? for update").params(bid, guid)
+                .query(PaymentRepository::payment).optional();
+    }
+
+    /** Whether a closed daily batch holds the payment. */
+    public boolean batched(long id) {
+        return jdbc.sql("select batch_id is not null from payment where payment_id = ?").param(id).query(Boolean.class).single();
+    }
+
     private void event(long id, PaymentStatus from, PaymentStatus to, String detail) {
         jdbc.sql("insert into payment_event (payment_id, from_status, to_status, detail) values (?, ?, ?, ?)")
                 .params(id, from == null ? null : from.name(), to.name(), detail).update();

@@ -30,8 +30,17 @@ public class PaymentTransitions {
     /** @return the payment after the move, or empty when it was no longer in {@code from} (someone else moved it) */
     public Optional<Payment> move(long id, PaymentStatus from, PaymentStatus to, String approvalCode, String reference,
             String message) {
+        return move(id, from, to, () -> payments.transition(id, from, to, approvalCode, reference, message));
+    }
+
+    /** As {@link #move}, for a move that keeps the charge's answer (a refund, a void); {@code detail} goes to the history. */
+    public Optional<Payment> moveNoting(long id, PaymentStatus from, PaymentStatus to, String detail) {
+        return move(id, from, to, () -> payments.transitionNoting(id, from, to, detail));
+    }
+
+    private Optional<Payment> move(long id, PaymentStatus from, PaymentStatus to, java.util.function.BooleanSupplier update) {
         Optional<Payment> result = tx.execute(s -> {
-            if (!payments.transition(id, from, to, approvalCode, reference, message)) {
+            if (!update.getAsBoolean()) {
                 return Optional.<Payment>empty();
             }
             Payment moved = payments.byId(id).orElseThrow();

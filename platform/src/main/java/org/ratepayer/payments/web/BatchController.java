@@ -17,6 +17,7 @@ import org.ratepayer.payments.batches.BatchReport;
 import org.ratepayer.payments.batches.BatchReports;
 import org.ratepayer.payments.batches.BatchStatus;
 import org.ratepayer.payments.batches.Breakdown;
+import org.ratepayer.payments.batches.Reversals;
 import org.ratepayer.payments.batches.Totals;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,25 +62,28 @@ public class BatchController {
         }
     }
 
-    /** One batch's report: the batch, and its figures overall, per method and per channel. */
+    /**
+     * One batch's report: the batch, its figures overall, per method and per channel, and the refunds and voids of its
+     * business day (docs/refunds.md, "Reports").
+     */
     public record BatchReportView(long batchId, long billerId, String status, LocalDate businessDate, OffsetDateTime cutoff,
             OffsetDateTime closedAt, String closedBy, long paymentCount, BigDecimal totalAmount, BigDecimal totalFee,
-            Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel) {
+            Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel, Reversals reversals) {
         static BatchReportView of(BatchReport r) {
             Batch b = r.batch();
             Breakdown d = r.breakdown();
             return new BatchReportView(b.id(), b.billerId(), b.status().name(), b.businessDate(), b.cutoff(), b.closedAt(),
                     b.closedBy(), d.total().count(), d.total().amount(), d.total().fee(), BatchTotals.byName(d.byMethod()),
-                    BatchTotals.byName(d.byChannel()));
+                    BatchTotals.byName(d.byChannel()), r.reversals());
         }
     }
 
     /** What closing now would take; {@code batchId} is always null, as no batch holds these payments yet. */
     public record OpenBatchView(Long batchId, long billerId, String status, long paymentCount, BigDecimal totalAmount,
-            BigDecimal totalFee, Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel) {
-        static OpenBatchView of(long bid, Breakdown d) {
+            BigDecimal totalFee, Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel, Reversals reversals) {
+        static OpenBatchView of(long bid, Breakdown d, Reversals reversals) {
             return new OpenBatchView(null, bid, BatchStatus.OPEN.name(), d.total().count(), d.total().amount(), d.total().fee(),
-                    BatchTotals.byName(d.byMethod()), BatchTotals.byName(d.byChannel()));
+                    BatchTotals.byName(d.byMethod()), BatchTotals.byName(d.byChannel()), reversals);
         }
     }
 
@@ -102,7 +106,7 @@ public class BatchController {
     @GetMapping("/open")
     public OpenBatchView open(@PathVariable long bid, Caller caller) {
         caller.actFor(bid, KeyKind.API);
-        return OpenBatchView.of(bid, reports.open(bid));
+        return OpenBatchView.of(bid, reports.open(bid), reports.openReversals(bid));
     }
 
     @GetMapping("/{batchId:\\d+}")

@@ -41,6 +41,7 @@ class StaffBatchesController {
     @GetMapping("/staff/{bid}/batches")
     String list(@PathVariable long bid, SignedInStaff staff, Model model) {
         model.addAttribute("open", reports.open(bid));
+        model.addAttribute("openReversals", reports.openReversals(bid));
         model.addAttribute("batches", reports.recent(bid, 31));
         return "staff/batches";
     }

@@ -51,4 +51,74 @@ class SandboxGatewayTest {
         assertThat(second.approvalCode()).isEqualTo(first.approvalCode()).isEqualTo("SBXDUP");
         assertThat(chargeCard("4111111111111111").approvalCode()).matches("\\d{6}");
     }
+
+    private final SandboxGateway.MemoryLedger ledger = new SandboxGateway.MemoryLedger();
+    private final SandboxGateway refunding = new SandboxGateway(ledger);
+
+    private UUID approvedCharge(String total) {
+        CardDetails card = new CardDetails("4111111111111111", 12, 2099, "123", "49331");
+        String token = refunding.tokenizeCard(1, PaymentMethodChecks.card(card, YearMonth.of(2026, 1)), card).token();
+        UUID guid = UUID.randomUUID();
+        assertThat(refunding.charge(1, guid, token, new BigDecimal(total)).outcome()).isEqualTo(PaymentGateway.Outcome.APPROVED);
+        return guid;
+    }
+
+    @Test
+    void aRefundNeverGoesAboveWhatIsLeftAndARepeatedRefundIdGetsTheFirstAnswer() {
+        UUID charge = approvedCharge("40.00");
+        UUID first = UUID.randomUUID();
+        assertThat(refunding.refund(1, charge, first, new BigDecimal("30.00")).outcome()).isEqualTo(PaymentGateway.Outcome.APPROVED);
+        assertThat(refunding.refund(1, charge, first, new BigDecimal("30.00")).outcome())
+                .as("the same refund id again: answered, not refunded twice").isEqualTo(PaymentGateway.Outcome.APPROVED);
+        assertThat(ledger.refunded(charge)).isEqualByComparingTo("30.00");
+        PaymentGateway.Result above = refunding.refund(1, charge, UUID.randomUUID(), new BigDecimal("10.01"));
+        assertThat(above.outcome()).isEqualTo(PaymentGateway.Outcome.DECLINED);
+        assertThat(above.message()).isEqualTo("Declined: more than is left of the charge (10.00)");
+        assertThat(refunding.refund(1, charge, UUID.randomUUID(), new BigDecimal("10.00")).outcome())
+                .isEqualTo(PaymentGateway.Outcome.APPROVED);
+        assertThat(ledger.refunded(charge)).isEqualByComparingTo("40.00");
+    }
+
+    @Test
+    void anotherBillersChargeIsRefusedLikeOneThatNeverExisted() {
+        UUID charge = approvedCharge("40.00");
+        PaymentGateway.Result foreign = refunding.refund(2, charge, UUID.randomUUID(), new BigDecimal("1.00"));
+        assertThat(foreign.outcome()).isEqualTo(PaymentGateway.Outcome.DECLINED);
+        assertThat(foreign.message()).isEqualTo("Declined: no approved charge to refund");
+        assertThat(refunding.voidCharge(2, charge).outcome()).isEqualTo(PaymentGateway.Outcome.DECLINED);
+    }
+
+    @Test
+    void anUnsettledChargeIsVoidedOnceAndThenNeitherRefundedNorVoidedAgainByMistake() {
+        UUID charge = approvedCharge("40.00");
+        assertThat(refunding.voidCharge(1, charge).message()).isEqualTo("Voided");
+        assertThat(refunding.voidCharge(1, charge).outcome()).as("a retry").isEqualTo(PaymentGateway.Outcome.APPROVED);
+        assertThat(refunding.refund(1, charge, UUID.randomUUID(), new BigDecimal("1.00")).message())
+                .isEqualTo("Declined: the charge was voided");
+    }
+
+    @Test
+    void aSettledChargeCannotBeVoidedOnlyRefunded() {
+        UUID charge = approvedCharge("40.00");
+        ledger.settle(charge);
+        PaymentGateway.Result tooLate = refunding.voidCharge(1, charge);
+        assertThat(tooLate.outcome()).isEqualTo(PaymentGateway.Outcome.DECLINED);
+        assertThat(tooLate.message()).isEqualTo("Declined: the charge is settled; refund it instead");
+        assertThat(refunding.refund(1, charge, UUID.randomUUID(), new BigDecimal("40.00")).outcome())
+                .isEqualTo(PaymentGateway.Outcome.APPROVED);
+    }
+
+    @Test
+    void theTimeoutCardsRefundIsMadeButItsFirstAnswerLostAndARetryWithItsIdGetsIt() {
+        CardDetails card = new CardDetails("4000000000000259", 12, 2099, "123", "49331");
+        String token = refunding.tokenizeCard(1, PaymentMethodChecks.card(card, YearMonth.of(2026, 1)), card).token();
+        UUID charge = UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refunding.charge(1, charge, token, new BigDecimal("40.00")))
+                .isInstanceOf(PaymentGateway.GatewayTimeoutException.class);
+        UUID refund = UUID.randomUUID();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refunding.refund(1, charge, refund, new BigDecimal("10.00")))
+                .isInstanceOf(PaymentGateway.GatewayTimeoutException.class);
+        assertThat(refunding.refund(1, charge, refund, new BigDecimal("10.00")).outcome()).isEqualTo(PaymentGateway.Outcome.APPROVED);
+        assertThat(ledger.refunded(charge)).as("refunded once").isEqualByComparingTo("10.00");
+    }
 }

@@ -1,0 +1,80 @@
+package org.ratepayer.payments;
+
+import java.math.BigDecimal;
+import org.ratepayer.shared.web.Refusal.Kind;
+
+/**
+ * What may be refunded of a payment, and how (docs/refunds.md): pure, so it is tested as a table.
+ * <p>
+ * Decision: the convenience fee is refundable. The payer was charged amount plus fee in one charge, and a payer who
+ * paid twice by mistake expects all of the second charge back; so a refund goes up to the charged total. SPEC C6
+ * keeps the fee apart from the amount posted to the CIS, and nothing of a refund is posted there anyway.
+ */
+public final class RefundRules {
+
+    private RefundRules() {
+    }
+
+    /** Only money the payer is committed to can be given back: an approved (or settled) payment. */
+    public static boolean refundable(PaymentStatus status) {
+        return status == PaymentStatus.APPROVED || status == PaymentStatus.SETTLED;
+    }
+
+    /** What the processor took: the amount and the convenience fee, one charge. */
+    public static BigDecimal charged(BigDecimal amount, BigDecimal fee) {
+        return amount.add(fee).setScale(2);
+    }
+
+    /** What is left to refund; {@code taken} is the refunds approved or still waiting for the processor's answer. */
+    public static BigDecimal left(BigDecimal charged, BigDecimal taken) {
+        return charged.subtract(taken).max(BigDecimal.ZERO).setScale(2);
+    }
+
+    /**
+     * The amount's shape, checked before anything is looked up.
+     *
+     * @throws RefundRefused 400 naming {@code amount}
+     */
+    public static BigDecimal checkAmount(BigDecimal amount) {
+        if (amount == null) {
+            throw new RefundRefused(Kind.INVALID, "invalid_field", "amount", "required, like \"12.50\"");
+        }
+        if (amount.signum() <= 0) {
+            throw new RefundRefused(Kind.INVALID, "invalid_field", "amount", "must be above 0");
+        }
+        if (amount.scale() > 2) {
+            throw new RefundRefused(Kind.INVALID, "invalid_field", "amount", "at most 2 decimals, like 12.50");
+        }
+        return amount.setScale(2);
+    }
+
+    /**
+     * How this refund goes: a void when it gives back the whole of an approved charge whose batch is still open (the
+     * processor then never moves the money at all), else a refund.
+     *
+     * @param batched whether the payment is in a closed daily batch (the books took it: too late to void)
+     * @param taken   refunds approved or waiting, before this one
+     * @throws RefundRefused 422 when the payment cannot be refunded or the amount is above what is left
+     */
+    public static Refund.Kind plan(PaymentStatus status, boolean batched, BigDecimal charged, BigDecimal taken, BigDecimal amount) {
+        if (!refundable(status)) {
+            throw new RefundRefused(Kind.NOT_ALLOWED, "not_refundable", "payment",
+                    "the payment is " + status + ": only an approved or settled payment can be refunded");
+        }
+        BigDecimal left = left(charged, taken);
+        if (amount.compareTo(left) > 0) {
+            throw new RefundRefused(Kind.NOT_ALLOWED, "above_charge", "amount",
+                    left.signum() == 0 ? "nothing is left to refund of the " + charged.toPlainString() + " charged"
+                            : "at most " + left.toPlainString() + " is left to refund of the " + charged.toPlainString() + " charged");
+        }
+        boolean whole = taken.signum() == 0 && amount.compareTo(charged) == 0;
+        return status == PaymentStatus.APPROVED && !batched && whole ? Refund.Kind.VOID : Refund.Kind.REFUND;
+    }
+
+    /** The payment's status once a refund of this kind is approved and {@code approved} is given back in all. */
+    public static PaymentStatus after(PaymentStatus status, Refund.Kind kind, BigDecimal charged, BigDecimal approved) {
+        PaymentStatus next = kind == Refund.Kind.VOID ? PaymentStatus.VOIDED
+                : approved.compareTo(charged) >= 0 ? PaymentStatus.REFUNDED : status;
+        return status.canMoveTo(next) ? next : status;
+    }
+}
