@@ -29,6 +29,7 @@ public class BillerService {
     private final ConfigCatalogue catalogue;
     private final ConfigValidator validator;
     private final SecretCipher cipher;
+    private final List<SettingChangeGuard> guards;
     private final BillerKeys keys = new BillerKeys();
     /** Hot paths (every balance refresh, every payment) read the configuration; another node's change shows within the TTL. */
     private final java.util.concurrent.ConcurrentHashMap<Long, CachedConfig> configCache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -37,7 +38,9 @@ public class BillerService {
     private record CachedConfig(BillerConfig config, Biller biller, long loadedAtNanos) {
     }
 
-    public BillerService(BillerRepository repo, ConfigCatalogue catalogue, ConfigValidator validator, SecretCipher cipher) {
+    public BillerService(BillerRepository repo, ConfigCatalogue catalogue, ConfigValidator validator, SecretCipher cipher,
+            List<SettingChangeGuard> guards) {
+        this.guards = List.copyOf(guards);
         this.repo = repo;
         this.catalogue = catalogue;
         this.validator = validator;
@@ -173,6 +176,13 @@ public class BillerService {
         ConfigDef def = catalogue.setting(settingId)
                 .orElseThrow(() -> new ConfigValidationException("setting " + settingId + ": no such advanced setting"));
         String canonical = validator.canonical(def, "setting " + settingId, value);
+        if (!guards.isEmpty()) {
+            Optional<String> before = def.secret() ? Optional.empty() : repo.settings(bid).stream()
+                    .filter(s -> s.settingId() == settingId).map(BillerRepository.StoredSetting::value).filter(v -> v != null).findFirst();
+            for (SettingChangeGuard guard : guards) {
+                guard.check(bid, settingId, before, Optional.ofNullable(canonical));
+            }
+        }
         if (canonical == null) {
             repo.deleteSetting(bid, settingId);
         } else if (def.secret()) {

@@ -333,7 +333,7 @@ public class PaymentService {
         if (p.status().isFinalOutcome()) {
             return Optional.of(p);
         }
-        Optional<PaymentGateway.Result> known = gateway.lookup(p.guid());
+        Optional<PaymentGateway.Result> known = gateway.lookup(p.bid(), p.guid());
         if (known.isEmpty()) {
             return Optional.empty();
         }
@@ -456,11 +456,17 @@ public class PaymentService {
         try {
             return new Tokenizing(tokenize(bid, r), null);
         } catch (InvalidPaymentMethodException e) {
-            return new Tokenizing(null, refused(Kind.INVALID, "invalid_field", e.field(), e.getMessage()));
+            return new Tokenizing(null, refused(e.kind(), e.code(), e.field(), e.getMessage()));
         }
     }
 
     private PaymentGateway.Tokenized tokenize(long bid, PaymentRequest r) {
+        if (r.card() != null && !gateway.acceptsCardNumbers(bid)) {
+            // Refused before the number goes anywhere: sent on, it would put the biller's servers in PCI DSS scope
+            // (SAQ D instead of SAQ A) and Stripe refuses raw numbers from servers anyway (docs/processors.md).
+            throw new org.ratepayer.payments.gateway.MethodNotAcceptedException("card",
+                    org.ratepayer.payments.gateway.MethodNotAcceptedException.CARD_NUMBERS);
+        }
         if (r.card() != null) {
             return gateway.tokenizeCard(bid, PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
         }

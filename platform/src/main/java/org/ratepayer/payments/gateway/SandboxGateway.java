@@ -170,8 +170,18 @@ public final class SandboxGateway implements PaymentGateway {
     }
 
     @Override
-    public Optional<Result> lookup(UUID paymentGuid) {
+    public Optional<Result> lookup(long bid, UUID paymentGuid) {
         return ledger.charge(paymentGuid);
+    }
+
+    @Override
+    public Result refund(long bid, UUID paymentGuid, UUID refundId, BigDecimal amount) {
+        throw new UnsupportedOperationException("refunds: see docs/refunds.md");
+    }
+
+    @Override
+    public Result voidCharge(long bid, UUID paymentGuid) {
+        throw new UnsupportedOperationException("refunds: see docs/refunds.md");
     }
 
     private String approvalCode() {
