@@ -473,8 +473,24 @@ public class PaymentService {
         if (r.bank() != null) {
             return gateway.tokenizeBank(bid, PaymentMethodChecks.bank(r.bank()));
         }
-        return gateway.known(bid, r.methodToken())
-                .orElseThrow(() -> new InvalidPaymentMethodException("methodToken", "unknown or expired payment method token"));
+        Optional<PaymentGateway.Tokenized> known;
+        try {
+            known = gateway.known(bid, r.methodToken());
+        } catch (PaymentGateway.GatewayTimeoutException | PaymentGateway.GatewayUnavailableException e) {
+            // a processor asked over the network (Stripe) may not answer; nothing is recorded or charged yet
+            throw new ProcessorUnavailableException(e);
+        }
+        return known.orElseThrow(() -> new InvalidPaymentMethodException("methodToken", "unknown or expired payment method token"));
+    }
+
+    /** The processor did not answer a question asked before any payment was recorded: nothing was charged, try again. */
+    static final class ProcessorUnavailableException extends org.ratepayer.shared.web.Refusal {
+        private static final long serialVersionUID = 1L;
+
+        ProcessorUnavailableException(Throwable cause) {
+            super(Kind.UNAVAILABLE, "processor-unavailable", "Payment processor unavailable", "processor_unavailable", null,
+                    "the payment processor did not answer; nothing was charged: try again", cause);
+        }
     }
 
     private static PaymentRules.PayableInvoice payable(InvoiceQueries.Invoice i) {

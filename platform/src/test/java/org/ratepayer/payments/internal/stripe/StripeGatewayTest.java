@@ -51,9 +51,13 @@ class StripeGatewayTest {
     StripeGateway gateway;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         stripe = new WireMockServer(WireMockConfiguration.options().dynamicPort());
         stripe.start();
+        // WireMock's first answer in a JVM is slow on a busy machine: one before the tests, so only the stubs' delays count
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + stripe.port() + "/v1/warm-up")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
     }
 
     @AfterAll

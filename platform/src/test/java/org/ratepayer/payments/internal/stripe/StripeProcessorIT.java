@@ -58,10 +58,17 @@ class StripeProcessorIT extends PlatformIT {
         STRIPE.start();
     }
 
+    /** WireMock's first answer in a JVM is slow on a busy machine: one before the tests, so only the stubs' delays count. */
+    @BeforeAll
+    static void warmUpStripe() throws Exception {
+        java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + STRIPE.port()
+                + "/v1/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+
     @DynamicPropertySource
     static void stripeIsWireMock(DynamicPropertyRegistry registry) {
         registry.add("ratepayer.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
-        registry.add("ratepayer.stripe.read-timeout", () -> "1500ms");
+        registry.add("ratepayer.stripe.read-timeout", () -> "2500ms");
     }
 
     @BeforeAll
@@ -255,16 +262,41 @@ class StripeProcessorIT extends PlatformIT {
         assertThat(refused.json().get("detail").asText()).contains("this biller's processor takes card numbers only in its own hosted fields");
         assertThat(refused.body()).doesNotContain("4242424242424242");
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        // the same on the enrolment API: autopay with a card number is refused, nothing enrolled
+        Reply autopay = send(request("/api/v1/billers/" + b.bid() + "/accounts/9104-1/autopay").header("X-Api-Key", b.apiKey())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"enrolled": true,
+                         "card": {"number": "4242424242424242", "expMonth": 12, "expYear": 2099, "cvv": "123", "postalCode": "49331"}}""")));
+        assertThat(autopay.status()).as(autopay.body()).isEqualTo(422);
+        assertThat(autopay.json().get("field").asText()).isEqualTo("card");
+        assertThat(autopay.json().get("code").asText()).isEqualTo("method_not_accepted");
+        assertThat(count("select count(*) from autopay_enrolment where biller_id = ?", b.bid())).isZero();
         assertThat(STRIPE.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aTokenStripeDoesNotConfirmInTimeIsA503AndNothingIsRecorded() {
+        TestBiller b = stripeBiller("9107-1");
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QMute")).willReturn(okJson("""
+                {"id": "pm_1QMute", "object": "payment_method", "type": "card", "card": {"brand": "visa", "last4": "4242"}}""")
+                .withFixedDelay(5000)));
+
+        Reply unavailable = pay(b, byToken("9107-1", "pm_1QMute"));
+
+        assertThat(unavailable.status()).as(unavailable.body()).isEqualTo(503);
+        assertThat(unavailable.json().get("code").asText()).isEqualTo("processor_unavailable");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+        STRIPE.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
     }
 
     @Test
     void anAnswerLostToATimeoutIsSettledByTheRepairJobThroughSearchExactlyOnce() {
         TestBiller b = stripeBiller("9105-1");
         knownVisa("pm_1QSlow");
-        // Stripe charges, but its answer comes after the adapter stopped waiting (1.5 s)
+        // Stripe charges, but its answer comes after the adapter stopped waiting (2.5 s)
         STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
-                .willReturn(okJson(succeeded("pi_3QLost", UUID.randomUUID(), "LOST01")).withFixedDelay(3000)));
+                .willReturn(okJson(succeeded("pi_3QLost", UUID.randomUUID(), "LOST01")).withFixedDelay(5000)));
 
         Reply unknown = pay(b, byToken("9105-1", "pm_1QSlow"));
         assertThat(unknown.status()).as(unknown.body()).isEqualTo(201);
