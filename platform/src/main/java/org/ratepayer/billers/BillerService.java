@@ -30,6 +30,7 @@ public class BillerService {
     private final ConfigCatalogue catalogue;
     private final ConfigValidator validator;
     private final SecretCipher cipher;
+    private final List<SettingChangeGuard> guards;
     private final BillerKeys keys = new BillerKeys();
     /**
      * Hot paths (every balance refresh, every payment) read the configuration. A change made on any node is forgotten
@@ -44,7 +45,8 @@ public class BillerService {
     }
 
     public BillerService(BillerRepository repo, ConfigCatalogue catalogue, ConfigValidator validator, SecretCipher cipher,
-            ClusterCaches caches) {
+            ClusterCaches caches, List<SettingChangeGuard> guards) {
+        this.guards = List.copyOf(guards);
         this.repo = repo;
         this.catalogue = catalogue;
         this.validator = validator;
@@ -193,6 +195,13 @@ public class BillerService {
         ConfigDef def = catalogue.setting(settingId)
                 .orElseThrow(() -> new ConfigValidationException("setting " + settingId + ": no such advanced setting"));
         String canonical = validator.canonical(def, "setting " + settingId, value);
+        if (!guards.isEmpty()) {
+            Optional<String> before = def.secret() ? Optional.empty() : repo.settings(bid).stream()
+                    .filter(s -> s.settingId() == settingId).map(BillerRepository.StoredSetting::value).filter(v -> v != null).findFirst();
+            for (SettingChangeGuard guard : guards) {
+                guard.check(bid, settingId, before, Optional.ofNullable(canonical));
+            }
+        }
         if (canonical == null) {
             repo.deleteSetting(bid, settingId);
         } else if (def.secret()) {

@@ -73,6 +73,12 @@ public final class ConfigCatalogue {
     public static final int SET_PREPAID_ALERT_AMOUNT = 1012;
     /** Project-assigned: a prepaid account whose remaining days fall below this many gets a low-balance alert; unset: no days threshold (docs/prepaid-alerts.md). */
     public static final int SET_PREPAID_ALERT_DAYS = 1013;
+    /** Project-assigned: the card and bank processor this biller's payments go to, SANDBOX when unset (docs/processors.md). */
+    public static final int SET_PAYMENT_PROCESSOR = 1017;
+    /** Project-assigned: the biller's Stripe secret key ({@code sk_live_…}, {@code sk_test_…} or a restricted {@code rk_…}), encrypted at rest (docs/processors.md). */
+    public static final int SET_STRIPE_SECRET_KEY = 1018;
+    public static final String PROCESSOR_SANDBOX = "SANDBOX";
+    public static final String PROCESSOR_STRIPE = "STRIPE";
 
     /** What a biller that has not chosen its maximum single payment takes at most. */
     public static final BigDecimal DEFAULT_MAXIMUM_PAYMENT = new BigDecimal("99999.99");
@@ -154,6 +160,9 @@ public final class ConfigCatalogue {
                 ValueKind.AMOUNT_OR_ZERO));
         put(s, ConfigDef.range(1013, "Prepaid low-balance alert days: alert when the remaining days fall below it (unset: no days threshold)", 0, 60,
                 null));
+        put(s, ConfigDef.oneOf(1017, "Payment processor: SANDBOX (the built-in test processor, when unset) or STRIPE", null,
+                PROCESSOR_SANDBOX, PROCESSOR_STRIPE));
+        put(s, ConfigDef.of(1018, "Stripe secret key (sk_live_…, sk_test_… or a restricted rk_… key)", ValueKind.STRIPE_SECRET_KEY));
         return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
     }
 

@@ -48,6 +48,6 @@ public record ConfigDef(
     }
 
     public boolean secret() {
-        return kind == ValueKind.SECRET || kind == ValueKind.SIGNING_SECRET;
+        return kind == ValueKind.SECRET || kind == ValueKind.SIGNING_SECRET || kind == ValueKind.STRIPE_SECRET_KEY;
     }
 }

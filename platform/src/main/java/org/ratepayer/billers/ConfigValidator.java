@@ -62,6 +62,7 @@ public final class ConfigValidator {
             case AMOUNT_OR_ZERO -> amount(who, value, true);
             case CIS_ACCOUNT_NUMBER -> cisAccountNumber(who, text(who, value));
             case COLOUR -> colour(who, text(who, value));
+            case STRIPE_SECRET_KEY -> stripeSecretKey(who, text(who, value));
         };
     }
 
@@ -207,6 +208,21 @@ public final class ConfigValidator {
         } catch (IllegalArgumentException e) {
             throw new ConfigValidationException(who + ": " + e.getMessage());
         }
+    }
+
+    /*
+     * Only the shape is checked (a publishable pk_ key pasted by mistake is the usual slip); whether Stripe takes the key shows
+     * at the first call. The message never repeats the value: it is a secret.
+     */
+    private static final java.util.regex.Pattern STRIPE_KEY = java.util.regex.Pattern.compile("(sk|rk)_(live|test)_[A-Za-z0-9]{8,247}");
+
+    private static String stripeSecretKey(String who, String text) {
+        String t = text.trim();
+        if (!STRIPE_KEY.matcher(t).matches()) {
+            throw new ConfigValidationException(who + ": not a Stripe secret key (sk_live_…, sk_test_…, or a restricted rk_live_…/rk_test_… key;"
+                    + " never the publishable pk_ key)");
+        }
+        return t;
     }
 
     private static String signingSecret(String who, String text) {

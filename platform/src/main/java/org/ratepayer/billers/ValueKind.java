@@ -21,5 +21,7 @@ public enum ValueKind {
     /** Setting 1006: {@code AS_IN_FILE} or {@code CUSTOM2_CUSTOM3:N}, see {@link org.ratepayer.daffron.CisAccountNumber}. */
     CIS_ACCOUNT_NUMBER,
     /** Setting 1007: a colour {@code #rrggbb} that white text on it can be read against, see {@link AccentColour}. */
-    COLOUR
+    COLOUR,
+    /** Setting 1018: a Stripe secret or restricted key, {@code sk_live_…}, {@code sk_test_…}, {@code rk_live_…}, {@code rk_test_…}; kept encrypted like {@link #SECRET}. */
+    STRIPE_SECRET_KEY
 }

@@ -333,7 +333,7 @@ public class PaymentService {
         if (p.status().isFinalOutcome()) {
             return Optional.of(p);
         }
-        Optional<PaymentGateway.Result> known = gateway.lookup(p.guid());
+        Optional<PaymentGateway.Result> known = gateway.lookup(p.bid(), p.guid());
         if (known.isEmpty()) {
             return Optional.empty();
         }
@@ -456,19 +456,41 @@ public class PaymentService {
         try {
             return new Tokenizing(tokenize(bid, r), null);
         } catch (InvalidPaymentMethodException e) {
-            return new Tokenizing(null, refused(Kind.INVALID, "invalid_field", e.field(), e.getMessage()));
+            return new Tokenizing(null, refused(e.kind(), e.code(), e.field(), e.getMessage()));
         }
     }
 
     private PaymentGateway.Tokenized tokenize(long bid, PaymentRequest r) {
+        if (r.card() != null && !gateway.acceptsCardNumbers(bid)) {
+            // Refused before the number goes anywhere: sent on, it would put the biller's servers in PCI DSS scope
+            // (SAQ D instead of SAQ A) and Stripe refuses raw numbers from servers anyway (docs/processors.md).
+            throw new org.ratepayer.payments.gateway.MethodNotAcceptedException("card",
+                    org.ratepayer.payments.gateway.MethodNotAcceptedException.CARD_NUMBERS);
+        }
         if (r.card() != null) {
             return gateway.tokenizeCard(bid, PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
         }
         if (r.bank() != null) {
             return gateway.tokenizeBank(bid, PaymentMethodChecks.bank(r.bank()));
         }
-        return gateway.known(bid, r.methodToken())
-                .orElseThrow(() -> new InvalidPaymentMethodException("methodToken", "unknown or expired payment method token"));
+        Optional<PaymentGateway.Tokenized> known;
+        try {
+            known = gateway.known(bid, r.methodToken());
+        } catch (PaymentGateway.GatewayTimeoutException | PaymentGateway.GatewayUnavailableException e) {
+            // a processor asked over the network (Stripe) may not answer; nothing is recorded or charged yet
+            throw new ProcessorUnavailableException(e);
+        }
+        return known.orElseThrow(() -> new InvalidPaymentMethodException("methodToken", "unknown or expired payment method token"));
+    }
+
+    /** The processor did not answer a question asked before any payment was recorded: nothing was charged, try again. */
+    static final class ProcessorUnavailableException extends org.ratepayer.shared.web.Refusal {
+        private static final long serialVersionUID = 1L;
+
+        ProcessorUnavailableException(Throwable cause) {
+            super(Kind.UNAVAILABLE, "processor-unavailable", "Payment processor unavailable", "processor_unavailable", null,
+                    "the payment processor did not answer; nothing was charged: try again", cause);
+        }
     }
 
     private static PaymentRules.PayableInvoice payable(InvoiceQueries.Invoice i) {

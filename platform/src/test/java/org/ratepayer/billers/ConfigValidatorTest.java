@@ -25,6 +25,34 @@ class ConfigValidatorTest {
         return validator.canonical(catalogue.option(id).orElseThrow(), "option " + id, value);
     }
 
+    /** Settings 1017 and 1018 (docs/processors.md): a processor by name; a Stripe secret key by its shape, never echoed. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "setting {0} = {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "1017 | stripe                            | STRIPE",
+            "1017 | Sandbox                           | SANDBOX",
+            "1017 | PAYPAL                            | refused",
+            "1018 | sk_test_51AbCdEfGh                | sk_test_51AbCdEfGh",
+            "1018 | '  sk_live_51AbCdEfGh  '          | sk_live_51AbCdEfGh",
+            "1018 | rk_live_51AbCdEfGh                | rk_live_51AbCdEfGh",
+            "1018 | pk_test_51AbCdEfGh                | refused",
+            "1018 | sk_test_short                     | refused",
+            "1018 | whsec_51AbCdEfGh                  | refused",
+            "1018 | sk_prod_51AbCdEfGh                | refused"})
+    void theProcessorIsNamedAndTheStripeKeyIsShapedLikeOne(int id, String value, String expected) {
+        if (expected.equals("refused")) {
+            assertThatThrownBy(() -> setting(id, TextNode.valueOf(value))).isInstanceOf(ConfigValidationException.class)
+                    .hasMessageStartingWith("setting " + id + " (");
+            if (id == 1018) {
+                // a secret is never repeated back, not even a wrong one
+                assertThatThrownBy(() -> setting(id, TextNode.valueOf(value))).message().doesNotContain(value.substring(3));
+            }
+        } else {
+            assertThat(setting(id, TextNode.valueOf(value))).isEqualTo(expected);
+        }
+        assertThat(catalogue.setting(1018).orElseThrow().secret()).isTrue();
+        assertThat(catalogue.setting(1017).orElseThrow().secret()).isFalse();
+    }
+
     @Test
     void booleansAcceptTheUsualSpellings() {
         assertThat(option(64, BooleanNode.TRUE)).isEqualTo("true");

@@ -64,6 +64,11 @@ public final class PaymentMethodForm {
     }
 
     public static String friendly(InvalidPaymentMethodException e) {
+        if (e instanceof org.ratepayer.payments.gateway.MethodNotAcceptedException) {
+            // a biller on Stripe until its hosted card fields come to these pages (docs/processors.md)
+            return "Card and bank details cannot be taken on this page for this biller: its payment processor takes them only"
+                    + " in its own secure fields. Please pay another way, or contact the biller.";
+        }
         return switch (e.field()) {
             case "card.number" -> "The card number is not valid. Check it and try again.";
             case "card.expMonth", "card.expYear" -> "Check the card's expiry date: " + e.getMessage().substring(e.field().length() + 2) + ".";

@@ -11,4 +11,9 @@ public class InvalidPaymentMethodException extends Refusal {
         super(Kind.INVALID, "invalid-field", "Invalid request", "invalid_field", field, field + ": " + message, null);
     }
 
+    /** A well-formed method this biller's processor does not take this way (see {@link MethodNotAcceptedException}). */
+    protected InvalidPaymentMethodException(Kind kind, String type, String title, String code, String field, String message) {
+        super(kind, type, title, code, field, field + ": " + message, null);
+    }
+
 }

@@ -17,6 +17,20 @@ import org.ratepayer.payments.PaymentStatus;
  */
 public interface PaymentGateway {
 
+    /**
+     * Whether this processor takes card numbers sent from a server (the channel API's IVR and kiosk payments, the CSR desk,
+     * the pages that post card fields to Ratepayer). Stripe does not: a card number reaches it only through its own hosted
+     * fields, so the platform refuses a card number for such a biller before any call (docs/processors.md).
+     */
+    default boolean acceptsCardNumbers() {
+        return true;
+    }
+
+    /** {@link #acceptsCardNumbers()} for this biller's processor: a gateway that routes by biller answers for the biller's. */
+    default boolean acceptsCardNumbers(long bid) {
+        return acceptsCardNumbers();
+    }
+
     Tokenized tokenizeCard(long bid, PaymentMethodChecks.CheckedCard card, CardDetails details);
 
     Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank);
@@ -31,8 +45,19 @@ public interface PaymentGateway {
     /** A token this processor issued earlier for this biller (a saved method), if it still knows it. */
     Optional<Tokenized> known(long bid, String token);
 
-    /** What the processor knows of a charge, if it saw it. */
-    Optional<Result> lookup(UUID paymentGuid);
+    /** What the processor knows of this biller's charge, if it saw it (the biller names the processor and its account). */
+    Optional<Result> lookup(long bid, UUID paymentGuid);
+
+    /**
+     * Gives back {@code amount} (at most what is left of the charge) of an approved charge. {@code refundId} is the
+     * refund's own stable id, sent to the processor as its idempotency key, so a retry never refunds twice.
+     *
+     * @throws GatewayTimeoutException when the outcome is unknown
+     */
+    Result refund(long bid, UUID paymentGuid, UUID refundId, BigDecimal amount);
+
+    /** Cancels an approved charge before it settles. DECLINED means it is too late (settled): refund it instead. */
+    Result voidCharge(long bid, UUID paymentGuid);
 
     /**
      * Gives back {@code amount} (at most what is left of the charge) of an approved charge. {@code refundId} is the

@@ -237,7 +237,7 @@ public final class SandboxGateway implements PaymentGateway {
     }
 
     @Override
-    public Optional<Result> lookup(UUID paymentGuid) {
+    public Optional<Result> lookup(long bid, UUID paymentGuid) {
         return ledger.charge(paymentGuid);
     }
 

@@ -6,6 +6,11 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.SandboxGateway;
+import org.ratepayer.payments.internal.stripe.StripeGateway;
+import org.ratepayer.payments.internal.stripe.StripeProperties;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.billers.ConfigCatalogue;
+import org.springframework.context.annotation.Primary;
 import org.ratepayer.shared.config.RetentionProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,17 +19,28 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RetentionProperties.class)
+@EnableConfigurationProperties({RetentionProperties.class, StripeProperties.class})
 public class PaymentsConfiguration {
 
-    /**
-     * The built-in sandbox processor, its tokens and charges in PostgreSQL; a real one is another PaymentGateway bean
-     * selected by this property.
-     */
+    /** The built-in sandbox processor, its tokens and charges in PostgreSQL: every biller's until it chooses another. */
     @Bean
-    @ConditionalOnProperty(name = "ratepayer.payments.gateway", havingValue = "sandbox", matchIfMissing = true)
-    PaymentGateway sandboxGateway(JdbcClient jdbc) {
+    SandboxGateway sandboxGateway(JdbcClient jdbc) {
         return new SandboxGateway(new JdbcSandboxLedger(jdbc));
+    }
+
+    /** Stripe, for the billers that chose it, each with its own secret key (docs/processors.md). */
+    @Bean
+    StripeGateway stripeGateway(StripeProperties props, BillerService billers, JdbcClient jdbc) {
+        return new StripeGateway(props, bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_SECRET_KEY),
+                (bid, guid) -> jdbc.sql("select gateway_reference from payment where biller_id = ? and payment_guid = ?")
+                        .params(bid, guid).query(String.class).optional());
+    }
+
+    /** The gateway everyone injects: the biller's own processor, per call (setting 1017). */
+    @Bean
+    @Primary
+    PaymentGateway paymentGateway(BillerService billers, SandboxGateway sandbox, StripeGateway stripe) {
+        return new ProcessorRouter(billers, sandbox, stripe);
     }
 
     @Bean

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SandboxLedgerIT extends PlatformIT {
 
     @Autowired
-    PaymentGateway gateway;
+    SandboxGateway gateway;
 
     @Test
     void aTokenAndAChargeOutliveTheGatewayThatMadeThem() throws Exception {
@@ -37,7 +37,7 @@ class SandboxLedgerIT extends PlatformIT {
         PaymentGateway restarted = new SandboxGateway(new JdbcSandboxLedger(jdbc));
         assertThat(restarted.known(7, made.token())).contains(made);
         assertThat(restarted.known(8, made.token())).isEmpty();
-        assertThat(restarted.lookup(payment)).contains(first);
+        assertThat(restarted.lookup(7, payment)).contains(first);
         assertThat(restarted.charge(7, payment, made.token(), new BigDecimal("12.34"))).isEqualTo(first);
         assertThat(count("select count(*) from sandbox_token where token = ? and last4 = '1111'", made.token())).isEqualTo(1);
         assertThat(count("select count(*) from sandbox_token where token like '%4111111111111111%' or brand like '%4111%'")).isZero();

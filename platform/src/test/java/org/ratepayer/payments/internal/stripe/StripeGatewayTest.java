@@ -1,0 +1,354 @@
+package org.ratepayer.payments.internal.stripe;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.stripe.Stripe;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.ratepayer.payments.Method;
+import org.ratepayer.payments.gateway.MethodNotAcceptedException;
+import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.payments.gateway.PaymentGateway.Outcome;
+import org.ratepayer.payments.gateway.PaymentGateway.Result;
+
+/**
+ * The Stripe adapter against a WireMock server answering as Stripe's API reference documents (PaymentIntents create,
+ * search, retrieve and cancel; Refunds create; PaymentMethods retrieve): each request is checked field by field, form
+ * parameters and headers, and each answer mapped to what the platform records (docs/processors.md). No network.
+ */
+class StripeGatewayTest {
+
+    static final long BID = 4242;
+    static final String KEY = "sk_test_51RatepayerTestKey0000";
+    static final String OTHER_KEY = "sk_test_51SomeoneElsesKey00000";
+
+    static WireMockServer stripe;
+
+    final Map<String, String> references = new ConcurrentHashMap<>();
+    StripeGateway gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stripe = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        stripe.start();
+        // WireMock's first answer in a JVM is slow on a busy machine: one before the tests, so only the stubs' delays count
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + stripe.port() + "/v1/warm-up")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+
+    @AfterAll
+    static void stop() {
+        stripe.stop();
+    }
+
+    @BeforeEach
+    void fresh() {
+        stripe.resetAll();
+        gateway = gateway("http://localhost:" + stripe.port());
+    }
+
+    StripeGateway gateway(String apiBase) {
+        return new StripeGateway(new StripeProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), 0),
+                bid -> Optional.of(bid == BID ? KEY : OTHER_KEY),
+                (bid, guid) -> Optional.ofNullable(references.get(bid + "/" + guid)));
+    }
+
+    static String paymentIntent(String id, String status, String extra) {
+        return """
+                {"id": "%s", "object": "payment_intent", "amount": 1234, "currency": "usd", "status": "%s",
+                 "capture_method": "automatic_async", "metadata": {"payment_guid": "g", "biller": "4242"}%s}
+                """.formatted(id, status, extra);
+    }
+
+    static String withCharge(String authorizationCode) {
+        return """
+                , "latest_charge": {"id": "ch_3Q1", "object": "charge", "amount": 1234, "status": "succeeded", "paid": true,
+                   "authorization_code": %s}""".formatted(authorizationCode == null ? "null" : "\"" + authorizationCode + "\"");
+    }
+
+    static MappingBuilder create() {
+        return post(urlPathEqualTo("/v1/payment_intents"));
+    }
+
+    @Test
+    void aChargeIsOneConfirmedPaymentIntentKeyedByThePaymentGuid() {
+        UUID guid = UUID.randomUUID();
+        stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QApproved", "succeeded", withCharge("831000")))));
+
+        Result r = gateway.charge(BID, guid, "pm_1QVisa", new BigDecimal("12.34"));
+
+        assertThat(r).isEqualTo(new Result(Outcome.APPROVED, "831000", "pi_3QApproved", "Approved"));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withHeader("Idempotency-Key", equalTo(guid.toString()))
+                .withHeader("Stripe-Version", equalTo(Stripe.API_VERSION))
+                .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("application/x-www-form-urlencoded"))
+                .withFormParam("amount", equalTo("1234"))
+                .withFormParam("currency", equalTo("usd"))
+                .withFormParam("payment_method", equalTo("pm_1QVisa"))
+                .withFormParam("confirm", equalTo("true"))
+                .withFormParam("metadata[payment_guid]", equalTo(guid.toString()))
+                .withFormParam("metadata[biller]", equalTo("4242"))
+                .withFormParam("automatic_payment_methods[enabled]", equalTo("true"))
+                .withFormParam("automatic_payment_methods[allow_redirects]", equalTo("never"))
+                .withFormParam("expand[0]", equalTo("latest_charge")));
+    }
+
+    @Test
+    void withoutAnAuthorizationCodeThePaymentIntentIdIsTheApprovalCode() {
+        stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QNoAuth", "succeeded", withCharge(null)))));
+
+        Result r = gateway.charge(BID, UUID.randomUUID(), "pm_1QVisa", new BigDecimal("5"));
+
+        assertThat(r).isEqualTo(new Result(Outcome.APPROVED, "pi_3QNoAuth", "pi_3QNoAuth", "Approved"));
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents")).withFormParam("amount", equalTo("500")));
+    }
+
+    @Test
+    void aCardErrorIsADeclineWithItsDeclineCode() {
+        stripe.stubFor(create().willReturn(aResponse().withStatus(402).withHeader("Content-Type", "application/json").withBody("""
+                {"error": {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds",
+                  "message": "Your card has insufficient funds.", "param": "",
+                  "payment_intent": %s}}
+                """.formatted(paymentIntent("pi_3QDeclined", "requires_payment_method", "")))));
+
+        Result r = gateway.charge(BID, UUID.randomUUID(), "pm_1QChargeDeclined", new BigDecimal("12.34"));
+
+        assertThat(r).isEqualTo(new Result(Outcome.DECLINED, null, "pi_3QDeclined",
+                "Declined: card_declined (insufficient_funds): Your card has insufficient funds."));
+    }
+
+    @Test
+    void aServerErrorLeavesTheOutcomeUnknownAsStripeDocumentsIt() {
+        stripe.stubFor(create().willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong on Stripe's end.\"}}")));
+
+        assertThatThrownBy(() -> gateway.charge(BID, UUID.randomUUID(), "pm_1QVisa", new BigDecimal("12.34")))
+                .isInstanceOf(PaymentGateway.GatewayTimeoutException.class).hasMessageContaining("500");
+    }
+
+    @Test
+    void aRefusedKeyIsAnErrorAndNothingWasTaken() {
+        stripe.stubFor(create().willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"api_key_expired\", \"message\": \"Expired API Key provided\"}}")));
+
+        Result r = gateway.charge(BID, UUID.randomUUID(), "pm_1QVisa", new BigDecimal("12.34"));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(r.message()).isEqualTo("Processor error: api_key_expired: Expired API Key provided").doesNotContain(KEY);
+    }
+
+    @Test
+    void noAnswerInTimeIsATimeout() {
+        stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QLate", "succeeded", withCharge("111111"))).withFixedDelay(3000)));
+
+        assertThatThrownBy(() -> gateway.charge(BID, UUID.randomUUID(), "pm_1QVisa", new BigDecimal("12.34")))
+                .isInstanceOf(PaymentGateway.GatewayTimeoutException.class);
+    }
+
+    @Test
+    void noConnectionIsUnavailable() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        StripeGateway unreachable = gateway("http://localhost:" + closed);
+
+        assertThatThrownBy(() -> unreachable.charge(BID, UUID.randomUUID(), "pm_1QVisa", new BigDecimal("12.34")))
+                .isInstanceOf(PaymentGateway.GatewayUnavailableException.class);
+    }
+
+    @Test
+    void lookUpSearchesByTheGuidInMetadata() {
+        UUID guid = UUID.randomUUID();
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/search")).willReturn(okJson("""
+                {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false, "data": [%s]}
+                """.formatted(paymentIntent("pi_3QFound", "succeeded", withCharge("424242"))))));
+
+        assertThat(gateway.lookup(BID, guid)).contains(new Result(Outcome.APPROVED, "424242", "pi_3QFound", "Approved"));
+        stripe.verify(getRequestedFor(urlPathEqualTo("/v1/payment_intents/search"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withQueryParam("query", equalTo("metadata['payment_guid']:'" + guid + "'"))
+                .withQueryParam("expand[0]", equalTo("data.latest_charge")));
+    }
+
+    @Test
+    void lookUpOfAChargeStripeNeverSawIsEmpty() {
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/search")).willReturn(okJson("""
+                {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false, "data": []}""")));
+
+        assertThat(gateway.lookup(BID, UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void lookUpOfADeclinedChargeIsADecline() {
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/search")).willReturn(okJson("""
+                {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false, "data": [%s]}
+                """.formatted(paymentIntent("pi_3QGone", "requires_payment_method",
+                ", \"last_payment_error\": {\"type\": \"card_error\", \"code\": \"card_declined\", \"decline_code\": \"stolen_card\", \"message\": \"Your card was declined.\"}")))));
+
+        assertThat(gateway.lookup(BID, UUID.randomUUID()))
+                .contains(new Result(Outcome.DECLINED, null, "pi_3QGone", "Declined: card_declined (stolen_card): Your card was declined."));
+    }
+
+    @ParameterizedTest(name = "refund of {0} of the 12.34 charge: {1} cents")
+    @CsvSource({"12.34, 1234", "5.00, 500", "0.01, 1"})
+    void aRefundNamesThePaymentIntentTheAmountInCentsAndItsOwnIdAsIdempotencyKey(String amount, String cents) {
+        UUID guid = UUID.randomUUID();
+        UUID refundId = UUID.randomUUID();
+        references.put(BID + "/" + guid, "pi_3QRefundable");
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(okJson("""
+                {"id": "re_3QRefund", "object": "refund", "amount": %s, "currency": "usd", "payment_intent": "pi_3QRefundable",
+                 "status": "succeeded"}""".formatted(cents))));
+
+        Result r = gateway.refund(BID, guid, refundId, new BigDecimal(amount));
+
+        assertThat(r).isEqualTo(new Result(Outcome.APPROVED, "re_3QRefund", "re_3QRefund", "Refund succeeded"));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/refunds"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withHeader("Idempotency-Key", equalTo(refundId.toString()))
+                .withFormParam("payment_intent", equalTo("pi_3QRefundable"))
+                .withFormParam("amount", equalTo(cents))
+                .withFormParam("metadata[payment_guid]", equalTo(guid.toString()))
+                .withFormParam("metadata[refund_id]", equalTo(refundId.toString())));
+    }
+
+    @Test
+    void aRefundOfAChargeWithoutARecordedReferenceFindsItsPaymentIntentBySearch() {
+        UUID guid = UUID.randomUUID();
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/search")).willReturn(okJson("""
+                {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false, "data": [%s]}
+                """.formatted(paymentIntent("pi_3QSearched", "succeeded", "")))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(okJson("""
+                {"id": "re_3QPending", "object": "refund", "amount": 100, "payment_intent": "pi_3QSearched", "status": "pending"}""")));
+
+        assertThat(gateway.refund(BID, guid, UUID.randomUUID(), new BigDecimal("1.00")).outcome()).isEqualTo(Outcome.APPROVED);
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/refunds")).withFormParam("payment_intent", equalTo("pi_3QSearched")));
+    }
+
+    @Test
+    void aRefundAboveWhatIsLeftIsDeclinedByStripe() {
+        UUID guid = UUID.randomUUID();
+        references.put(BID + "/" + guid, "pi_3QSmall");
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"error": {"type": "invalid_request_error", "code": "amount_too_large", "param": "amount",
+                          "message": "Refund amount ($20.00) is greater than unrefunded amount on charge ($12.34)"}}""")));
+
+        Result r = gateway.refund(BID, guid, UUID.randomUUID(), new BigDecimal("20.00"));
+
+        assertThat(r).isEqualTo(new Result(Outcome.DECLINED, null, null,
+                "Refund refused: amount_too_large: Refund amount ($20.00) is greater than unrefunded amount on charge ($12.34)"));
+    }
+
+    @Test
+    void aRefundWithoutAnAnswerIsATimeout() {
+        UUID guid = UUID.randomUUID();
+        references.put(BID + "/" + guid, "pi_3QSlow");
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(okJson("{\"id\": \"re_1\", \"object\": \"refund\", \"status\": \"succeeded\"}")
+                .withFixedDelay(3000)));
+
+        assertThatThrownBy(() -> gateway.refund(BID, guid, UUID.randomUUID(), new BigDecimal("1.00")))
+                .isInstanceOf(PaymentGateway.GatewayTimeoutException.class);
+    }
+
+    @Test
+    void anAutomaticallyCapturedChargeCannotBeVoided() {
+        UUID guid = UUID.randomUUID();
+        references.put(BID + "/" + guid, "pi_3QCaptured");
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_3QCaptured")).willReturn(okJson(paymentIntent("pi_3QCaptured", "succeeded", ""))));
+
+        assertThat(gateway.voidCharge(BID, guid)).isEqualTo(new Result(Outcome.DECLINED, null, "pi_3QCaptured", "settled: refund instead"));
+        stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_3QCaptured/cancel")));
+    }
+
+    @Test
+    void anUncapturedChargeIsVoidedByCancellingItsPaymentIntent() {
+        UUID guid = UUID.randomUUID();
+        references.put(BID + "/" + guid, "pi_3QHeld");
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_3QHeld")).willReturn(okJson(paymentIntent("pi_3QHeld", "requires_capture", ""))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_3QHeld/cancel")).willReturn(okJson(paymentIntent("pi_3QHeld", "canceled", ""))));
+
+        assertThat(gateway.voidCharge(BID, guid)).isEqualTo(new Result(Outcome.APPROVED, "pi_3QHeld", "pi_3QHeld", "Voided"));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_3QHeld/cancel"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withHeader("Idempotency-Key", equalTo("void-" + guid)));
+    }
+
+    @Test
+    void aKnownPaymentMethodShowsItsBrandAndLastFour() {
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QSaved")).willReturn(okJson("""
+                {"id": "pm_1QSaved", "object": "payment_method", "type": "card",
+                 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2034, "funding": "credit"}}""")));
+
+        assertThat(gateway.known(BID, "pm_1QSaved")).contains(new PaymentGateway.Tokenized("pm_1QSaved", Method.CARD, "VISA", "4242"));
+        stripe.verify(getRequestedFor(urlPathEqualTo("/v1/payment_methods/pm_1QSaved")).withHeader("Authorization", equalTo("Bearer " + KEY)));
+    }
+
+    @Test
+    void anotherAccountsPaymentMethodIsUnknown() {
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QTheirs")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"type": "invalid_request_error", "code": "resource_missing", "param": "payment_method",
+                          "message": "No such PaymentMethod: 'pm_1QTheirs'"}}""")));
+
+        assertThat(gateway.known(BID, "pm_1QTheirs")).isEmpty();
+        assertThat(gateway.known(BID, "tok_sbx_abc")).isEmpty();
+        stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/payment_methods/pm_1QTheirs")));
+    }
+
+    @Test
+    void aBankPaymentMethodIsNotTakenYet() {
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QBank")).willReturn(okJson("""
+                {"id": "pm_1QBank", "object": "payment_method", "type": "us_bank_account",
+                 "us_bank_account": {"bank_name": "STRIPE TEST BANK", "last4": "6789", "account_holder_type": "individual"}}""")));
+
+        assertThat(gateway.known(BID, "pm_1QBank")).isEmpty();
+    }
+
+    @Test
+    void cardNumbersAndBankAccountsAreRefusedBeforeAnyCall() {
+        assertThat(gateway.acceptsCardNumbers()).isFalse();
+        assertThat(gateway.acceptsCardNumbers(BID)).isFalse();
+        assertThatThrownBy(() -> gateway.tokenizeCard(BID, null, null)).isInstanceOf(MethodNotAcceptedException.class)
+                .hasMessage("card: " + MethodNotAcceptedException.CARD_NUMBERS);
+        assertThatThrownBy(() -> gateway.tokenizeBank(BID, null)).isInstanceOf(MethodNotAcceptedException.class)
+                .hasMessage("bank: " + MethodNotAcceptedException.BANK_ACCOUNTS);
+        assertThat(stripe.getAllServeEvents()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} dollars: {1}")
+    @CsvSource({"12.34, 1234", "12.3, 1230", "12, 1200", "0.01, 1", "99999.99, 9999999", "12.340, 1234",
+            "12.345, refused", "0, refused", "0.00, refused", "-1.00, refused"})
+    void amountsAreWholeCents(String dollars, String cents) {
+        if (cents.equals("refused")) {
+            assertThatThrownBy(() -> StripeGateway.cents(new BigDecimal(dollars))).isInstanceOf(IllegalArgumentException.class);
+        } else {
+            assertThat(StripeGateway.cents(new BigDecimal(dollars))).isEqualTo(Long.parseLong(cents));
+        }
+    }
+}

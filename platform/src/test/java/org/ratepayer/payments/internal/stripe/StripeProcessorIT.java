@@ -1,0 +1,346 @@
+package org.ratepayer.payments.internal.stripe;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.BifText;
+import org.ratepayer.PlatformIT;
+import org.ratepayer.cissim.CisSimulator;
+import org.ratepayer.cissim.PaymentPosting;
+import org.ratepayer.payers.Payer;
+import org.ratepayer.payers.PayerDirectory;
+import org.ratepayer.payers.SavedPaymentMethod;
+import org.ratepayer.payers.Wallet;
+import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.gateway.CardDetails;
+import org.ratepayer.payments.internal.PaymentRepairJob;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A biller on Stripe end to end (docs/processors.md), Stripe being a WireMock server that answers as its API reference
+ * documents: settings 1017 and 1018 through the operator API (the key sealed, never shown), the switch refused while a
+ * payer holds a saved method of the sandbox, a kiosk payment with a {@code pm_} token stored and posted to the CIS
+ * simulator as a sandbox payment is, a card number refused with 422 before any call, and an answer lost to a timeout
+ * (and a 500) settled by the real repair job through the search API, exactly once.
+ */
+class StripeProcessorIT extends PlatformIT {
+
+    static final String KEY = "sk_test_51RatepayerEndToEnd000";
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    static final WireMockServer STRIPE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static CisSimulator cis;
+
+    static {
+        STRIPE.start();
+    }
+
+    /** WireMock's first answer in a JVM is slow on a busy machine: one before the tests, so only the stubs' delays count. */
+    @BeforeAll
+    static void warmUpStripe() throws Exception {
+        java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + STRIPE.port()
+                + "/v1/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    }
+
+    @DynamicPropertySource
+    static void stripeIsWireMock(DynamicPropertyRegistry registry) {
+        registry.add("ratepayer.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
+        registry.add("ratepayer.stripe.read-timeout", () -> "2500ms");
+    }
+
+    @BeforeAll
+    static void startCis() {
+        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
+                .credentials("InvoiceCloud", "pw").build().start());
+    }
+
+    @AfterAll
+    static void stop() {
+        cis.close();
+        STRIPE.stop();
+    }
+
+    @Autowired
+    PaymentRepairJob repairJob;
+    @Autowired
+    PayerDirectory directory;
+    @Autowired
+    Wallet wallet;
+    @Autowired
+    PaymentService payments;
+
+    @BeforeEach
+    void freshStripe() {
+        STRIPE.resetAll();
+    }
+
+    @AfterEach
+    void noLostRequests() {
+        STRIPE.resetAll();
+    }
+
+    /** A biller posting to the simulator with one bill of 120.50 on {@code account}. */
+    private TestBiller billerWithBill(String account) {
+        TestBiller b = newBiller();
+        for (int url : new int[] {11, 14, 17}) {
+            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
+            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf("InvoiceCloud"), "test");
+            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf("pw"), "test");
+        }
+        BifText file = new BifText(b.guidText()).invoice(account.replace("-", "") + "0001", account, "11/01/2026", "120.50", null);
+        Reply up = upload(b, b.webServiceKey(), "f.bif", file.text());
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        return b;
+    }
+
+    private Reply setting(TestBiller b, int id, String value) {
+        return operatorPut("/api/v1/billers/" + b.bid() + "/settings/" + id, "{\"value\": \"" + value + "\"}");
+    }
+
+    private TestBiller stripeBiller(String account) {
+        TestBiller b = billerWithBill(account);
+        assertThat(setting(b, 1018, KEY).status()).isEqualTo(200);
+        Reply chosen = setting(b, 1017, "stripe");
+        assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
+        return b;
+    }
+
+    private Reply pay(TestBiller b, String body) {
+        return send(request("/api/v1/billers/" + b.bid() + "/payments").header("X-Api-Key", b.apiKey())
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static String byToken(String account, String token) {
+        return """
+                {"channel": "KIOSK", "kioskId": "Lobby-1", "accountNumber": "%s", "amount": 120.50, "methodToken": "%s"}
+                """.formatted(account, token);
+    }
+
+    private static void knownVisa(String token) {
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/payment_methods/" + token)).willReturn(okJson("""
+                {"id": "%s", "object": "payment_method", "type": "card",
+                 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2034}}""".formatted(token))));
+    }
+
+    private static String succeeded(String id, UUID guid, String authorizationCode) {
+        return """
+                {"id": "%s", "object": "payment_intent", "amount": 12050, "currency": "usd", "status": "succeeded",
+                 "metadata": {"payment_guid": "%s"},
+                 "latest_charge": {"id": "ch_%s", "object": "charge", "authorization_code": "%s"}}
+                """.formatted(id, guid, id, authorizationCode);
+    }
+
+    private static String searchAnswer(String... intents) {
+        return "{\"object\": \"search_result\", \"url\": \"/v1/payment_intents/search\", \"has_more\": false, \"data\": ["
+                + String.join(",", intents) + "]}";
+    }
+
+    private List<PaymentPosting> posted(String account) {
+        return cis.state().postings().payments().stream().filter(p -> p.accountNumber().equals(account)).toList();
+    }
+
+    private record Row(String status, String token, String brand, String last4, String approvalCode, String reference) {
+    }
+
+    private Row row(String guid) {
+        return jdbc.sql("select status, method_token, card_brand, last4, approval_code, gateway_reference from payment where payment_guid = ?")
+                .param(UUID.fromString(guid))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
+                .single();
+    }
+
+    @Test
+    void theStripeKeyIsSealedAndNeverShown() {
+        TestBiller b = billerWithBill("9101-1");
+        Reply set = setting(b, 1018, KEY);
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.body()).doesNotContain(KEY);
+        Reply shown = send(asOperator(request("/api/v1/billers/" + b.bid())).GET());
+        assertThat(shown.body()).doesNotContain(KEY).contains("********");
+        byte[] sealed = jdbc.sql("select value_cipher from biller_setting where biller_id = ? and setting_id = 1018").param(b.bid())
+                .query(byte[].class).single();
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain(KEY);
+        assertThat(jdbc.sql("select value from biller_setting where biller_id = ? and setting_id = 1018").param(b.bid())
+                .query(String.class).optional()).isEmpty();
+        assertThat(billerService.config(b.bid()).setting(1018)).contains(KEY);
+
+        Reply publishable = setting(b, 1018, "pk_test_51RatepayerPublishable");
+        assertThat(publishable.status()).isEqualTo(422);
+        assertThat(publishable.body()).contains("setting 1018").doesNotContain("pk_test_51RatepayerPublishable");
+        assertThat(billerService.config(b.bid()).setting(1018)).contains(KEY);
+        Reply unknownProcessor = setting(b, 1017, "PAYPAL");
+        assertThat(unknownProcessor.status()).isEqualTo(422);
+        assertThat(unknownProcessor.body()).contains("setting 1017");
+    }
+
+    @Test
+    void theProcessorCannotBeSwitchedWhileAPayerHoldsASavedMethodOfTheOldOne() {
+        TestBiller b = billerWithBill("9102-1");
+        Payer pat = directory.register(b.bid(), "pat" + b.bid(), "pat" + b.bid() + "@example.com", List.of("9102-1"), "Processor-2026")
+                .payer();
+        SavedPaymentMethod card = wallet.save(b.bid(), pat.userId(),
+                payments.tokenize(b.bid(), new CardDetails("4111111111111111", 12, 2099, "123", "49331"), null), 12, 2099, null, true);
+
+        Reply refused = setting(b, 1017, "STRIPE");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asText()).startsWith("setting 1017: the biller's payers hold 1 saved payment method of SANDBOX");
+        assertThat(billerService.config(b.bid()).setting(1017)).isEmpty();
+        // setting it to what it already is (the default) is no switch
+        assertThat(setting(b, 1017, "SANDBOX").status()).isEqualTo(200);
+
+        assertThat(wallet.remove(b.bid(), pat.userId(), card.id())).isTrue();
+        assertThat(setting(b, 1017, "STRIPE").status()).isEqualTo(200);
+        assertThat(billerService.config(b.bid()).setting(1017)).contains("STRIPE");
+    }
+
+    @Test
+    void aKioskPaymentWithAStripeTokenIsStoredAndPostedAsASandboxOneIs() {
+        TestBiller b = stripeBiller("9103-1");
+        knownVisa("pm_1QKiosk");
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(succeeded("pi_3QKiosk", UUID.randomUUID(), "A1B2C3"))));
+
+        Reply paid = pay(b, byToken("9103-1", "pm_1QKiosk"));
+
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(paid.json().get("approvalCode").asText()).isEqualTo("A1B2C3");
+        assertThat(paid.json().get("last4").asText()).isEqualTo("4242");
+        String guid = paid.json().get("paymentGuid").asText();
+        assertThat(row(guid)).isEqualTo(new Row("APPROVED", "pm_1QKiosk", "VISA", "4242", "A1B2C3", "pi_3QKiosk"));
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withHeader("Idempotency-Key", equalTo(guid))
+                .withFormParam("amount", equalTo("12050"))
+                .withFormParam("currency", equalTo("usd"))
+                .withFormParam("payment_method", equalTo("pm_1QKiosk"))
+                .withFormParam("confirm", equalTo("true"))
+                .withFormParam("metadata[payment_guid]", equalTo(guid))
+                .withFormParam("metadata[biller]", equalTo(String.valueOf(b.bid()))));
+
+        await().atMost(PATIENCE).until(() -> posted("9103-1").size() == 1);
+        PaymentPosting posting = posted("9103-1").get(0);
+        assertThat(posting.amount()).isEqualByComparingTo(new BigDecimal("120.50"));
+        assertThat(posting.authorizationCode()).isEqualTo("A1B2C3");
+        assertThat(posting.transactionId()).isEqualToIgnoringCase(guid);
+    }
+
+    @Test
+    void aCardNumberIsRefusedForAStripeBillerBeforeAnyCall() {
+        TestBiller b = stripeBiller("9104-1");
+
+        Reply refused = pay(b, """
+                {"channel": "IVR", "accountNumber": "9104-1", "amount": 120.50,
+                 "card": {"number": "4242424242424242", "expMonth": 12, "expYear": 2099, "cvv": "123", "postalCode": "49331"}}""");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("field").asText()).isEqualTo("card");
+        assertThat(refused.json().get("code").asText()).isEqualTo("method_not_accepted");
+        assertThat(refused.json().get("detail").asText()).contains("this biller's processor takes card numbers only in its own hosted fields");
+        assertThat(refused.body()).doesNotContain("4242424242424242");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+
+        // the same on the enrolment API: autopay with a card number is refused, nothing enrolled
+        Reply autopay = send(request("/api/v1/billers/" + b.bid() + "/accounts/9104-1/autopay").header("X-Api-Key", b.apiKey())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("""
+                        {"enrolled": true,
+                         "card": {"number": "4242424242424242", "expMonth": 12, "expYear": 2099, "cvv": "123", "postalCode": "49331"}}""")));
+        assertThat(autopay.status()).as(autopay.body()).isEqualTo(422);
+        assertThat(autopay.json().get("field").asText()).isEqualTo("card");
+        assertThat(autopay.json().get("code").asText()).isEqualTo("method_not_accepted");
+        assertThat(count("select count(*) from autopay_enrolment where biller_id = ?", b.bid())).isZero();
+        assertThat(STRIPE.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aTokenStripeDoesNotConfirmInTimeIsA503AndNothingIsRecorded() {
+        TestBiller b = stripeBiller("9107-1");
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QMute")).willReturn(okJson("""
+                {"id": "pm_1QMute", "object": "payment_method", "type": "card", "card": {"brand": "visa", "last4": "4242"}}""")
+                .withFixedDelay(5000)));
+
+        Reply unavailable = pay(b, byToken("9107-1", "pm_1QMute"));
+
+        assertThat(unavailable.status()).as(unavailable.body()).isEqualTo(503);
+        assertThat(unavailable.json().get("code").asText()).isEqualTo("processor_unavailable");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+        STRIPE.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+    }
+
+    @Test
+    void anAnswerLostToATimeoutIsSettledByTheRepairJobThroughSearchExactlyOnce() {
+        TestBiller b = stripeBiller("9105-1");
+        knownVisa("pm_1QSlow");
+        // Stripe charges, but its answer comes after the adapter stopped waiting (2.5 s)
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents"))
+                .willReturn(okJson(succeeded("pi_3QLost", UUID.randomUUID(), "LOST01")).withFixedDelay(5000)));
+
+        Reply unknown = pay(b, byToken("9105-1", "pm_1QSlow"));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(201);
+        assertThat(unknown.json().get("status").asText()).isEqualTo("UNKNOWN");
+        String guid = unknown.json().get("paymentGuid").asText();
+        assertThat(row(guid).status()).isEqualTo("UNKNOWN");
+
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/payment_intents/search"))
+                .withQueryParam("query", equalTo("metadata['payment_guid']:'" + guid + "'"))
+                .willReturn(okJson(searchAnswer(succeeded("pi_3QLost", UUID.fromString(guid), "LOST01")))));
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where payment_guid = ?").param(UUID.fromString(guid)).update();
+        repairJob.repair();
+        repairJob.repair();
+
+        assertThat(row(guid)).isEqualTo(new Row("APPROVED", "pm_1QSlow", "VISA", "4242", "LOST01", "pi_3QLost"));
+        assertThat(count("select count(*) from payment_event e join payment p using (payment_id) where p.payment_guid = ? and e.to_status = 'APPROVED'",
+                UUID.fromString(guid))).isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> posted("9105-1").size() == 1);
+        assertThat(posted("9105-1").get(0).authorizationCode()).isEqualTo("LOST01");
+        Reply answered = getJson("/api/v1/billers/" + b.bid() + "/payments/" + guid, b.apiKey());
+        assertThat(answered.json().get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aServerErrorLeavesTheOutcomeToTheRepairJobWhichClosesItWhenStripeNeverSawIt() {
+        TestBiller b = stripeBiller("9106-1");
+        knownVisa("pm_1QFive");
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"type\": \"api_error\", \"message\": \"Something went wrong on Stripe's end.\"}}")));
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/payment_intents/search")).willReturn(okJson(searchAnswer())));
+
+        Reply unknown = pay(b, byToken("9106-1", "pm_1QFive"));
+        assertThat(unknown.json().get("status").asText()).isEqualTo("UNKNOWN");
+        String guid = unknown.json().get("paymentGuid").asText();
+
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where payment_guid = ?").param(UUID.fromString(guid)).update();
+        repairJob.repair();
+        assertThat(row(guid).status()).as("Stripe's search may lag: not given up yet").isEqualTo("UNKNOWN");
+
+        jdbc.sql("update payment set created_at = now() - interval '16 minutes', updated_at = now() - interval '1 minute' where payment_guid = ?")
+                .param(UUID.fromString(guid)).update();
+        repairJob.repair();
+        assertThat(row(guid).status()).isEqualTo("ERROR");
+        assertThat(posted("9106-1")).isEmpty();
+    }
+}
