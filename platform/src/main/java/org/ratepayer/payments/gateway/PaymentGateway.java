@@ -59,17 +59,6 @@ public interface PaymentGateway {
     /** Cancels an approved charge before it settles. DECLINED means it is too late (settled): refund it instead. */
     Result voidCharge(long bid, UUID paymentGuid);
 
-    /**
-     * Gives back {@code amount} (at most what is left of the charge) of an approved charge. {@code refundId} is the
-     * refund's own stable id, sent to the processor as its idempotency key, so a retry never refunds twice.
-     *
-     * @throws GatewayTimeoutException when the outcome is unknown
-     */
-    Result refund(long bid, UUID paymentGuid, UUID refundId, BigDecimal amount);
-
-    /** Cancels an approved charge before it settles. DECLINED means it is too late (settled): refund it instead. */
-    Result voidCharge(long bid, UUID paymentGuid);
-
     record Tokenized(String token, Method method, String brand, String last4) {
     }
 
