@@ -2,7 +2,14 @@ package org.ratepayer.payments.gateway;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +26,9 @@ import org.ratepayer.payments.Method;
  * any valid routing number) approves, except account 000111222, which declines. Tokens and charges are kept by
  * a {@link Ledger}: the platform's is PostgreSQL, so saved methods outlive a restart and any node can look up a
  * charge another made (docs/payments.md, "Sandbox gateway").
+ * <p>
+ * Settlement: on business day D the sandbox funds every charge it approved for the biller during business day D - 1,
+ * for the amount charged (docs/settlement.md).
  */
 public final class SandboxGateway implements PaymentGateway {
 
@@ -64,12 +74,46 @@ public final class SandboxGateway implements PaymentGateway {
          * payment with a repeated code as a duplicate, and a demo should not stumble on that after a thousand payments.
          */
         long nextApprovalNumber();
+
+        /**
+         * The biller's approved charges recorded at or after {@code from} and before {@code to}, oldest first.
+         * A charge the ledger knows as voided (or refunded before it settled) is not among them once the ledger
+         * keeps such a mark; it keeps none yet.
+         */
+        List<Settlement> approvedBetween(long bid, Instant from, Instant to);
+    }
+
+    /** Where a biller's business days end, so that the sandbox can tell which day a charge was approved on. */
+    @FunctionalInterface
+    public interface DayEnds {
+
+        /** The moment business day {@code day} of this biller ends; the day began where the day before ended. */
+        Instant end(long bid, LocalDate day);
+
+        /** Calendar days in UTC, for unit tests. */
+        static DayEnds utcMidnight() {
+            return (bid, day) -> day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
     }
 
     /** A ledger in memory, for unit tests: a restart forgets it. */
     public static final class MemoryLedger implements Ledger {
         private final Map<String, Stored> tokens = new ConcurrentHashMap<>();
         private final Map<UUID, Result> charges = new ConcurrentHashMap<>();
+        private final Map<UUID, Charged> charged = new ConcurrentHashMap<>();
+        private final Clock clock;
+
+        /** What settlement needs of a charge: whose, how much, when. */
+        private record Charged(long bid, BigDecimal total, Instant at) {
+        }
+
+        public MemoryLedger() {
+            this(Clock.systemUTC());
+        }
+
+        public MemoryLedger(Clock clock) {
+            this.clock = clock;
+        }
         private final java.util.concurrent.atomic.AtomicLong nextApproval = new java.util.concurrent.atomic.AtomicLong(
                 new SecureRandom().nextInt(1_000_000));
 
@@ -86,7 +130,23 @@ public final class SandboxGateway implements PaymentGateway {
         @Override
         public Result recordCharge(long bid, UUID paymentGuid, String token, BigDecimal total, Result result) {
             Result earlier = charges.putIfAbsent(paymentGuid, result);
+            if (earlier == null) {
+                charged.put(paymentGuid, new Charged(bid, total, clock.instant()));
+            }
             return earlier == null ? result : earlier;
+        }
+
+        @Override
+        public List<Settlement> approvedBetween(long bid, Instant from, Instant to) {
+            List<Map.Entry<UUID, Charged>> found = new ArrayList<>();
+            charged.forEach((guid, c) -> {
+                if (c.bid() == bid && !c.at().isBefore(from) && c.at().isBefore(to)
+                        && charges.get(guid).outcome() == Outcome.APPROVED) {
+                    found.add(Map.entry(guid, c));
+                }
+            });
+            found.sort(Comparator.comparing((Map.Entry<UUID, Charged> e) -> e.getValue().at()));
+            return found.stream().map(e -> new Settlement(e.getKey(), e.getValue().total(), charges.get(e.getKey()).reference())).toList();
         }
 
         @Override
@@ -102,9 +162,16 @@ public final class SandboxGateway implements PaymentGateway {
 
     private final SecureRandom random = new SecureRandom();
     private final Ledger ledger;
+    private final DayEnds dayEnds;
 
+    /** Business days are calendar days in UTC (unit tests). */
     public SandboxGateway(Ledger ledger) {
+        this(ledger, DayEnds.utcMidnight());
+    }
+
+    public SandboxGateway(Ledger ledger, DayEnds dayEnds) {
         this.ledger = ledger;
+        this.dayEnds = dayEnds;
     }
 
     @Override
@@ -172,6 +239,13 @@ public final class SandboxGateway implements PaymentGateway {
     @Override
     public Optional<Result> lookup(UUID paymentGuid) {
         return ledger.charge(paymentGuid);
+    }
+
+    /** Everything approved for the biller during the business day before {@code day}, as charged. */
+    @Override
+    public List<Settlement> settled(long bid, LocalDate day) {
+        LocalDate approvedOn = day.minusDays(1);
+        return ledger.approvedBetween(bid, dayEnds.end(bid, approvedOn.minusDays(1)), dayEnds.end(bid, approvedOn));
     }
 
     private String approvalCode() {

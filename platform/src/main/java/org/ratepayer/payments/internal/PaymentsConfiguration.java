@@ -4,6 +4,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.payments.batches.BatchProperties;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.SandboxGateway;
 import org.ratepayer.shared.config.RetentionProperties;
@@ -23,8 +25,10 @@ public class PaymentsConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "ratepayer.payments.gateway", havingValue = "sandbox", matchIfMissing = true)
-    PaymentGateway sandboxGateway(JdbcClient jdbc) {
-        return new SandboxGateway(new JdbcSandboxLedger(jdbc));
+    PaymentGateway sandboxGateway(JdbcClient jdbc, BillerService billers, BatchProperties batches) {
+        // the sandbox settles by the biller's business days, the ones its batches close (docs/settlement.md)
+        return new SandboxGateway(new JdbcSandboxLedger(jdbc),
+                (bid, day) -> batches.businessDay(billers.cachedBiller(bid).timeZone()).end(day));
     }
 
     @Bean
