@@ -18,6 +18,7 @@ import org.ratepayer.payments.batches.BatchReports;
 import org.ratepayer.payments.batches.BatchStatus;
 import org.ratepayer.payments.batches.Breakdown;
 import org.ratepayer.payments.batches.Totals;
+import org.ratepayer.payments.settlement.Settlements;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,10 +34,12 @@ public class BatchController {
 
     private final BatchClosing closing;
     private final BatchReports reports;
+    private final Settlements settlements;
 
-    public BatchController(BatchClosing closing, BatchReports reports) {
+    public BatchController(BatchClosing closing, BatchReports reports, Settlements settlements) {
         this.closing = closing;
         this.reports = reports;
+        this.settlements = settlements;
     }
 
     /** How many payments and how much money, fees apart. */
@@ -61,16 +64,20 @@ public class BatchController {
         }
     }
 
-    /** One batch's report: the batch, and its figures overall, per method and per channel. */
+    /**
+     * One batch's report: the batch, and its figures overall, per method and per channel; {@code settlement} is the
+     * processor's settlement of its business day (the next day's), null until that has run (docs/settlement.md).
+     */
     public record BatchReportView(long batchId, long billerId, String status, LocalDate businessDate, OffsetDateTime cutoff,
             OffsetDateTime closedAt, String closedBy, long paymentCount, BigDecimal totalAmount, BigDecimal totalFee,
-            Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel) {
-        static BatchReportView of(BatchReport r) {
+            Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel, SettlementController.SettlementView settlement) {
+        static BatchReportView of(BatchReport r, Settlements settlements) {
             Batch b = r.batch();
             Breakdown d = r.breakdown();
             return new BatchReportView(b.id(), b.billerId(), b.status().name(), b.businessDate(), b.cutoff(), b.closedAt(),
                     b.closedBy(), d.total().count(), d.total().amount(), d.total().fee(), BatchTotals.byName(d.byMethod()),
-                    BatchTotals.byName(d.byChannel()));
+                    BatchTotals.byName(d.byChannel()), settlements.ofBusinessDay(b.billerId(), b.businessDate())
+                            .map(SettlementController.SettlementView::of).orElse(null));
         }
     }
 
@@ -89,7 +96,8 @@ public class BatchController {
         caller.actFor(bid, KeyKind.API);
         Batch batch = closing.closeNow(bid, caller.actor());
         BatchReport report = reports.report(bid, batch.id()).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/billers/" + bid + "/batches/" + batch.id())).body(BatchReportView.of(report));
+        return ResponseEntity.created(URI.create("/api/v1/billers/" + bid + "/batches/" + batch.id()))
+                .body(BatchReportView.of(report, settlements));
     }
 
     @GetMapping
@@ -109,6 +117,6 @@ public class BatchController {
     public BatchReportView get(@PathVariable long bid, @PathVariable long batchId, Caller caller) {
         caller.actFor(bid, KeyKind.API);
         return BatchReportView.of(reports.report(bid, batchId)
-                .orElseThrow(() -> new NotFoundException("biller " + bid + " has no batch " + batchId)));
+                .orElseThrow(() -> new NotFoundException("biller " + bid + " has no batch " + batchId)), settlements);
     }
 }
