@@ -176,7 +176,7 @@ class SettlementIT extends PlatformIT {
     }
 
     @Test
-    void eachKindOfMismatchIsRecordedOnceCountedAndShownOnTheBatchReport() throws Exception {
+    void eachKindOfMismatchIsRecordedOnceCountedAndShownOnTheBatchReportAndReportsStillCountSettledPayments() throws Exception {
         TestBiller b = billerWithBill("7102-1");
         UUID unfunded = pay(b, "7102-1", "10.00", card(VISA), "APPROVED", "2026-11-10T15:00:00Z");
         UUID shortPaid = pay(b, "7102-1", "20.00", bank(), "APPROVED", "2026-11-10T16:00:00Z");
@@ -243,12 +243,21 @@ class SettlementIT extends PlatformIT {
         HttpResponse<String> page = rita.get("/staff/" + b.bid() + "/batches/" + batch.id());
         assertThat(page.statusCode()).isEqualTo(200);
         String html = page.body().replaceAll("\\s+", " ");
-        assertThat(html).contains("Settled on <strong>2026-11-11</strong>: <span id=\"settled-count\">2</span> payments, "
-                + "<span id=\"settled-total\">51.45</span> funded");
+        assertThat(html).contains("Settled on <strong>2026-11-11</strong>: payments settled <span id=\"settled-count\">2</span> "
+                + "(<span id=\"settled-total\">51.45</span>); funded by the processor in all <span>4</span> (<span>100.65</span>).");
         assertThat(html).contains("id=\"mismatch-" + unfunded + "\"", "APPROVED_HERE_UNKNOWN_THERE", "Approved here, not funded");
         assertThat(html).contains("id=\"mismatch-" + stranger + "\"", "Funded, unknown here", "sbx_stranger");
         assertThat(html).contains("id=\"mismatch-" + shortPaid + "\"", "AMOUNT_DIFFERS", "<td class=\"num\">19.50</td>");
         assertThat(html).contains("id=\"mismatch-" + declinedHere + "\"");
+
+        // the reports count settled payments as taken, as they did while approved
+        HttpResponse<String> byDay = rita.get("/staff/" + b.bid() + "/reports/payments-by-day.csv?from=2026-11-10&to=2026-11-10");
+        assertThat(byDay.statusCode()).isEqualTo(200);
+        assertThat(byDay.body()).isEqualTo("""
+                date,channel,method,payments,amount,fees\r
+                2026-11-10,IVR,ACH,1,20.00,0.50\r
+                2026-11-10,IVR,CARD,2,40.00,3.90\r
+                """);
     }
 
     @Test
