@@ -63,7 +63,7 @@ public class SettlementController {
     }
 
     @GetMapping("/{date}")
-    public SettlementView get(@PathVariable long bid, @PathVariable String date, Caller caller) {
+    public SettlementView settledDay(@PathVariable long bid, @PathVariable String date, Caller caller) {
         caller.actFor(bid, KeyKind.API);
         LocalDate day = date(date);
         return SettlementView.of(settlements.result(bid, day)
