@@ -5,5 +5,5 @@
  * writes through {@link org.ratepayer.staff.StaffAudit} (docs/staff-portal.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Staff", allowedDependencies = {"shared", "billers", "reports", "postings",
-        "payments", "payments :: batches"})
+        "payments", "payments :: batches", "payments :: settlement"})
 package org.ratepayer.staff;

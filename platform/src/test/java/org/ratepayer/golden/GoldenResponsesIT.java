@@ -385,6 +385,13 @@ class GoldenResponsesIT extends PlatformIT {
         check("batches/get-200", withKey(json("GET", base + "/batches/" + batchId, null), b.apiKey()));
         check("batches/get-404-unknown", withKey(json("GET", base + "/batches/999999999", null), b.apiKey()));
         check("batches/list-401-no-key", json("GET", base + "/batches", null));
+
+        // the day's settlement (docs/settlement.md): none of these payments is from business day 2026-10-09, so it funds nothing
+        check("settlements/settle-400-no-date", asOperator(json("POST", base + "/settlements", "{}")));
+        check("settlements/settle-403-biller-key", withKey(json("POST", base + "/settlements", "{\"date\":\"2026-10-10\"}"), b.apiKey()));
+        check("settlements/settle-200", asOperator(json("POST", base + "/settlements", "{\"date\":\"2026-10-10\"}")));
+        check("settlements/get-200", withKey(json("GET", base + "/settlements/2026-10-10", null), b.apiKey()));
+        check("settlements/get-404-unknown", withKey(json("GET", base + "/settlements/2026-10-01", null), b.apiKey()));
     }
 
     private Call idempotent(Call c, String key) {

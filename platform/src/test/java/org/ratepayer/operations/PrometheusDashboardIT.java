@@ -103,7 +103,8 @@ class PrometheusDashboardIT extends PlatformIT {
         }
         assertThat(panelsWithoutMetrics).isEmpty();
         assertThat(chartedBy).containsKeys("ratepayer_payments_total", "ratepayer_postings_pending",
-                "ratepayer_cis_balance_seconds_bucket", "http_server_requests_seconds_bucket", "hikaricp_connections_active");
+                "ratepayer_cis_balance_seconds_bucket", "http_server_requests_seconds_bucket", "hikaricp_connections_active",
+                "ratepayer_settlement_mismatches_total");
         Map<String, Set<String>> missing = new TreeMap<>(chartedBy);
         missing.keySet().removeAll(exposed);
         assertThat(missing).as("metrics charted (with their panels) but absent from /actuator/prometheus").isEmpty();

@@ -45,6 +45,15 @@ public final class BusinessDay {
     }
 
     /**
+     * The moment business day {@code day} ends (its scheduled cutoff); the day began where the day before ended.
+     * The inverse of {@link #dateOf}: {@code dateOf(end(d))} is {@code d}.
+     */
+    public Instant end(LocalDate day) {
+        LocalDate closing = closeAt.isBefore(LocalTime.NOON) ? day.plusDays(1) : day;
+        return closing.atTime(closeAt).atZone(zone).toInstant();
+    }
+
+    /**
      * The business day a batch closed at {@code cutoff} belongs to: the one that ends at or after it
      * (a cutoff exactly at the close time closes that day; one just after it starts the next).
      */

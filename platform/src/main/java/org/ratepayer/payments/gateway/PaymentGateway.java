@@ -1,6 +1,8 @@
 package org.ratepayer.payments.gateway;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.payments.Method;
@@ -59,6 +61,12 @@ public interface PaymentGateway {
     /** Cancels an approved charge before it settles. DECLINED means it is too late (settled): refund it instead. */
     Result voidCharge(long bid, UUID paymentGuid);
 
+    /**
+     * What the processor funded for this biller on this business day (the biller's zone): the charges it
+     * settled, each once, with the amount it settled (docs/settlement.md). Read by the daily settlement.
+     */
+    List<Settlement> settled(long bid, LocalDate day);
+
     record Tokenized(String token, Method method, String brand, String last4) {
     }
 
@@ -78,6 +86,10 @@ public interface PaymentGateway {
     }
 
     record Result(Outcome outcome, String approvalCode, String reference, String message) {
+    }
+
+    /** One charge the processor settled: its payment, the amount funded, the processor's own reference. */
+    record Settlement(UUID paymentGuid, BigDecimal amount, String reference) {
     }
 
     /** The processor could not be reached at all; treated like a timeout, since a request may have left. */

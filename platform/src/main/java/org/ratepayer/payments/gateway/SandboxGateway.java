@@ -2,7 +2,14 @@ package org.ratepayer.payments.gateway;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +26,9 @@ import org.ratepayer.payments.Method;
  * any valid routing number) approves, except account 000111222, which declines. Tokens and charges are kept by
  * a {@link Ledger}: the platform's is PostgreSQL, so saved methods outlive a restart and any node can look up a
  * charge another made (docs/payments.md, "Sandbox gateway").
+ * <p>
+ * Settlement: on business day D the sandbox funds every charge it approved for the biller during business day D - 1,
+ * for the amount charged (docs/settlement.md).
  */
 public final class SandboxGateway implements PaymentGateway {
 
@@ -78,6 +88,25 @@ public final class SandboxGateway implements PaymentGateway {
          * payment with a repeated code as a duplicate, and a demo should not stumble on that after a thousand payments.
          */
         long nextApprovalNumber();
+
+        /**
+         * The biller's approved charges recorded at or after {@code from} and before {@code to}, oldest first.
+         * A voided charge is not among them: the processor never funds it.
+         */
+        List<Settlement> approvedBetween(long bid, Instant from, Instant to);
+    }
+
+    /** Where a biller's business days end, so that the sandbox can tell which day a charge was approved on. */
+    @FunctionalInterface
+    public interface DayEnds {
+
+        /** The moment business day {@code day} of this biller ends; the day began where the day before ended. */
+        Instant end(long bid, LocalDate day);
+
+        /** Calendar days in UTC, for unit tests. */
+        static DayEnds utcMidnight() {
+            return (bid, day) -> day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
     }
 
     /**
@@ -97,6 +126,20 @@ public final class SandboxGateway implements PaymentGateway {
         private final Map<UUID, Result> refunds = new ConcurrentHashMap<>();
         private final Map<UUID, BigDecimal> refundAmounts = new ConcurrentHashMap<>();
         private final Map<UUID, UUID> refundCharges = new ConcurrentHashMap<>();
+        private final Map<UUID, Charged> charged = new ConcurrentHashMap<>();
+        private final Clock clock;
+
+        /** What settlement needs of a charge: whose, how much, when. */
+        private record Charged(long bid, BigDecimal total, Instant at) {
+        }
+
+        public MemoryLedger() {
+            this(Clock.systemUTC());
+        }
+
+        public MemoryLedger(Clock clock) {
+            this.clock = clock;
+        }
         private final java.util.concurrent.atomic.AtomicLong nextApproval = new java.util.concurrent.atomic.AtomicLong(
                 new SecureRandom().nextInt(1_000_000));
 
@@ -115,6 +158,7 @@ public final class SandboxGateway implements PaymentGateway {
             Result earlier = charges.putIfAbsent(paymentGuid, result);
             if (earlier == null) {
                 records.put(paymentGuid, new Charge(bid, token, total, result.outcome(), false, false));
+                charged.put(paymentGuid, new Charged(bid, total, clock.instant()));
             }
             return earlier == null ? result : earlier;
         }
@@ -157,6 +201,19 @@ public final class SandboxGateway implements PaymentGateway {
         }
 
         @Override
+        public List<Settlement> approvedBetween(long bid, Instant from, Instant to) {
+            List<Map.Entry<UUID, Charged>> found = new ArrayList<>();
+            charged.forEach((guid, c) -> {
+                if (c.bid() == bid && !c.at().isBefore(from) && c.at().isBefore(to)
+                        && charges.get(guid).outcome() == Outcome.APPROVED && !records.get(guid).voided()) {
+                    found.add(Map.entry(guid, c));
+                }
+            });
+            found.sort(Comparator.comparing((Map.Entry<UUID, Charged> e) -> e.getValue().at()));
+            return found.stream().map(e -> new Settlement(e.getKey(), e.getValue().total(), charges.get(e.getKey()).reference())).toList();
+        }
+
+        @Override
         public Optional<Result> charge(UUID paymentGuid) {
             return Optional.ofNullable(charges.get(paymentGuid));
         }
@@ -169,9 +226,16 @@ public final class SandboxGateway implements PaymentGateway {
 
     private final SecureRandom random = new SecureRandom();
     private final Ledger ledger;
+    private final DayEnds dayEnds;
 
+    /** Business days are calendar days in UTC (unit tests). */
     public SandboxGateway(Ledger ledger) {
+        this(ledger, DayEnds.utcMidnight());
+    }
+
+    public SandboxGateway(Ledger ledger, DayEnds dayEnds) {
         this.ledger = ledger;
+        this.dayEnds = dayEnds;
     }
 
     @Override
@@ -304,6 +368,13 @@ public final class SandboxGateway implements PaymentGateway {
     /** The approved charge of this biller; null for another biller's, as for one never made. */
     private Charge approvedOf(long bid, UUID paymentGuid) {
         return ledger.chargeRecord(paymentGuid).filter(c -> c.bid() == bid && c.outcome() == Outcome.APPROVED).orElse(null);
+    }
+
+    /** Everything approved for the biller during the business day before {@code day}, as charged. */
+    @Override
+    public List<Settlement> settled(long bid, LocalDate day) {
+        LocalDate approvedOn = day.minusDays(1);
+        return ledger.approvedBetween(bid, dayEnds.end(bid, approvedOn.minusDays(1)), dayEnds.end(bid, approvedOn));
     }
 
     private String approvalCode() {

@@ -1,6 +1,9 @@
 package org.ratepayer.payments.internal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.payments.Method;
@@ -93,5 +96,19 @@ class JdbcSandboxLedger implements SandboxGateway.Ledger {
     @Override
     public long nextApprovalNumber() {
         return jdbc.sql("select nextval('sandbox_approval_seq')").query(Long.class).single();
+    }
+
+    /*
+     * A voided charge is left out: the processor never funds it.
+     */
+    @Override
+    public List<PaymentGateway.Settlement> approvedBetween(long bid, Instant from, Instant to) {
+        return jdbc.sql("""
+                select payment_guid, total, reference from sandbox_charge
+                where biller_id = ? and outcome = 'APPROVED' and voided_at is null and created_at >= ? and created_at < ?
+                order by created_at, payment_guid
+                """).params(bid, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC))
+                .query((rs, n) -> new PaymentGateway.Settlement(rs.getObject(1, java.util.UUID.class), rs.getBigDecimal(2),
+                        rs.getString(3))).list();
     }
 }

@@ -4,11 +4,13 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
+import java.util.UUID;
+import org.ratepayer.billers.BillerService;
+import org.ratepayer.payments.batches.BatchProperties;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.SandboxGateway;
 import org.ratepayer.payments.internal.stripe.StripeGateway;
 import org.ratepayer.payments.internal.stripe.StripeProperties;
-import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.springframework.context.annotation.Primary;
 import org.ratepayer.shared.config.RetentionProperties;
@@ -24,8 +26,10 @@ public class PaymentsConfiguration {
 
     /** The built-in sandbox processor, its tokens and charges in PostgreSQL: every biller's until it chooses another. */
     @Bean
-    SandboxGateway sandboxGateway(JdbcClient jdbc) {
-        return new SandboxGateway(new JdbcSandboxLedger(jdbc));
+    SandboxGateway sandboxGateway(JdbcClient jdbc, BillerService billers, BatchProperties batches) {
+        // the sandbox settles by the biller's business days, the ones its batches close (docs/settlement.md)
+        return new SandboxGateway(new JdbcSandboxLedger(jdbc),
+                (bid, day) -> batches.businessDay(billers.cachedBiller(bid).timeZone()).end(day));
     }
 
     /** Stripe, for the billers that chose it, each with its own secret key (docs/processors.md). */
@@ -33,7 +37,9 @@ public class PaymentsConfiguration {
     StripeGateway stripeGateway(StripeProperties props, BillerService billers, JdbcClient jdbc) {
         return new StripeGateway(props, bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_SECRET_KEY),
                 (bid, guid) -> jdbc.sql("select gateway_reference from payment where biller_id = ? and payment_guid = ?")
-                        .params(bid, guid).query(String.class).optional());
+                        .params(bid, guid).query(String.class).optional(),
+                (bid, reference) -> jdbc.sql("select payment_guid from payment where biller_id = ? and gateway_reference = ? limit 1")
+                        .params(bid, reference).query(UUID.class).optional());
     }
 
     /** The gateway everyone injects: the biller's own processor, per call (setting 1017). */

@@ -1,6 +1,8 @@
 package org.ratepayer.payments.internal;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.billers.BillerService;
@@ -70,5 +72,10 @@ final class ProcessorRouter implements PaymentGateway {
     @Override
     public Result voidCharge(long bid, UUID paymentGuid) {
         return of(bid).voidCharge(bid, paymentGuid);
+    }
+
+    @Override
+    public List<Settlement> settled(long bid, LocalDate day) {
+        return of(bid).settled(bid, day);
     }
 }

@@ -19,6 +19,7 @@ import org.ratepayer.payments.batches.BatchStatus;
 import org.ratepayer.payments.batches.Breakdown;
 import org.ratepayer.payments.batches.Reversals;
 import org.ratepayer.payments.batches.Totals;
+import org.ratepayer.payments.settlement.Settlements;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,10 +35,12 @@ public class BatchController {
 
     private final BatchClosing closing;
     private final BatchReports reports;
+    private final Settlements settlements;
 
-    public BatchController(BatchClosing closing, BatchReports reports) {
+    public BatchController(BatchClosing closing, BatchReports reports, Settlements settlements) {
         this.closing = closing;
         this.reports = reports;
+        this.settlements = settlements;
     }
 
     /** How many payments and how much money, fees apart. */
@@ -63,18 +66,21 @@ public class BatchController {
     }
 
     /**
-     * One batch's report: the batch, its figures overall, per method and per channel, and the refunds and voids of its
-     * business day (docs/refunds.md, "Reports").
+     * One batch's report: the batch, its figures overall, per method and per channel, the refunds and voids of its
+     * business day (docs/refunds.md, "Reports"), and {@code settlement}, the processor's settlement of that day (the next
+     * day's), null until that has run (docs/settlement.md).
      */
     public record BatchReportView(long batchId, long billerId, String status, LocalDate businessDate, OffsetDateTime cutoff,
             OffsetDateTime closedAt, String closedBy, long paymentCount, BigDecimal totalAmount, BigDecimal totalFee,
-            Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel, Reversals reversals) {
-        static BatchReportView of(BatchReport r) {
+            Map<String, BatchTotals> byMethod, Map<String, BatchTotals> byChannel, Reversals reversals,
+            SettlementController.SettlementView settlement) {
+        static BatchReportView of(BatchReport r, Settlements settlements) {
             Batch b = r.batch();
             Breakdown d = r.breakdown();
             return new BatchReportView(b.id(), b.billerId(), b.status().name(), b.businessDate(), b.cutoff(), b.closedAt(),
                     b.closedBy(), d.total().count(), d.total().amount(), d.total().fee(), BatchTotals.byName(d.byMethod()),
-                    BatchTotals.byName(d.byChannel()), r.reversals());
+                    BatchTotals.byName(d.byChannel()), r.reversals(), settlements.ofBusinessDay(b.billerId(), b.businessDate())
+                            .map(SettlementController.SettlementView::of).orElse(null));
         }
     }
 
@@ -93,7 +99,8 @@ public class BatchController {
         caller.actFor(bid, KeyKind.API);
         Batch batch = closing.closeNow(bid, caller.actor());
         BatchReport report = reports.report(bid, batch.id()).orElseThrow();
-        return ResponseEntity.created(URI.create("/api/v1/billers/" + bid + "/batches/" + batch.id())).body(BatchReportView.of(report));
+        return ResponseEntity.created(URI.create("/api/v1/billers/" + bid + "/batches/" + batch.id()))
+                .body(BatchReportView.of(report, settlements));
     }
 
     @GetMapping
@@ -113,6 +120,6 @@ public class BatchController {
     public BatchReportView get(@PathVariable long bid, @PathVariable long batchId, Caller caller) {
         caller.actFor(bid, KeyKind.API);
         return BatchReportView.of(reports.report(bid, batchId)
-                .orElseThrow(() -> new NotFoundException("biller " + bid + " has no batch " + batchId)));
+                .orElseThrow(() -> new NotFoundException("biller " + bid + " has no batch " + batchId)), settlements);
     }
 }

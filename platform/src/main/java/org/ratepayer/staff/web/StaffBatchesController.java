@@ -6,6 +6,7 @@ import org.ratepayer.payments.batches.Batch;
 import org.ratepayer.payments.batches.BatchClosing;
 import org.ratepayer.payments.batches.BatchReport;
 import org.ratepayer.payments.batches.BatchReports;
+import org.ratepayer.payments.settlement.Settlements;
 import org.ratepayer.shared.web.NotFoundException;
 import org.ratepayer.staff.SignedInStaff;
 import org.ratepayer.staff.StaffAudit;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The Batches page (docs/staff-portal.md, "Batches"): what closing now would take, by method and channel; the
- * recent closed batches; close now (audited, closed by "staff {username}"); a closed batch's report. The services
+ * recent closed batches; close now (audited, closed by "staff {username}"); a closed batch's report, with the
+ * processor's settlement of its day and the mismatches (docs/settlement.md). The services
  * are the REST API's (docs/payments.md).
  */
 @Controller
@@ -30,12 +32,14 @@ class StaffBatchesController {
     private final BatchReports reports;
     private final StaffAudit audit;
     private final TransactionTemplate tx;
+    private final Settlements settlements;
 
-    StaffBatchesController(BatchClosing closing, BatchReports reports, StaffAudit audit, TransactionTemplate tx) {
+    StaffBatchesController(BatchClosing closing, BatchReports reports, StaffAudit audit, TransactionTemplate tx, Settlements settlements) {
         this.closing = closing;
         this.reports = reports;
         this.audit = audit;
         this.tx = tx;
+        this.settlements = settlements;
     }
 
     @GetMapping("/staff/{bid}/batches")
@@ -68,6 +72,8 @@ class StaffBatchesController {
         BatchReport report = reports.report(bid, batchId)
                 .orElseThrow(() -> new NotFoundException("biller " + bid + " has no batch " + batchId));
         model.addAttribute("report", report);
+        // the processor's settlement of this business day, once it has run (docs/settlement.md)
+        model.addAttribute("settlement", settlements.ofBusinessDay(bid, report.batch().businessDate()).orElse(null));
         return "staff/batch";
     }
 }

@@ -74,4 +74,13 @@ class BusinessDayTest {
                 .isEqualTo(LocalDate.of(2026, 12, 4));
         assertThat(new BusinessDay(LocalTime.of(23, 0), ZoneId.of("UTC")).dateOf(at)).isEqualTo(LocalDate.of(2026, 12, 5));
     }
+
+    @Test
+    void aDayEndsAtItsCloseTimeOrTheMorningAfterForAnEarlyCloseTime() {
+        assertThat(elevenPm.end(LocalDate.of(2026, 3, 2))).isEqualTo(at("2026-03-02T23:00:00"));
+        assertThat(elevenPm.dateOf(elevenPm.end(LocalDate.of(2026, 3, 8)))).isEqualTo(LocalDate.of(2026, 3, 8));
+        BusinessDay twoAm = new BusinessDay(LocalTime.of(2, 0), DETROIT);
+        assertThat(twoAm.end(LocalDate.of(2026, 3, 2))).isEqualTo(at("2026-03-03T02:00:00"));
+        assertThat(twoAm.dateOf(twoAm.end(LocalDate.of(2026, 3, 2)))).isEqualTo(LocalDate.of(2026, 3, 2));
+    }
 }

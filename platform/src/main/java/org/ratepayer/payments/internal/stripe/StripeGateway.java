@@ -6,17 +6,26 @@ import com.stripe.exception.ApiException;
 import com.stripe.exception.CardException;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
+import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
+import com.stripe.model.Payout;
 import com.stripe.model.Refund;
+import com.stripe.model.StripeCollection;
 import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
+import com.stripe.param.PayoutListParams;
 import com.stripe.param.RefundCreateParams;
 import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,14 +62,21 @@ public final class StripeGateway implements PaymentGateway {
         Optional<String> paymentIntent(long bid, UUID paymentGuid);
     }
 
+    /** The payment whose charge is this PaymentIntent (its recorded reference), if Ratepayer made it. */
+    public interface Guids {
+        Optional<UUID> paymentOf(long bid, String paymentIntent);
+    }
+
     private final StripeProperties props;
     private final Keys keys;
     private final References references;
+    private final Guids guids;
 
-    public StripeGateway(StripeProperties props, Keys keys, References references) {
+    public StripeGateway(StripeProperties props, Keys keys, References references, Guids guids) {
         this.props = props;
         this.keys = keys;
         this.references = references;
+        this.guids = guids;
     }
 
     @Override
@@ -219,6 +235,56 @@ public final class StripeGateway implements PaymentGateway {
         } catch (StripeException e) {
             throw unknownOrError(bid, "void of payment " + paymentGuid, e);
         }
+    }
+
+    /*
+     * What Stripe funded on a day: the payouts that arrived that day (Stripe's arrival_date, a UTC calendar date) and the
+     * charges each one carried, from its balance transactions. A charge's PaymentIntent is the reference Ratepayer
+     * recorded, which names the payment; one Ratepayer has no record of keeps a stable id made from the PaymentIntent,
+     * so a rerun names it the same (docs/processors.md, "Settlement").
+     */
+    @Override
+    public List<Settlement> settled(long bid, LocalDate day) {
+        long from = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        long to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        try {
+            StripeClient client = client(bid);
+            List<Settlement> out = new ArrayList<>();
+            String afterPayout = null;
+            do {
+                PayoutListParams.Builder payouts = PayoutListParams.builder().setStatus("paid").setLimit(100L)
+                        .setArrivalDate(PayoutListParams.ArrivalDate.builder().setGte(from).setLt(to).build());
+                StripeCollection<Payout> page = client.v1().payouts().list(
+                        afterPayout == null ? payouts.build() : payouts.setStartingAfter(afterPayout).build());
+                for (Payout payout : page.getData()) {
+                    charges(client, bid, payout.getId(), out);
+                    afterPayout = payout.getId();
+                }
+                afterPayout = Boolean.TRUE.equals(page.getHasMore()) ? afterPayout : null;
+            } while (afterPayout != null);
+            return out;
+        } catch (StripeException e) {
+            throw unknownOrError(bid, "settlement of " + day, e);
+        }
+    }
+
+    private void charges(StripeClient client, long bid, String payout, List<Settlement> out) throws StripeException {
+        String after = null;
+        do {
+            BalanceTransactionListParams.Builder params = BalanceTransactionListParams.builder().setPayout(payout).setType("charge")
+                    .setLimit(100L).addExpand("data.source");
+            StripeCollection<BalanceTransaction> page = client.v1().balanceTransactions().list(
+                    after == null ? params.build() : params.setStartingAfter(after).build());
+            for (BalanceTransaction bt : page.getData()) {
+                String pi = bt.getSourceObject() instanceof Charge charge ? charge.getPaymentIntent() : null;
+                String reference = pi != null ? pi : bt.getSource();
+                UUID guid = guids.paymentOf(bid, reference)
+                        .orElseGet(() -> UUID.nameUUIDFromBytes(reference.getBytes(StandardCharsets.UTF_8)));
+                out.add(new Settlement(guid, BigDecimal.valueOf(bt.getAmount()).movePointLeft(2), reference));
+                after = bt.getId();
+            }
+            after = Boolean.TRUE.equals(page.getHasMore()) ? after : null;
+        } while (after != null);
     }
 
     private Optional<String> paymentIntent(long bid, UUID paymentGuid) throws StripeException {

@@ -18,6 +18,7 @@ import com.stripe.Stripe;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,7 +75,9 @@ class StripeGatewayTest {
     StripeGateway gateway(String apiBase) {
         return new StripeGateway(new StripeProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), 0),
                 bid -> Optional.of(bid == BID ? KEY : OTHER_KEY),
-                (bid, guid) -> Optional.ofNullable(references.get(bid + "/" + guid)));
+                (bid, guid) -> Optional.ofNullable(references.get(bid + "/" + guid)),
+                (bid, pi) -> references.entrySet().stream().filter(e -> e.getValue().equals(pi) && e.getKey().startsWith(bid + "/"))
+                        .map(e -> UUID.fromString(e.getKey().substring(e.getKey().indexOf('/') + 1))).findFirst());
     }
 
     static String paymentIntent(String id, String status, String extra) {
@@ -92,6 +95,40 @@ class StripeGatewayTest {
 
     static MappingBuilder create() {
         return post(urlPathEqualTo("/v1/payment_intents"));
+    }
+
+    @Test
+    void settlementIsWhatThePayoutsArrivingThatDayCarried() {
+        UUID known = UUID.randomUUID();
+        references.put(BID + "/" + known, "pi_3QKnown");
+        stripe.stubFor(get(urlPathEqualTo("/v1/payouts")).willReturn(okJson("""
+                {"object": "list", "url": "/v1/payouts", "has_more": false, "data": [
+                  {"id": "po_1Q", "object": "payout", "amount": 3234, "currency": "usd", "status": "paid", "arrival_date": 1764892800}]}
+                """)));
+        stripe.stubFor(get(urlPathEqualTo("/v1/balance_transactions")).willReturn(okJson("""
+                {"object": "list", "url": "/v1/balance_transactions", "has_more": false, "data": [
+                  {"id": "txn_1", "object": "balance_transaction", "amount": 1234, "fee": 66, "net": 1168, "currency": "usd",
+                   "type": "charge", "source": {"id": "ch_1", "object": "charge", "amount": 1234, "payment_intent": "pi_3QKnown"}},
+                  {"id": "txn_2", "object": "balance_transaction", "amount": 2000, "fee": 88, "net": 1912, "currency": "usd",
+                   "type": "charge", "source": {"id": "ch_2", "object": "charge", "amount": 2000, "payment_intent": "pi_3QStranger"}}]}
+                """)));
+
+        List<PaymentGateway.Settlement> settled = gateway.settled(BID, java.time.LocalDate.of(2025, 12, 5));
+
+        assertThat(settled).containsExactly(
+                new PaymentGateway.Settlement(known, new BigDecimal("12.34"), "pi_3QKnown"),
+                new PaymentGateway.Settlement(UUID.nameUUIDFromBytes("pi_3QStranger".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        new BigDecimal("20.00"), "pi_3QStranger"));
+        // 2025-12-05T00:00Z and the day after, as Unix seconds
+        stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/payouts"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withQueryParam("status", equalTo("paid"))
+                .withQueryParam("arrival_date[gte]", equalTo("1764892800"))
+                .withQueryParam("arrival_date[lt]", equalTo("1764979200")));
+        stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/balance_transactions"))
+                .withQueryParam("payout", equalTo("po_1Q"))
+                .withQueryParam("type", equalTo("charge"))
+                .withQueryParam("expand[0]", equalTo("data.source")));
     }
 
     @Test
