@@ -109,13 +109,22 @@ class RefundsIT extends PlatformIT {
     }
 
     private static List<MimeMessage> caught(String subject) {
-        return SMTP.findReceivedMessages(u -> true, m -> {
+        // GreenMail's mailboxes are read while other emails of the test may still be arriving: read again when they moved
+        for (int attempt = 1;; attempt++) {
             try {
-                return subject.equals(m.getSubject());
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
+                return SMTP.findReceivedMessages(u -> true, m -> {
+                    try {
+                        return subject.equals(m.getSubject());
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+            } catch (java.util.ConcurrentModificationException moved) {
+                if (attempt == 5) {
+                    throw moved;
+                }
             }
-        }).toList();
+        }
     }
 
     private static String recipients(MimeMessage m) throws Exception {
