@@ -7,7 +7,7 @@ import org.ratepayer.billers.BillerService;
 import org.ratepayer.billing.InvoiceQueries;
 import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Payment;
-import org.ratepayer.payments.PaymentListener;
+import org.ratepayer.payments.PaymentStateListener;
 import org.ratepayer.payments.PaymentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A receipt for every approved payment a payer made (at a page, a phone, a counter). A decline is not
  * emailed: the payer saw it on the spot, and emailing declines would also tell the account holder about
  * every card an attacker tries. Payments nobody was there to see (autopay, scheduled) are told by
- * {@link AutopayEmails} instead, receipts and failures alike. The account's email changes of options 131/112 commit together with the history row.
+ * {@link AutopayEmails} instead, receipts and failures alike. The receipt's history row (and the account's email changes
+ * of options 131/112) is written in the transaction that records the approval, so a node that dies right after it
+ * loses no receipt: the row waits QUEUED for the sweep (docs/notices.md, "Nobody dispatched it"); it is sent once that commits.
  */
 @Component
-public class PaymentEmails implements PaymentListener {
+public class PaymentEmails implements PaymentStateListener {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentEmails.class);
 
@@ -44,7 +46,7 @@ public class PaymentEmails implements PaymentListener {
     }
 
     @Override
-    public void paymentFinished(Payment payment) {
+    public void moved(Payment payment, PaymentStatus from) {
         if (unattended(payment.channel())) {
             // Autopay and scheduled payments are told by AutopayEmails, once per attempt's outcome, to the account's users
             // and the payer who enrolled, with what autopay knows (the next attempt, the reason): not twice.
@@ -84,7 +86,7 @@ public class PaymentEmails implements PaymentListener {
             return q;
         });
         if (queued.isPresent()) {
-            dispatcher.dispatch(queued.get().id(), queued.get().email());
+            dispatcher.dispatchAfterCommit(queued.get().id(), queued.get().email());
         } else {
             log.debug("payment {}: no {} email (no address to send to, or already sent)", p.guid(), kind);
         }
