@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
 import org.ratepayer.PlatformIT;
+import org.ratepayer.balances.BalanceService;
 import org.ratepayer.cissim.CisAccount;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.FaultPlan;
@@ -337,7 +338,7 @@ class AutopayRunsIT extends PlatformIT {
                         where biller_id = ? and account_number = ?""").params(a, b.bid(), accounts.get(0)).update();
             }
         }
-        double refreshesBefore = meters.counter("ratepayer.balance.refresh", "outcome", "cis").count();
+        double refreshesBefore = meters.counter("ratepayer.balance.refresh", "outcome", "cis", "kind", BalanceService.NO_FAILURE).count();
         // two runs at once, each with its workers: every bill is still claimed once
         long one = start(b, D);
         long two = start(b, D);
@@ -348,7 +349,7 @@ class AutopayRunsIT extends PlatformIT {
                 join payment p on p.payment_guid = a.payment_guid where a.biller_id = ? and a.status = 'APPROVED' and p.status = 'APPROVED'""")
                 .param(b.bid()).query(String.class).single()).as("accounts:approved attempts:approved payments").isEqualTo("60:60:60");
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).as("nothing else was charged").isEqualTo(60);
-        assertThat(meters.counter("ratepayer.balance.refresh", "outcome", "cis").count() - refreshesBefore)
+        assertThat(meters.counter("ratepayer.balance.refresh", "outcome", "cis", "kind", BalanceService.NO_FAILURE).count() - refreshesBefore)
                 .as("one live balance per charge: the payment uses the run's refresh").isEqualTo(60.0);
         await().atMost(PATIENCE).until(() -> accounts.stream().allMatch(a -> postedFor(a).size() == 1));
         assertThat(run(b, D).get("due").asInt()).isZero();

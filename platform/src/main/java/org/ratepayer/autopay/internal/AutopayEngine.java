@@ -327,18 +327,22 @@ public class AutopayEngine {
     /**
      * Moves an attempt still in progress to its outcome. A scheduled payment's own status (PAID, FAILED) is set by the
      * enrolments module in the same transaction, so the payer never sees it SCHEDULED after its charge, nor PAID
-     * without the attempt saying so.
+     * without the attempt saying so. When this call moved it, {@code tell} publishes the outcome in the same
+     * transaction: its listeners write their ledger rows (the outcome's email) before it commits, so a process killed
+     * just after the move cannot leave a charge that is never told (docs/autopay.md, "Emails"; ClusterUnderFaultsIT
+     * once found an autopay receipt missing that way).
      */
     private boolean finish(long id, Long scheduledId, long bid, LocalDate date, String status, String reason, BigDecimal amount, UUID guid,
-            String message) {
-        if (scheduledId == null) {
-            return attempts.finish(id, status, reason, amount, guid, message, now());
-        }
+            String message, Runnable tell) {
         return Boolean.TRUE.equals(tx.execute(st -> {
             boolean moved = attempts.finish(id, status, reason, amount, guid, message, now());
             if (moved) {
-                boolean paid = status.equals("APPROVED");
-                scheduledPayments.settle(bid, scheduledId, paid, date, guid, reason != null ? reason : status.toLowerCase(java.util.Locale.ROOT));
+                if (scheduledId != null) {
+                    boolean paid = status.equals("APPROVED");
+                    scheduledPayments.settle(bid, scheduledId, paid, date, guid,
+                            reason != null ? reason : status.toLowerCase(java.util.Locale.ROOT));
+                }
+                tell.run();
             }
             return moved;
         }));
@@ -348,16 +352,13 @@ public class AutopayEngine {
     private void record(long id, Long scheduledId, long bid, String account, String invoice, Channel channel, LocalDate date, PaymentStatus status,
             BigDecimal amount, UUID guid, String message, int failuresBefore, LocalDate firstFailure, List<Integer> retryDays) {
         if (status.isApproved() || status == PaymentStatus.VOIDED || status == PaymentStatus.REFUNDED) {
-            if (finish(id, scheduledId, bid, date, "APPROVED", null, amount, guid, message)) {
-                events.publishEvent(new AutopayEvent.Charged(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date,
-                        amount, guid));
-            }
+            finish(id, scheduledId, bid, date, "APPROVED", null, amount, guid, message, () -> events.publishEvent(
+                    new AutopayEvent.Charged(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date, amount, guid)));
         } else if (status.isUnsuccessful()) {
-            if (finish(id, scheduledId, bid, date, status.name(), null, amount, guid, message)) {
-                LocalDate next = channel == Channel.AUTOPAY ? AutopayRules.nextRetry(firstFailure, failuresBefore + 1, retryDays) : null;
-                events.publishEvent(new AutopayEvent.Declined(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date,
-                        amount, guid, message, next));
-            }
+            LocalDate next = channel == Channel.AUTOPAY ? AutopayRules.nextRetry(firstFailure, failuresBefore + 1, retryDays) : null;
+            finish(id, scheduledId, bid, date, status.name(), null, amount, guid, message, () -> events.publishEvent(
+                    new AutopayEvent.Declined(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date, amount, guid,
+                            message, next)));
         } else {
             attempts.note(id, amount, guid, message, now());
         }
@@ -365,10 +366,8 @@ public class AutopayEngine {
 
     private void notCharged(long id, Long scheduledId, long bid, String account, String invoice, Channel channel, LocalDate date, String reason,
             BigDecimal amount) {
-        if (finish(id, scheduledId, bid, date, "SKIPPED", reason, amount, null, null)) {
-            events.publishEvent(new AutopayEvent.NotCharged(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date,
-                    reason));
-        }
+        finish(id, scheduledId, bid, date, "SKIPPED", reason, amount, null, null, () -> events.publishEvent(
+                new AutopayEvent.NotCharged(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date, reason)));
     }
 
     /**

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.util.UriUtils;
@@ -73,16 +74,18 @@ public class AutopayEmails {
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.ownTx = new TransactionTemplate(txManager);
-        // Heard after the publisher's transaction commits (or at once when it has none, as the run's calls): the ledger
-        // row must commit on its own, before SMTP, whatever the publisher's transaction did.
-        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Heard before the publisher's transaction commits (the autopay engine moves an attempt and publishes its outcome
+        // in one), so the ledger row commits with the outcome or not at all: a process killed between the two can no
+        // longer leave a charge without its receipt. A savepoint keeps a failed row from undoing the outcome; without a
+        // publisher's transaction (the upcoming-charge job) it is a transaction of its own.
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
      * An outcome of an autopay or scheduled-payment attempt. Never throws: an email that cannot be written or sent is
      * logged (or FAILED in the history), and the run goes on.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     public void outcome(AutopayEvent event) {
         try {
             tell(event);
@@ -202,7 +205,8 @@ public class AutopayEmails {
             log.debug("{} for biller {} account {}: already sent ({})", kind, bid, account, key);
             return false;
         }
-        dispatcher.dispatch(id.get(), email);
+        // SMTP once the row has committed; a process that dies first leaves it QUEUED for the retry sweep
+        dispatcher.dispatchAfterCommit(id.get(), email);
         return true;
     }
 
