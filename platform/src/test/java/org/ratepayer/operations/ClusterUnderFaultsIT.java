@@ -309,7 +309,7 @@ class ClusterUnderFaultsIT {
         System.out.printf("  CIS payment postings: %d (%d repeated arrivals refused as duplicates); emails: %d, each once (%d being"
                 + " sent by the killed node: at most once)%n", posted.size(), posted.stream().mapToInt(p -> p.arrivals() - 1).sum(), emails,
                 inDoubtEmails);
-        System.out.printf("  approved channel payments without a receipt (the known gap, docs/operations.md): %d%n", receiptsMissing);
+        System.out.printf("  approved channel payments without a receipt: %d%n", receiptsMissing);
     }
 
     // ---------------------------------------------------------------------------------------------------- set-up
@@ -721,10 +721,9 @@ class ClusterUnderFaultsIT {
         String approvedChannel = "select count(*) from payment p where biller_id = " + BID + " and channel in ('IVR', 'KIOSK')"
                 + " and status = 'APPROVED' and ";
         assertThat(scalar(approvedChannel + receipts + " > 1")).as("channel payments with two receipts").isZero();
-        // KNOWN GAP, not fixed here (payments code): PaymentService tells its listeners (the receipt) after the transaction
-        // that recorded the outcome, so a node killed between the two leaves an approved payment without a receipt, as
-        // autopay did before its fix. Counted and printed until that is fixed; then assert zero (docs/operations.md).
+        // the receipt's row is written in the transaction that records the approval, so a kill loses none
         receiptsMissing = scalar(approvedChannel + receipts + " = 0");
+        assertThat(receiptsMissing).as("approved channel payments without a receipt").isZero();
         return emails.size();
     }
 

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -42,7 +43,9 @@ public class PaymentEmails implements PaymentStateListener {
         this.accountEmails = accountEmails;
         this.history = history;
         this.dispatcher = dispatcher;
+        // a savepoint inside the payment's own transaction: a receipt that cannot be written never undoes the approval
         this.tx = new TransactionTemplate(txManager);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Override
@@ -53,7 +56,11 @@ public class PaymentEmails implements PaymentStateListener {
             return;
         }
         if (payment.status() == PaymentStatus.APPROVED) {
-            send(payment, EmailKind.RECEIPT, true);
+            try {
+                send(payment, EmailKind.RECEIPT, true);
+            } catch (RuntimeException e) {
+                log.error("payment {}: its receipt could not be written; the payment stands", payment.guid(), e);
+            }
         }
     }
 
