@@ -49,6 +49,20 @@ public final class RefundRules {
     }
 
     /**
+     * Refuses an amount above what is left of the charge, in the words every refund path answers (the staff page's
+     * confirmation step too, before anything is sent).
+     *
+     * @throws RefundRefused 422 naming {@code amount}
+     */
+    public static void requireWithin(BigDecimal charged, BigDecimal left, BigDecimal amount) {
+        if (amount.compareTo(left) > 0) {
+            throw new RefundRefused(Kind.NOT_ALLOWED, "above_charge", "amount",
+                    left.signum() == 0 ? "nothing is left to refund of the " + charged.toPlainString() + " charged"
+                            : "at most " + left.toPlainString() + " is left to refund of the " + charged.toPlainString() + " charged");
+        }
+    }
+
+    /**
      * How this refund goes: a void when it gives back the whole of an approved charge whose batch is still open (the
      * processor then never moves the money at all), else a refund.
      *
@@ -61,12 +75,7 @@ public final class RefundRules {
             throw new RefundRefused(Kind.NOT_ALLOWED, "not_refundable", "payment",
                     "the payment is " + status + ": only an approved or settled payment can be refunded");
         }
-        BigDecimal left = left(charged, taken);
-        if (amount.compareTo(left) > 0) {
-            throw new RefundRefused(Kind.NOT_ALLOWED, "above_charge", "amount",
-                    left.signum() == 0 ? "nothing is left to refund of the " + charged.toPlainString() + " charged"
-                            : "at most " + left.toPlainString() + " is left to refund of the " + charged.toPlainString() + " charged");
-        }
+        requireWithin(charged, left(charged, taken), amount);
         boolean whole = taken.signum() == 0 && amount.compareTo(charged) == 0;
         return status == PaymentStatus.APPROVED && !batched && whole ? Refund.Kind.VOID : Refund.Kind.REFUND;
     }

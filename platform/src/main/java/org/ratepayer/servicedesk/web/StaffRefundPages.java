@@ -70,21 +70,13 @@ class StaffRefundPages {
     String confirm(@PathVariable long bid, @PathVariable String guid, SignedInStaff staff, @RequestParam(defaultValue = "") String key,
             @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String reason, Model model,
             HttpServletResponse response) {
-        staff.requireRole(StaffRole.ADMINISTRATOR);
-        if (!show(bid, guid, model, response)) {
+        if (!posted(bid, guid, staff, key, amount, reason, model, response)) {
             return "staff/payment";
         }
-        model.addAttribute("amount", amount);
-        model.addAttribute("reason", reason);
-        model.addAttribute("key", key);
         try {
             BigDecimal money = money(amount);
             RefundHistory h = (RefundHistory) model.getAttribute("history");
-            if (money.compareTo(h.left()) > 0) {
-                // the same words as the refund itself would answer, before anything is sent
-                throw new RefundRefused(Refusal.Kind.NOT_ALLOWED, "above_charge", "amount", "at most " + h.left().toPlainString()
-                        + " is left to refund of the " + h.charged().toPlainString() + " charged");
-            }
+            RefundRules.requireWithin(h.charged(), h.left(), money);
             model.addAttribute("amount", money.toPlainString());
             model.addAttribute("confirming", true);
         } catch (Refusal e) {
@@ -97,13 +89,9 @@ class StaffRefundPages {
     String refund(@PathVariable long bid, @PathVariable String guid, SignedInStaff staff, @RequestParam(defaultValue = "") String key,
             @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String reason, Model model,
             HttpServletResponse response) {
-        staff.requireRole(StaffRole.ADMINISTRATOR);
-        if (!show(bid, guid, model, response)) {
+        if (!posted(bid, guid, staff, key, amount, reason, model, response)) {
             return "staff/payment";
         }
-        model.addAttribute("amount", amount);
-        model.addAttribute("reason", reason);
-        model.addAttribute("key", key);
         try {
             if (key.isBlank() || key.length() > 100) {
                 throw new RefundRefused(Refusal.Kind.INVALID, "invalid_field", "key", "the form's refund key is missing; reload the page");
@@ -122,6 +110,19 @@ class StaffRefundPages {
             model.addAttribute("confirming", false);
             return refused(e, model, response);
         }
+    }
+
+    /** A refund form posted by an administrator: the payment and what was typed back in the model; false as {@link #show}. */
+    private boolean posted(long bid, String guid, SignedInStaff staff, String key, String amount, String reason, Model model,
+            HttpServletResponse response) {
+        staff.requireRole(StaffRole.ADMINISTRATOR);
+        if (!show(bid, guid, model, response)) {
+            return false;
+        }
+        model.addAttribute("amount", amount);
+        model.addAttribute("reason", reason);
+        model.addAttribute("key", key);
+        return true;
     }
 
     /** Puts the payment and its refunds in the model; false (and a 404 page) when the biller has no such payment. */
