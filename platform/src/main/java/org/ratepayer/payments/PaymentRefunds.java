@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +36,7 @@ public class PaymentRefunds {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentRefunds.class);
     private static final int MAX_REASON = 500;
+    private static final int REPAIR_BATCH = 100;
 
     private final PaymentRepository payments;
     private final RefundRepository refunds;
@@ -82,6 +84,28 @@ public class PaymentRefunds {
             return started;
         }
         return send(bid, started);
+    }
+
+    /**
+     * Asks the processor again, under each refund's own id, about refunds whose answer was lost more than {@code age} ago,
+     * as a retry with the refund's key would (docs/refunds.md, "A lost answer"). The processor keys refunds by that id,
+     * so asking again never refunds twice; a refund still unanswered stays UNKNOWN for the next run.
+     *
+     * @return how many refunds got their answer
+     */
+    public int repairUnanswered(Duration age) {
+        int answered = 0;
+        for (RefundRepository.Unanswered u : refunds.unknownSince(clock.instant().minus(age), REPAIR_BATCH)) {
+            try {
+                if (send(u.bid(), u.refund()).status() != Refund.Status.UNKNOWN) {
+                    answered++;
+                }
+            } catch (RuntimeException e) {
+                log.error("refund {} of payment {}: could not be settled now; tried again later", u.refund().refundId(),
+                        u.refund().paymentGuid(), e);
+            }
+        }
+        return answered;
     }
 
     /** The payment's refunds and what is left of it. */

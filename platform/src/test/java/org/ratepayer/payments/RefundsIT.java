@@ -67,6 +67,9 @@ class RefundsIT extends PlatformIT {
     @Autowired
     PaymentRepairJob repairJob;
 
+    @Autowired
+    PaymentRefunds refundRepair;
+
     private TestBiller billerWithBill(String account) {
         return billerWithBills(account, "40.00");
     }
@@ -337,5 +340,29 @@ class RefundsIT extends PlatformIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> caught("Refund of $10.00 for account 3207-1").size() == 1);
         Thread.sleep(300);
         assertThat(caught("Refund of $10.00 for account 3207-1")).hasSize(1);
+    }
+
+    @Test
+    void aRefundWhoseAnswerWasLostIsFinishedByTheRepairJobOnce() throws Exception {
+        TestBiller b = billerWithBill("3208-1");
+        UUID payment = pay(b, "3208-1", "40.00", TIMES_OUT);
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where payment_guid = ?").param(payment).update();
+        repairJob.repair();
+
+        Reply lost = refund(b.bid(), payment, UUID.randomUUID().toString(), "{\"amount\":\"15.00\"}");
+        assertThat(lost.json().get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(refundRepair.repairUnanswered(Duration.ofSeconds(30))).as("too recent to ask again").isZero();
+        assertThat(refunds(b.bid(), payment).json().get("refunds").get(0).get("status").asText()).isEqualTo("UNKNOWN");
+
+        jdbc.sql("update payment_refund set created_at = created_at - interval '1 minute' where payment_guid = ?").param(payment).update();
+        assertThat(refundRepair.repairUnanswered(Duration.ofSeconds(30))).isEqualTo(1);
+        assertThat(refundRepair.repairUnanswered(Duration.ofSeconds(30))).as("a second run finds nothing left").isZero();
+        Reply after = refunds(b.bid(), payment);
+        assertThat(after.json().get("refunds").get(0).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(after.json().get("left").decimalValue()).isEqualByComparingTo("25.00");
+        assertThat(processorRefunds(payment)).as("refunded once at the processor").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> caught("Refund of $15.00 for account 3208-1").size() == 1);
+        Thread.sleep(300);
+        assertThat(caught("Refund of $15.00 for account 3208-1")).hasSize(1);
     }
 }

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import java.util.UUID;
 import org.ratepayer.billers.BillerService;
+import org.ratepayer.payments.PaymentRefunds;
 import org.ratepayer.payments.batches.BatchProperties;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.SandboxGateway;
@@ -50,9 +51,13 @@ public class PaymentsConfiguration {
     }
 
     @Bean
-    RecurringTask<Void> paymentRepair(PaymentRepairJob job) {
+    RecurringTask<Void> paymentRepair(PaymentRepairJob job, PaymentRefunds refunds) {
+        // refunds whose answer was lost are asked about on the same beat as payments (docs/refunds.md)
         return Tasks.recurring("payment-repair", FixedDelay.of(Duration.ofSeconds(30)))
-                .execute((instance, context) -> job.repair());
+                .execute((instance, context) -> {
+                    job.repair();
+                    refunds.repairUnanswered(PaymentRepairJob.SETTLE_AFTER);
+                });
     }
 
     /** On one node at a time (db-scheduler); on unless {@code ratepayer.retention.enabled=false}. */

@@ -75,6 +75,18 @@ public class RefundRepository {
                 """).params(kind.name(), status.name(), reference, message, at.atOffset(ZoneOffset.UTC), refundId).update() == 1;
     }
 
+    /** A refund still waiting for the processor's answer, with its biller: what the repair job asks again. */
+    public record Unanswered(long bid, Refund refund) {
+    }
+
+    /** Refunds left UNKNOWN since before {@code cutoff} (a lost answer), oldest first, at most {@code limit}. */
+    public List<Unanswered> unknownSince(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                select * from payment_refund where status = 'UNKNOWN' and created_at < ? order by created_at limit ?
+                """).params(cutoff.atOffset(ZoneOffset.UTC), limit)
+                .query((rs, n) -> new Unanswered(rs.getLong("biller_id"), refund(rs, n))).list();
+    }
+
     /** Approved refunds and voids of the biller recorded in {@code [from, to)}: a business day's, for the batch report. */
     public List<Refund> approvedBetween(long bid, Instant from, Instant to) {
         return jdbc.sql("""
