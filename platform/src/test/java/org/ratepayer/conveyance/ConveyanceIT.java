@@ -237,13 +237,7 @@ class ConveyanceIT extends PlatformIT {
     }
 
     private static List<MimeMessage> caught(String subject) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-            try {
-                return subject.equals(m.getSubject());
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return TestSmtp.receivedWithSubject(SMTP, subject);
     }
 
     private static List<String> to(MimeMessage m) throws MessagingException {

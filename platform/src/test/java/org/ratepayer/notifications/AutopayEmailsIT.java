@@ -162,7 +162,7 @@ class AutopayEmailsIT extends PlatformIT {
     }
 
     private static List<MimeMessage> caughtFor(String address) {
-        return SMTP.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return TestSmtp.receivedBy(SMTP, address);
     }
 
     private static List<String> recipients(JsonNode email) {

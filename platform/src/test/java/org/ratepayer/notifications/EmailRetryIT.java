@@ -178,6 +178,6 @@ class EmailRetryIT extends PlatformIT {
     }
 
     private static List<MimeMessage> caught(String address) {
-        return SMTP.findReceivedMessages(u -> u.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return TestSmtp.receivedBy(SMTP, address);
     }
 }

@@ -142,7 +142,7 @@ class LowBalanceAlertsIT extends PlatformIT {
     }
 
     private static List<MimeMessage> caughtFor(String address) {
-        return SMTP.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return TestSmtp.receivedBy(SMTP, address);
     }
 
     private static List<String> json(JsonNode array) {

@@ -301,7 +301,7 @@ class NoticesIT extends PlatformIT {
     }
 
     private static List<MimeMessage> caught(String address) {
-        return SMTP.findReceivedMessages(u -> u.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return TestSmtp.receivedBy(SMTP, address);
     }
 
     private static List<String> to(MimeMessage m) throws MessagingException {

@@ -74,7 +74,7 @@ class NoticesMultiProcessIT {
             // several more passes of both jobs on both nodes
             Thread.sleep(8_000);
             for (String a : accounts) {
-                List<String> subjects = smtp.findReceivedMessages(u -> u.getEmail().equalsIgnoreCase(address(a)), m -> true)
+                List<String> subjects = TestSmtp.receivedBy(smtp, address(a)).stream()
                         .map(NoticesMultiProcessIT::subject).sorted().toList();
                 assertThat(subjects).as(a).hasSize(2);
                 assertThat(subjects.get(0)).startsWith("Reminder: your Notice Co-op bill of $");

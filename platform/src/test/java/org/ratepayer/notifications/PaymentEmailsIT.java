@@ -104,7 +104,7 @@ class PaymentEmailsIT extends PlatformIT {
 
     /** What landed in one address's mailbox (the server files a copy of each email per recipient). */
     private static List<MimeMessage> caughtFor(String address) {
-        return SMTP.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return TestSmtp.receivedBy(SMTP, address);
     }
 
     private static String textOf(Part part) throws Exception {

@@ -702,7 +702,7 @@ class ClusterUnderFaultsIT {
         int deliveries = 0;
         int inDoubt = 0;
         for (Map.Entry<String, Map<String, int[]>> to : expected.entrySet()) {
-            Map<String, Long> got = smtp.findReceivedMessages(u -> u.getEmail().equalsIgnoreCase(to.getKey()), m -> true)
+            Map<String, Long> got = TestSmtp.receivedBy(smtp, to.getKey()).stream()
                     .collect(Collectors.groupingBy(ClusterUnderFaultsIT::subject, TreeMap::new, Collectors.counting()));
             assertThat(got.keySet()).as("subjects received by %s", to.getKey()).isSubsetOf(to.getValue().keySet());
             for (Map.Entry<String, int[]> subject : to.getValue().entrySet()) {

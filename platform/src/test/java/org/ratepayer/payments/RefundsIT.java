@@ -112,22 +112,7 @@ class RefundsIT extends PlatformIT {
     }
 
     private static List<MimeMessage> caught(String subject) {
-        // GreenMail's mailboxes are read while other emails of the test may still be arriving: read again when they moved
-        for (int attempt = 1;; attempt++) {
-            try {
-                return SMTP.findReceivedMessages(u -> true, m -> {
-                    try {
-                        return subject.equals(m.getSubject());
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-            } catch (java.util.ConcurrentModificationException moved) {
-                if (attempt == 5) {
-                    throw moved;
-                }
-            }
-        }
+        return TestSmtp.receivedWithSubject(SMTP, subject);
     }
 
     private static String recipients(MimeMessage m) throws Exception {

@@ -138,7 +138,7 @@ class ConversionReRegistrationIT extends CisPageIT {
     }
 
     private static List<MimeMessage> caughtFor(String address) {
-        return SMTP.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return TestSmtp.receivedBy(SMTP, address);
     }
 
     /** Every text part of the email, however deeply the parts nest. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.ratepayer.BifText;
+import org.ratepayer.TestSmtp;
 import org.ratepayer.cissim.CisAccount;
 import org.ratepayer.cissim.FaultPlan;
 import org.ratepayer.cissim.PayableCharge;
@@ -211,6 +212,6 @@ class PortalHomeIT extends CisPageIT {
 
     /** What landed in one address's mailbox. */
     private static List<MimeMessage> caughtFor(String address) {
-        return SMTP.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return TestSmtp.receivedBy(SMTP, address);
     }
 }

@@ -416,6 +416,6 @@ class PortalSelfServiceIT extends CisPageIT {
     }
 
     private static List<MimeMessage> caughtFor(String address) {
-        return SMTP.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return TestSmtp.receivedBy(SMTP, address);
     }
 }

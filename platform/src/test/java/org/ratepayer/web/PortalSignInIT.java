@@ -387,7 +387,7 @@ class PortalSignInIT extends CisPageIT {
     }
 
     private static List<MimeMessage> caughtFor(String address) {
-        return SMTP.findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), m -> true).toList();
+        return TestSmtp.receivedBy(SMTP, address);
     }
 
     /** A documentation address (RFC 5737) no other test of this class uses. */
