@@ -261,7 +261,9 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         if (codes.contains("E00013") || codes.contains("E00015") || codes.contains("E00003") || codes.contains("E00027")) {
             throw new InvalidPaymentMethodException(field, "refused by the processor: " + text(answer));
         }
-        throw refused(bid, "payment profile", answer);
+        // not the payer's doing (bad credentials, CIM off for the account): nothing was charged, the payer may try again
+        log.error("biller {}: Authorize.Net refused the payment profile: {}", bid, codes(answer));
+        throw new GatewayUnavailableException("Authorize.Net refused the payment profile: " + text(answer), null);
     }
 
     @Override
@@ -352,7 +354,8 @@ public final class AuthorizeNetGateway implements PaymentGateway {
                 // "record not found": another merchant's profile (another biller's), or one never made
                 return Optional.empty();
             }
-            throw refused(bid, "payment profile look-up", answer);
+            log.error("biller {}: Authorize.Net refused the payment profile look-up: {}", bid, codes(answer));
+            throw new GatewayUnavailableException("Authorize.Net refused the payment profile look-up: " + text(answer), null);
         }
         PaymentMaskedType p = r.getPaymentProfile().getPayment();
         if (p != null && p.getCreditCard() != null) {

@@ -638,6 +638,22 @@ class AuthorizeNetGatewayTest {
     }
 
     @Test
+    void aProfileRefusedForAnotherReasonOrUnansweredIsTheProcessorBeingUnavailable() {
+        anet.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(answer("createCustomerProfileResponse", "Error",
+                "E00007", "User authentication failed due to invalid authentication values.", ""))));
+        CardDetails card = new CardDetails("4111111111111111", 12, 2030, "123", "62701");
+        PaymentMethodChecks.CheckedCard checked = PaymentMethodChecks.card(card, java.time.YearMonth.of(2026, 12));
+
+        assertThatThrownBy(() -> gateway.tokenizeCard(BID, checked, card))
+                .isInstanceOf(PaymentGateway.GatewayUnavailableException.class).hasMessageContaining("E00007")
+                .message().doesNotContain("4111111111111111");
+
+        anet.resetAll();
+        anet.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse", "")).withFixedDelay(2500)));
+        assertThatThrownBy(() -> gateway.tokenizeCard(BID, checked, card)).isInstanceOf(PaymentGateway.GatewayTimeoutException.class);
+    }
+
+    @Test
     void aKnownProfileShowsItsBrandAndLastFour() {
         anet.stubFor(api("getCustomerPaymentProfileRequest").willReturn(aResponse().withBody(ok("getCustomerPaymentProfileResponse",
                 "<paymentProfile><customerProfileId>527262</customerProfileId><customerPaymentProfileId>86</customerPaymentProfileId>"

@@ -256,6 +256,24 @@ class AuthorizeNetProcessorIT extends PlatformIT {
     }
 
     @Test
+    void aCardNumberAuthorizeNetDoesNotTokenizeInTimeIsA503AndNothingIsRecorded() {
+        TestBiller b = authorizeNetBiller("9206-1");
+        ANET.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>1</customerProfileId><customerPaymentProfileIdList><numericString>2</numericString>"
+                        + "</customerPaymentProfileIdList>")).withFixedDelay(5000)));
+
+        Reply unavailable = pay(b, """
+                {"channel": "IVR", "accountNumber": "9206-1", "amount": 120.50,
+                 "card": {"number": "4111111111111111", "expMonth": 12, "expYear": 2099, "cvv": "123", "postalCode": "49331"}}""");
+
+        assertThat(unavailable.status()).as(unavailable.body()).isEqualTo(503);
+        assertThat(unavailable.json().get("code").asText()).isEqualTo("processor_unavailable");
+        assertThat(unavailable.body()).doesNotContain("4111111111111111");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+        assertThat(charges()).isEmpty();
+    }
+
+    @Test
     void aKioskPaymentWithAnAcceptJsNonceIsChargedWithItsOpaqueData() {
         TestBiller b = authorizeNetBiller("9203-1");
         ANET.stubFor(transaction("authCaptureTransaction").willReturn(aResponse().withBody(approved("60019493303"))));
