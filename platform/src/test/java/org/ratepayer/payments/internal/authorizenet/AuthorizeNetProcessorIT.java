@@ -323,6 +323,37 @@ class AuthorizeNetProcessorIT extends PlatformIT {
     }
 
     @Test
+    void aChargeHeldForReviewStaysUnknownPastTheRepairJobsPatienceUntilTheBillerDecides() {
+        TestBiller b = authorizeNetBiller("9207-1");
+        ANET.stubFor(transaction("authCaptureTransaction").willReturn(aResponse().withBody(
+                AuthorizeNetGatewayTest.transactionAnswer("Ok", "I00001", "Successful.", "4", "60019493307",
+                        "<messages><message><code>252</code><description>Your order has been received.</description></message></messages>"))));
+
+        Reply held = pay(b, byToken("9207-1", "anet-nonce:CARD:VISA:1111:eyJoZWxkIjoxfQ"));
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(held.json().get("status").asText()).isEqualTo("UNKNOWN");
+        String guid = held.json().get("paymentGuid").asText();
+        String key = guid.replace("-", "").substring(0, 20);
+
+        // still held an hour later: not closed as an error, though the job gives up on unseen attempts after 15 minutes
+        ANET.stubFor(api("getUnsettledTransactionListRequest").willReturn(aResponse().withBody(list("getUnsettledTransactionListResponse",
+                summary("60019493307", key, "FDSPendingReview", "120.50")))));
+        ANET.stubFor(api("getTransactionDetailsRequest").willReturn(aResponse().withBody(details("60019493307", "FDSPendingReview", CARD))));
+        jdbc.sql("update payment set created_at = now() - interval '1 hour', updated_at = now() - interval '1 minute' where payment_guid = ?")
+                .param(UUID.fromString(guid)).update();
+        repairJob.repair();
+        assertThat(row(guid).status()).isEqualTo("UNKNOWN");
+        assertThat(posted("9207-1")).isEmpty();
+
+        // the biller approves it in the Merchant Interface: the next pass settles it and posts it
+        ANET.stubFor(api("getTransactionDetailsRequest").willReturn(aResponse().withBody(details("60019493307", "capturedPendingSettlement", CARD))));
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where payment_guid = ?").param(UUID.fromString(guid)).update();
+        repairJob.repair();
+        assertThat(row(guid).status()).isEqualTo("APPROVED");
+        await().atMost(PATIENCE).until(() -> posted("9207-1").size() == 1);
+    }
+
+    @Test
     void theOperatorRefundsPartOfASettledChargeAndVoidsAnUnsettledOne() {
         TestBiller b = authorizeNetBiller("9205-1");
         ANET.stubFor(transaction("authCaptureTransaction").willReturn(aResponse().withBody(approved("60019493305"))));
