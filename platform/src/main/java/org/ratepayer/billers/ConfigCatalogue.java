@@ -79,6 +79,13 @@ public final class ConfigCatalogue {
     public static final int SET_STRIPE_SECRET_KEY = 1018;
     public static final String PROCESSOR_SANDBOX = "SANDBOX";
     public static final String PROCESSOR_STRIPE = "STRIPE";
+    public static final String PROCESSOR_AUTHORIZE_NET = "AUTHORIZE_NET";
+    /** Project-assigned: the biller's Authorize.Net API login id (docs/processors.md, "Authorize.Net"). */
+    public static final int SET_AUTHORIZE_NET_LOGIN_ID = 1023;
+    /** Project-assigned: the biller's Authorize.Net transaction key, encrypted at rest, never shown (docs/processors.md). */
+    public static final int SET_AUTHORIZE_NET_TRANSACTION_KEY = 1024;
+    /** Project-assigned: the biller's Authorize.Net public client key, for Accept.js in the payer's browser; not a secret. */
+    public static final int SET_AUTHORIZE_NET_CLIENT_KEY = 1025;
 
     /** What a biller that has not chosen its maximum single payment takes at most. */
     public static final BigDecimal DEFAULT_MAXIMUM_PAYMENT = new BigDecimal("99999.99");
@@ -160,9 +167,12 @@ public final class ConfigCatalogue {
                 ValueKind.AMOUNT_OR_ZERO));
         put(s, ConfigDef.range(1013, "Prepaid low-balance alert days: alert when the remaining days fall below it (unset: no days threshold)", 0, 60,
                 null));
-        put(s, ConfigDef.oneOf(1017, "Payment processor: SANDBOX (the built-in test processor, when unset) or STRIPE", null,
-                PROCESSOR_SANDBOX, PROCESSOR_STRIPE));
+        put(s, ConfigDef.oneOf(1017, "Payment processor: SANDBOX (the built-in test processor, when unset), STRIPE or AUTHORIZE_NET", null,
+                PROCESSOR_SANDBOX, PROCESSOR_STRIPE, PROCESSOR_AUTHORIZE_NET));
         put(s, ConfigDef.of(1018, "Stripe secret key (sk_live_…, sk_test_… or a restricted rk_… key)", ValueKind.STRIPE_SECRET_KEY));
+        put(s, ConfigDef.of(1023, "Authorize.Net API login id", ValueKind.AUTHORIZE_NET_LOGIN_ID));
+        put(s, ConfigDef.of(1024, "Authorize.Net transaction key", ValueKind.AUTHORIZE_NET_TRANSACTION_KEY));
+        put(s, ConfigDef.of(1025, "Authorize.Net public client key (Accept.js)", ValueKind.AUTHORIZE_NET_CLIENT_KEY));
         return new ConfigCatalogue(Map.copyOf(o), Map.copyOf(s));
     }
 

@@ -48,6 +48,7 @@ public record ConfigDef(
     }
 
     public boolean secret() {
-        return kind == ValueKind.SECRET || kind == ValueKind.SIGNING_SECRET || kind == ValueKind.STRIPE_SECRET_KEY;
+        return kind == ValueKind.SECRET || kind == ValueKind.SIGNING_SECRET || kind == ValueKind.STRIPE_SECRET_KEY
+                || kind == ValueKind.AUTHORIZE_NET_TRANSACTION_KEY;
     }
 }

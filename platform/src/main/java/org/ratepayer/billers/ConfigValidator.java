@@ -63,6 +63,11 @@ public final class ConfigValidator {
             case CIS_ACCOUNT_NUMBER -> cisAccountNumber(who, text(who, value));
             case COLOUR -> colour(who, text(who, value));
             case STRIPE_SECRET_KEY -> stripeSecretKey(who, text(who, value));
+            case AUTHORIZE_NET_LOGIN_ID -> shaped(who, text(who, value), ANET_LOGIN_ID, "not an Authorize.Net API login id (1 to 25 letters and digits)");
+            case AUTHORIZE_NET_TRANSACTION_KEY -> shaped(who, text(who, value), ANET_TRANSACTION_KEY,
+                    "not an Authorize.Net transaction key (16 letters and digits; never the signature key or the public client key)");
+            case AUTHORIZE_NET_CLIENT_KEY -> shaped(who, text(who, value), ANET_CLIENT_KEY,
+                    "not an Authorize.Net public client key (letters and digits, from Account > Settings > Manage Public Client Key)");
         };
     }
 
@@ -215,6 +220,19 @@ public final class ConfigValidator {
      * at the first call. The message never repeats the value: it is a secret.
      */
     private static final java.util.regex.Pattern STRIPE_KEY = java.util.regex.Pattern.compile("(sk|rk)_(live|test)_[A-Za-z0-9]{8,247}");
+
+    private static final Pattern ANET_LOGIN_ID = Pattern.compile("[A-Za-z0-9]{1,25}");
+    private static final Pattern ANET_TRANSACTION_KEY = Pattern.compile("[A-Za-z0-9]{16}");
+    private static final Pattern ANET_CLIENT_KEY = Pattern.compile("[A-Za-z0-9]{20,128}");
+
+    /** A value of a fixed shape; the message never repeats the value, which may be a secret. */
+    private static String shaped(String who, String text, Pattern shape, String refusal) {
+        String t = text.trim();
+        if (!shape.matcher(t).matches()) {
+            throw new ConfigValidationException(who + ": " + refusal);
+        }
+        return t;
+    }
 
     private static String stripeSecretKey(String who, String text) {
         String t = text.trim();

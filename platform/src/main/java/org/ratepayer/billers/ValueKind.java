@@ -23,5 +23,11 @@ public enum ValueKind {
     /** Setting 1007: a colour {@code #rrggbb} that white text on it can be read against, see {@link AccentColour}. */
     COLOUR,
     /** Setting 1018: a Stripe secret or restricted key, {@code sk_live_…}, {@code sk_test_…}, {@code rk_live_…}, {@code rk_test_…}; kept encrypted like {@link #SECRET}. */
-    STRIPE_SECRET_KEY
+    STRIPE_SECRET_KEY,
+    /** Setting 1023: an Authorize.Net API login id, 1 to 25 letters and digits (docs/processors.md). */
+    AUTHORIZE_NET_LOGIN_ID,
+    /** Setting 1024: an Authorize.Net transaction key, 16 letters and digits; kept encrypted like {@link #SECRET}. */
+    AUTHORIZE_NET_TRANSACTION_KEY,
+    /** Setting 1025: an Authorize.Net public client key for Accept.js, letters and digits; public, shown like any setting. */
+    AUTHORIZE_NET_CLIENT_KEY
 }

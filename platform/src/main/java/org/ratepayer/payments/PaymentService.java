@@ -467,11 +467,16 @@ public class PaymentService {
             throw new org.ratepayer.payments.gateway.MethodNotAcceptedException("card",
                     org.ratepayer.payments.gateway.MethodNotAcceptedException.CARD_NUMBERS);
         }
-        if (r.card() != null) {
-            return gateway.tokenizeCard(bid, PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
-        }
-        if (r.bank() != null) {
-            return gateway.tokenizeBank(bid, PaymentMethodChecks.bank(r.bank()));
+        try {
+            // a processor that tokenizes over the network (Authorize.Net's payment profiles) may not answer: nothing charged
+            if (r.card() != null) {
+                return gateway.tokenizeCard(bid, PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
+            }
+            if (r.bank() != null) {
+                return gateway.tokenizeBank(bid, PaymentMethodChecks.bank(r.bank()));
+            }
+        } catch (PaymentGateway.GatewayTimeoutException | PaymentGateway.GatewayUnavailableException e) {
+            throw new ProcessorUnavailableException(e);
         }
         Optional<PaymentGateway.Tokenized> known;
         try {

@@ -53,6 +53,40 @@ class ConfigValidatorTest {
         assertThat(catalogue.setting(1017).orElseThrow().secret()).isFalse();
     }
 
+    /** Settings 1017, 1023 to 1025 (docs/processors.md, "Authorize.Net"): shaped like Authorize.Net's, the transaction key sealed and never echoed. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "setting {0} = {1}: {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "1017 | authorize_net                          | AUTHORIZE_NET",
+            "1017 | AUTHORIZENET                           | refused",
+            "1023 | '  5KP3u95bQpv  '                      | 5KP3u95bQpv",
+            "1023 | 5KP3u95b Qpv                           | refused",
+            "1023 | ABCDEFGHIJKLMNOPQRSTUVWXYZ             | refused",
+            "1024 | 346HZ32z3fP4hTG2                       | 346HZ32z3fP4hTG2",
+            "1024 | 346HZ32z3fP4hTG                        | refused",
+            "1024 | 346HZ32z3fP4hTG2X                      | refused",
+            "1024 | 346HZ32z-fP4hTG2                       | refused",
+            "1025 | 5FcB6WrfHGS76gHW3v7btBCE3HuuBuke9Pj96Ztfn5R32G5ep42vne7MCWZtAucY | 5FcB6WrfHGS76gHW3v7btBCE3HuuBuke9Pj96Ztfn5R32G5ep42vne7MCWZtAucY",
+            "1025 | pk_test_51AbCdEfGh                     | refused"})
+    void authorizeNetCredentialsAreShapedLikeAuthorizeNets(int id, String value, String expected) {
+        if (expected.equals("refused")) {
+            assertThatThrownBy(() -> setting(id, TextNode.valueOf(value))).isInstanceOf(ConfigValidationException.class)
+                    .hasMessageStartingWith("setting " + id + " (");
+            if (id != 1017) {
+                // a credential is never repeated back, not even a wrong one
+                assertThatThrownBy(() -> setting(id, TextNode.valueOf(value))).message().doesNotContain(value.trim());
+            }
+        } else {
+            assertThat(setting(id, TextNode.valueOf(value))).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void onlyTheAuthorizeNetTransactionKeyIsSealed() {
+        assertThat(catalogue.setting(1024).orElseThrow().secret()).isTrue();
+        assertThat(catalogue.setting(1023).orElseThrow().secret()).isFalse();
+        assertThat(catalogue.setting(1025).orElseThrow().secret()).isFalse();
+    }
+
     @Test
     void booleansAcceptTheUsualSpellings() {
         assertThat(option(64, BooleanNode.TRUE)).isEqualTo("true");

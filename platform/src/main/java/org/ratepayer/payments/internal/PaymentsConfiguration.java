@@ -10,6 +10,8 @@ import org.ratepayer.payments.PaymentRefunds;
 import org.ratepayer.payments.batches.BatchProperties;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.SandboxGateway;
+import org.ratepayer.payments.internal.authorizenet.AuthorizeNetGateway;
+import org.ratepayer.payments.internal.authorizenet.AuthorizeNetProperties;
 import org.ratepayer.payments.internal.stripe.StripeGateway;
 import org.ratepayer.payments.internal.stripe.StripeProperties;
 import org.ratepayer.billers.ConfigCatalogue;
@@ -22,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RetentionProperties.class, StripeProperties.class})
+@EnableConfigurationProperties({RetentionProperties.class, StripeProperties.class, AuthorizeNetProperties.class})
 public class PaymentsConfiguration {
 
     /** The built-in sandbox processor, its tokens and charges in PostgreSQL: every biller's until it chooses another. */
@@ -43,11 +45,33 @@ public class PaymentsConfiguration {
                         .params(bid, reference).query(UUID.class).optional());
     }
 
+    /** Authorize.Net, for the billers that chose it, each with its own login id and sealed transaction key (docs/processors.md). */
+    @Bean
+    AuthorizeNetGateway authorizeNetGateway(AuthorizeNetProperties props, BillerService billers, BatchProperties batches, JdbcClient jdbc,
+            java.time.Clock clock) {
+        return new AuthorizeNetGateway(props,
+                bid -> {
+                    var config = billers.cachedConfig(bid);
+                    var login = config.setting(ConfigCatalogue.SET_AUTHORIZE_NET_LOGIN_ID);
+                    var key = config.setting(ConfigCatalogue.SET_AUTHORIZE_NET_TRANSACTION_KEY);
+                    return login.isPresent() && key.isPresent()
+                            ? java.util.Optional.of(new AuthorizeNetGateway.Credentials(login.get(), key.get()))
+                            : java.util.Optional.empty();
+                },
+                (bid, guid) -> jdbc.sql("select gateway_reference from payment where biller_id = ? and payment_guid = ?")
+                        .params(bid, guid).query(String.class).optional(),
+                (bid, reference) -> jdbc.sql("select payment_guid from payment where biller_id = ? and gateway_reference = ? limit 1")
+                        .params(bid, reference).query(UUID.class).optional(),
+                // the same business days the sandbox settles by and the batches close (docs/settlement.md)
+                (bid, day) -> batches.businessDay(billers.cachedBiller(bid).timeZone()).end(day),
+                clock);
+    }
+
     /** The gateway everyone injects: the biller's own processor, per call (setting 1017). */
     @Bean
     @Primary
-    PaymentGateway paymentGateway(BillerService billers, SandboxGateway sandbox, StripeGateway stripe) {
-        return new ProcessorRouter(billers, sandbox, stripe);
+    PaymentGateway paymentGateway(BillerService billers, SandboxGateway sandbox, StripeGateway stripe, AuthorizeNetGateway authorizeNet) {
+        return new ProcessorRouter(billers, sandbox, stripe, authorizeNet);
     }
 
     @Bean

@@ -21,17 +21,22 @@ final class ProcessorRouter implements PaymentGateway {
     private final BillerService billers;
     private final PaymentGateway sandbox;
     private final PaymentGateway stripe;
+    private final PaymentGateway authorizeNet;
 
-    ProcessorRouter(BillerService billers, PaymentGateway sandbox, PaymentGateway stripe) {
+    ProcessorRouter(BillerService billers, PaymentGateway sandbox, PaymentGateway stripe, PaymentGateway authorizeNet) {
         this.billers = billers;
         this.sandbox = sandbox;
         this.stripe = stripe;
+        this.authorizeNet = authorizeNet;
     }
 
     /** The biller's processor. */
     PaymentGateway of(long bid) {
         String chosen = billers.cachedConfig(bid).setting(ConfigCatalogue.SET_PAYMENT_PROCESSOR).orElse(ConfigCatalogue.PROCESSOR_SANDBOX);
-        return ConfigCatalogue.PROCESSOR_STRIPE.equals(chosen) ? stripe : sandbox;
+        if (ConfigCatalogue.PROCESSOR_STRIPE.equals(chosen)) {
+            return stripe;
+        }
+        return ConfigCatalogue.PROCESSOR_AUTHORIZE_NET.equals(chosen) ? authorizeNet : sandbox;
     }
 
     @Override

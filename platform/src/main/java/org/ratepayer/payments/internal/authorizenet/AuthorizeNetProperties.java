@@ -1,0 +1,28 @@
+package org.ratepayer.payments.internal.authorizenet;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code ratepayer.authorizenet.*}: where the Authorize.Net adapter posts its XML and how long it waits
+ * (docs/processors.md, "Authorize.Net").
+ *
+ * @param apiBase            Authorize.Net's API, {@code https://api2.authorize.net}; its sandbox is
+ *                           {@code https://apitest.authorize.net}; a test's WireMock server or an egress proxy otherwise
+ * @param connectTimeout     how long to wait for a connection; none made means nothing was sent
+ * @param readTimeout        how long to wait for an answer once the request left; past it the outcome is unknown and
+ *                           the repair job asks Authorize.Net later (a payer waits this long at most)
+ * @param duplicateWindow    sent as the {@code duplicateWindow} transaction setting: Authorize.Net refuses, for this
+ *                           long, a second transaction identical to one it took (same amount, card or account, invoice
+ *                           number), which catches a resent charge or refund whose first answer was lost
+ * @param lookBack           how many days of settled batches a look-up searches, besides the unsettled transactions
+ */
+@ConfigurationProperties("ratepayer.authorizenet")
+public record AuthorizeNetProperties(
+        @DefaultValue("https://api2.authorize.net") String apiBase,
+        @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("10m") Duration duplicateWindow,
+        @DefaultValue("3") int lookBack) {
+}
