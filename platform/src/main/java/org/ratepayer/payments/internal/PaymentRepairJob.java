@@ -3,6 +3,7 @@ package org.ratepayer.payments.internal;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.PaymentStatus;
+import org.ratepayer.payments.gateway.PaymentGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -45,16 +46,24 @@ public class PaymentRepairJob {
                 if (repair(p, now)) {
                     repaired++;
                 }
+            } catch (PaymentGateway.GatewayTimeoutException | PaymentGateway.GatewayUnavailableException e) {
+                // the processor is down, or has not decided yet (a charge held for review): an expected wait, not a fault
+                log.info("payment {}: the processor gives no outcome yet ({}); asked again later", p.guid(), e.getMessage());
+                postpone(p);
             } catch (RuntimeException e) {
                 log.error("payment {}: could not be settled now; tried again later", p.guid(), e);
-                try {
-                    payments.postpone(p.id());
-                } catch (RuntimeException again) {
-                    log.error("payment {}: could not be postponed either", p.guid(), again);
-                }
+                postpone(p);
             }
         }
         return repaired;
+    }
+
+    private void postpone(Payment p) {
+        try {
+            payments.postpone(p.id());
+        } catch (RuntimeException again) {
+            log.error("payment {}: could not be postponed either", p.guid(), again);
+        }
     }
 
     private boolean repair(Payment p, OffsetDateTime now) {
