@@ -55,7 +55,9 @@ public class PaymentEmails implements PaymentStateListener {
             // and the payer who enrolled, with what autopay knows (the next attempt, the reason): not twice.
             return;
         }
-        if (payment.status() == PaymentStatus.APPROVED) {
+        // a pending bank payment has its receipt now; its confirmation sends no second one (docs/ach.md)
+        if (payment.status() == PaymentStatus.PENDING
+                || payment.status() == PaymentStatus.APPROVED && from != PaymentStatus.PENDING) {
             try {
                 send(payment, EmailKind.RECEIPT, true);
             } catch (RuntimeException e) {

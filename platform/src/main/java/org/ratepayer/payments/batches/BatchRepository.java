@@ -34,7 +34,7 @@ public class BatchRepository {
     }
 
     /**
-     * Puts into the batch every approved (or already settled, docs/settlement.md) payment of the biller created
+     * Puts into the batch every approved (or already settled, docs/settlement.md, or pending bank, docs/ach.md) payment of the biller created
      * before the cutoff that no batch holds yet. The rows are locked in id order first: two closures running at once queue on the
      * same first row instead of deadlocking, and the one that waited re-reads it, finds it batched,
      * and passes over it.
@@ -45,7 +45,7 @@ public class BatchRepository {
         return jdbc.sql("""
                 with taken as materialized (
                     select payment_id from payment
-                    where biller_id = ? and status in ('APPROVED', 'SETTLED') and batch_id is null and created_at < ?
+                    where biller_id = ? and status in ('APPROVED', 'SETTLED', 'PENDING') and batch_id is null and created_at < ?
                     order by payment_id
                     for update
                 )
@@ -90,7 +90,7 @@ public class BatchRepository {
     List<Breakdown.Cell> unbatchedCells(long bid) {
         return jdbc.sql("""
                 select method, channel, count(*) as n, sum(amount) as amount, sum(fee) as fee
-                from payment where biller_id = ? and status in ('APPROVED', 'SETTLED') and batch_id is null
+                from payment where biller_id = ? and status in ('APPROVED', 'SETTLED', 'PENDING') and batch_id is null
                 group by method, channel
                 """).param(bid).query(BatchRepository::cell).list();
     }
