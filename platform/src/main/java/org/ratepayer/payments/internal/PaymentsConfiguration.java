@@ -49,6 +49,13 @@ public class PaymentsConfiguration {
         return new ProcessorRouter(billers, sandbox, stripe);
     }
 
+    /** The sandbox's events on its pending bank charges (docs/ach.md), every minute on one node. */
+    @Bean
+    RecurringTask<Void> sandboxAchEventsTask(SandboxAchEvents events) {
+        return Tasks.recurring("sandbox-ach-events", FixedDelay.of(Duration.ofMinutes(1)))
+                .execute((instance, context) -> events.deliverDue());
+    }
+
     @Bean
     RecurringTask<Void> paymentRepair(PaymentRepairJob job) {
         return Tasks.recurring("payment-repair", FixedDelay.of(Duration.ofSeconds(30)))
