@@ -248,6 +248,14 @@ class AchReturnsIT extends CisPageIT {
         assertThat(kept.json().get("outcome").asText()).isEqualTo("UNKNOWN_PAYMENT");
         assertThat(jdbc.sql("select event_type || ' ' || outcome || ' ' || payment_guid from processor_event where event_id = 'evt_test_unknown_1'")
                 .query(String.class).single()).isEqualTo("payment_intent.succeeded UNKNOWN_PAYMENT " + stranger);
+        Reply listed = send(asOperator(request("/api/v1/billers/" + b.bid() + "/webhook-events")).GET());
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json()).hasSize(1);
+        assertThat(listed.json().get(0).get("eventId").asText()).isEqualTo("evt_test_unknown_1");
+        assertThat(listed.json().get(0).get("paymentGuid").asText()).isEqualTo(stranger.toString());
+        assertThat(send(asOperator(request("/api/v1/billers/" + b.bid() + "/webhook-events?outcome=APPLIED")).GET()).json()).hasSize(1);
+        assertThat(send(asOperator(request("/api/v1/billers/" + b.bid() + "/webhook-events?outcome=SOMETHING")).GET()).status())
+                .isEqualTo(400);
     }
 
     @Test

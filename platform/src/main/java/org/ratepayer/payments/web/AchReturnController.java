@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.ratepayer.payments.AchReturn;
 import org.ratepayer.payments.AchReturns;
+import org.ratepayer.payments.ProcessorEvents;
 import org.ratepayer.shared.web.BadRequestException;
 import org.ratepayer.shared.web.Caller;
 import org.ratepayer.shared.web.NotFoundException;
@@ -20,15 +21,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Returned bank payments for the operator (docs/ach.md, "Returns for staff"): the list staff work from, and the mark
- * that one was reversed in the CIS by hand. Operator only, like refunds.
+ * that one was reversed in the CIS by hand; and the webhook events that named no payment. Operator only, like refunds.
  */
 @RestController
 public class AchReturnController {
 
     private final AchReturns returns;
+    private final ProcessorEvents events;
 
-    public AchReturnController(AchReturns returns) {
+    public AchReturnController(AchReturns returns, ProcessorEvents events) {
         this.returns = returns;
+        this.events = events;
+    }
+
+    @GetMapping("/api/v1/billers/{bid}/webhook-events")
+    @ApiResponse(responseCode = "200", description = "The processors' webhook events of the biller with this outcome, newest "
+            + "first, at most 200: by default those that named no payment of the biller (UNKNOWN_PAYMENT)")
+    @ApiResponse(responseCode = "400", description = "outcome is not one of APPLIED, NO_CHANGE, UNKNOWN_PAYMENT, IGNORED",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    public List<ProcessorEvents.ProcessorEvent> webhookEvents(@PathVariable long bid, Caller caller,
+            @RequestParam(defaultValue = "UNKNOWN_PAYMENT") String outcome) {
+        caller.requireOperator();
+        if (!ProcessorEvents.OUTCOMES.contains(outcome)) {
+            throw new BadRequestException("outcome", String.join(", ", ProcessorEvents.OUTCOMES));
+        }
+        return events.list(bid, outcome, 200);
     }
 
     @GetMapping("/api/v1/billers/{bid}/ach-returns")
