@@ -331,6 +331,17 @@ class AchReturnsIT extends CisPageIT {
                 .param(b.bid()).query(String.class).list()).isEqualTo(List.of("carl ach-return.reversed payment " + guid));
         assertThat(jdbc.sql("select reversed_by from ach_return where biller_id = ?").param(b.bid()).query(String.class).single())
                 .isEqualTo("staff:carl");
+
+        // a read-only user reads the list but cannot mark: no link, and the post is refused, changing nothing
+        StaffUsers.IssuedPassword reader = staffUsers.create(admin, "rita", "rita@example.org", StaffRole.READ_ONLY, false);
+        StaffHttp rita = new StaffHttp(this::url, "192.0.2.201");
+        rita.signIn(b.bid(), "rita", reader.oneTimePassword(), null, PASSWORD, clock);
+        String page = rita.get("/staff/" + b.bid() + "/ach-returns").body();
+        assertThat(page).contains("id=\"reversed-" + guid + "\"").doesNotContain("id=\"mark-");
+        long audited = count("select count(*) from staff_audit where biller_id = ?", b.bid());
+        String csrf = "_csrf=" + StaffHttp.enc(StaffHttp.csrf(page));
+        assertThat(rita.postRaw("/staff/" + b.bid() + "/ach-returns/" + guid + "/reversed", csrf).statusCode()).isEqualTo(403);
+        assertThat(count("select count(*) from staff_audit where biller_id = ?", b.bid())).isEqualTo(audited);
     }
 
     static final String PASSWORD = "a long staff password 1";
