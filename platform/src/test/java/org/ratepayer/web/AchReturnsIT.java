@@ -327,6 +327,10 @@ class AchReturnsIT extends CisPageIT {
         assertThat(browser.text("no-open-returns")).isEqualTo("No returned bank payment is waiting.");
         assertThat(browser.text("reversed-" + guid)).contains("staff:carl");
         browser.assertAccessible("staff ACH returns, one reversed");
+        browser.get(url("/staff/" + b.bid() + "/payments/" + guid));
+        assertThat(browser.text("payment-status")).isEqualTo("RETURNED");
+        assertThat(browser.text("ach-return").replaceAll("\\s+", " "))
+                .isEqualTo("The member's bank returned this payment: R01 Insufficient funds. Marked reversed in the CIS by staff:carl.");
         assertThat(jdbc.sql("select actor || ' ' || action || ' ' || target from staff_audit where biller_id = ? and action like 'ach-return%'")
                 .param(b.bid()).query(String.class).list()).isEqualTo(List.of("carl ach-return.reversed payment " + guid));
         assertThat(jdbc.sql("select reversed_by from ach_return where biller_id = ?").param(b.bid()).query(String.class).single())
