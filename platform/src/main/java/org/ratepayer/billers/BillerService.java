@@ -244,6 +244,11 @@ public class BillerService {
         return repo.find(bid);
     }
 
+    /** The biller whose public GUID this is (the key in its webhook addresses, docs/ach.md). */
+    public Optional<Biller> findByGuid(UUID guid) {
+        return repo.findByGuid(guid);
+    }
+
     public Biller require(long bid) {
         return repo.find(bid).orElseThrow(() -> new BillerNotFoundException(bid));
     }

@@ -77,6 +77,10 @@ public final class ConfigCatalogue {
     public static final int SET_PAYMENT_PROCESSOR = 1017;
     /** Project-assigned: the biller's Stripe secret key ({@code sk_live_…}, {@code sk_test_…} or a restricted {@code rk_…}), encrypted at rest (docs/processors.md). */
     public static final int SET_STRIPE_SECRET_KEY = 1018;
+    /** Project-assigned: the signing secret of the biller's Stripe webhook endpoint ({@code whsec_…}), encrypted at rest (docs/ach.md). */
+    public static final int SET_STRIPE_WEBHOOK_SECRET = 1021;
+    /** Project-assigned: the secret the sandbox signs its webhook events with; derived from the master key when unset (docs/ach.md). */
+    public static final int SET_SANDBOX_WEBHOOK_SECRET = 1022;
     public static final String PROCESSOR_SANDBOX = "SANDBOX";
     public static final String PROCESSOR_STRIPE = "STRIPE";
     public static final String PROCESSOR_AUTHORIZE_NET = "AUTHORIZE_NET";
@@ -170,6 +174,8 @@ public final class ConfigCatalogue {
         put(s, ConfigDef.oneOf(1017, "Payment processor: SANDBOX (the built-in test processor, when unset), STRIPE or AUTHORIZE_NET", null,
                 PROCESSOR_SANDBOX, PROCESSOR_STRIPE, PROCESSOR_AUTHORIZE_NET));
         put(s, ConfigDef.of(1018, "Stripe secret key (sk_live_…, sk_test_… or a restricted rk_… key)", ValueKind.STRIPE_SECRET_KEY));
+        put(s, ConfigDef.of(1021, "Stripe webhook signing secret (whsec_…, of the endpoint /webhooks/stripe/{biller GUID})", ValueKind.SECRET));
+        put(s, ConfigDef.of(1022, "Sandbox webhook signing secret (unset: derived from the master key)", ValueKind.SECRET));
         put(s, ConfigDef.of(1023, "Authorize.Net API login id", ValueKind.AUTHORIZE_NET_LOGIN_ID));
         put(s, ConfigDef.of(1024, "Authorize.Net transaction key", ValueKind.AUTHORIZE_NET_TRANSACTION_KEY));
         put(s, ConfigDef.of(1025, "Authorize.Net public client key (Accept.js)", ValueKind.AUTHORIZE_NET_CLIENT_KEY));

@@ -167,7 +167,8 @@ public class PaymentRefunds {
     private Refund finish(long bid, Refund r, Refund.Kind kind, PaymentGateway.Result result) {
         Payment p = payments.lockForRefund(bid, r.paymentGuid()).orElseThrow();
         Refund.Status status = switch (result.outcome()) {
-            case APPROVED -> Refund.Status.APPROVED;
+            // a refund the processor accepted and is still sending back is given back as far as the platform goes
+            case APPROVED, PENDING -> Refund.Status.APPROVED;
             case DECLINED -> Refund.Status.DECLINED;
             case ERROR -> Refund.Status.ERROR;
         };

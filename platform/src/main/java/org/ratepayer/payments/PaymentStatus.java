@@ -6,7 +6,9 @@ import java.util.Set;
 
 /**
  * A payment's states and the only moves between them. UNKNOWN is an attempt whose outcome the
- * gateway did not tell us (a timeout): the repair job asks the gateway, it never guesses.
+ * gateway did not tell us (a timeout): the repair job asks the gateway, it never guesses. PENDING is a bank
+ * payment the processor accepted but has not confirmed yet; RETURNED is one the bank sent back (a failure
+ * before confirmation or a NACHA return after it), which staff reverse in the CIS by hand (docs/ach.md).
  */
 public enum PaymentStatus {
     INITIATED,
@@ -16,14 +18,20 @@ public enum PaymentStatus {
     UNKNOWN,
     SETTLED,
     VOIDED,
-    REFUNDED;
+    REFUNDED,
+    PENDING,
+    RETURNED;
 
     private static final Map<PaymentStatus, Set<PaymentStatus>> NEXT = Map.of(
-            INITIATED, EnumSet.of(APPROVED, DECLINED, ERROR, UNKNOWN),
-            UNKNOWN, EnumSet.of(APPROVED, DECLINED, ERROR),
-            // refunded in full before it settled (a void came too late, or gave way to a refund): docs/refunds.md
-            APPROVED, EnumSet.of(SETTLED, VOIDED, REFUNDED),
-            SETTLED, EnumSet.of(REFUNDED),
+            INITIATED, EnumSet.of(APPROVED, DECLINED, ERROR, UNKNOWN, PENDING),
+            UNKNOWN, EnumSet.of(APPROVED, DECLINED, ERROR, PENDING),
+            // confirmed by the processor, or failed before it was (docs/ach.md)
+            PENDING, EnumSet.of(APPROVED, RETURNED),
+            // refunded in full before it settled (a void came too late, or gave way to a refund): docs/refunds.md;
+            // a bank payment's return can come days after its confirmation, even after settlement (docs/ach.md)
+            APPROVED, EnumSet.of(SETTLED, VOIDED, REFUNDED, RETURNED),
+            SETTLED, EnumSet.of(REFUNDED, RETURNED),
+            RETURNED, EnumSet.noneOf(PaymentStatus.class),
             DECLINED, EnumSet.noneOf(PaymentStatus.class),
             ERROR, EnumSet.noneOf(PaymentStatus.class),
             VOIDED, EnumSet.noneOf(PaymentStatus.class),
@@ -45,6 +53,14 @@ public enum PaymentStatus {
         return this == APPROVED || this == SETTLED;
     }
 
+    /**
+     * Taken as paid for the payer, the CIS and the day's batch: approved, settled, or a bank payment the processor
+     * accepted and has not confirmed yet (docs/ach.md: it is posted to the CIS at once, and a return is reversed by hand).
+     */
+    public boolean isPaid() {
+        return isApproved() || this == PENDING;
+    }
+
     /** The payment did not take the money and never will: declined or failed. */
     public boolean isUnsuccessful() {
         return this == DECLINED || this == ERROR;
@@ -52,7 +68,7 @@ public enum PaymentStatus {
 
     /** Paid or perhaps being paid (its outcome not known yet): what it pays is not offered for payment again. */
     public boolean isTaken() {
-        return isApproved() || this == INITIATED || this == UNKNOWN;
+        return isPaid() || this == INITIATED || this == UNKNOWN;
     }
 
     public boolean isFinalOutcome() {

@@ -51,6 +51,22 @@ class PaymentEmailTextTest {
     }
 
     @Test
+    void aReturnSaysPlainlyThatTheAmountIsStillOwedAndHowToPayAgain() {
+        Payment p = payment(PaymentStatus.RETURNED, Method.ACH, Channel.WEB, "0");
+        Payment returned = new Payment(p.id(), p.guid(), p.bid(), p.accountNumber(), p.invoiceNumber(), p.channel(), p.method(),
+                p.status(), p.amount(), p.fee(), p.brand(), p.last4(), p.approvalCode(), "Returned R01: Insufficient funds",
+                p.payerEmail(), p.kioskId(), p.createdAt());
+        PaymentEmailText.Composed r = words.returned(new PaymentEmailText.Brand("Co-op", null), "Pat Doe", returned);
+        assertThat(r.subject()).isEqualTo("Your bank payment was returned — Co-op");
+        assertThat(r.text()).startsWith("Your bank returned your payment of $1,234.50 to Co-op, so it did not go through. "
+                + "The amount is still owed.")
+                .contains("Amount returned:", "$1,234.50", "Bank account ending in 1111", "Bank's reason:", "Returned R01: Insufficient funds",
+                        "October 5, 2026 at 2:30 PM EDT", "Please pay again online with a card or another bank account, or contact Co-op.")
+                .doesNotContain("No money was taken").doesNotContain("receipt");
+        assertThat(r.html()).contains("Returned R01: Insufficient funds", "The amount is still owed.");
+    }
+
+    @Test
     void aFailureNoticeSaysNoMoneyWasTaken() {
         PaymentEmailText.Composed r = words.failure("Co-op", "Pat Doe",
                 payment(PaymentStatus.DECLINED, Method.CARD, Channel.SCHEDULED, "0"));

@@ -16,10 +16,12 @@ class PaymentStatusTest {
 
     @ParameterizedTest(name = "{0} may move to [{1}]")
     @CsvSource(delimiter = ';', value = {
-            "INITIATED; APPROVED DECLINED ERROR UNKNOWN",
-            "UNKNOWN;   APPROVED DECLINED ERROR",
-            "APPROVED;  SETTLED VOIDED REFUNDED",
-            "SETTLED;   REFUNDED",
+            "INITIATED; APPROVED DECLINED ERROR UNKNOWN PENDING",
+            "UNKNOWN;   APPROVED DECLINED ERROR PENDING",
+            "PENDING;   APPROVED RETURNED",
+            "APPROVED;  SETTLED VOIDED REFUNDED RETURNED",
+            "SETTLED;   REFUNDED RETURNED",
+            "RETURNED;  ''",
             "DECLINED;  ''",
             "ERROR;     ''",
             "VOIDED;    ''",
@@ -39,19 +41,23 @@ class PaymentStatusTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}: approved {1}, unsuccessful {2}, taken {3}, final {4}")
+    @ParameterizedTest(name = "{0}: approved {1}, paid {5}, unsuccessful {2}, taken {3}, final {4}")
     @CsvSource({
-            "INITIATED, false, false, true,  false",
-            "UNKNOWN,   false, false, true,  false",
-            "APPROVED,  true,  false, true,  true",
-            "SETTLED,   true,  false, true,  true",
-            "DECLINED,  false, true,  false, true",
-            "ERROR,     false, true,  false, true",
-            "VOIDED,    false, false, false, true",
-            "REFUNDED,  false, false, false, true",
+            "INITIATED, false, false, true,  false, false",
+            "UNKNOWN,   false, false, true,  false, false",
+            "APPROVED,  true,  false, true,  true,  true",
+            "SETTLED,   true,  false, true,  true,  true",
+            "PENDING,   false, false, true,  true,  true",
+            "RETURNED,  false, false, false, true,  false",
+            "DECLINED,  false, true,  false, true,  false",
+            "ERROR,     false, true,  false, true,  false",
+            "VOIDED,    false, false, false, true,  false",
+            "REFUNDED,  false, false, false, true,  false",
     })
-    void whatEachStateMeans(PaymentStatus s, boolean approved, boolean unsuccessful, boolean taken, boolean finalOutcome) {
+    void whatEachStateMeans(PaymentStatus s, boolean approved, boolean unsuccessful, boolean taken, boolean finalOutcome,
+            boolean paid) {
         assertThat(s.isApproved()).isEqualTo(approved);
+        assertThat(s.isPaid()).isEqualTo(paid);
         assertThat(s.isUnsuccessful()).isEqualTo(unsuccessful);
         assertThat(s.isTaken()).isEqualTo(taken);
         assertThat(s.isFinalOutcome()).isEqualTo(finalOutcome);
@@ -60,6 +66,7 @@ class PaymentStatusTest {
     @ParameterizedTest
     @EnumSource(PaymentStatus.class)
     void everyStateIsInTheTables(PaymentStatus s) {
-        assertThat(s.name()).isIn("INITIATED", "UNKNOWN", "APPROVED", "SETTLED", "DECLINED", "ERROR", "VOIDED", "REFUNDED");
+        assertThat(s.name()).isIn("INITIATED", "UNKNOWN", "APPROVED", "SETTLED", "DECLINED", "ERROR", "VOIDED", "REFUNDED",
+                "PENDING", "RETURNED");
     }
 }

@@ -351,7 +351,7 @@ public class AutopayEngine {
     /** Records a payment's outcome on its attempt and tells it, once: only the call that moves the attempt publishes. */
     private void record(long id, Long scheduledId, long bid, String account, String invoice, Channel channel, LocalDate date, PaymentStatus status,
             BigDecimal amount, UUID guid, String message, int failuresBefore, LocalDate firstFailure, List<Integer> retryDays) {
-        if (status.isApproved() || status == PaymentStatus.VOIDED || status == PaymentStatus.REFUNDED) {
+        if (status.isPaid() || status == PaymentStatus.VOIDED || status == PaymentStatus.REFUNDED) {
             finish(id, scheduledId, bid, date, "APPROVED", null, amount, guid, message, () -> events.publishEvent(
                     new AutopayEvent.Charged(bid, account, invoice, channel.name(), attempts.scheduledGuid(scheduledId), date, amount, guid)));
         } else if (status.isUnsuccessful()) {

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * An approved payment is posted to the CIS (CommitPaymentTransaction, docs/postings.md), queued in the very
+ * An approved (or pending bank, docs/ach.md) payment is posted to the CIS (CommitPaymentTransaction, docs/postings.md), queued in the very
  * transaction that approves it: approved and queued, or neither.
  */
 @Component
@@ -31,7 +31,11 @@ public class PaymentPostingListener implements PaymentStateListener {
 
     @Override
     public void moved(Payment p, PaymentStatus from) {
-        if (p.status() != PaymentStatus.APPROVED) {
+        // A pending bank payment is posted at once, like an approved one; its confirmation posts nothing more, and a
+        // return is reversed in the CIS by hand, since Daffron takes no ACH rejects over the data pump (docs/ach.md).
+        boolean posts = p.status() == PaymentStatus.PENDING
+                || p.status() == PaymentStatus.APPROVED && from != PaymentStatus.PENDING;
+        if (!posts) {
             return;
         }
         CisPosting.Tender tender = p.method() == Method.ACH ? CisPosting.Tender.ACH : CisPosting.Tender.CARD;

@@ -36,5 +36,7 @@ public enum EmailKind {
     /** A saved card that pays autopay or a scheduled payment expires within 30 days. */
     CARD_EXPIRING,
     /** Money given back by a refund or a void (docs/refunds.md); once per refund, in the refund's transaction. */
-    REFUND
+    REFUND,
+    /** A bank payment the bank sent back (docs/ach.md): the amount is still owed; once per payment. */
+    ACH_RETURNED
 }

@@ -122,6 +122,33 @@ public class PaymentEmailText {
                 rows, "Your bill is still due. Please check your payment method or pay another way.", null, brand);
     }
 
+    /**
+     * A bank payment the bank sent back (docs/ach.md): said plainly, with the bank's reason, that the amount is still
+     * owed and how to pay again. {@code p.gatewayMessage()} holds the return's code and words.
+     */
+    public Composed returned(Brand brand, String customerName, Payment p) {
+        String billerName = brand.billerName();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Biller", billerName));
+        rows.add(new Row("Account", p.accountNumber()));
+        if (customerName != null && !customerName.isBlank()) {
+            rows.add(new Row("Account holder", customerName));
+        }
+        if (p.invoiceNumber() != null) {
+            rows.add(new Row("Invoice", p.invoiceNumber()));
+        }
+        rows.add(new Row("Amount returned", money(p.amount().add(p.fee()))));
+        rows.add(new Row("Paid with", method(p)));
+        rows.add(new Row("Bank's reason", p.gatewayMessage() == null ? "-" : p.gatewayMessage()));
+        rows.add(new Row("Payment ID", p.guid().toString().toUpperCase(Locale.ROOT)));
+        rows.add(new Row("Paid on", WHEN.format(p.createdAt().atZoneSameInstant(zone))));
+        return compose("Your bank payment was returned — " + billerName,
+                "Your bank returned your payment of " + money(p.amount()) + " to " + billerName
+                        + ", so it did not go through. The amount is still owed.",
+                rows, "Please pay again online with a card or another bank account, or contact " + billerName
+                        + ". If your bank charged you a fee for the return, ask your bank about it.", null, brand);
+    }
+
     /** An email of rows between an intro and a closing, in text and HTML; {@code link}, if any, ends the HTML one. */
     static Composed compose(String subject, String intro, List<Row> rows, String closing, String link) {
         return compose(subject, intro, rows, closing, link, null);

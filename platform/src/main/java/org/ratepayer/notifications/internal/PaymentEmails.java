@@ -50,12 +50,23 @@ public class PaymentEmails implements PaymentStateListener {
 
     @Override
     public void moved(Payment payment, PaymentStatus from) {
+        if (payment.status() == PaymentStatus.RETURNED) {
+            // every channel's payer is told, autopay's too: nothing else tells a return, and the bill is unpaid again
+            try {
+                send(payment, EmailKind.ACH_RETURNED, false);
+            } catch (RuntimeException e) {
+                log.error("payment {}: its return email could not be written; the return stands", payment.guid(), e);
+            }
+            return;
+        }
         if (unattended(payment.channel())) {
             // Autopay and scheduled payments are told by AutopayEmails, once per attempt's outcome, to the account's users
             // and the payer who enrolled, with what autopay knows (the next attempt, the reason): not twice.
             return;
         }
-        if (payment.status() == PaymentStatus.APPROVED) {
+        // a pending bank payment has its receipt now; its confirmation sends no second one (docs/ach.md)
+        if (payment.status() == PaymentStatus.PENDING
+                || payment.status() == PaymentStatus.APPROVED && from != PaymentStatus.PENDING) {
             try {
                 send(payment, EmailKind.RECEIPT, true);
             } catch (RuntimeException e) {
@@ -71,14 +82,15 @@ public class PaymentEmails implements PaymentStateListener {
         // The payer reads the date on the biller's clock, the one their bills are dated by.
         PaymentEmailText words = new PaymentEmailText(biller.timeZone());
         PaymentEmailText.Brand brand = PaymentEmailText.Brand.of(biller.name(), billers.cachedConfig(p.bid()));
-        PaymentEmailText.Composed text = kind == EmailKind.RECEIPT
-                ? words.receipt(brand, customerName, p)
+        PaymentEmailText.Composed text = kind == EmailKind.RECEIPT ? words.receipt(brand, customerName, p)
+                : kind == EmailKind.ACH_RETURNED ? words.returned(brand, customerName, p)
                 : words.failure(brand, customerName, p);
         Optional<Queued> queued = tx.execute(s -> {
             AccountEmails before = accountEmails.current(p.bid(), p.accountNumber()).orElse(new AccountEmails(null, null));
             // No payer can register an account yet (docs/architecture.md comes later), so every account counts as unregistered.
             AccountEmails after = updateAccount ? EmailRules.afterPayment(policy, false, p.payerEmail(), before) : before;
-            List<String> to = EmailRules.recipients(policy, !unattended(p.channel()), p.payerEmail(), after);
+            List<String> to = EmailRules.recipients(policy, kind == EmailKind.ACH_RETURNED || !unattended(p.channel()), p.payerEmail(),
+                    after);
             if (to.isEmpty()) {
                 return Optional.<Queued>empty();
             }

@@ -169,7 +169,7 @@ class PortalPayController {
         if (save == null) {
             return null;
         }
-        boolean approved = payments.find(bid, guid).map(p -> p.status() == PaymentStatus.APPROVED).orElse(false);
+        boolean approved = payments.find(bid, guid).map(p -> p.status().isPaid()).orElse(false);
         if (!approved) {
             return null;
         }

@@ -34,7 +34,7 @@ public class BatchRepository {
     }
 
     /**
-     * Puts into the batch every approved (or already settled, docs/settlement.md) payment of the biller created
+     * Puts into the batch every approved (or already settled, docs/settlement.md, or pending bank, docs/ach.md) payment of the biller created
      * before the cutoff that no batch holds yet. The rows are locked in id order first: two closures running at once queue on the
      * same first row instead of deadlocking, and the one that waited re-reads it, finds it batched,
      * and passes over it.
@@ -45,7 +45,7 @@ public class BatchRepository {
         return jdbc.sql("""
                 with taken as materialized (
                     select payment_id from payment
-                    where biller_id = ? and status in ('APPROVED', 'SETTLED') and batch_id is null and created_at < ?
+                    where biller_id = ? and status in ('APPROVED', 'SETTLED', 'PENDING') and batch_id is null and created_at < ?
                     order by payment_id
                     for update
                 )
@@ -90,7 +90,7 @@ public class BatchRepository {
     List<Breakdown.Cell> unbatchedCells(long bid) {
         return jdbc.sql("""
                 select method, channel, count(*) as n, sum(amount) as amount, sum(fee) as fee
-                from payment where biller_id = ? and status in ('APPROVED', 'SETTLED') and batch_id is null
+                from payment where biller_id = ? and status in ('APPROVED', 'SETTLED', 'PENDING') and batch_id is null
                 group by method, channel
                 """).param(bid).query(BatchRepository::cell).list();
     }
@@ -103,7 +103,7 @@ public class BatchRepository {
         return query.query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single().toInstant();
     }
 
-    /** The approved refunds and voids recorded in {@code [from, to)}; {@code to} null for "until now". */
+    /** The approved refunds and voids, and the bank payments returned (docs/ach.md), in {@code [from, to)}; {@code to} null for "until now". */
     Reversals reversals(long bid, Instant from, Instant to) {
         Reversals.Sum[] sums = {Reversals.Sum.NONE, Reversals.Sum.NONE};
         String sql = "select kind, count(*) as n, sum(amount) as total from payment_refund"
@@ -115,7 +115,13 @@ public class BatchRepository {
             sums["VOID".equals(rs.getString("kind")) ? 1 : 0] = sum;
             return sum;
         }).list();
-        return new Reversals(sums[0], sums[1]);
+        String returned = "select count(*) as n, coalesce(sum(p.amount), 0) as total from ach_return r"
+                + " join payment p on p.payment_id = r.payment_id where r.biller_id = ? and r.returned_at >= ?"
+                + (to == null ? "" : " and r.returned_at < ?");
+        var returns = to == null ? jdbc.sql(returned).params(bid, utc(from)) : jdbc.sql(returned).params(bid, utc(from), utc(to));
+        Reversals.Sum achReturns = returns.query((rs, n) -> new Reversals.Sum(rs.getLong("n"), rs.getBigDecimal("total").setScale(2)))
+                .single();
+        return new Reversals(sums[0], sums[1], achReturns);
     }
 
     private static OffsetDateTime utc(Instant instant) {

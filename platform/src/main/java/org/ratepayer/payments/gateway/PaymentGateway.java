@@ -73,7 +73,9 @@ public interface PaymentGateway {
     enum Outcome {
         APPROVED,
         DECLINED,
-        ERROR;
+        ERROR,
+        /** A bank payment the processor accepted but has not confirmed: its webhook tells later (docs/ach.md). */
+        PENDING;
 
         /** The payment's state after the processor answered so, whoever asked (the charge, the repair job, autopay). */
         public PaymentStatus status() {
@@ -81,6 +83,7 @@ public interface PaymentGateway {
                 case APPROVED -> PaymentStatus.APPROVED;
                 case DECLINED -> PaymentStatus.DECLINED;
                 case ERROR -> PaymentStatus.ERROR;
+                case PENDING -> PaymentStatus.PENDING;
             };
         }
     }

@@ -23,7 +23,10 @@ import org.ratepayer.payments.Method;
  * "lost" (a timeout), for the repair job; 4000000000000333 approves every payment with the same approval
  * code, {@value #REPEATED_APPROVAL_CODE}, for a CIS that takes approval codes as transaction ids
  * (docs/postings.md). Any other valid card approves. Bank routing 011000015 (or
- * any valid routing number) approves, except account 000111222, which declines. Tokens and charges are kept by
+ * any valid routing number) approves, except account 000111222, which declines, and two accounts whose bank payments are
+ * asynchronous like a real ACH debit (docs/ach.md): 000222333 is PENDING, then confirmed (APPROVED) by the sandbox's
+ * next event; 000333444 is PENDING, then RETURNED R01 "Insufficient funds". The sandbox tells those outcomes later, as
+ * a processor does, by a signed webhook event ({@link PendingOutcome}). Tokens and charges are kept by
  * a {@link Ledger}: the platform's is PostgreSQL, so saved methods outlive a restart and any node can look up a
  * charge another made (docs/payments.md, "Sandbox gateway").
  * <p>
@@ -39,6 +42,11 @@ public final class SandboxGateway implements PaymentGateway {
     /** Not six digits, so no card of the counter below can ever be given it too. */
     static final String REPEATED_APPROVAL_CODE = "SBXDUP";
     static final String DECLINE_BANK_ACCOUNT = "000111222";
+    static final String PENDING_CONFIRMED_BANK_ACCOUNT = "000222333";
+    static final String PENDING_RETURNED_BANK_ACCOUNT = "000333444";
+    /** The return the sandbox sends for {@value #PENDING_RETURNED_BANK_ACCOUNT}. */
+    public static final String RETURN_CODE = "R01";
+    public static final String RETURN_REASON = "Insufficient funds";
 
     /** A token as the sandbox keeps it: its biller, what may be shown, and how its charges go. */
     public record Stored(long bid, Method method, String brand, String last4, Behaviour behaviour) {
@@ -50,7 +58,31 @@ public final class SandboxGateway implements PaymentGateway {
         DECLINE,
         ERROR,
         APPROVE_THEN_TIME_OUT,
-        APPROVE_WITH_REPEATED_CODE
+        APPROVE_WITH_REPEATED_CODE,
+        /** A bank payment left PENDING, confirmed by the sandbox's next event. */
+        PENDING_THEN_APPROVE,
+        /** A bank payment left PENDING, then returned R01 by the sandbox's next event. */
+        PENDING_THEN_RETURN;
+
+        /** What the sandbox's later event says of a PENDING charge made with this behaviour; null for any other. */
+        public PendingOutcome pendingOutcome() {
+            return switch (this) {
+                case PENDING_THEN_APPROVE -> new PendingOutcome(Outcome.APPROVED, null, null);
+                case PENDING_THEN_RETURN -> new PendingOutcome(null, RETURN_CODE, RETURN_REASON);
+                default -> null;
+            };
+        }
+    }
+
+    /**
+     * How a PENDING sandbox charge ends: confirmed ({@code confirmed} APPROVED) or returned with a NACHA code and the
+     * bank's words (docs/ach.md).
+     */
+    public record PendingOutcome(Outcome confirmed, String returnCode, String returnReason) {
+
+        public boolean returned() {
+            return returnCode != null;
+        }
     }
 
     /**
@@ -252,7 +284,12 @@ public final class SandboxGateway implements PaymentGateway {
 
     @Override
     public Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank) {
-        Behaviour b = bank.accountNumber().equals(DECLINE_BANK_ACCOUNT) ? Behaviour.DECLINE : Behaviour.APPROVE;
+        Behaviour b = switch (bank.accountNumber()) {
+            case DECLINE_BANK_ACCOUNT -> Behaviour.DECLINE;
+            case PENDING_CONFIRMED_BANK_ACCOUNT -> Behaviour.PENDING_THEN_APPROVE;
+            case PENDING_RETURNED_BANK_ACCOUNT -> Behaviour.PENDING_THEN_RETURN;
+            default -> Behaviour.APPROVE;
+        };
         return store(new Stored(bid, Method.ACH, bank.accountType(), bank.last4(), b));
     }
 
@@ -280,6 +317,8 @@ public final class SandboxGateway implements PaymentGateway {
             case ERROR -> new Result(Outcome.ERROR, null, reference, "Processor error: try again later");
             case APPROVE, APPROVE_THEN_TIME_OUT -> new Result(Outcome.APPROVED, approvalCode(), reference, "Approved");
             case APPROVE_WITH_REPEATED_CODE -> new Result(Outcome.APPROVED, REPEATED_APPROVAL_CODE, reference, "Approved");
+            case PENDING_THEN_APPROVE, PENDING_THEN_RETURN -> new Result(Outcome.PENDING, approvalCode(), reference,
+                    "Pending: the bank payment is being processed");
         };
         result = ledger.recordCharge(bid, paymentGuid, token, total, result);
         if (stored.behaviour() == Behaviour.APPROVE_THEN_TIME_OUT) {
@@ -292,6 +331,11 @@ public final class SandboxGateway implements PaymentGateway {
     public Optional<Tokenized> known(long bid, String token) {
         Stored stored = ofBiller(bid, token);
         return stored == null ? Optional.empty() : Optional.of(new Tokenized(token, stored.method(), stored.brand(), stored.last4()));
+    }
+
+    /** What the sandbox's later event says of a PENDING charge made with this token; null when it says nothing (docs/ach.md). */
+    public PendingOutcome pendingOutcome(String token) {
+        return ledger.token(token).map(t -> t.behaviour().pendingOutcome()).orElse(null);
     }
 
     /** The token's method when it was made for this biller; null for another biller's, as for one never made. */

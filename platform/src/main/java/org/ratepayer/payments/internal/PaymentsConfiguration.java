@@ -74,6 +74,13 @@ public class PaymentsConfiguration {
         return new ProcessorRouter(billers, sandbox, stripe, authorizeNet);
     }
 
+    /** The sandbox's events on its pending bank charges (docs/ach.md), every minute on one node. */
+    @Bean
+    RecurringTask<Void> sandboxAchEventsTask(SandboxAchEvents events) {
+        return Tasks.recurring("sandbox-ach-events", FixedDelay.of(Duration.ofMinutes(1)))
+                .execute((instance, context) -> events.deliverDue());
+    }
+
     @Bean
     RecurringTask<Void> paymentRepair(PaymentRepairJob job, PaymentRefunds refunds) {
         // refunds whose answer was lost are asked about on the same beat as payments (docs/refunds.md)

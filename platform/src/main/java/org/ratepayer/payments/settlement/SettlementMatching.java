@@ -78,8 +78,12 @@ public final class SettlementMatching {
         return new Plan(toSettle, alreadySettled, mismatches);
     }
 
-    /** Approved here, or settled before (a refund comes only after settlement): the processor may have funded it. */
+    /**
+     * Approved here, or settled before (a refund comes only after settlement; a bank payment's return may too,
+     * docs/ach.md): the processor may have funded it.
+     */
     private static boolean fundable(PaymentStatus status) {
-        return status == PaymentStatus.APPROVED || status == PaymentStatus.SETTLED || status == PaymentStatus.REFUNDED;
+        return status == PaymentStatus.APPROVED || status == PaymentStatus.SETTLED || status == PaymentStatus.REFUNDED
+                || status == PaymentStatus.RETURNED;
     }
 }

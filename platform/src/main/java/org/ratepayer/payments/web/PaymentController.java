@@ -52,7 +52,7 @@ public class PaymentController {
     }
 
     @PostMapping("/api/v1/billers/{bid}/payments")
-    @ApiResponse(responseCode = "201", description = "Taken: the processor's outcome is in status (APPROVED, DECLINED, ERROR or UNKNOWN)",
+    @ApiResponse(responseCode = "201", description = "Taken: the processor's outcome is in status (APPROVED, DECLINED, ERROR, UNKNOWN, or PENDING: a bank payment the processor has not confirmed yet)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentAnswer.class)))
     @ApiResponse(responseCode = "400", description = "A field is missing or malformed: nothing was charged",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))

@@ -42,7 +42,8 @@ public record Postback(String url, Map<String, String> params) {
         q.put("BillerGUID", billerGuid.toString().toUpperCase());
         q.put("PaymentDate", p.createdAt().withOffsetSameInstant(ZoneOffset.UTC).format(DATE));
         q.put("InvoiceNumber", nz(p.invoiceNumber()));
-        q.put("Approved", p.status() == PaymentStatus.APPROVED ? "True" : "False");
+        // a pending bank payment is posted to the CIS as paid, so the partner hears it paid too (docs/ach.md)
+        q.put("Approved", p.status().isPaid() ? "True" : "False");
         q.put("CustomerName", c == null ? "" : nz(c.name()));
         q.put("CustomerAddress", c == null ? "" : nz(c.address()));
         q.put("CustomerCity", c == null ? "" : nz(c.city()));

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class PostbackListener implements PaymentStateListener {
 
     private static final Set<PaymentStatus> OUTCOMES = EnumSet.of(PaymentStatus.APPROVED, PaymentStatus.DECLINED,
-            PaymentStatus.ERROR);
+            PaymentStatus.ERROR, PaymentStatus.PENDING);
 
     private final PayNowSessions sessions;
     private final Outbox outbox;
@@ -41,7 +41,9 @@ class PostbackListener implements PaymentStateListener {
 
     @Override
     public void moved(Payment payment, PaymentStatus from) {
-        if (payment.channel() != Channel.CPV2 || !OUTCOMES.contains(payment.status())) {
+        // a pending bank payment was told as paid already: its confirmation tells nothing new (docs/ach.md)
+        if (payment.channel() != Channel.CPV2 || !OUTCOMES.contains(payment.status())
+                || payment.status() == PaymentStatus.APPROVED && from == PaymentStatus.PENDING) {
             return;
         }
         sessions.forPayment(payment.id())

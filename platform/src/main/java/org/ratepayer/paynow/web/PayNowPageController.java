@@ -334,7 +334,7 @@ public class PayNowPageController {
         List<Payment> list = taken.stream().filter(t -> t.paymentGuid() != null)
                 .map(t -> payments.find(s.get().bid(), t.paymentGuid())).flatMap(Optional::stream).toList();
         model.addAttribute("payments", list);
-        model.addAttribute("approved", list.stream().filter(p -> p.status().isApproved()).toList());
+        model.addAttribute("approved", list.stream().filter(p -> p.status().isPaid()).toList());
         model.addAttribute("unsuccessful", list.stream().filter(p -> p.status().isUnsuccessful()).toList());
         model.addAttribute("outstanding", checkout.outstanding(s.get()));
         return "paynow/receipt";

@@ -18,14 +18,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The reports' SQL. Read-only, every query filtered on the biller; "taken" payments are APPROVED or SETTLED (money the
- * biller has), the same set the batches count. Days are the biller's: the database converts each timestamp with the
+ * The reports' SQL. Read-only, every query filtered on the biller; "taken" payments are APPROVED, SETTLED or PENDING (money the
+ * biller has or is being paid, posted to the CIS: docs/ach.md), the same set the batches count. Days are the biller's: the database converts each timestamp with the
  * biller's zone name before cutting it into days.
  */
 @Repository
 public class ReportQueries {
 
-    static final String TAKEN = "('APPROVED', 'SETTLED')";
+    static final String TAKEN = "('APPROVED', 'SETTLED', 'PENDING')";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;

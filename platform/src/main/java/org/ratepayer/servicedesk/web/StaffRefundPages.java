@@ -39,11 +39,13 @@ class StaffRefundPages {
     private final PaymentService payments;
     private final PaymentRefunds refunds;
     private final StaffAudit audit;
+    private final org.ratepayer.payments.AchReturns achReturns;
 
-    StaffRefundPages(PaymentService payments, PaymentRefunds refunds, StaffAudit audit) {
+    StaffRefundPages(PaymentService payments, PaymentRefunds refunds, StaffAudit audit, org.ratepayer.payments.AchReturns achReturns) {
         this.payments = payments;
         this.refunds = refunds;
         this.audit = audit;
+        this.achReturns = achReturns;
     }
 
     @GetMapping("/staff/{bid}/payments/{guid}")
@@ -137,6 +139,8 @@ class StaffRefundPages {
         RefundHistory h = refunds.history(bid, p.get().guid()).orElseThrow();
         model.addAttribute("payment", p.get());
         model.addAttribute("history", h);
+        // a bank payment its bank sent back, and whether staff have reversed it in the CIS yet (docs/ach.md)
+        model.addAttribute("achReturn", achReturns.find(bid, p.get().guid()).orElse(null));
         model.addAttribute("refundable", RefundRules.refundable(h.status()) && h.left().signum() > 0);
         return true;
     }

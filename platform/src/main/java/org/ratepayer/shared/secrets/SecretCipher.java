@@ -43,6 +43,21 @@ public final class SecretCipher {
         }
     }
 
+    /**
+     * A secret of its own for {@code purpose}, the same on every node and every restart under this master key, and
+     * telling nothing of the key: HMAC-SHA256 of the purpose under it. The sandbox signs its webhook events with one
+     * (docs/ach.md); a master key rotation changes it, which a sandbox can take.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("derive:" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
     public String decrypt(byte[] stored, String context) {
         if (stored.length < 1 + NONCE_BYTES + TAG_BITS / 8 || stored[0] != VERSION) {
             throw new SecretUnreadableException("stored secret for " + context + " has an unknown format");

@@ -36,6 +36,32 @@ class SandboxGatewayTest {
                 .isEqualTo(PaymentGateway.Outcome.APPROVED);
     }
 
+    /** The sandbox's test bank accounts, as docs/ach.md lists them: the outcome of the charge, and what the later event says. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "account {0}: {1}, later {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "123456789, APPROVED, ''",
+            "000111222, DECLINED, ''",
+            "000222333, PENDING,  APPROVED",
+            "000333444, PENDING,  R01 Insufficient funds",
+    })
+    void theTestBankAccounts(String account, PaymentGateway.Outcome outcome, String later) {
+        BankDetails bank = new BankDetails("011000015", account, "CHECKING");
+        String token = gateway.tokenizeBank(1, PaymentMethodChecks.bank(bank)).token();
+        UUID guid = UUID.randomUUID();
+
+        PaymentGateway.Result r = gateway.charge(1, guid, token, new BigDecimal("10.00"));
+
+        assertThat(r.outcome()).isEqualTo(outcome);
+        assertThat(gateway.lookup(1, guid)).contains(r);
+        SandboxGateway.PendingOutcome then = gateway.pendingOutcome(token);
+        String said = then == null ? "" : then.returned() ? then.returnCode() + " " + then.returnReason() : then.confirmed().name();
+        assertThat(said).isEqualTo(later);
+        // a pending charge is not money the sandbox would refund or void
+        if (outcome == PaymentGateway.Outcome.PENDING) {
+            assertThat(gateway.voidCharge(1, guid).outcome()).isEqualTo(PaymentGateway.Outcome.DECLINED);
+        }
+    }
+
     private PaymentGateway.Result chargeCard(String number) {
         CardDetails card = new CardDetails(number, 12, 2099, "123", "49331");
         String token = gateway.tokenizeCard(1, PaymentMethodChecks.card(card, YearMonth.of(2026, 1)), card).token();

@@ -26,6 +26,18 @@ class SecretCipherTest {
         assertThat(cipher.encrypt("s3cret-Pwd", "x")).isNotEqualTo(cipher.encrypt("s3cret-Pwd", "x"));
     }
 
+    /** A derived secret (the sandbox's webhook secret, docs/ach.md): the same for one key and purpose, another for any other. */
+    @Test
+    void aDerivedSecretIsStablePerKeyAndPurpose() {
+        Path keyFile = dir.resolve("master.key");
+        SecretCipher cipher = new SecretCipher(MasterKeyLoader.load(null, keyFile));
+        SecretCipher again = new SecretCipher(MasterKeyLoader.load(null, keyFile));
+        SecretCipher other = new SecretCipher(MasterKeyLoader.load(null, dir.resolve("other.key")));
+        assertThat(cipher.derive("sandbox-webhook:1")).hasSize(32).isEqualTo(again.derive("sandbox-webhook:1"));
+        assertThat(cipher.derive("sandbox-webhook:1")).isNotEqualTo(cipher.derive("sandbox-webhook:2"))
+                .isNotEqualTo(other.derive("sandbox-webhook:1"));
+    }
+
     @Test
     void keyFileIsCreatedOwnerOnlyAndReused() throws Exception {
         Path keyFile = dir.resolve("master.key");

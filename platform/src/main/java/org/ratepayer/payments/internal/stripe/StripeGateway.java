@@ -91,8 +91,8 @@ public final class StripeGateway implements PaymentGateway {
 
     /*
      * A US bank account on Stripe needs the payer's mandate (accepted in Stripe's own page) and a verified account, and its
-     * charge stays "processing" for days with no PENDING status here yet: left out until hosted fields and ACH webhooks
-     * come (docs/processors.md, "What is not there yet").
+     * charge stays "processing" for days (PENDING here, until the webhook tells: docs/ach.md): a bank account reaches Stripe
+     * only through its hosted fields, never as numbers sent from a server (docs/processors.md).
      */
     @Override
     public Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank) {
@@ -330,9 +330,9 @@ public final class StripeGateway implements PaymentGateway {
         String status = pi.getStatus() == null ? "" : pi.getStatus();
         return switch (status) {
             case "succeeded", "requires_capture" -> Optional.of(new Result(Outcome.APPROVED, approvalCode(pi), pi.getId(), "Approved"));
-            // Not reached for cards (see tokenizeBank); a bank debit in flight is taken as approved until returns exist
-            case "processing" -> Optional.of(new Result(Outcome.APPROVED, approvalCode(pi), pi.getId(),
-                    "Approved: processing at Stripe, may still be returned"));
+            // a bank debit in flight (us_bank_account): PENDING until Stripe's webhook confirms or fails it (docs/ach.md)
+            case "processing" -> Optional.of(new Result(Outcome.PENDING, approvalCode(pi), pi.getId(),
+                    "Pending: the bank payment is being processed"));
             case "requires_payment_method", "canceled" -> Optional.of(declined(pi));
             case "requires_action" -> Optional.of(new Result(Outcome.DECLINED, null, pi.getId(),
                     "Declined: the card asks for the payer's authentication, which a charge from the platform cannot give"));

@@ -156,6 +156,19 @@ class StripeGatewayTest {
     }
 
     @Test
+    void aBankDebitStillProcessingIsPendingUntilItsWebhook() {
+        stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QBank", "processing", """
+                , "payment_method_types": ["us_bank_account"]"""))));
+
+        Result r = gateway.charge(BID, UUID.randomUUID(), "pm_1QBank", new BigDecimal("12.34"));
+
+        assertThat(r.outcome()).isEqualTo(PaymentGateway.Outcome.PENDING);
+        assertThat(r.outcome().status()).isEqualTo(org.ratepayer.payments.PaymentStatus.PENDING);
+        assertThat(r.reference()).isEqualTo("pi_3QBank");
+        assertThat(r.message()).isEqualTo("Pending: the bank payment is being processed");
+    }
+
+    @Test
     void withoutAnAuthorizationCodeThePaymentIntentIdIsTheApprovalCode() {
         stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QNoAuth", "succeeded", withCharge(null)))));
 
