@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.payers.internal.WalletRepository;
+import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.shared.web.Refusal.Kind;
 import org.springframework.stereotype.Service;
@@ -24,14 +26,16 @@ public class Wallet {
 
     private final WalletRepository methods;
     private final PaymentGateway gateway;
+    private final PaymentService payments;
     private final BillerService billers;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    public Wallet(WalletRepository methods, PaymentGateway gateway, BillerService billers, Clock clock,
+    public Wallet(WalletRepository methods, PaymentGateway gateway, PaymentService payments, BillerService billers, Clock clock,
             PlatformTransactionManager txManager) {
         this.methods = methods;
         this.gateway = gateway;
+        this.payments = payments;
         this.billers = billers;
         this.clock = clock;
         this.tx = new TransactionTemplate(txManager);
@@ -59,14 +63,15 @@ public class Wallet {
         if (WalletRules.expired(expMonth, expYear, YearMonth.from(billers.cachedConfig(bid).today(clock)))) {
             throw new PayerRefusal(Kind.INVALID, "invalid_field", "expYear", "this card has expired");
         }
+        PaymentGateway.Tokenized kept = reusable(bid, method);
         return tx.execute(s -> {
             methods.lockUser(userId);
-            UUID id = methods.byToken(userId, method.token()).orElse(null);
+            UUID id = methods.byToken(userId, kept.token()).orElse(null);
             if (id == null) {
                 PayerRules.require(WalletRules.checkRoom(methods.count(userId)));
                 id = UUID.randomUUID();
                 boolean first = methods.count(userId) == 0;
-                methods.insert(id, bid, userId, method.method(), method.token(), method.brand(), method.last4(), expMonth, expYear,
+                methods.insert(id, bid, userId, kept.method(), kept.token(), kept.brand(), kept.last4(), expMonth, expYear,
                         accountType);
                 if (first) {
                     methods.makeDefault(bid, userId, id);
@@ -77,6 +82,20 @@ public class Wallet {
             }
             return methods.find(bid, userId, id).orElseThrow();
         });
+    }
+
+    /**
+     * The method as the processor keeps it to be charged again: done before its first charge when a payer pays and saves
+     * at once (a Stripe PaymentMethod can be attached to a Customer only before it is used; docs/processors.md).
+     *
+     * @throws PayerRefusal when the processor will not keep it
+     */
+    public PaymentGateway.Tokenized reusable(long bid, PaymentGateway.Tokenized method) {
+        try {
+            return payments.keepForReuse(bid, method);
+        } catch (InvalidPaymentMethodException e) {
+            throw new PayerRefusal(Kind.INVALID, "invalid_field", "method", "this payment method cannot be saved; enter it again");
+        }
     }
 
     /** @return false when the user has no such method (another user's included) */

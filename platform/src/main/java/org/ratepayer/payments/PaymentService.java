@@ -488,6 +488,20 @@ public class PaymentService {
         return known.orElseThrow(() -> new InvalidPaymentMethodException("methodToken", "unknown or expired payment method token"));
     }
 
+    /**
+     * The method as it is kept to be charged again (a wallet, autopay, a scheduled payment): what the processor needs done
+     * first, such as Stripe's Customer ({@link PaymentGateway#forReuse}).
+     *
+     * @throws InvalidPaymentMethodException when the processor will not keep it (enter it again)
+     */
+    public PaymentGateway.Tokenized keepForReuse(long bid, PaymentGateway.Tokenized method) {
+        try {
+            return gateway.forReuse(bid, method);
+        } catch (PaymentGateway.GatewayTimeoutException | PaymentGateway.GatewayUnavailableException e) {
+            throw new ProcessorUnavailableException(e);
+        }
+    }
+
     /** The processor did not answer a question asked before any payment was recorded: nothing was charged, try again. */
     static final class ProcessorUnavailableException extends org.ratepayer.shared.web.Refusal {
         private static final long serialVersionUID = 1L;

@@ -199,7 +199,8 @@ public class EnrolmentController {
     }
 
     private SavedMethod saved(long bid, CardDetails card, BankDetails bank, String methodToken) {
-        PaymentGateway.Tokenized t = payments.tokenizeOne(bid, card, bank, methodToken);
+        // kept to be charged on later days, so made reusable at the processor now (docs/processors.md, "Saved methods")
+        PaymentGateway.Tokenized t = payments.keepForReuse(bid, payments.tokenizeOne(bid, card, bank, methodToken));
         return new SavedMethod(t.method(), t.token(), t.brand(), t.last4());
     }
 }

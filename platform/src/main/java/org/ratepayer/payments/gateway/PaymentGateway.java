@@ -47,6 +47,15 @@ public interface PaymentGateway {
     /** A token this processor issued earlier for this biller (a saved method), if it still knows it. */
     Optional<Tokenized> known(long bid, String token);
 
+    /**
+     * The token to keep when a payer saves {@code method} to be charged again (a wallet, autopay, a scheduled payment),
+     * made before its first charge. Most processors' tokens can be charged again as issued; a Stripe PaymentMethod must
+     * first be attached to a Customer (docs/processors.md, "Saved methods").
+     */
+    default Tokenized forReuse(long bid, Tokenized method) {
+        return method;
+    }
+
     /** What the processor knows of this biller's charge, if it saw it (the biller names the processor and its account). */
     Optional<Result> lookup(long bid, UUID paymentGuid);
 

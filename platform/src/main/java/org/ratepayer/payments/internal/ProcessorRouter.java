@@ -65,6 +65,11 @@ final class ProcessorRouter implements PaymentGateway {
     }
 
     @Override
+    public Tokenized forReuse(long bid, Tokenized method) {
+        return of(bid).forReuse(bid, method);
+    }
+
+    @Override
     public Optional<Result> lookup(long bid, UUID paymentGuid) {
         return of(bid).lookup(bid, paymentGuid);
     }

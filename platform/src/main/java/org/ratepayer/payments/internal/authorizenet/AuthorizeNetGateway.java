@@ -266,6 +266,24 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         throw new GatewayUnavailableException("Authorize.Net refused the payment profile: " + text(answer), null);
     }
 
+    /*
+     * An Accept.js nonce pays once and expires in 15 minutes: a method saved to be charged again becomes a customer payment
+     * profile made from the nonce (before its first charge, which then uses the profile). A profile is kept as it is.
+     */
+    @Override
+    public Tokenized forReuse(long bid, Tokenized method) {
+        Optional<Nonce> nonce = Nonce.parse(method.token());
+        if (nonce.isEmpty()) {
+            return method;
+        }
+        OpaqueDataType opaque = new OpaqueDataType();
+        opaque.setDataDescriptor(ACCEPT_DESCRIPTOR);
+        opaque.setDataValue(nonce.get().value());
+        PaymentType payment = new PaymentType();
+        payment.setOpaqueData(opaque);
+        return new Tokenized(profile(bid, payment, "methodToken"), method.method(), method.brand(), method.last4());
+    }
+
     @Override
     public Result charge(long bid, UUID paymentGuid, String token, BigDecimal total) {
         TransactionRequestType t = new TransactionRequestType();

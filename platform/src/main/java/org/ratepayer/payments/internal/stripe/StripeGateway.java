@@ -8,6 +8,7 @@ import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
+import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.Payout;
@@ -16,8 +17,10 @@ import com.stripe.model.StripeCollection;
 import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.BalanceTransactionListParams;
+import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
+import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PayoutListParams;
 import com.stripe.param.RefundCreateParams;
 import java.math.BigDecimal;
@@ -32,6 +35,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.gateway.CardDetails;
+import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.MethodNotAcceptedException;
 import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.PaymentMethodChecks;
@@ -102,11 +106,16 @@ public final class StripeGateway implements PaymentGateway {
     @Override
     public Result charge(long bid, UUID paymentGuid, String token, BigDecimal total) {
         long cents = cents(total);
-        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+        Optional<SavedToken> saved = SavedToken.parse(token);
+        PaymentIntentCreateParams.Builder builder = PaymentIntentCreateParams.builder()
                 .setAmount(cents)
                 .setCurrency("usd")
-                .setPaymentMethod(token)
-                .setConfirm(true)
+                .setPaymentMethod(saved.map(SavedToken::paymentMethod).orElse(token))
+                .setConfirm(true);
+        // a saved method is charged as the merchant's own charge: no page here can run Stripe's authentication step, so an
+        // issuer that insists on it declines (docs/processors.md, "Saved methods")
+        saved.ifPresent(t -> builder.setCustomer(t.customer()).setOffSession(true));
+        PaymentIntentCreateParams params = builder
                 // the payer is not sent anywhere: a method that would need a redirect is declined, not left waiting
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true)
                         .setAllowRedirects(PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER).build())
@@ -131,11 +140,16 @@ public final class StripeGateway implements PaymentGateway {
 
     @Override
     public Optional<Tokenized> known(long bid, String token) {
-        if (token == null || !token.startsWith("pm_")) {
+        Optional<SavedToken> saved = SavedToken.parse(token);
+        if (token == null || !token.startsWith("pm_") && saved.isEmpty()) {
             return Optional.empty();
         }
         try {
-            PaymentMethod pm = client(bid).v1().paymentMethods().retrieve(token);
+            PaymentMethod pm = client(bid).v1().paymentMethods().retrieve(saved.map(SavedToken::paymentMethod).orElse(token));
+            if (saved.isPresent() && !saved.get().customer().equals(pm.getCustomer())) {
+                // detached since, or a made-up pair: no longer a saved method of this biller's
+                return Optional.empty();
+            }
             if (!"card".equals(pm.getType()) || pm.getCard() == null) {
                 // only cards for now (see tokenizeBank): a bank token would be charged into "processing"
                 log.info("biller {}: Stripe payment method of type {} refused; only cards are taken", bid, pm.getType());
@@ -150,6 +164,56 @@ public final class StripeGateway implements PaymentGateway {
             throw unknownOrError(bid, "payment method look-up", e);
         } catch (StripeException e) {
             throw unknownOrError(bid, "payment method look-up", e);
+        }
+    }
+
+    /*
+     * A PaymentMethod made by Stripe's fields can be charged once; to be charged again it must belong to a Customer, and it
+     * must be attached before its first charge. So saving makes a Customer for it (keyed by the PaymentMethod, so a retry
+     * makes one) and attaches it; the kept token names both, "cus_…/pm_…" (docs/processors.md, "Saved methods").
+     */
+    @Override
+    public Tokenized forReuse(long bid, Tokenized method) {
+        if (SavedToken.parse(method.token()).isPresent()) {
+            return method;
+        }
+        if (!method.token().startsWith("pm_")) {
+            throw new InvalidPaymentMethodException("methodToken", "not a Stripe payment method");
+        }
+        try {
+            StripeClient client = client(bid);
+            Customer customer = client.v1().customers().create(CustomerCreateParams.builder()
+                    .setDescription("Ratepayer saved payment method")
+                    .putMetadata(BILLER_KEY, Long.toString(bid))
+                    .build(), RequestOptions.builder().setIdempotencyKey("customer-for-" + method.token()).build());
+            client.v1().paymentMethods().attach(method.token(), PaymentMethodAttachParams.builder().setCustomer(customer.getId()).build(),
+                    RequestOptions.builder().setIdempotencyKey("attach-" + method.token() + "-" + customer.getId()).build());
+            return new Tokenized(new SavedToken(customer.getId(), method.token()).text(), method.method(), method.brand(), method.last4());
+        } catch (CardException e) {
+            // Stripe checks the card when it is attached: a card it refuses is not saved
+            throw new InvalidPaymentMethodException("methodToken", describe(e.getStripeError(), e));
+        } catch (InvalidRequestException e) {
+            // used already without a Customer, or another account's: it cannot be saved, only entered again
+            log.info("biller {}: Stripe payment method {} cannot be saved: {}", bid, method.token(), describe(e.getStripeError(), e));
+            throw new InvalidPaymentMethodException("methodToken", "this payment method cannot be saved; enter it again");
+        } catch (StripeException e) {
+            throw unknownOrError(bid, "saving payment method " + method.token(), e);
+        }
+    }
+
+    /** A saved method's token: the Customer and its attached PaymentMethod. */
+    record SavedToken(String customer, String paymentMethod) {
+
+        static Optional<SavedToken> parse(String token) {
+            int slash = token == null ? -1 : token.indexOf('/');
+            if (slash < 0 || !token.startsWith("cus_") || !token.startsWith("pm_", slash + 1)) {
+                return Optional.empty();
+            }
+            return Optional.of(new SavedToken(token.substring(0, slash), token.substring(slash + 1)));
+        }
+
+        String text() {
+            return customer + "/" + paymentMethod;
         }
     }
 

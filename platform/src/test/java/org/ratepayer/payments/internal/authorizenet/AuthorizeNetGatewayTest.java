@@ -609,6 +609,24 @@ class AuthorizeNetGatewayTest {
     }
 
     @Test
+    void aNonceSavedForLaterBecomesAProfileBeforeItsFirstChargeAndAProfileStaysAsItIs() {
+        anet.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>527264</customerProfileId><customerPaymentProfileIdList><numericString>88</numericString>"
+                        + "</customerPaymentProfileIdList>"))));
+        PaymentGateway.Tokenized nonce = new PaymentGateway.Tokenized("anet-nonce:CARD:VISA:1111:eyJub25jZSI6IjEifQ", Method.CARD, "VISA", "1111");
+
+        PaymentGateway.Tokenized kept = gateway.forReuse(BID, nonce);
+
+        assertThat(kept).isEqualTo(new PaymentGateway.Tokenized("anet-profile:527264/88", Method.CARD, "VISA", "1111"));
+        Document q = received("createCustomerProfileRequest").get(0);
+        assertThat(at(q, "/createCustomerProfileRequest/profile/paymentProfiles/payment/opaqueData/dataDescriptor"))
+                .isEqualTo("COMMON.ACCEPT.INAPP.PAYMENT");
+        assertThat(at(q, "/createCustomerProfileRequest/profile/paymentProfiles/payment/opaqueData/dataValue")).isEqualTo("eyJub25jZSI6IjEifQ");
+        assertThat(gateway.forReuse(BID, kept)).isEqualTo(kept);
+        assertThat(received("createCustomerProfileRequest")).hasSize(1);
+    }
+
+    @Test
     void aBankAccountBecomesAnECheckProfile() {
         anet.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
                 "<customerProfileId>527263</customerProfileId><customerPaymentProfileIdList><numericString>87</numericString>"

@@ -372,6 +372,69 @@ class StripeGatewayTest {
     }
 
     @Test
+    void savingAMethodAttachesItToACustomerOfItsOwnBeforeItsFirstCharge() {
+        stripe.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson("""
+                {"id": "cus_QSaved", "object": "customer", "metadata": {"biller": "4242"}}""")));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_methods/pm_1QVisa/attach")).willReturn(okJson("""
+                {"id": "pm_1QVisa", "object": "payment_method", "type": "card", "customer": "cus_QSaved",
+                 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2034}}""")));
+
+        PaymentGateway.Tokenized kept = gateway.forReuse(BID, new PaymentGateway.Tokenized("pm_1QVisa", Method.CARD, "VISA", "4242"));
+
+        assertThat(kept).isEqualTo(new PaymentGateway.Tokenized("cus_QSaved/pm_1QVisa", Method.CARD, "VISA", "4242"));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/customers"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withHeader("Idempotency-Key", equalTo("customer-for-pm_1QVisa"))
+                .withFormParam("metadata[biller]", equalTo("4242")));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_methods/pm_1QVisa/attach"))
+                .withHeader("Idempotency-Key", equalTo("attach-pm_1QVisa-cus_QSaved"))
+                .withFormParam("customer", equalTo("cus_QSaved")));
+        assertThat(gateway.forReuse(BID, kept)).as("a saved method is kept as it is").isEqualTo(kept);
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/customers")));
+    }
+
+    @Test
+    void aMethodStripeWillNotAttachIsNotSaved() {
+        stripe.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson("""
+                {"id": "cus_QOnce", "object": "customer"}""")));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_methods/pm_1QUsed/attach")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"type": "invalid_request_error", "message": "This PaymentMethod was previously used without being attached to a Customer or was detached from a Customer, and may not be used again."}}""")));
+
+        assertThatThrownBy(() -> gateway.forReuse(BID, new PaymentGateway.Tokenized("pm_1QUsed", Method.CARD, "VISA", "4242")))
+                .isInstanceOf(org.ratepayer.payments.gateway.InvalidPaymentMethodException.class)
+                .hasMessage("methodToken: this payment method cannot be saved; enter it again");
+    }
+
+    @Test
+    void aSavedMethodIsChargedWithItsCustomerAsTheMerchantsOwnCharge() {
+        UUID guid = UUID.randomUUID();
+        stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QAutopay", "succeeded", withCharge("441100")))));
+
+        Result r = gateway.charge(BID, guid, "cus_QSaved/pm_1QVisa", new BigDecimal("80.00"));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.APPROVED);
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo(guid.toString()))
+                .withFormParam("payment_method", equalTo("pm_1QVisa"))
+                .withFormParam("customer", equalTo("cus_QSaved"))
+                .withFormParam("off_session", equalTo("true"))
+                .withFormParam("confirm", equalTo("true")));
+    }
+
+    @Test
+    void aSavedMethodIsKnownOnlyWhileItStillBelongsToItsCustomer() {
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QVisa")).willReturn(okJson("""
+                {"id": "pm_1QVisa", "object": "payment_method", "type": "card", "customer": "cus_QSaved",
+                 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2034}}""")));
+
+        assertThat(gateway.known(BID, "cus_QSaved/pm_1QVisa"))
+                .contains(new PaymentGateway.Tokenized("cus_QSaved/pm_1QVisa", Method.CARD, "VISA", "4242"));
+        assertThat(gateway.known(BID, "cus_QOther/pm_1QVisa")).as("another customer's pair").isEmpty();
+        assertThat(gateway.known(BID, "cus_QSaved/tok_1")).as("not a payment method").isEmpty();
+    }
+
+    @Test
     void aBankPaymentMethodIsNotTakenYet() {
         stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QBank")).willReturn(okJson("""
                 {"id": "pm_1QBank", "object": "payment_method", "type": "us_bank_account",
