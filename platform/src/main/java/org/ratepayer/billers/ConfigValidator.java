@@ -63,6 +63,7 @@ public final class ConfigValidator {
             case CIS_ACCOUNT_NUMBER -> cisAccountNumber(who, text(who, value));
             case COLOUR -> colour(who, text(who, value));
             case STRIPE_SECRET_KEY -> stripeSecretKey(who, text(who, value));
+            case STRIPE_PUBLISHABLE_KEY -> stripePublishableKey(who, text(who, value));
         };
     }
 
@@ -215,6 +216,16 @@ public final class ConfigValidator {
      * at the first call. The message never repeats the value: it is a secret.
      */
     private static final java.util.regex.Pattern STRIPE_KEY = java.util.regex.Pattern.compile("(sk|rk)_(live|test)_[A-Za-z0-9]{8,247}");
+
+    private static final java.util.regex.Pattern STRIPE_PUBLISHABLE_KEY = java.util.regex.Pattern.compile("pk_(live|test)_[A-Za-z0-9]{8,247}");
+
+    private static String stripePublishableKey(String who, String text) {
+        String t = text.trim();
+        if (!STRIPE_PUBLISHABLE_KEY.matcher(t).matches()) {
+            throw new ConfigValidationException(who + ": not a Stripe publishable key (pk_live_… or pk_test_…; never the secret sk_ key)");
+        }
+        return t;
+    }
 
     private static String stripeSecretKey(String who, String text) {
         String t = text.trim();

@@ -23,5 +23,7 @@ public enum ValueKind {
     /** Setting 1007: a colour {@code #rrggbb} that white text on it can be read against, see {@link AccentColour}. */
     COLOUR,
     /** Setting 1018: a Stripe secret or restricted key, {@code sk_live_…}, {@code sk_test_…}, {@code rk_live_…}, {@code rk_test_…}; kept encrypted like {@link #SECRET}. */
-    STRIPE_SECRET_KEY
+    STRIPE_SECRET_KEY,
+    /** Setting 1020: a Stripe publishable key, {@code pk_live_…} or {@code pk_test_…}; public (it goes to payers' browsers), not sealed. */
+    STRIPE_PUBLISHABLE_KEY
 }
