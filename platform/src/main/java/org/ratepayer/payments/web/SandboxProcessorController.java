@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
+import org.ratepayer.billers.AllowedOrigins;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.billers.ConfigCatalogue;
 import org.ratepayer.payments.checkout.PaymentMethodForm;
@@ -46,8 +47,12 @@ class SandboxProcessorController {
     private final PublicUrl publicUrl;
     private final Clock clock;
 
+    private final boolean loopbackPartners;
+
     SandboxProcessorController(SandboxGateway sandbox, SandboxKeys keys, BillerService billers, SandboxFieldsOrigin origin,
-            PublicUrl publicUrl, Clock clock) {
+            PublicUrl publicUrl, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${ratepayer.pay-now.loopback-http:false}") boolean loopbackPartners) {
+        this.loopbackPartners = loopbackPartners;
         this.sandbox = sandbox;
         this.keys = keys;
         this.billers = billers;
@@ -61,11 +66,26 @@ class SandboxProcessorController {
         return SandboxFieldsOrigin.originOf(publicUrl.base());
     }
 
+    /**
+     * Who may frame the fields: the platform's pages, and, since frame-ancestors holds for every ancestor, the biller's
+     * Pay Now partners whose portals frame the Pay Now page (setting 1003; on a demo, this machine's http too, as
+     * ratepayer.pay-now.loopback-http allows for the Pay Now page itself).
+     */
+    String frameAncestors(Optional<Long> bid) {
+        StringBuilder sources = new StringBuilder(parentOrigin());
+        bid.flatMap(b -> billers.cachedConfig(b).setting(ConfigCatalogue.SET_PAYNOW_ORIGINS)).map(AllowedOrigins::parse)
+                .ifPresent(origins -> origins.origins().forEach(o -> sources.append(' ').append(o.source())));
+        if (loopbackPartners) {
+            sources.append(" http://localhost:* http://127.0.0.1:* https://localhost:* https://127.0.0.1:*");
+        }
+        return sources.toString();
+    }
+
     @GetMapping("/sandbox-processor/fields")
     String fields(@RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "CARD") String method,
             HttpServletResponse response, Model model) {
         response.setHeader("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-                + "form-action 'none'; base-uri 'none'; object-src 'none'; frame-ancestors " + parentOrigin());
+                + "form-action 'none'; base-uri 'none'; object-src 'none'; frame-ancestors " + frameAncestors(keys.biller(key)));
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("key", key);
         model.addAttribute("method", "ACH".equals(method) ? "ACH" : "CARD");
