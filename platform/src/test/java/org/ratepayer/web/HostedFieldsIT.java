@@ -265,6 +265,9 @@ class HostedFieldsIT extends CisPageIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(direct.body()).contains("id=\"swipe\"").contains("id=\"cardNumber\"").doesNotContain("id=\"hosted-fields\"");
         assertThat(direct.headers().allValues("Content-Security-Policy")).containsExactly(PAY_NOW_CSP);
+        Reply toStripe = operatorPut("/api/v1/billers/" + b.bid() + "/settings/1017", "{\"value\":\"STRIPE\"}");
+        assertThat(toStripe.status()).as("Stripe takes no card numbers from servers").isEqualTo(422);
+        assertThat(toStripe.body()).contains("setting 1017").contains("card entry is DIRECT (setting 1019)");
     }
 
     @Test
