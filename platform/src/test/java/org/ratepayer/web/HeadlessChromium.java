@@ -316,8 +316,8 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Does {@code steps} inside the sandbox processor's frame for {@code method} ("CARD" or "ACH"), then comes back to
-     * the page. The frame is the processor's, on its own origin: the page's script cannot reach into it, only a payer
+     * Does {@code steps} inside the sandbox processor's frame for {@code method} ("CARD" or "ACH") of the page (or frame)
+     * the driver is in, then comes back to it. The frame is the processor's, on its own origin: the page's script cannot reach into it, only a payer
      * (or the driver, acting as one) can.
      */
     void inHostedFields(String method, Runnable steps) {
@@ -333,7 +333,8 @@ final class HeadlessChromium implements AutoCloseable {
         try {
             steps.run();
         } finally {
-            driver.switchTo().defaultContent();
+            // back to the page that holds the fields, which may itself be framed (Pay Now in a partner's portal)
+            driver.switchTo().parentFrame();
         }
     }
 

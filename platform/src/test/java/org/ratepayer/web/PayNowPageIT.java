@@ -228,6 +228,30 @@ class PayNowPageIT extends PlatformIT {
         browser.clickOutOfFrame("return", partner.url("/portal/back"));
     }
 
+    @Test
+    void insideThePartnersIframeTheProcessorsFieldsAreAFrameInTheFrame() throws Exception {
+        TestBiller b = partnerBiller();
+        String link = cloudPaymentUrl(b, """
+                {"CreateCustomerRecord": true, "AllowSwipe": true, "ViewMode": 1,
+                 "Customers": [{"AccountNumber": "7202-1", "Name": "Iris F", "Invoices": [
+                    {"InvoiceNumber": "F-2", "BalanceDue": 25.5}]}],
+                 "ReturnURL": "%s", "PostBackURL": "%s", "PageLoadOverride": 1}
+                """.formatted(partner.url("/portal/back"), partner.url("/pb")));
+        partner.portal("<!DOCTYPE html><title>Partner portal</title><p id=\"portal\">Partner portal</p>"
+                + "<iframe id=\"paynow\" width=\"400\" height=\"900\" src=\"" + link + "\"></iframe>");
+        browser.get(partner.url("/portal"));
+        browser.driver.switchTo().frame(browser.element("paynow"));
+        assertThat(browser.has("swipe")).as("no swipe under hosted fields").isFalse();
+        browser.assertAccessible("the Pay Now pay step with hosted fields inside the partner's iframe");
+        // the sandbox's fields may be framed by the Pay Now page inside the partner's portal (frame-ancestors of both)
+        card("4111111111111111");
+        browser.click("review");
+        assertThat(browser.text("review-method")).isEqualTo("VISA card ending 1111");
+        browser.click("confirm");
+        assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
+        assertThat(postback().params()).containsEntry("Approved", "True").containsEntry("PaymentAmount", "25.50");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.ratepayer.payers.PayerDirectory directory;
     @org.springframework.beans.factory.annotation.Autowired
