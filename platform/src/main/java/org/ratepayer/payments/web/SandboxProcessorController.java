@@ -19,6 +19,7 @@ import org.ratepayer.payments.gateway.SandboxGateway;
 import org.ratepayer.payments.internal.sandbox.SandboxFieldsOrigin;
 import org.ratepayer.payments.internal.sandbox.SandboxKeys;
 import org.ratepayer.shared.config.PublicUrl;
+import org.ratepayer.shared.throttle.Throttle;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -48,10 +49,12 @@ class SandboxProcessorController {
     private final Clock clock;
 
     private final boolean loopbackPartners;
+    private final Throttle throttle;
 
     SandboxProcessorController(SandboxGateway sandbox, SandboxKeys keys, BillerService billers, SandboxFieldsOrigin origin,
-            PublicUrl publicUrl, Clock clock,
+            PublicUrl publicUrl, Clock clock, Throttle throttle,
             @org.springframework.beans.factory.annotation.Value("${ratepayer.pay-now.loopback-http:false}") boolean loopbackPartners) {
+        this.throttle = throttle;
         this.loopbackPartners = loopbackPartners;
         this.sandbox = sandbox;
         this.keys = keys;
@@ -114,22 +117,36 @@ class SandboxProcessorController {
         if (bid.isEmpty()) {
             return refused("This payment form is not set up correctly. Please contact the biller.");
         }
-        try {
-            PaymentGateway.Tokenized t;
-            if ("ACH".equals(r.method())) {
-                t = sandbox.tokenizeBank(bid.get(), PaymentMethodChecks.bank(new BankDetails(r.routingNumber(), r.bankAccountNumber(),
-                        r.accountType())));
-                return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                        .body(Map.of("token", t.token(), "brand", t.brand(), "last4", t.last4()));
+        // a refused number spends a token of the address's budget, a tokenized one gives it back (docs/hosted-fields.md)
+        String[] refusal = new String[1];
+        Throttle.Outcome<Map<String, Object>> made = throttle.hostedFields(request.getRemoteAddr(), () -> {
+            try {
+                return Optional.of(tokenize(bid.get(), r));
+            } catch (InvalidPaymentMethodException e) {
+                refusal[0] = PaymentMethodForm.friendly(e);
+                return Optional.empty();
             }
-            CardDetails card = new CardDetails(r.cardNumber(), PaymentMethodForm.integer(r.expMonth()), PaymentMethodForm.integer(r.expYear()),
-                    r.cvv(), r.postalCode());
-            t = sandbox.tokenizeCard(bid.get(), PaymentMethodChecks.card(card, YearMonth.now(clock)), card);
-            return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("token", t.token(), "brand", t.brand(),
-                    "last4", t.last4(), "expMonth", card.expMonth(), "expYear", card.expYear()));
-        } catch (InvalidPaymentMethodException e) {
-            return refused(PaymentMethodForm.friendly(e));
+        });
+        if (made.refused()) {
+            return ResponseEntity.status(429).header("Retry-After", String.valueOf(made.retryAfterSeconds()))
+                    .cacheControl(CacheControl.noStore()).body(Map.of("error", "Too many attempts. Wait a few minutes, then try again."));
         }
+        return made.passed().map(body -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body))
+                .orElseGet(() -> refused(refusal[0]));
+    }
+
+    /** The details checked and tokenized as the sandbox always did; only the token, brand, last four and expiry answered. */
+    private Map<String, Object> tokenize(long bid, TokenRequest r) {
+        PaymentGateway.Tokenized t;
+        if ("ACH".equals(r.method())) {
+            t = sandbox.tokenizeBank(bid, PaymentMethodChecks.bank(new BankDetails(r.routingNumber(), r.bankAccountNumber(),
+                    r.accountType())));
+            return Map.of("token", t.token(), "brand", t.brand(), "last4", t.last4());
+        }
+        CardDetails card = new CardDetails(r.cardNumber(), PaymentMethodForm.integer(r.expMonth()), PaymentMethodForm.integer(r.expYear()),
+                r.cvv(), r.postalCode());
+        t = sandbox.tokenizeCard(bid, PaymentMethodChecks.card(card, YearMonth.now(clock)), card);
+        return Map.of("token", t.token(), "brand", t.brand(), "last4", t.last4(), "expMonth", card.expMonth(), "expYear", card.expYear());
     }
 
     private static ResponseEntity<Map<String, Object>> refused(String words) {
