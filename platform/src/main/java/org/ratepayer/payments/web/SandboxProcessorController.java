@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * last four.
  */
 @Controller
+@io.swagger.v3.oas.annotations.Hidden // the sandbox processor's own endpoints, not Ratepayer's API
 class SandboxProcessorController {
 
     private final SandboxGateway sandbox;
