@@ -98,17 +98,17 @@ class SandboxProcessorController {
     }
 
     /** What the fields page posts: the biller's publishable key and the details typed in the frame. */
-    record TokenRequest(String key, String method, String cardNumber, String expMonth, String expYear, String cvv,
+    record FieldsTokenRequest(String key, String method, String cardNumber, String expMonth, String expYear, String cvv,
             String postalCode, String routingNumber, String bankAccountNumber, String accountType) {
         @Override
         public String toString() {
-            return "TokenRequest[" + method + "]";
+            return "FieldsTokenRequest[" + method + "]";
         }
     }
 
     @PostMapping(path = "/sandbox-processor/tokens", consumes = "application/json", produces = "application/json")
     @ResponseBody
-    ResponseEntity<Map<String, Object>> token(@RequestBody TokenRequest r, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> token(@RequestBody FieldsTokenRequest r, HttpServletRequest request) {
         // same-origin only: the frame's own fetch sends its origin; a page elsewhere cannot have tokens made
         if (!origin.origin().equals(request.getHeader("Origin"))) {
             return ResponseEntity.status(403).cacheControl(CacheControl.noStore()).body(Map.of("error", "Not allowed."));
@@ -137,7 +137,7 @@ class SandboxProcessorController {
     }
 
     /** The details checked and tokenized as the sandbox always did; only the token, brand, last four and expiry answered. */
-    private Map<String, Object> tokenize(long bid, TokenRequest r) {
+    private Map<String, Object> tokenize(long bid, FieldsTokenRequest r) {
         PaymentGateway.Tokenized t;
         if ("ACH".equals(r.method())) {
             t = sandbox.tokenizeBank(bid, PaymentMethodChecks.bank(new BankDetails(r.routingNumber(), r.bankAccountNumber(),
