@@ -177,6 +177,48 @@ public abstract class PlatformIT {
         }
     }
 
+    @Autowired
+    protected org.ratepayer.payments.internal.sandbox.SandboxFieldsOrigin sandboxFields;
+
+    /**
+     * What the sandbox processor's hosted fields do in a payer's browser (docs/hosted-fields.md): the details go to the
+     * processor's own origin, which answers with a token; the page then posts only that token (methodToken). For tests
+     * that pay over plain HTTP. {@code details} are the fields page's: cardNumber, expMonth, expYear, cvv, postalCode,
+     * or routingNumber, bankAccountNumber, accountType with method ACH.
+     */
+    protected Reply sandboxToken(TestBiller b, java.util.Map<String, String> details) {
+        java.util.Map<String, String> body = new java.util.LinkedHashMap<>(details);
+        body.put("key", "pk_sandbox_" + b.bid() + "_" + b.guid().toString().replace("-", ""));
+        body.putIfAbsent("method", "CARD");
+        try {
+            return send(HttpRequest.newBuilder(URI.create(sandboxFields.base() + "/sandbox-processor/tokens"))
+                    .header("Origin", sandboxFields.origin()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A sandbox token for a card, made as the hosted fields make it (expiry 12/2099). */
+    protected String sandboxCardToken(TestBiller b, String number) {
+        Reply r = sandboxToken(b, java.util.Map.of("cardNumber", number, "expMonth", "12", "expYear", "2099", "cvv", "123",
+                "postalCode", "49331"));
+        if (r.status() != 200) {
+            throw new AssertionError("the sandbox's fields refused " + number + ": " + r.body());
+        }
+        return r.json().path("token").asText();
+    }
+
+    /** A sandbox token for a bank account, made as the hosted fields make it. */
+    protected String sandboxBankToken(TestBiller b, String routing, String account) {
+        Reply r = sandboxToken(b, java.util.Map.of("method", "ACH", "routingNumber", routing, "bankAccountNumber", account,
+                "accountType", "CHECKING"));
+        if (r.status() != 200) {
+            throw new AssertionError("the sandbox's fields refused " + routing + "/" + account + ": " + r.body());
+        }
+        return r.json().path("token").asText();
+    }
+
     protected long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }

@@ -77,6 +77,12 @@ public final class ConfigCatalogue {
     public static final int SET_PAYMENT_PROCESSOR = 1017;
     /** Project-assigned: the biller's Stripe secret key ({@code sk_live_…}, {@code sk_test_…} or a restricted {@code rk_…}), encrypted at rest (docs/processors.md). */
     public static final int SET_STRIPE_SECRET_KEY = 1018;
+    /** Project-assigned: how payers' browsers take card and bank details, {@link #CARD_ENTRY_HOSTED} (the processor's own fields) when unset (docs/hosted-fields.md). */
+    public static final int SET_CARD_ENTRY = 1019;
+    /** Project-assigned: the biller's Stripe publishable key ({@code pk_live_…}, {@code pk_test_…}), public, for Stripe's hosted fields (docs/hosted-fields.md). */
+    public static final int SET_STRIPE_PUBLISHABLE_KEY = 1020;
+    public static final String CARD_ENTRY_HOSTED = "HOSTED";
+    public static final String CARD_ENTRY_DIRECT = "DIRECT";
     /** Project-assigned: the signing secret of the biller's Stripe webhook endpoint ({@code whsec_…}), encrypted at rest (docs/ach.md). */
     public static final int SET_STRIPE_WEBHOOK_SECRET = 1021;
     /** Project-assigned: the secret the sandbox signs its webhook events with; derived from the master key when unset (docs/ach.md). */
@@ -174,6 +180,11 @@ public final class ConfigCatalogue {
         put(s, ConfigDef.oneOf(1017, "Payment processor: SANDBOX (the built-in test processor, when unset), STRIPE or AUTHORIZE_NET", null,
                 PROCESSOR_SANDBOX, PROCESSOR_STRIPE, PROCESSOR_AUTHORIZE_NET));
         put(s, ConfigDef.of(1018, "Stripe secret key (sk_live_…, sk_test_… or a restricted rk_… key)", ValueKind.STRIPE_SECRET_KEY));
+        put(s, ConfigDef.oneOf(1019, "Card entry: HOSTED (the processor's own fields, when unset) or DIRECT (card fields posted to"
+                + " Ratepayer: PCI DSS SAQ D, only for processors that take card numbers from servers)", null,
+                CARD_ENTRY_HOSTED, CARD_ENTRY_DIRECT));
+        put(s, ConfigDef.of(1020, "Stripe publishable key (pk_live_… or pk_test_…), for Stripe's hosted card fields",
+                ValueKind.STRIPE_PUBLISHABLE_KEY));
         put(s, ConfigDef.of(1021, "Stripe webhook signing secret (whsec_…, of the endpoint /webhooks/stripe/{biller GUID})", ValueKind.SECRET));
         put(s, ConfigDef.of(1022, "Sandbox webhook signing secret (unset: derived from the master key)", ValueKind.SECRET));
         put(s, ConfigDef.of(1023, "Authorize.Net API login id", ValueKind.AUTHORIZE_NET_LOGIN_ID));

@@ -68,6 +68,7 @@ public final class ConfigValidator {
                     "not an Authorize.Net transaction key (16 letters and digits; never the signature key or the public client key)");
             case AUTHORIZE_NET_CLIENT_KEY -> shaped(who, text(who, value), ANET_CLIENT_KEY,
                     "not an Authorize.Net public client key (letters and digits, from Account > Settings > Manage Public Client Key)");
+            case STRIPE_PUBLISHABLE_KEY -> stripePublishableKey(who, text(who, value));
         };
     }
 
@@ -230,6 +231,16 @@ public final class ConfigValidator {
         String t = text.trim();
         if (!shape.matcher(t).matches()) {
             throw new ConfigValidationException(who + ": " + refusal);
+        }
+        return t;
+    }
+
+    private static final java.util.regex.Pattern STRIPE_PUBLISHABLE_KEY = java.util.regex.Pattern.compile("pk_(live|test)_[A-Za-z0-9]{8,247}");
+
+    private static String stripePublishableKey(String who, String text) {
+        String t = text.trim();
+        if (!STRIPE_PUBLISHABLE_KEY.matcher(t).matches()) {
+            throw new ConfigValidationException(who + ": not a Stripe publishable key (pk_live_… or pk_test_…; never the secret sk_ key)");
         }
         return t;
     }

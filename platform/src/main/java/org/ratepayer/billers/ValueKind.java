@@ -29,5 +29,7 @@ public enum ValueKind {
     /** Setting 1024: an Authorize.Net transaction key, 16 letters and digits; kept encrypted like {@link #SECRET}. */
     AUTHORIZE_NET_TRANSACTION_KEY,
     /** Setting 1025: an Authorize.Net public client key for Accept.js, letters and digits; public, shown like any setting. */
-    AUTHORIZE_NET_CLIENT_KEY
+    AUTHORIZE_NET_CLIENT_KEY,
+    /** Setting 1020: a Stripe publishable key, {@code pk_live_…} or {@code pk_test_…}; public (it goes to payers' browsers), not sealed. */
+    STRIPE_PUBLISHABLE_KEY
 }

@@ -45,6 +45,11 @@ class DemoCommand implements Callable<Integer> {
         if (listening > 0 && System.getenv("RATEPAYER_PUBLIC_URL") == null) {
             props.add("ratepayer.public-url=http://localhost:" + listening);
         }
+        // The sandbox processor's own origin (docs/hosted-fields.md): 9 above the demo's port (8089 by default), so that
+        // its address stays the same from run to run, and a second demo on another --port takes another one.
+        if (listening > 0 && listening + 9 <= 65535) {
+            props.add("ratepayer.sandbox.fields.port=" + (listening + 9));
+        }
         if (dataDir != null) {
             props.add("ratepayer.data-dir=" + dataDir);
         }

@@ -417,6 +417,23 @@ public class PaymentService {
                 config.maximumPayment(), balance.prepaid() != null));
     }
 
+    /**
+     * How this biller's pages take new card and bank details (setting 1019, docs/hosted-fields.md): DIRECT only when
+     * chosen and its processor takes card numbers from servers; otherwise its processor's hosted fields, or none at all
+     * when the processor cannot show them for this biller.
+     */
+    public org.ratepayer.payments.checkout.CardEntry cardEntry(long bid) {
+        String chosen = billers.cachedConfig(bid).setting(ConfigCatalogue.SET_CARD_ENTRY).orElse(null);
+        if (org.ratepayer.payments.checkout.CardEntry.direct(chosen, gateway.acceptsCardNumbers(bid))) {
+            return org.ratepayer.payments.checkout.CardEntry.DIRECT;
+        }
+        try {
+            return org.ratepayer.payments.checkout.CardEntry.hostedBy(gateway.hostedFields(bid));
+        } catch (org.ratepayer.payments.gateway.MethodNotAcceptedException e) {
+            return org.ratepayer.payments.checkout.CardEntry.UNAVAILABLE;
+        }
+    }
+
     /** Checks and tokenizes a card or bank account for the payment page's review step; the token is this biller's only. */
     public PaymentGateway.Tokenized tokenize(long bid, org.ratepayer.payments.gateway.CardDetails card,
             org.ratepayer.payments.gateway.BankDetails bank) {

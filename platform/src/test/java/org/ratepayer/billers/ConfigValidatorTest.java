@@ -37,7 +37,15 @@ class ConfigValidatorTest {
             "1018 | pk_test_51AbCdEfGh                | refused",
             "1018 | sk_test_short                     | refused",
             "1018 | whsec_51AbCdEfGh                  | refused",
-            "1018 | sk_prod_51AbCdEfGh                | refused"})
+            "1018 | sk_prod_51AbCdEfGh                | refused",
+            // 1019 card entry and 1020 the Stripe publishable key (docs/hosted-fields.md): public, shown back
+            "1019 | hosted                            | HOSTED",
+            "1019 | DIRECT                            | DIRECT",
+            "1019 | IFRAME                            | refused",
+            "1020 | pk_test_51AbCdEfGh                | pk_test_51AbCdEfGh",
+            "1020 | ' pk_live_51AbCdEfGh '            | pk_live_51AbCdEfGh",
+            "1020 | sk_test_51AbCdEfGh                | refused",
+            "1020 | pk_test_short                     | refused"})
     void theProcessorIsNamedAndTheStripeKeyIsShapedLikeOne(int id, String value, String expected) {
         if (expected.equals("refused")) {
             assertThatThrownBy(() -> setting(id, TextNode.valueOf(value))).isInstanceOf(ConfigValidationException.class)
@@ -51,6 +59,7 @@ class ConfigValidatorTest {
         }
         assertThat(catalogue.setting(1018).orElseThrow().secret()).isTrue();
         assertThat(catalogue.setting(1017).orElseThrow().secret()).isFalse();
+        assertThat(catalogue.setting(1020).orElseThrow().secret()).as("a publishable key goes to browsers").isFalse();
     }
 
     /** Settings 1017, 1023 to 1025 (docs/processors.md, "Authorize.Net"): shaped like Authorize.Net's, the transaction key sealed and never echoed. */

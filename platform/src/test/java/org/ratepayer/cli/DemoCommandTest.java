@@ -28,4 +28,13 @@ class DemoCommandTest {
         assertThat(properties("--port", "0")).as("a free port is known only once listening")
                 .noneMatch(p -> p.startsWith("ratepayer.public-url="));
     }
+
+    @Test
+    void theSandboxProcessorsFieldsHaveTheirOwnPortNineAbove() {
+        assertThat(properties()).contains("ratepayer.sandbox.fields.port=8089");
+        assertThat(properties("--port", "9090")).as("a second demo on another port does not collide")
+                .contains("ratepayer.sandbox.fields.port=9099");
+        assertThat(properties("--port", "0")).as("a free one, chosen at start")
+                .noneMatch(p -> p.startsWith("ratepayer.sandbox.fields.port="));
+    }
 }

@@ -61,6 +61,7 @@ class GoldenResponsesIT extends PlatformIT {
         cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
                 .credentials("InvoiceCloud", "pw").build().start());
         golden.name(String.valueOf(port), "port");
+        golden.name(String.valueOf(sandboxFields.port().orElseThrow()), "sandbox-fields-port");
         golden.name(cis.cbUrl(), "cis-cb-url");
         golden.name(cis.eprintUrl(), "cis-eprint-url");
         golden.name(operatorToken.reveal(), "operator-token");
@@ -159,6 +160,7 @@ class GoldenResponsesIT extends PlatformIT {
         golden.name(String.valueOf(b.bid()), "bid-" + role);
         golden.name(b.guidText(), "GUID-" + role);
         golden.name(b.guid().toString(), "guid-" + role);
+        golden.name(b.guid().toString().replace("-", ""), "guid-hex-" + role);
         golden.name(b.webServiceKey(), "ws-key-" + role);
         golden.name(b.apiKey(), "api-key-" + role);
         golden.name(b.cpv2Key(), "cpv2-key-" + role);
@@ -550,20 +552,21 @@ class GoldenResponsesIT extends PlatformIT {
         Map<String, String> pay = new LinkedHashMap<>();
         pay.put("amount.7101-1/G-2", "15.00");
         pay.put("method", "CARD");
-        pay.put("cardNumber", "4111 1111 1111 1111");
-        pay.put("expMonth", "12");
-        pay.put("expYear", "2099");
-        pay.put("cvv", "123");
-        pay.put("postalCode", "33601");
+        // as the page posts it under hosted fields: the token the sandbox processor's fields made (docs/hosted-fields.md)
+        pay.put("methodToken", sandboxCardToken(b, "4111 1111 1111 1111"));
         pay.put("payerEmail", "john@example.org");
         Map<String, String> tooLittle = new LinkedHashMap<>(pay);
         tooLittle.put("amount.7101-1/G-2", "1.00");
         check("paynow-page/review-200-below-minimum", call("POST", page + "/review", "application/x-www-form-urlencoded",
                 form(tooLittle)));
-        Map<String, String> badCard = new LinkedHashMap<>(pay);
-        badCard.put("cardNumber", "4111 1111 1111 1112");
-        check("paynow-page/review-200-bad-card", call("POST", page + "/review", "application/x-www-form-urlencoded",
-                form(badCard)));
+        Map<String, String> badToken = new LinkedHashMap<>(pay);
+        badToken.put("methodToken", "tok_sbx_neverIssued");
+        check("paynow-page/review-200-unknown-token", call("POST", page + "/review", "application/x-www-form-urlencoded",
+                form(badToken)));
+        Map<String, String> cardNumber = new LinkedHashMap<>(pay);
+        cardNumber.put("cardNumber", "4111 1111 1111 1111");
+        check("paynow-page/review-400-card-number", call("POST", page + "/review", "application/x-www-form-urlencoded",
+                form(cardNumber)));
         check("paynow-page/review-200", call("POST", page + "/review", "application/x-www-form-urlencoded", form(pay)));
         check("paynow-page/confirm-302", call("POST", page + "/confirm", "application/x-www-form-urlencoded", ""));
         check("paynow-page/receipt-200", json("GET", page + "/receipt", null));
@@ -604,19 +607,20 @@ class GoldenResponsesIT extends PlatformIT {
         card.put("_csrf", token);
         card.put("amount", "88.10");
         card.put("method", "CARD");
-        card.put("cardNumber", "4111 1111 1111 1111");
-        card.put("expMonth", "12");
-        card.put("expYear", "2099");
-        card.put("cvv", "123");
-        card.put("postalCode", "49331");
+        // as the page posts it under hosted fields: the token the sandbox processor's fields made (docs/hosted-fields.md)
+        card.put("methodToken", sandboxCardToken(b, "4111 1111 1111 1111"));
         card.put("payerEmail", "pat@example.com");
         Map<String, String> noAmount = new LinkedHashMap<>(card);
         noAmount.put("amount", "");
         check("pay-page/review-200-no-amount", browser, call("POST", pay + "/review", formType, form(noAmount)),
                 UnaryOperator.identity());
-        Map<String, String> badCard = new LinkedHashMap<>(card);
-        badCard.put("cardNumber", "4111 1111 1111 1112");
-        check("pay-page/review-200-bad-card", browser, call("POST", pay + "/review", formType, form(badCard)),
+        Map<String, String> badToken = new LinkedHashMap<>(card);
+        badToken.put("methodToken", "tok_sbx_neverIssued");
+        check("pay-page/review-200-unknown-token", browser, call("POST", pay + "/review", formType, form(badToken)),
+                UnaryOperator.identity());
+        Map<String, String> cardNumber = new LinkedHashMap<>(card);
+        cardNumber.put("cardNumber", "4111 1111 1111 1111");
+        check("pay-page/review-400-card-number", browser, call("POST", pay + "/review", formType, form(cardNumber)),
                 UnaryOperator.identity());
         Map<String, String> partial = new LinkedHashMap<>(card);
         partial.put("amount", "10.00");

@@ -498,7 +498,13 @@ class ClusterUnderFaultsIT {
             return "not opened: " + opened.status();
         }
         String page = URI.create(opened.location()).getRawPath();
-        String card = "method=CARD&cardNumber=" + CARD + "&expMonth=12&expYear=2099&cvv=123&payerEmail=" + enc(email);
+        // as a payer's browser does under hosted fields (docs/hosted-fields.md): the card goes to the sandbox processor's
+        // own origin (a port of the node that served the page), and only its token to the platform
+        String token = hostedToken(page);
+        if (token == null) {
+            return "no token from the hosted fields";
+        }
+        String card = "method=CARD&methodToken=" + enc(token) + "&payerEmail=" + enc(email);
         Reply review = untilAnswered(() -> send(form(ha.url(page + "/review"), card), "paynow-review"));
         if (review.status() != 200 || !review.body().contains("review-total")) {
             return "not reviewed: " + review.status();
@@ -511,6 +517,42 @@ class ClusterUnderFaultsIT {
         Reply receipt = untilAnswered(() -> send(HttpRequest.newBuilder(URI.create(ha.url(page + "/receipt"))).GET(), "paynow-receipt"));
         return receipt.status() == 200 && receipt.body().contains("Thank you, your payment was approved") ? "paid" : "receipt "
                 + receipt.status();
+    }
+
+    private static final java.util.regex.Pattern HOSTED_CONFIG = java.util.regex.Pattern.compile("data-config=\"([^\"]*)\"");
+
+    /**
+     * A sandbox token for {@link #CARD}, made the way the page's hosted fields make it: the pay step names the sandbox's
+     * fields (a port of the node that answered) and the biller's publishable key; the card goes there. Asked again of
+     * whichever node answers next when a node is down. Null when no node gave one.
+     */
+    private String hostedToken(String page) {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            Reply form = untilAnswered(() -> send(HttpRequest.newBuilder(URI.create(ha.url(page + "?step=pay"))).GET(), "paynow-page"));
+            java.util.regex.Matcher m = HOSTED_CONFIG.matcher(form.body());
+            if (form.status() == 200 && m.find()) {
+                try {
+                    JsonNode config = json.readTree(m.group(1).replace("&quot;", "\"").replace("&amp;", "&"));
+                    URI fields = URI.create(config.path("fieldsUrl").asText());
+                    String origin = fields.getScheme() + "://" + fields.getRawAuthority();
+                    String body = json.writeValueAsString(java.util.Map.of("key", config.path("publishableKey").asText(), "method", "CARD",
+                            "cardNumber", CARD, "expMonth", "12", "expYear", "2099", "cvv", "123"));
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(origin + "/sandbox-processor/tokens"))
+                            .timeout(Duration.ofSeconds(5)).header("Origin", origin).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        return json.readTree(r.body()).path("token").asText();
+                    }
+                } catch (IOException e) {
+                    // that node went away between the page and the token: ask again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            pause(250);
+        }
+        return null;
     }
 
     /** Live balances, as an IVR asks them before it offers to pay. */

@@ -104,8 +104,8 @@ class PortalAccessIT extends PlatformIT {
 
         // Posting a payment to Bob's account with Alice's own, valid form token: refused the same way, nothing charged.
         String csrf = alice.csrfField("/portal/" + bid);
-        String pay = csrf + "&amount=60.00&method=CARD&cardNumber=4111111111111111"
-                + "&expMonth=12&expYear=2099&cvv=123&postalCode=49331&payerEmail=";
+        String pay = csrf + "&amount=60.00&method=CARD&methodToken=" + sandboxCardToken(s.biller(), "4111111111111111")
+                + "&payerEmail=";
         assertThat(alice.post(accounts + s.bob() + "/pay", pay).statusCode()).isEqualTo(404);
         assertThat(alice.post(accounts + s.bob() + "/pay/confirm", csrf)
                 .statusCode()).isEqualTo(404);

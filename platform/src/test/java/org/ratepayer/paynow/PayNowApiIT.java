@@ -153,7 +153,7 @@ class PayNowApiIT extends PlatformIT {
         Reply none = post(b.cpv2Key(), "{\"Customers\":[{\"AccountNumber\":\"5101-1\"}],\"PageLoadOverride\":1}");
         assertThat(none.status()).isEqualTo(200);
         String page2 = PayNowPartner.open(http, none.json().path("Data").path("CloudPaymentURL").asText());
-        assertThat(send(request(page2).GET()).body()).contains("INV-S-1").contains("88.10").contains("id=\"cardNumber\"");
+        assertThat(send(request(page2).GET()).body()).contains("INV-S-1").contains("88.10").contains("id=\"hosted-fields\"");
     }
 
     @Test

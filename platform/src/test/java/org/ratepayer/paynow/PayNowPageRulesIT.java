@@ -42,13 +42,11 @@ class PayNowPageRulesIT extends PlatformIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private static Map<String, String> card(String number) {
+    /** The form as the page posts it under hosted fields: the method and the token the sandbox's fields made. */
+    private Map<String, String> card(TestBiller b, String number) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("method", "CARD");
-        f.put("cardNumber", number);
-        f.put("expMonth", "12");
-        f.put("expYear", "2099");
-        f.put("cvv", "123");
+        f.put("methodToken", sandboxCardToken(b, number));
         return f;
     }
 
@@ -71,23 +69,25 @@ class PayNowPageRulesIT extends PlatformIT {
         assertThat(html).doesNotContain("id=\"method-ach\"").doesNotContain("id=\"remove-R-1\"").contains("id=\"amount-R-1\"")
                 .doesNotContain("id=\"amount-R-2\"");
 
-        Map<String, String> ach = new LinkedHashMap<>(Map.of("method", "ACH", "routingNumber", "011000015",
-                "bankAccountNumber", "123456789"));
+        Map<String, String> ach = new LinkedHashMap<>(Map.of("method", "ACH", "methodToken",
+                sandboxBankToken(b, "011000015", "123456789")));
         assertThat(form(page + "/review", ach).body()).contains("Bank account payments are not accepted here.");
         assertThat(form(page + "/remove", Map.of("item", "8001-1/R-2")).body()).contains("That invoice cannot be removed.");
         assertThat(count("select count(*) from paynow_session where biller_id = ? and removed = '{}'", b.bid())).isEqualTo(1);
 
-        Map<String, String> tooMuch = card("4111111111111111");
+        Map<String, String> tooMuch = card(b, "4111111111111111");
         tooMuch.put("amount.8001-1/R-1", "30.01");
         assertThat(form(page + "/review", tooMuch).body()).contains("For invoice R-1 enter an amount from $5.00 to $30.00.");
-        Map<String, String> tooLittle = card("4111111111111111");
+        Map<String, String> tooLittle = card(b, "4111111111111111");
         tooLittle.put("amount.8001-1/R-1", "4.99");
         assertThat(form(page + "/review", tooLittle).body()).contains("For invoice R-1 enter an amount from $5.00 to $30.00.");
-        Map<String, String> notPartial = card("4111111111111111");
+        Map<String, String> notPartial = card(b, "4111111111111111");
         notPartial.put("amount.8001-1/R-1", "6");
         notPartial.put("amount.8001-1/R-2", "1.00");
-        assertThat(form(page + "/review", Map.of("method", "CARD", "cardNumber", "4111111111111112", "expMonth", "12",
-                "expYear", "2099")).body()).contains("The card number is not valid.");
+        // a mistyped card is answered by the processor's fields, before anything reaches the page
+        Reply mistyped = sandboxToken(b, Map.of("cardNumber", "4111111111111112", "expMonth", "12", "expYear", "2099"));
+        assertThat(mistyped.status()).isEqualTo(400);
+        assertThat(mistyped.json().path("error").asText()).isEqualTo("The card number is not valid. Check it and try again.");
         assertThat(pending(b)).as("nothing held after refusals").isEmpty();
 
         Reply review = form(page + "/review", notPartial);
@@ -108,7 +108,7 @@ class PayNowPageRulesIT extends PlatformIT {
         Reply after = send(request(page).GET());
         assertThat(after.status()).as("an invoice paid here, in full or in the part the payer chose, is not offered again")
                 .isEqualTo(302);
-        assertThat(form(page + "/review", card("4111111111111111")).body()).contains("There is nothing left to pay.");
+        assertThat(form(page + "/review", card(b, "4111111111111111")).body()).contains("There is nothing left to pay.");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -123,14 +123,14 @@ class PayNowPageRulesIT extends PlatformIT {
                      "Customers": [{"AccountNumber": "8201-1", "Name": "Lee K", "Invoices": [{"InvoiceNumber": "U-1", "BalanceDue": 33}]}]}
                     """.formatted(partner.url("/pb"));
             String page = page(b, body);
-            form(page + "/review", card("4000000000000119"));
+            form(page + "/review", card(b, "4000000000000119"));
             form(page + "/confirm", Map.of());
             PostbackReceiver.Received error = partner.next(20);
             assertThat(error.verifies(PayNowPartner.SECRET)).isTrue();
             assertThat(error.params()).containsEntry("Approved", "False").containsEntry("InvoiceNumber", "U-1");
             assertThat(error.params().get("PaymentMessage")).isNotBlank();
 
-            form(page + "/review", card("4000000000000259"));
+            form(page + "/review", card(b, "4000000000000259"));
             form(page + "/confirm", Map.of());
             assertThat(send(request(page + "/receipt").GET()).body()).contains("Being confirmed");
             Thread.sleep(1000);
@@ -154,7 +154,7 @@ class PayNowPageRulesIT extends PlatformIT {
                  "Customers": [{"AccountNumber": "8301-1", "Invoices": [{"InvoiceNumber": "S-1", "BalanceDue": 44}]}]}
                 """);
         org.ratepayer.InjectedFailures failures = new org.ratepayer.InjectedFailures(jdbc);
-        assertThat(form(page + "/review", card("4111111111111111")).body()).contains("id=\"review-total\">$44.00<");
+        assertThat(form(page + "/review", card(b, "4111111111111111")).body()).contains("id=\"review-total\">$44.00<");
         failures.fail(org.ratepayer.InjectedFailures.Point.MOVE, b.bid());
         try {
             form(page + "/confirm", Map.of());
@@ -166,7 +166,7 @@ class PayNowPageRulesIT extends PlatformIT {
 
         form(page + "/confirm", Map.of());
         assertThat(send(request(page).GET()).status()).as("the charged invoice is not offered again").isEqualTo(302);
-        assertThat(form(page + "/review", card("4111111111111111")).body()).contains("There is nothing left to pay.");
+        assertThat(form(page + "/review", card(b, "4111111111111111")).body()).contains("There is nothing left to pay.");
         form(page + "/confirm", Map.of());
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).as("one charge").isEqualTo(1);
 
@@ -185,7 +185,7 @@ class PayNowPageRulesIT extends PlatformIT {
                     {"CreateCustomerRecord": true, "PageLoadOverride": 1, "PostBackURL": "%s",
                      "Customers": [{"AccountNumber": "8301-1", "Invoices": [{"InvoiceNumber": "E-1", "BalanceDue": 12}]}]}
                     """.formatted(partner.url("/pb")));
-            form(page + "/review", card("4111111111111111"));
+            form(page + "/review", card(b, "4111111111111111"));
             form(page + "/confirm", Map.of());
             String postings = "/api/v1/billers/" + b.bid() + "/postings";
             com.fasterxml.jackson.databind.JsonNode parked = null;
@@ -226,7 +226,7 @@ class PayNowPageRulesIT extends PlatformIT {
         String body = "{\"CreateCustomerRecord\":true,\"Customers\":[{\"AccountNumber\":\"8401-1\",\"Invoices\":"
                 + "[{\"InvoiceNumber\":\"G-1\",\"BalanceDue\":5}]}]}";
         String paid = page(b, body);
-        form(paid + "/review", card("4111111111111111"));
+        form(paid + "/review", card(b, "4111111111111111"));
         form(paid + "/confirm", Map.of());
         page(b, body);
         send(request("/cloudpaymentsapi/v2").header("Authorization", PayNowPartner.basic(b.cpv2Key()))

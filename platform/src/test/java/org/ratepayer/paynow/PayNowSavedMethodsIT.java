@@ -80,8 +80,8 @@ class PayNowSavedMethodsIT extends PlatformIT {
         assertThat(html).contains("Pay with a saved payment method")
                 .contains("value=\"" + ritas.id() + "\"").contains("VISA ending 1111, expires 12/2099 (default)")
                 .doesNotContain(sams.id().toString()).doesNotContain("ending 4444")
-                .as("a new card or bank account is still offered").contains("id=\"saved-new\"").contains("id=\"cardNumber\"")
-                .contains("id=\"routingNumber\"");
+                .as("a new card or bank account is still offered").contains("id=\"saved-new\"").contains("id=\"hosted-fields\"")
+                .contains("id=\"method-ach\"");
         assertThat(html.indexOf("value=\"" + ritas.id() + "\" checked")).as("the default is chosen").isPositive();
 
         Reply stolen = form(page + "/review", Map.of("savedMethod", sams.id().toString(), "payerEmail", ""));
@@ -108,7 +108,7 @@ class PayNowSavedMethodsIT extends PlatformIT {
         // Without a token nobody is signed on: no saved method shown, and an id posted by hand pays nothing.
         String anonymous = page(b, body("8402-1", "INV-SM-2", null));
         assertThat(send(request(anonymous).GET()).body()).doesNotContain("savedMethod").doesNotContain("saved payment method")
-                .contains("id=\"cardNumber\"");
+                .contains("id=\"hosted-fields\"");
         assertThat(form(anonymous + "/review", Map.of("savedMethod", sams.id().toString())).body())
                 .contains("That saved payment method is not available here.");
         assertThat(pending(b, "8402-1")).isEmpty();

@@ -47,6 +47,14 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** Skips the test when Chromium is missing on a developer's machine; CI installs it, so there it must be present. */
     static HeadlessChromium open() throws IOException {
+        return open(false);
+    }
+
+    /**
+     * @param recordNetwork keep Chrome's DevTools network events (the performance log), for {@link #requestsSent()}: every
+     *                      request the page and its frames made, with what it posted
+     */
+    static HeadlessChromium open(boolean recordNetwork) throws IOException {
         boolean present = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
         if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI must have Chromium and chromedriver (apt-get install chromium chromium-driver), and they are missing");
@@ -57,11 +65,49 @@ final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=412,915", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        if (recordNetwork) {
+            org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+            logs.enable(org.openqa.selenium.logging.LogType.PERFORMANCE, java.util.logging.Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return new HeadlessChromium(driver);
+    }
+
+    /** One request the browser sent: where, how, and what it carried in its body (empty when none). */
+    record SentRequest(String url, String method, String body) {
+    }
+
+    private final java.util.List<SentRequest> sent = new java.util.ArrayList<>();
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * Every request the browser has sent so far, from the pages and from their frames (Chrome DevTools'
+     * {@code Network.requestWillBeSent} events; the browser must have been opened with {@code open(true)}).
+     */
+    java.util.List<SentRequest> requestsSent() {
+        for (org.openqa.selenium.logging.LogEntry e : driver.manage().logs().get(org.openqa.selenium.logging.LogType.PERFORMANCE)) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode m = mapper.readTree(e.getMessage()).path("message");
+                if (!"Network.requestWillBeSent".equals(m.path("method").asText())) {
+                    continue;
+                }
+                com.fasterxml.jackson.databind.JsonNode r = m.path("params").path("request");
+                StringBuilder body = new StringBuilder(r.path("postData").asText(""));
+                for (com.fasterxml.jackson.databind.JsonNode entry : r.path("postDataEntries")) {
+                    if (entry.has("bytes")) {
+                        body.append(new String(java.util.Base64.getDecoder().decode(entry.path("bytes").asText()), StandardCharsets.UTF_8));
+                    }
+                }
+                sent.add(new SentRequest(r.path("url").asText(), r.path("method").asText(), body.toString()));
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        }
+        return java.util.List.copyOf(sent);
     }
 
     void get(String url) {
@@ -168,7 +214,8 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /**
-     * Runs axe-core on the page the browser shows now (or on the frame it has switched to) and fails with
+     * Runs axe-core on the page the browser shows now (or on the frame it has switched to; a page's frames are not
+     * entered: the processor's hosted fields are checked on their own, with {@link #inHostedFields}) and fails with
      * every violation: rule, impact, what it asks for and, for each offending element, its selector, its
      * HTML and axe's account of what is wrong. Call it where a payer would be looking at a new page state.
      */
@@ -179,7 +226,7 @@ final class HeadlessChromium implements AutoCloseable {
         js.executeScript(axe());
         Object found = js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+                axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations'], iframes: false})
                   .then(r => done(r.violations.map(v => ({id: v.id, impact: String(v.impact), help: v.help, url: v.helpUrl,
                       nodes: v.nodes.map(n => ({target: n.target.map(String).join(' '), html: n.html,
                                                 summary: String(n.failureSummary || '')}))}))),
@@ -238,15 +285,57 @@ final class HeadlessChromium implements AutoCloseable {
         click("find");
     }
 
+    /**
+     * Pays by card through the processor's hosted fields (docs/hosted-fields.md): the card is typed inside the sandbox
+     * processor's frame, as a payer does, and the page posts only the token.
+     */
     void payByCard(String amount, String number) {
         fill("amount", amount);
         click("method-card");
-        fill("cardNumber", number);
-        fill("expMonth", "12");
-        fill("expYear", "2099");
-        fill("cvv", "123");
-        fill("postalCode", "49331");
+        typeCard(number);
         click("review");
+    }
+
+    /** Types a card into the sandbox processor's frame (the page's card fields under hosted entry). */
+    void typeCard(String number) {
+        inHostedFields("CARD", () -> {
+            fill("cardNumber", number);
+            fill("expMonth", "12");
+            fill("expYear", "2099");
+            fill("cvv", "123");
+            fill("postalCode", "49331");
+        });
+    }
+
+    /** Types a bank account into the sandbox processor's frame, once the page shows the bank fields. */
+    void typeBank(String routing, String account) {
+        inHostedFields("ACH", () -> {
+            fill("routingNumber", routing);
+            fill("bankAccountNumber", account);
+        });
+    }
+
+    /**
+     * Does {@code steps} inside the sandbox processor's frame for {@code method} ("CARD" or "ACH") of the page (or frame)
+     * the driver is in, then comes back to it. The frame is the processor's, on its own origin: the page's script cannot reach into it, only a payer
+     * (or the driver, acting as one) can.
+     */
+    void inHostedFields(String method, Runnable steps) {
+        WebElement frame;
+        try {
+            frame = new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.id("sandbox-fields-frame")).stream()
+                    .filter(f -> String.valueOf(f.getDomAttribute("src")).contains("method=" + method)).findFirst().orElse(null));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no sandbox fields frame for " + method + " on " + driver.getCurrentUrl() + ":\n"
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+        driver.switchTo().frame(frame);
+        try {
+            steps.run();
+        } finally {
+            // back to the page that holds the fields, which may itself be framed (Pay Now in a partner's portal)
+            driver.switchTo().parentFrame();
+        }
     }
 
     @Override

@@ -48,11 +48,7 @@ class PayNowBalancePageIT extends CisPageIT {
 
     private void payByCard() {
         browser.click("method-card");
-        browser.fill("cardNumber", "4111 1111 1111 1111");
-        browser.fill("expMonth", "12");
-        browser.fill("expYear", "2099");
-        browser.fill("cvv", "123");
-        browser.fill("postalCode", "49331");
+        browser.typeCard("4111 1111 1111 1111");
         browser.click("review");
         browser.click("confirm");
     }

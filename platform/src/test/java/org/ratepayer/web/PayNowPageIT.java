@@ -58,11 +58,7 @@ class PayNowPageIT extends PlatformIT {
 
     private void card(String number) {
         browser.click("method-card");
-        browser.fill("cardNumber", number);
-        browser.fill("expMonth", "12");
-        browser.fill("expYear", "2099");
-        browser.fill("cvv", "123");
-        browser.fill("postalCode", "33601");
+        browser.typeCard(number);
     }
 
     private PostbackReceiver.Received postback() throws InterruptedException {
@@ -186,8 +182,7 @@ class PayNowPageIT extends PlatformIT {
 
         browser.clickLink("Try another card or bank account");
         browser.click("method-ach");
-        browser.fill("routingNumber", "011000015");
-        browser.fill("bankAccountNumber", "123456789");
+        browser.typeBank("011000015", "123456789");
         browser.click("review");
         assertThat(browser.text("review-total")).isEqualTo("$10.75");
         assertThat(browser.text("review-method")).isEqualTo("Bank account ending 6789");
@@ -205,6 +200,8 @@ class PayNowPageIT extends PlatformIT {
     @Test
     void insideThePartnersIframeWithASwipedCard() throws Exception {
         TestBiller b = partnerBiller();
+        // a swipe reader types the card into the page itself: only under DIRECT card entry (docs/hosted-fields.md)
+        billerService.setSetting(b.bid(), 1019, com.fasterxml.jackson.databind.node.TextNode.valueOf("DIRECT"), "test");
         String link = cloudPaymentUrl(b, """
                 {"CreateCustomerRecord": true, "AllowSwipe": true, "AllowACHPayment": false, "ViewMode": 1,
                  "Customers": [{"AccountNumber": "7201-1", "Name": "Iris F", "Invoices": [
@@ -231,6 +228,30 @@ class PayNowPageIT extends PlatformIT {
         browser.clickOutOfFrame("return", partner.url("/portal/back"));
     }
 
+    @Test
+    void insideThePartnersIframeTheProcessorsFieldsAreAFrameInTheFrame() throws Exception {
+        TestBiller b = partnerBiller();
+        String link = cloudPaymentUrl(b, """
+                {"CreateCustomerRecord": true, "AllowSwipe": true, "ViewMode": 1,
+                 "Customers": [{"AccountNumber": "7202-1", "Name": "Iris F", "Invoices": [
+                    {"InvoiceNumber": "F-2", "BalanceDue": 25.5}]}],
+                 "ReturnURL": "%s", "PostBackURL": "%s", "PageLoadOverride": 1}
+                """.formatted(partner.url("/portal/back"), partner.url("/pb")));
+        partner.portal("<!DOCTYPE html><title>Partner portal</title><p id=\"portal\">Partner portal</p>"
+                + "<iframe id=\"paynow\" width=\"400\" height=\"900\" src=\"" + link + "\"></iframe>");
+        browser.get(partner.url("/portal"));
+        browser.driver.switchTo().frame(browser.element("paynow"));
+        assertThat(browser.has("swipe")).as("no swipe under hosted fields").isFalse();
+        browser.assertAccessible("the Pay Now pay step with hosted fields inside the partner's iframe");
+        // the sandbox's fields may be framed by the Pay Now page inside the partner's portal (frame-ancestors of both)
+        card("4111111111111111");
+        browser.click("review");
+        assertThat(browser.text("review-method")).isEqualTo("VISA card ending 1111");
+        browser.click("confirm");
+        assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
+        assertThat(postback().params()).containsEntry("Approved", "True").containsEntry("PaymentAmount", "25.50");
+    }
+
     @org.springframework.beans.factory.annotation.Autowired
     org.ratepayer.payers.PayerDirectory directory;
     @org.springframework.beans.factory.annotation.Autowired
@@ -255,7 +276,7 @@ class PayNowPageIT extends PlatformIT {
         assertThat(browser.driver.getPageSource()).contains("ending 4444, expires 12/2099 (default)");
         assertThat(browser.element("saved-0").isSelected()).as("the default saved method is chosen").isTrue();
         assertThat(browser.has("saved-new")).isTrue();
-        assertThat(browser.has("cardNumber")).isTrue();
+        assertThat(browser.has("hosted-fields")).as("a new card in the processor's fields").isTrue();
         browser.assertAccessible("the Pay Now pay step with a saved method");
         browser.click("review");
         assertThat(browser.text("review-total")).isEqualTo("$45.00");

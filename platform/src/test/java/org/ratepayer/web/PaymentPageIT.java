@@ -99,8 +99,7 @@ class PaymentPageIT extends CisPageIT {
         browser.clickLink("Try another card or bank account");
         fill("amount", "88.10");
         click("method-ach");
-        fill("routingNumber", "011000015");
-        fill("bankAccountNumber", "123456789");
+        browser.typeBank("011000015", "123456789");
         click("review");
         assertThat(text("review-method")).isEqualTo("Bank account ending 6789");
         click("confirm");
@@ -143,8 +142,7 @@ class PaymentPageIT extends CisPageIT {
         browser.assertAccessible("the account page of a bank-only account");
 
         fill("amount", "20.00");
-        fill("routingNumber", "011000015");
-        fill("bankAccountNumber", "123456789");
+        browser.typeBank("011000015", "123456789");
         click("review");
         assertThat(text("pay-error")).startsWith("partial payments are not accepted for this bill; the amount due is 88.10");
         browser.assertAccessible("the account page with a refused partial payment");
@@ -153,8 +151,7 @@ class PaymentPageIT extends CisPageIT {
         jdbc.sql("update invoice set payment_expiration_date = date '2026-10-05', payment_expiration_message = "
                 + "'This bill has been sent to collections. Please call us.' where biller_id = ?").param(b.bid()).update();
         fill("amount", "88.10");
-        fill("routingNumber", "011000015");
-        fill("bankAccountNumber", "123456789");
+        browser.typeBank("011000015", "123456789");
         click("review");
         assertThat(text("pay-error")).isEqualTo("This bill has been sent to collections. Please call us.");
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
@@ -179,6 +176,7 @@ class PaymentPageIT extends CisPageIT {
 
         // The payer left the page open too long: the session, and with it the form's token, is gone.
         browser.driver.manage().deleteAllCookies();
+        browser.typeCard("4111 1111 1111 1111");
         click("review");
         assertThat(browser.driver.findElement(org.openqa.selenium.By.tagName("h2")).getText()).isEqualTo("Your session has expired");
         browser.assertAccessible("the session-expired page");

@@ -123,6 +123,7 @@ class PortalHomeIT extends CisPageIT {
         assertThat(browser.text("invoice-number")).isEqualTo(newest);
         browser.assertAccessible("the portal pay form");
         browser.fill("amount", "1e20");
+        browser.typeCard("4111111111111111");
         browser.click("review");
         assertThat(browser.text("pay-error")).isEqualTo("Enter the amount to pay, for example 125.40.");
         browser.assertAccessible("the portal pay form with its error");

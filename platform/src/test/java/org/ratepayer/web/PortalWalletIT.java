@@ -62,11 +62,7 @@ class PortalWalletIT extends CisPageIT {
         assertThat(browser.element("saveMethod").isSelected()).isFalse();
         browser.fill("amount", "50.00");
         browser.click("method-card");
-        browser.fill("cardNumber", "4111111111111111");
-        browser.fill("expMonth", "12");
-        browser.fill("expYear", "2099");
-        browser.fill("cvv", "123");
-        browser.fill("postalCode", "49331");
+        browser.typeCard("4111111111111111");
         browser.click("saveMethod");
         browser.click("review");
         assertThat(browser.text("review-method")).isEqualTo("VISA card ending 1111");
@@ -117,14 +113,13 @@ class PortalWalletIT extends CisPageIT {
         browser.click("add-method");
         browser.assertAccessible("the portal form to add a card or bank account");
         browser.click("method-ach");
-        browser.fill("routingNumber", "123456789");
-        browser.fill("bankAccountNumber", "123456789");
+        browser.typeBank("123456789", "123456789");
         browser.click("save-method");
-        assertThat(browser.text("wallet-error")).startsWith("The routing number is not valid.");
+        // the processor's fields answer the mistake themselves: nothing was posted to the platform
+        browser.inHostedFields("ACH", () -> assertThat(browser.text("error")).startsWith("The routing number is not valid."));
         assertThat(browser.element("method-ach").isSelected()).as("the choice is kept").isTrue();
         browser.assertAccessible("the portal form to add a method, with its error");
-        browser.fill("routingNumber", "011000015");
-        browser.fill("bankAccountNumber", "123456789");
+        browser.typeBank("011000015", "123456789");
         browser.click("save-method");
         assertThat(browser.text("wallet-notice")).isEqualTo("Checking ending 6789 is saved in your wallet.");
         assertThat(browser.text("method-label-1")).isEqualTo("Checking ending 6789");

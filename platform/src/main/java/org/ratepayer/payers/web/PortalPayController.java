@@ -116,7 +116,8 @@ class PortalPayController {
                 if ("true".equals(form.get("saveMethod"))) {
                     boolean card = PaymentMethodForm.method(form) == Method.CARD;
                     save = new PortalCheckout.SaveToWallet(card ? PaymentMethodForm.integer(form.get("expMonth")) : null,
-                            card ? PaymentMethodForm.integer(form.get("expYear")) : null, card ? null : form.get("accountType"));
+                            card ? PaymentMethodForm.integer(form.get("expYear")) : null,
+                            card ? null : form.getOrDefault("accountType", pending.brand()));
                 }
             }
         } catch (PaymentPageCheckout.CheckoutException e) {

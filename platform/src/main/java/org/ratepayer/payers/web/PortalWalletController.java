@@ -141,7 +141,8 @@ class PortalWalletController {
             PaymentGateway.Tokenized token = PaymentMethodForm.tokenize(payments, bid, method, form, false);
             boolean card = method == Method.CARD;
             saved = wallet.save(bid, signedIn.userId(), token, card ? PaymentMethodForm.integer(form.get("expMonth")) : null,
-                    card ? PaymentMethodForm.integer(form.get("expYear")) : null, card ? null : form.get("accountType"),
+                    // under hosted fields the account type was chosen in the processor's fields: its token's brand says it
+                    card ? PaymentMethodForm.integer(form.get("expYear")) : null, card ? null : form.getOrDefault("accountType", token.brand()),
                     "true".equals(form.get("makeDefault")));
         } catch (InvalidPaymentMethodException e) {
             return addPage(bid, signedIn, model, PaymentMethodForm.friendly(e), form);

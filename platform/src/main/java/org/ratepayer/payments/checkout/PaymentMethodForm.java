@@ -26,9 +26,24 @@ public final class PaymentMethodForm {
         return "ACH".equals(form.get("method")) ? Method.ACH : Method.CARD;
     }
 
-    /** @throws InvalidPaymentMethodException when the details do not pass the checks of docs/payments.md */
+    /** The fields that carry card or bank numbers: under hosted fields a post with any of them is refused whole. */
+    static final java.util.List<String> NUMBER_FIELDS = java.util.List.of("cardNumber", "cvv", "swipe", "bankAccountNumber");
+
+    /**
+     * The method the form names, as a processor token. Under hosted fields (docs/hosted-fields.md) only {@code method}
+     * and {@code methodToken} are read: the token the processor's fields gave the browser, which must be this biller's
+     * and of the chosen method; a post that carries a card or bank number is refused before anything is read or stored.
+     * Under DIRECT the typed (or swiped, where {@code allowSwipe}) details are checked and tokenized.
+     *
+     * @throws CardNumbersNotTaken under hosted fields, when the post carries a card or bank number
+     * @throws InvalidPaymentMethodException when the details do not pass the checks of docs/payments.md, or the token is
+     *                                       not one of this biller's of the chosen method
+     */
     public static PaymentGateway.Tokenized tokenize(PaymentService payments, long bid, Method method, Map<String, String> form,
             boolean allowSwipe) {
+        if (payments.cardEntry(bid).hosted()) {
+            return hostedToken(payments, bid, method, form);
+        }
         if (method == Method.ACH) {
             return payments.tokenize(bid, null, new BankDetails(form.get("routingNumber"), form.get("bankAccountNumber"),
                     form.get("accountType")));
@@ -39,6 +54,45 @@ public final class PaymentMethodForm {
         }
         return payments.tokenize(bid, new CardDetails(form.get("cardNumber"), integer(form.get("expMonth")),
                 integer(form.get("expYear")), form.get("cvv"), form.get("postalCode")), null);
+    }
+
+    private static PaymentGateway.Tokenized hostedToken(PaymentService payments, long bid, Method method, Map<String, String> form) {
+        for (String field : NUMBER_FIELDS) {
+            if (!form.getOrDefault(field, "").isBlank()) {
+                throw new CardNumbersNotTaken(field);
+            }
+        }
+        String token = form.getOrDefault("methodToken", "").trim();
+        if (token.isEmpty()) {
+            throw new InvalidPaymentMethodException(HOSTED_FIELD, "no token from the processor's fields");
+        }
+        PaymentGateway.Tokenized known;
+        try {
+            known = payments.tokenizeOne(bid, null, null, token);
+        } catch (InvalidPaymentMethodException e) {
+            // unknown, expired, or another biller's: told apart from none of them (docs/payments.md)
+            throw new InvalidPaymentMethodException(HOSTED_FIELD, "unknown or expired token");
+        }
+        if (known.method() != method) {
+            throw new InvalidPaymentMethodException(HOSTED_FIELD, "a token of the other method");
+        }
+        return known;
+    }
+
+    /** The field a refused hosted-fields token is reported under, so the payer is told to enter the details again. */
+    static final String HOSTED_FIELD = "hostedFields";
+
+    /**
+     * A card or bank number posted to Ratepayer for a biller whose pages take them only in the processor's hosted fields:
+     * refused whole (400), nothing read, tokenized or stored (docs/hosted-fields.md).
+     */
+    public static final class CardNumbersNotTaken extends org.ratepayer.shared.web.Refusal {
+        private static final long serialVersionUID = 1L;
+
+        CardNumbersNotTaken(String field) {
+            super(Kind.INVALID, "card-numbers-not-taken", "Card numbers not taken here", "card_numbers_not_taken", field,
+                    field + ": this page takes card and bank details only in the payment processor's secure fields", null);
+        }
     }
 
     /** Digits with an optional decimal point: no sign, and no exponent ("1e20"), which no payer means as an amount. */
@@ -76,6 +130,7 @@ public final class PaymentMethodForm {
             case "card.swipe" -> "The card could not be read. Swipe it again or type the number.";
             case "bank.routingNumber" -> "The routing number is not valid. It is the 9-digit number at the bottom left of a check.";
             case "bank.accountNumber" -> "The bank account number must be 4 to 17 digits.";
+            case HOSTED_FIELD -> "The card or bank details could not be used. Enter them again in the secure fields.";
             case "methodToken" -> "This saved payment method can no longer be used. Choose another, or enter a card or bank account.";
             default -> "Check the payment details: " + e.getMessage();
         };

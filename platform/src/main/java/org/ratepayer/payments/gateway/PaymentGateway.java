@@ -76,6 +76,12 @@ public interface PaymentGateway {
      */
     List<Settlement> settled(long bid, LocalDate day);
 
+    /**
+     * How a payer's browser collects card and bank details for this biller: the processor's own fields, from its own
+     * origin, hand the page a token, so no card number reaches Ratepayer (docs/hosted-fields.md).
+     */
+    HostedFields hostedFields(long bid);
+
     record Tokenized(String token, Method method, String brand, String last4) {
     }
 
@@ -102,6 +108,15 @@ public interface PaymentGateway {
 
     /** One charge the processor settled: its payment, the amount funded, the processor's own reference. */
     record Settlement(UUID paymentGuid, BigDecimal amount, String reference) {
+    }
+
+    /**
+     * The processor's browser side for one biller: {@code processor} names the page script's driver ("sandbox", "stripe",
+     * "authorizenet"), {@code scriptUrl} is the processor's script, {@code config} what that script needs (public keys only,
+     * never a secret), and the three source lists are exactly the origins the Content-Security-Policy must allow.
+     */
+    record HostedFields(String processor, String scriptUrl, java.util.Map<String, String> config, List<String> scriptSources,
+            List<String> frameSources, List<String> connectSources) {
     }
 
     /** The processor could not be reached at all; treated like a timeout, since a request may have left. */

@@ -266,8 +266,23 @@ public final class SandboxGateway implements PaymentGateway {
     }
 
     public SandboxGateway(Ledger ledger, DayEnds dayEnds) {
+        this(ledger, dayEnds, bid -> {
+            throw new IllegalStateException("the sandbox's hosted fields are served by the platform's web server only");
+        });
+    }
+
+    /** @param hostedFields the sandbox's fields for a biller: its own origin and publishable key (docs/hosted-fields.md) */
+    public SandboxGateway(Ledger ledger, DayEnds dayEnds, java.util.function.LongFunction<HostedFields> hostedFields) {
         this.ledger = ledger;
         this.dayEnds = dayEnds;
+        this.hostedFields = hostedFields;
+    }
+
+    private final java.util.function.LongFunction<HostedFields> hostedFields;
+
+    @Override
+    public HostedFields hostedFields(long bid) {
+        return hostedFields.apply(bid);
     }
 
     @Override

@@ -12,6 +12,8 @@ import org.ratepayer.payments.gateway.PaymentGateway;
 import org.ratepayer.payments.gateway.SandboxGateway;
 import org.ratepayer.payments.internal.authorizenet.AuthorizeNetGateway;
 import org.ratepayer.payments.internal.authorizenet.AuthorizeNetProperties;
+import org.ratepayer.payments.internal.sandbox.SandboxFieldsOrigin;
+import org.ratepayer.payments.internal.sandbox.SandboxKeys;
 import org.ratepayer.payments.internal.stripe.StripeGateway;
 import org.ratepayer.payments.internal.stripe.StripeProperties;
 import org.ratepayer.billers.ConfigCatalogue;
@@ -29,10 +31,23 @@ public class PaymentsConfiguration {
 
     /** The built-in sandbox processor, its tokens and charges in PostgreSQL: every biller's until it chooses another. */
     @Bean
-    SandboxGateway sandboxGateway(JdbcClient jdbc, BillerService billers, BatchProperties batches) {
+    SandboxGateway sandboxGateway(JdbcClient jdbc, BillerService billers, BatchProperties batches,
+            org.springframework.beans.factory.ObjectProvider<SandboxFieldsOrigin> origins, SandboxKeys keys) {
         // the sandbox settles by the biller's business days, the ones its batches close (docs/settlement.md)
         return new SandboxGateway(new JdbcSandboxLedger(jdbc),
-                (bid, day) -> batches.businessDay(billers.cachedBiller(bid).timeZone()).end(day));
+                (bid, day) -> batches.businessDay(billers.cachedBiller(bid).timeZone()).end(day),
+                bid -> {
+                    // the sandbox's own origin, a second port of this application (docs/hosted-fields.md)
+                    SandboxFieldsOrigin origin = origins.getObject();
+                    return new PaymentGateway.HostedFields("sandbox", origin.base() + "/sandbox-processor/fields.js",
+                            java.util.Map.of("publishableKey", keys.publishableKey(bid), "fieldsUrl", origin.base() + "/sandbox-processor/fields"),
+                            java.util.List.of(origin.origin()), java.util.List.of(origin.origin()), java.util.List.of());
+                });
+    }
+
+    @Bean
+    SandboxKeys sandboxKeys(BillerService billers) {
+        return new SandboxKeys(billers);
     }
 
     /** Stripe, for the billers that chose it, each with its own secret key (docs/processors.md). */
@@ -42,7 +57,8 @@ public class PaymentsConfiguration {
                 (bid, guid) -> jdbc.sql("select gateway_reference from payment where biller_id = ? and payment_guid = ?")
                         .params(bid, guid).query(String.class).optional(),
                 (bid, reference) -> jdbc.sql("select payment_guid from payment where biller_id = ? and gateway_reference = ? limit 1")
-                        .params(bid, reference).query(UUID.class).optional());
+                        .params(bid, reference).query(UUID.class).optional(),
+                bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_PUBLISHABLE_KEY));
     }
 
     /** Authorize.Net, for the billers that chose it, each with its own login id and sealed transaction key (docs/processors.md). */

@@ -88,4 +88,9 @@ final class ProcessorRouter implements PaymentGateway {
     public List<Settlement> settled(long bid, LocalDate day) {
         return of(bid).settled(bid, day);
     }
+
+    @Override
+    public HostedFields hostedFields(long bid) {
+        return of(bid).hostedFields(bid);
+    }
 }

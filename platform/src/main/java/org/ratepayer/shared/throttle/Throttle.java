@@ -53,7 +53,8 @@ public class Throttle {
         PAY_NOW_KEY("cpv2-key"),
         WEB_SERVICE_KEY("soap-key"),
         PAYER_SIGN_IN("sign-in"),
-        PASSWORD_LINK("password-link");
+        PASSWORD_LINK("password-link"),
+        HOSTED_FIELDS("hosted-fields");
 
         private final String tag;
 
@@ -123,6 +124,16 @@ public class Throttle {
     public <T> Outcome<T> lookup(String remoteAddr, long bid, String accountNumber, Supplier<Optional<T>> attempt) {
         return reserveFirst(Door.PAYER_LOOKUP, attempt, addressBudget(remoteAddr, "lookup-address:", lookupPerAddress),
                 new Budget("lookup-account:" + bid + ":" + digest(accountNumber), lookupPerAccount::bucket, "account"));
+    }
+
+    /**
+     * A card or bank account typed into the sandbox processor's hosted fields (docs/hosted-fields.md): counted against
+     * the client's address like a payer's search, a refused number spending a token and a tokenized one giving it back,
+     * so that trying card numbers one after another through the fields is slowed, and an address out of budget gets no
+     * answer, right or wrong, until it has one again.
+     */
+    public <T> Outcome<T> hostedFields(String remoteAddr, Supplier<Optional<T>> attempt) {
+        return reserveFirst(Door.HOSTED_FIELDS, attempt, addressBudget(remoteAddr, "fields-address:", lookupPerAddress));
     }
 
     /**

@@ -60,7 +60,8 @@ public class SecurityConfiguration implements WebMvcConfigurer {
         return http.build();
     }
 
-    static final String SITE_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    /** The policy of every page; a page with hosted fields adds its processor's sources (docs/hosted-fields.md). */
+    public static final String SITE_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
     @Bean

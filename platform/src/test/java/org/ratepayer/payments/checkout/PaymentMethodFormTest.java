@@ -14,6 +14,7 @@ class PaymentMethodFormTest {
     @CsvSource(delimiter = '|', value = {
             "card.number        | The card number is not valid. Check it and try again.",
             "card.cvv           | The security code must be 3 or 4 digits.",
+            "hostedFields       | The card or bank details could not be used. Enter them again in the secure fields.",
             "bank.routingNumber | The routing number is not valid. It is the 9-digit number at the bottom left of a check."})
     void aBadFieldIsNamedPlainly(String field, String shown) {
         assertThat(PaymentMethodForm.friendly(new InvalidPaymentMethodException(field, "invalid"))).isEqualTo(shown);

@@ -260,6 +260,31 @@ class ThrottlingIT extends PlatformIT {
         assertThat(payNow(newAddress(), b.cpv2Key()).status()).isEqualTo(400);
     }
 
+    /** A card typed into the sandbox processor's hosted fields, sent by its frame from {@code address}. */
+    private Answer fieldsToken(String address, TestBiller b, String number) {
+        String body = "{\"key\":\"pk_sandbox_" + b.bid() + "_" + b.guid().toString().replace("-", "") + "\",\"cardNumber\":\""
+                + number + "\",\"expMonth\":\"12\",\"expYear\":\"2099\"}";
+        return answer(exchange(http, HttpRequest.newBuilder(java.net.URI.create(sandboxFields.base() + "/sandbox-processor/tokens"))
+                .header("X-Forwarded-For", address).header("Origin", sandboxFields.origin()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build()));
+    }
+
+    @Test
+    void wrongCardsInTheSandboxsHostedFieldsAreSlowedDownPerAddress() {
+        TestBiller b = newBiller();
+        String stranger = newAddress();
+        for (int i = 0; i < 5; i++) {
+            assertThat(fieldsToken(stranger, b, "411111111111111" + (2 + i % 7)).status()).as("try " + i).isEqualTo(400);
+        }
+        // out of budget: no answer, right or wrong, so that trying numbers tells nothing more for a while
+        Answer slowed = fieldsToken(stranger, b, "4111111111111111");
+        assertThat(slowed.status()).isEqualTo(429);
+        assertThat(slowed.retryAfter()).isEqualTo("30");
+        assertThat(fieldsToken(newAddress(), b, "4111111111111111").status()).as("a payer elsewhere").isEqualTo(200);
+        time.advance(java.time.Duration.ofSeconds(30));
+        assertThat(fieldsToken(stranger, b, "4111111111111111").status()).as("one more after the refill").isEqualTo(200);
+    }
+
     private Answer soap(String address, TestBiller b, String key) {
         String envelope = """
                 <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body>

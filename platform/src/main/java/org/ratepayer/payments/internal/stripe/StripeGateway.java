@@ -76,7 +76,19 @@ public final class StripeGateway implements PaymentGateway {
     private final References references;
     private final Guids guids;
 
+    /** The biller's Stripe publishable key (setting 1020), if it has set one: public, handed to payers' browsers. */
+    public interface PublishableKeys {
+        Optional<String> publishableKey(long bid);
+    }
+
+    private final PublishableKeys publishableKeys;
+
     public StripeGateway(StripeProperties props, Keys keys, References references, Guids guids) {
+        this(props, keys, references, guids, bid -> Optional.empty());
+    }
+
+    public StripeGateway(StripeProperties props, Keys keys, References references, Guids guids, PublishableKeys publishableKeys) {
+        this.publishableKeys = publishableKeys;
         this.props = props;
         this.keys = keys;
         this.references = references;
@@ -86,6 +98,22 @@ public final class StripeGateway implements PaymentGateway {
     @Override
     public boolean acceptsCardNumbers() {
         return false;
+    }
+
+    /**
+     * Stripe.js and its Card Element, with the biller's publishable key; the sources are the ones Stripe's security guide
+     * lists for Stripe.js and Elements (docs/hosted-fields.md). Cards only: a US bank account needs Stripe's own mandate
+     * page and ACH webhooks first (see {@link #tokenizeBank}).
+     *
+     * @throws MethodNotAcceptedException when the biller has no publishable key (setting 1020): no fields can be shown
+     */
+    @Override
+    public HostedFields hostedFields(long bid) {
+        String key = publishableKeys.publishableKey(bid).orElseThrow(() -> new MethodNotAcceptedException("setting 1020",
+                "the biller uses Stripe but has no Stripe publishable key (setting 1020), so no card fields can be shown"));
+        return new HostedFields("stripe", "https://js.stripe.com/v3/", java.util.Map.of("publishableKey", key, "methods", "CARD"),
+                List.of("https://js.stripe.com"), List.of("https://js.stripe.com", "https://hooks.stripe.com"),
+                List.of("https://api.stripe.com"));
     }
 
     @Override
