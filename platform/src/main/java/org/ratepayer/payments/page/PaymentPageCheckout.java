@@ -65,6 +65,11 @@ public class PaymentPageCheckout {
         public BigDecimal total() {
             return amount.add(fee);
         }
+
+        /** The same payment, charged with this token (the method made reusable when the payer saves it). */
+        public Pending withToken(String kept) {
+            return new Pending(kept, method, last4, brand, amount, fee, invoiceNumber, payerEmail, idempotencyKey);
+        }
     }
 
     /** What "Pay" came to. */
