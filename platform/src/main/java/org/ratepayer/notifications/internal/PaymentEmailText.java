@@ -66,15 +66,7 @@ public class PaymentEmailText {
     }
 
     private Composed receipt(Brand brand, String billerName, String customerName, Payment p) {
-        List<Row> rows = new ArrayList<>();
-        rows.add(new Row("Biller", billerName));
-        rows.add(new Row("Account", p.accountNumber()));
-        if (customerName != null && !customerName.isBlank()) {
-            rows.add(new Row("Account holder", customerName));
-        }
-        if (p.invoiceNumber() != null) {
-            rows.add(new Row("Invoice", p.invoiceNumber()));
-        }
+        List<Row> rows = whose(billerName, customerName, p);
         rows.add(new Row("Amount", money(p.amount())));
         rows.add(new Row("Convenience fee", money(p.fee())));
         rows.add(new Row("Total charged", money(p.amount().add(p.fee()))));
@@ -99,15 +91,7 @@ public class PaymentEmailText {
     }
 
     private Composed failure(Brand brand, String billerName, String customerName, Payment p) {
-        List<Row> rows = new ArrayList<>();
-        rows.add(new Row("Biller", billerName));
-        rows.add(new Row("Account", p.accountNumber()));
-        if (customerName != null && !customerName.isBlank()) {
-            rows.add(new Row("Account holder", customerName));
-        }
-        if (p.invoiceNumber() != null) {
-            rows.add(new Row("Invoice", p.invoiceNumber()));
-        }
+        List<Row> rows = whose(billerName, customerName, p);
         rows.add(new Row("Amount", money(p.amount().add(p.fee()))));
         rows.add(new Row("Payment method", method(p)));
         rows.add(new Row("Payment ID", p.guid().toString().toUpperCase(Locale.ROOT)));
@@ -122,12 +106,8 @@ public class PaymentEmailText {
                 rows, "Your bill is still due. Please check your payment method or pay another way.", null, brand);
     }
 
-    /**
-     * A bank payment the bank sent back (docs/ach.md): said plainly, with the bank's reason, that the amount is still
-     * owed and how to pay again. {@code p.gatewayMessage()} holds the return's code and words.
-     */
-    public Composed returned(Brand brand, String customerName, Payment p) {
-        String billerName = brand.billerName();
+    /** The rows that say whose payment an email is about: the biller, the account, its holder and the bill. */
+    private static List<Row> whose(String billerName, String customerName, Payment p) {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Biller", billerName));
         rows.add(new Row("Account", p.accountNumber()));
@@ -137,6 +117,16 @@ public class PaymentEmailText {
         if (p.invoiceNumber() != null) {
             rows.add(new Row("Invoice", p.invoiceNumber()));
         }
+        return rows;
+    }
+
+    /**
+     * A bank payment the bank sent back (docs/ach.md): said plainly, with the bank's reason, that the amount is still
+     * owed and how to pay again. {@code p.gatewayMessage()} holds the return's code and words.
+     */
+    public Composed returned(Brand brand, String customerName, Payment p) {
+        String billerName = brand.billerName();
+        List<Row> rows = whose(billerName, customerName, p);
         rows.add(new Row("Amount returned", money(p.amount().add(p.fee()))));
         rows.add(new Row("Paid with", method(p)));
         rows.add(new Row("Bank's reason", p.gatewayMessage() == null ? "-" : p.gatewayMessage()));

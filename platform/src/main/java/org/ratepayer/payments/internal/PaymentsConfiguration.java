@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.payments.PaymentRefunds;
@@ -35,7 +36,7 @@ public class PaymentsConfiguration {
             org.springframework.beans.factory.ObjectProvider<SandboxFieldsOrigin> origins, SandboxKeys keys) {
         // the sandbox settles by the biller's business days, the ones its batches close (docs/settlement.md)
         return new SandboxGateway(new JdbcSandboxLedger(jdbc),
-                (bid, day) -> batches.businessDay(billers.cachedBiller(bid).timeZone()).end(day),
+                (bid, day) -> businessDayEnd(billers, batches, bid, day),
                 bid -> {
                     // the sandbox's own origin, a second port of this application (docs/hosted-fields.md)
                     SandboxFieldsOrigin origin = origins.getObject();
@@ -54,10 +55,8 @@ public class PaymentsConfiguration {
     @Bean
     StripeGateway stripeGateway(StripeProperties props, BillerService billers, JdbcClient jdbc) {
         return new StripeGateway(props, bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_SECRET_KEY),
-                (bid, guid) -> jdbc.sql("select gateway_reference from payment where biller_id = ? and payment_guid = ?")
-                        .params(bid, guid).query(String.class).optional(),
-                (bid, reference) -> jdbc.sql("select payment_guid from payment where biller_id = ? and gateway_reference = ? limit 1")
-                        .params(bid, reference).query(UUID.class).optional(),
+                (bid, guid) -> recordedReference(jdbc, bid, guid),
+                (bid, reference) -> recordedPayment(jdbc, bid, reference),
                 bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_PUBLISHABLE_KEY));
     }
 
@@ -74,13 +73,27 @@ public class PaymentsConfiguration {
                             ? java.util.Optional.of(new AuthorizeNetGateway.Credentials(login.get(), key.get()))
                             : java.util.Optional.empty();
                 },
-                (bid, guid) -> jdbc.sql("select gateway_reference from payment where biller_id = ? and payment_guid = ?")
-                        .params(bid, guid).query(String.class).optional(),
-                (bid, reference) -> jdbc.sql("select payment_guid from payment where biller_id = ? and gateway_reference = ? limit 1")
-                        .params(bid, reference).query(UUID.class).optional(),
-                // the same business days the sandbox settles by and the batches close (docs/settlement.md)
-                (bid, day) -> batches.businessDay(billers.cachedBiller(bid).timeZone()).end(day),
+                (bid, guid) -> recordedReference(jdbc, bid, guid),
+                (bid, reference) -> recordedPayment(jdbc, bid, reference),
+                (bid, day) -> businessDayEnd(billers, batches, bid, day),
                 clock);
+    }
+
+    /** The processor's reference Ratepayer recorded for a charge: the adapters that look a charge up ask it first. */
+    private static Optional<String> recordedReference(JdbcClient jdbc, long bid, UUID paymentGuid) {
+        return jdbc.sql("select gateway_reference from payment where biller_id = ? and payment_guid = ?")
+                .params(bid, paymentGuid).query(String.class).optional();
+    }
+
+    /** The payment whose charge has this processor reference, if Ratepayer made it (settlement's matching). */
+    private static Optional<UUID> recordedPayment(JdbcClient jdbc, long bid, String reference) {
+        return jdbc.sql("select payment_guid from payment where biller_id = ? and gateway_reference = ? limit 1")
+                .params(bid, reference).query(UUID.class).optional();
+    }
+
+    /** The business days processors settle by are the ones the biller's batches close (docs/settlement.md). */
+    private static java.time.Instant businessDayEnd(BillerService billers, BatchProperties batches, long bid, java.time.LocalDate day) {
+        return batches.businessDay(billers.cachedBiller(bid).timeZone()).end(day);
     }
 
     /** The gateway everyone injects: the biller's own processor, per call (setting 1017). */

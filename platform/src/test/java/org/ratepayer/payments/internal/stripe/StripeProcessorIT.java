@@ -249,6 +249,42 @@ class StripeProcessorIT extends PlatformIT {
     }
 
     @Test
+    void aSavedMethodBelongsToACustomerOfItsOwnAndIsChargedOffSession() {
+        TestBiller b = stripeBiller("9108-1");
+        Payer pat = directory.register(b.bid(), "pat" + b.bid(), "pat" + b.bid() + "@example.com", List.of("9108-1"), "Processor-2026")
+                .payer();
+        knownVisa("pm_1QWallet");
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson("""
+                {"id": "cus_QWallet", "object": "customer"}""")));
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_methods/pm_1QWallet/attach")).willReturn(okJson("""
+                {"id": "pm_1QWallet", "object": "payment_method", "type": "card", "customer": "cus_QWallet",
+                 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2034}}""")));
+
+        SavedPaymentMethod saved = wallet.save(b.bid(), pat.userId(), payments.tokenizeOne(b.bid(), null, null, "pm_1QWallet"), 12, 2034, null, true);
+
+        assertThat(saved.label()).contains("4242");
+        assertThat(jdbc.sql("select token from payer_method where method_guid = ?").param(saved.id()).query(String.class).single())
+                .isEqualTo("cus_QWallet/pm_1QWallet");
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/customers")).withHeader("Idempotency-Key", equalTo("customer-for-pm_1QWallet")));
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_methods/pm_1QWallet/attach"))
+                .withFormParam("customer", equalTo("cus_QWallet")));
+
+        // charged later from the saved token: Stripe is told the Customer and that the payer is not there
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QWallet")).willReturn(okJson("""
+                {"id": "pm_1QWallet", "object": "payment_method", "type": "card", "customer": "cus_QWallet",
+                 "card": {"brand": "visa", "last4": "4242", "exp_month": 12, "exp_year": 2034}}""")));
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(succeeded("pi_3QSaved", UUID.randomUUID(), "S4V3D1"))));
+        Reply paid = pay(b, byToken("9108-1", "cus_QWallet/pm_1QWallet"));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().get("status").asText()).isEqualTo("APPROVED");
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withFormParam("payment_method", equalTo("pm_1QWallet"))
+                .withFormParam("customer", equalTo("cus_QWallet"))
+                .withFormParam("off_session", equalTo("true")));
+        assertThat(row(paid.json().get("paymentGuid").asText()).token()).isEqualTo("cus_QWallet/pm_1QWallet");
+    }
+
+    @Test
     void aCardNumberIsRefusedForAStripeBillerBeforeAnyCall() {
         TestBiller b = stripeBiller("9104-1");
 
