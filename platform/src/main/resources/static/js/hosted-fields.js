@@ -3,6 +3,7 @@
 // script (data-script, from the processor's own origin), mounts the driver registered for the processor, and on submit
 // asks it for a token, which alone goes to Ratepayer, in the hidden input methodToken. A driver is
 // { mount(container, config, method) -> Promise, tokenize(method) -> Promise of {token} or {error} }, method "CARD" or "ACH".
+// A driver with mountBeforeScript: true is mounted before the processor's script loads (AcceptUI binds what is there).
 (function () {
   'use strict';
   var api = window.RatepayerHostedFields = window.RatepayerHostedFields || { drivers: {} };
@@ -46,6 +47,78 @@
     }
   };
 
+  // Authorize.Net: Accept.js's hosted payment form (AcceptUI), a lightbox of Authorize.Net's own origin opened by a button
+  // of class "AcceptUI"; its answer is a one-time nonce, sent to Ratepayer as "anet-nonce:CARD:<brand>:<last four>:<nonce>"
+  // (docs/processors.md). AcceptUI binds the buttons present when its script runs, so this driver mounts first.
+  function brandOf(bin) {
+    var b = String(bin || '');
+    if (/^4/.test(b)) { return 'VISA'; }
+    if (/^(5[1-5]|2[2-7])/.test(b)) { return 'MASTERCARD'; }
+    if (/^3[47]/.test(b)) { return 'AMEX'; }
+    if (/^(6011|65|64[4-9])/.test(b)) { return 'DISCOVER'; }
+    return 'CARD';
+  }
+  api.drivers.authorizenet = {
+    mountBeforeScript: true,
+    mount: function (container, config) {
+      var self = this;
+      if (!this.button) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.id = 'acceptui-open';
+        button.className = 'AcceptUI';
+        button.textContent = 'Enter card details';
+        button.setAttribute('data-billingAddressOptions', '{"show":false,"required":false}');
+        button.setAttribute('data-apiLoginID', config.apiLoginId);
+        button.setAttribute('data-clientKey', config.clientKey);
+        button.setAttribute('data-acceptUIFormBtnTxt', 'Use this card');
+        button.setAttribute('data-acceptUIFormHeaderTxt', 'Card details');
+        button.setAttribute('data-paymentOptions', '{"showCreditCard": true, "showBankAccount": false}');
+        button.setAttribute('data-responseHandler', 'ratepayerAcceptUiAnswer');
+        container.textContent = '';
+        container.appendChild(button);
+        this.button = button;
+        window.ratepayerAcceptUiAnswer = function (answer) {
+          var result;
+          if (!answer || !answer.messages || answer.messages.resultCode !== 'Ok' || !answer.opaqueData) {
+            var said = answer && answer.messages && answer.messages.message && answer.messages.message[0];
+            result = { error: 'The card was not accepted' + (said && said.text ? ': ' + said.text : '.') + ' Check it and try again.' };
+          } else {
+            var card = answer.encryptedCardData || {};
+            var digits = String(card.cardNumber || '').replace(/\D/g, '');
+            var expiry = /^(\d{2})\/(\d{2})$/.exec(String(card.expDate || ''));
+            result = {
+              token: 'anet-nonce:CARD:' + brandOf(card.bin) + ':' + digits.slice(-4) + ':' + answer.opaqueData.dataValue,
+              expMonth: expiry ? Number(expiry[1]) : null,
+              expYear: expiry ? 2000 + Number(expiry[2]) : null
+            };
+          }
+          // the payer may open the form with the button before paying: the answer waits for the submit
+          if (self.waiting) {
+            var waiting = self.waiting;
+            self.waiting = null;
+            waiting(result);
+          } else {
+            self.answered = result;
+          }
+        };
+      }
+      return Promise.resolve();
+    },
+    tokenize: function () {
+      var self = this;
+      if (self.answered && self.answered.token) {
+        var ready = self.answered;
+        self.answered = null;
+        return Promise.resolve(ready);
+      }
+      return new Promise(function (resolve) {
+        self.waiting = resolve;
+        self.button.click();
+      });
+    }
+  };
+
   function loadScript(src) {
     return new Promise(function (resolve, reject) {
       var script = document.createElement('script');
@@ -67,7 +140,9 @@
     var driver = api.drivers[processor];
     var token = form.querySelector('input[name="methodToken"]');
     var problem = document.getElementById('hosted-fields-error');
-    var loaded = loadScript(container.getAttribute('data-script'));
+    var script = container.getAttribute('data-script');
+    // a driver whose script binds what is on the page when it runs (AcceptUI) mounts first, then loads it
+    var loaded = driver.mountBeforeScript ? null : loadScript(script);
     var mountedFor = null;
     var ready = null;
 
@@ -84,7 +159,9 @@
       if (m !== mountedFor) {
         mountedFor = m;
         token.value = '';
-        ready = loaded.then(function () { return driver.mount(container, config, m); });
+        ready = driver.mountBeforeScript
+          ? Promise.resolve(driver.mount(container, config, m)).then(function () { return loaded || (loaded = loadScript(script)); })
+          : loaded.then(function () { return driver.mount(container, config, m); });
         ready.catch(function () {
           problem.textContent = 'The payment processor\'s secure fields could not be loaded. Reload the page to try again.';
         });

@@ -73,6 +73,7 @@ public class PaymentsConfiguration {
                             ? java.util.Optional.of(new AuthorizeNetGateway.Credentials(login.get(), key.get()))
                             : java.util.Optional.empty();
                 },
+                bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_AUTHORIZE_NET_CLIENT_KEY),
                 (bid, guid) -> recordedReference(jdbc, bid, guid),
                 (bid, reference) -> recordedPayment(jdbc, bid, reference),
                 (bid, day) -> businessDayEnd(billers, batches, bid, day),

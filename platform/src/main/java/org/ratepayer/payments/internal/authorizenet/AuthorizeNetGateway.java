@@ -136,6 +136,11 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         Optional<Credentials> credentials(long bid);
     }
 
+    /** The biller's public client key for Accept.js (setting 1025), if it has set one. */
+    public interface ClientKeys {
+        Optional<String> clientKey(long bid);
+    }
+
     /** The transaction id Ratepayer recorded for a charge (its reference), if it has one: no list search needed then. */
     public interface References {
         Optional<String> transaction(long bid, UUID paymentGuid);
@@ -153,6 +158,7 @@ public final class AuthorizeNetGateway implements PaymentGateway {
 
     private final AuthorizeNetProperties props;
     private final Accounts accounts;
+    private final ClientKeys clientKeys;
     private final References references;
     private final Guids guids;
     private final BusinessDays days;
@@ -162,10 +168,11 @@ public final class AuthorizeNetGateway implements PaymentGateway {
     private final XMLInputFactory reading;
     private final DatatypeFactory dates;
 
-    public AuthorizeNetGateway(AuthorizeNetProperties props, Accounts accounts, References references, Guids guids,
+    public AuthorizeNetGateway(AuthorizeNetProperties props, Accounts accounts, ClientKeys clientKeys, References references, Guids guids,
             BusinessDays days, Clock clock) {
         this.props = props;
         this.accounts = accounts;
+        this.clientKeys = clientKeys;
         this.references = references;
         this.guids = guids;
         this.days = days;
@@ -204,14 +211,28 @@ public final class AuthorizeNetGateway implements PaymentGateway {
      * (a wallet, autopay), like any processor's.
      */
     /*
-     * Accept.js's hosted form (AcceptUI) has no driver in the pages yet (docs/hosted-fields.md): a biller on Authorize.Net
-     * takes cards on its pages with card entry DIRECT (setting 1019), the numbers becoming payment profiles at once (SAQ D),
-     * and under HOSTED its pages say plainly that they cannot take a card.
+     * Accept.js's hosted payment form (AcceptUI): a lightbox of Authorize.Net's own origin takes the card and answers the
+     * page with a one-time nonce (docs/hosted-fields.md). It needs the login id and the public client key (1025); without
+     * them the pages say they cannot take a card. Cards only: AcceptUI's bank form gives no account type to record.
      */
     @Override
     public HostedFields hostedFields(long bid) {
-        throw new MethodNotAcceptedException("setting 1019",
-                "Authorize.Net's hosted fields are not available yet: set card entry (setting 1019) to DIRECT to take cards on these pages");
+        Optional<Credentials> credentials = accounts.credentials(bid);
+        Optional<String> clientKey = clientKeys.clientKey(bid);
+        if (credentials.isEmpty() || clientKey.isEmpty()) {
+            throw new MethodNotAcceptedException("setting 1025",
+                    "the biller uses Authorize.Net but has no login id (1023) or public client key (1025), so no card fields can be shown");
+        }
+        String script = props.acceptUi();
+        String scriptOrigin = origin(script);
+        return new HostedFields("authorizenet", script,
+                java.util.Map.of("apiLoginId", credentials.get().loginId(), "clientKey", clientKey.get(), "methods", "CARD"),
+                List.of(scriptOrigin), List.of(scriptOrigin), List.of(origin(props.apiBase())));
+    }
+
+    private static String origin(String url) {
+        URI u = URI.create(url);
+        return u.getScheme() + "://" + u.getRawAuthority();
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           long, a second transaction identical to one it took (same amount, card or account, invoice
  *                           number), which catches a resent charge or refund whose first answer was lost
  * @param lookBack           how many days of settled batches a look-up searches, besides the unsettled transactions
+ * @param acceptUiUrl        Accept.js's hosted form script for the payer's browser; unset, Authorize.Net's own for the
+ *                           environment {@code apiBase} names ({@code jstest.authorize.net} for the sandbox's API)
  */
 @ConfigurationProperties("ratepayer.authorizenet")
 public record AuthorizeNetProperties(
@@ -24,5 +26,14 @@ public record AuthorizeNetProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration readTimeout,
         @DefaultValue("10m") Duration duplicateWindow,
-        @DefaultValue("3") int lookBack) {
+        @DefaultValue("3") int lookBack,
+        @DefaultValue("") String acceptUiUrl) {
+
+    /** The AcceptUI script the pages load (docs/hosted-fields.md). */
+    public String acceptUi() {
+        if (acceptUiUrl != null && !acceptUiUrl.isBlank()) {
+            return acceptUiUrl;
+        }
+        return apiBase.contains("apitest.authorize.net") ? "https://jstest.authorize.net/v3/AcceptUI.js" : "https://js.authorize.net/v3/AcceptUI.js";
+    }
 }

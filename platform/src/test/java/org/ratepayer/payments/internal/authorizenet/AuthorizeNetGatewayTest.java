@@ -57,6 +57,7 @@ class AuthorizeNetGatewayTest {
     static final long BID = 4242;
     static final String LOGIN = "5KP3u95bQpv";
     static final String KEY = "346HZ32z3fP4hTG2";
+    static final String CLIENT_KEY = "5FcB6WrfHGS76gHW3v7btBCE3HuuBuke9Pj96Ztfn5R32G5ep42vne7MCWZtAucY";
     static final String NS = "AnetApi/xml/v1/schema/AnetApiSchema.xsd";
     static final Instant NOW = Instant.parse("2026-12-05T18:00:00Z");
     static final ZoneId ZONE = ZoneId.of("America/Chicago");
@@ -89,8 +90,9 @@ class AuthorizeNetGatewayTest {
 
     AuthorizeNetGateway gateway(String apiBase) {
         return new AuthorizeNetGateway(
-                new AuthorizeNetProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMinutes(10), 3),
+                new AuthorizeNetProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMinutes(10), 3, ""),
                 bid -> Optional.of(new AuthorizeNetGateway.Credentials(LOGIN, KEY)),
+                bid -> Optional.of(CLIENT_KEY),
                 (bid, guid) -> Optional.ofNullable(references.get(bid + "/" + guid)),
                 (bid, transId) -> references.entrySet().stream().filter(e -> e.getValue().equals(transId) && e.getKey().startsWith(bid + "/"))
                         .map(e -> UUID.fromString(e.getKey().substring(e.getKey().indexOf('/') + 1))).findFirst(),
@@ -624,6 +626,25 @@ class AuthorizeNetGatewayTest {
         assertThat(at(q, "/createCustomerProfileRequest/profile/paymentProfiles/payment/opaqueData/dataValue")).isEqualTo("eyJub25jZSI6IjEifQ");
         assertThat(gateway.forReuse(BID, kept)).isEqualTo(kept);
         assertThat(received("createCustomerProfileRequest")).hasSize(1);
+    }
+
+    @Test
+    void thePagesGetAcceptUiOfTheApisEnvironmentWithPublicKeysOnly() {
+        PaymentGateway.HostedFields production = gateway("https://api2.authorize.net").hostedFields(BID);
+        assertThat(production).isEqualTo(new PaymentGateway.HostedFields("authorizenet", "https://js.authorize.net/v3/AcceptUI.js",
+                java.util.Map.of("apiLoginId", LOGIN, "clientKey", CLIENT_KEY, "methods", "CARD"), List.of("https://js.authorize.net"),
+                List.of("https://js.authorize.net"), List.of("https://api2.authorize.net")));
+        assertThat(production.config().values()).doesNotContain(KEY);
+        PaymentGateway.HostedFields sandbox = gateway("https://apitest.authorize.net").hostedFields(BID);
+        assertThat(sandbox.scriptUrl()).isEqualTo("https://jstest.authorize.net/v3/AcceptUI.js");
+        assertThat(sandbox.connectSources()).containsExactly("https://apitest.authorize.net");
+
+        AuthorizeNetGateway noClientKey = new AuthorizeNetGateway(
+                new AuthorizeNetProperties("https://api2.authorize.net", Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMinutes(10), 3, ""),
+                bid -> Optional.of(new AuthorizeNetGateway.Credentials(LOGIN, KEY)), bid -> Optional.empty(),
+                (bid, guid) -> Optional.empty(), (bid, transId) -> Optional.empty(), (bid, day) -> NOW, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThatThrownBy(() -> noClientKey.hostedFields(BID)).isInstanceOf(org.ratepayer.payments.gateway.MethodNotAcceptedException.class)
+                .hasMessageContaining("1025");
     }
 
     @Test

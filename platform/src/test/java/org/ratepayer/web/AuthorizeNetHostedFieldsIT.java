@@ -1,0 +1,122 @@
+package org.ratepayer.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.ratepayer.BifText;
+import org.ratepayer.cissim.CisAccount;
+import org.ratepayer.cissim.PayableCharge;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A biller on Authorize.Net pays on the payment page through Accept.js's hosted form (docs/hosted-fields.md). Authorize.Net
+ * is a WireMock server: it serves a stand-in for AcceptUI.js that keeps AcceptUI's documented contract (a button of class
+ * "AcceptUI" carrying the login id, the public client key and the name of the page's answer function; the answer's
+ * {@code opaqueData} nonce and masked {@code encryptedCardData}), and the API that takes the charge. The page posts only
+ * the nonce token; the charge carries the nonce as {@code opaqueData}.
+ */
+@Tag("browser")
+class AuthorizeNetHostedFieldsIT extends CisPageIT {
+
+    static final String LOGIN = "5KP3u95bQpv";
+    static final String KEY = "346HZ32z3fP4hTG2";
+    static final String CLIENT_KEY = "5FcB6WrfHGS76gHW3v7btBCE3HuuBuke9Pj96Ztfn5R32G5ep42vne7MCWZtAucY";
+    static final String NONCE = "eyJ0b2tlbiI6ImZyb20tdGhlLWxpZ2h0Ym94In0";
+
+    static final WireMockServer ANET = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        ANET.start();
+    }
+
+    @DynamicPropertySource
+    static void authorizeNetIsWireMock(DynamicPropertyRegistry registry) {
+        registry.add("ratepayer.authorizenet.api-base", () -> "http://localhost:" + ANET.port());
+        registry.add("ratepayer.authorizenet.accept-ui-url", () -> "http://localhost:" + ANET.port() + "/v3/AcceptUI.js");
+    }
+
+    @AfterAll
+    static void stopAuthorizeNet() {
+        ANET.stop();
+    }
+
+    /** AcceptUI's contract: its buttons open the hosted form, whose answer goes to the function the button names. */
+    static final String ACCEPT_UI = """
+            (function () {
+              document.querySelectorAll('.AcceptUI').forEach(function (button) {
+                button.addEventListener('click', function () {
+                  window.acceptUiOpenedWith = button.getAttribute('data-apiLoginID') + ' ' + button.getAttribute('data-clientKey');
+                  var answer = window[button.getAttribute('data-responseHandler')];
+                  setTimeout(function () {
+                    answer({messages: {resultCode: 'Ok', message: [{code: 'I_WC_01', text: 'Successful.'}]},
+                            opaqueData: {dataDescriptor: 'COMMON.ACCEPT.INAPP.PAYMENT', dataValue: '%s'},
+                            encryptedCardData: {cardNumber: 'XXXXXXXXXXXX1111', expDate: '12/30', bin: '411111'}});
+                  }, 50);
+                });
+              });
+            })();
+            """.formatted(NONCE);
+
+    static final String APPROVED = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <createTransactionResponse xmlns="AnetApi/xml/v1/schema/AnetApiSchema.xsd"><messages><resultCode>Ok</resultCode>
+            <message><code>I00001</code><text>Successful.</text></message></messages><transactionResponse><responseCode>1</responseCode>
+            <authCode>HW617E</authCode><avsResultCode>Y</avsResultCode><cvvResultCode>P</cvvResultCode><transId>60019493399</transId>
+            <refTransID/><transHash/><testRequest>0</testRequest><accountNumber>XXXX1111</accountNumber><accountType>Visa</accountType>
+            <messages><message><code>1</code><description>This transaction has been approved.</description></message></messages>
+            </transactionResponse></createTransactionResponse>""";
+
+    private TestBiller authorizeNetBiller(String account) {
+        TestBiller b = newBiller();
+        String base = "/api/v1/billers/" + b.bid() + "/settings/";
+        operatorPut(base + "8", "{\"value\":\"" + cis.cbUrl() + "\"}");
+        operatorPut(base + "9", "{\"value\":\"InvoiceCloud\"}");
+        operatorPut(base + "10", "{\"value\":\"pw\"}");
+        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
+                .invoice(account.replace("-", "") + "0000001", account, "10/01/2026", "88.10", null).text()).status()).isEqualTo(201);
+        cis.state().putAccount(CisAccount.of(account, PayableCharge.of("Electric", "88.10", "0")));
+        assertThat(operatorPut(base + "1023", "{\"value\":\"" + LOGIN + "\"}").status()).isEqualTo(200);
+        assertThat(operatorPut(base + "1024", "{\"value\":\"" + KEY + "\"}").status()).isEqualTo(200);
+        assertThat(operatorPut(base + "1025", "{\"value\":\"" + CLIENT_KEY + "\"}").status()).isEqualTo(200);
+        assertThat(operatorPut(base + "1017", "{\"value\":\"AUTHORIZE_NET\"}").status()).isEqualTo(200);
+        return b;
+    }
+
+    @Test
+    void aPayerPaysThroughAcceptUisHostedFormAndOnlyTheNonceReachesRatepayer() {
+        ANET.stubFor(get(urlPathEqualTo("/v3/AcceptUI.js")).willReturn(aResponse().withHeader("Content-Type", "application/javascript")
+                .withBody(ACCEPT_UI)));
+        ANET.stubFor(post(urlPathEqualTo("/xml/v1/request.api")).withRequestBody(containing("<createTransactionRequest"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(APPROVED)));
+        String account = "4701-1";
+        TestBiller b = authorizeNetBiller(account);
+
+        browser.findAccount(url("/pay/" + b.bid()), account, "49331");
+        assertThat(browser.has("cardNumber")).as("no card field of Ratepayer's own").isFalse();
+        assertThat(browser.text("acceptui-open")).isEqualTo("Enter card details");
+        browser.assertAccessible("the payment page with AcceptUI's button");
+        browser.fill("amount", "88.10");
+        browser.click("review");
+        assertThat(browser.text("review-method")).isEqualTo("VISA card ending 1111");
+        browser.click("confirm");
+        assertThat(browser.text("outcome")).isEqualTo("Thank you, your payment was approved");
+
+        assertThat(jdbc.sql("select method_token from payment where biller_id = ?").param(b.bid()).query(String.class).single())
+                .isEqualTo("anet-nonce:CARD:VISA:1111:" + NONCE);
+        ANET.verify(1, postRequestedFor(urlPathEqualTo("/xml/v1/request.api"))
+                .withRequestBody(containing("<dataDescriptor>COMMON.ACCEPT.INAPP.PAYMENT</dataDescriptor>"))
+                .withRequestBody(containing("<dataValue>" + NONCE + "</dataValue>"))
+                .withRequestBody(containing("<amount>88.10</amount>")));
+    }
+}
