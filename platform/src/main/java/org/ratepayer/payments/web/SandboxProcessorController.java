@@ -20,6 +20,7 @@ import org.ratepayer.payments.internal.sandbox.SandboxFieldsOrigin;
 import org.ratepayer.payments.internal.sandbox.SandboxKeys;
 import org.ratepayer.shared.config.PublicUrl;
 import org.ratepayer.shared.throttle.Throttle;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -39,6 +40,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * last four.
  */
 @Controller
+@ConditionalOnWebApplication // its origin is a connector of the web server: the command line has none
 @io.swagger.v3.oas.annotations.Hidden // the sandbox processor's own endpoints, not Ratepayer's API
 class SandboxProcessorController {
 
