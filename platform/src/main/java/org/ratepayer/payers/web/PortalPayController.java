@@ -119,15 +119,17 @@ class PortalPayController {
                             card ? PaymentMethodForm.integer(form.get("expYear")) : null,
                             card ? null : form.getOrDefault("accountType", pending.brand()));
                     // kept before its first charge: a Stripe method can be attached to a Customer only while unused
-                    pending = pending.withToken(wallet.reusable(bid, new PaymentGateway.Tokenized(pending.token(),
-                            Method.valueOf(pending.method()), pending.brand(), pending.last4())).token());
+                    try {
+                        pending = pending.withToken(wallet.reusable(bid, new PaymentGateway.Tokenized(pending.token(),
+                                Method.valueOf(pending.method()), pending.brand(), pending.last4())).token());
+                    } catch (PayerRefusal e) {
+                        return payPage(bid, held, signedIn, model, "This payment method cannot be saved: " + e.detail()
+                                + ". Pay without saving it, or enter it again.", form);
+                    }
                 }
             }
         } catch (PaymentPageCheckout.CheckoutException e) {
             return payPage(bid, held, signedIn, model, e.getMessage(), form);
-        } catch (PayerRefusal e) {
-            return payPage(bid, held, signedIn, model, "This payment method cannot be saved: " + e.detail()
-                    + ". Pay without saving it, or enter it again.", form);
         }
         return reviewPage(bid, held, signedIn, session, pending, save, model, null);
     }
