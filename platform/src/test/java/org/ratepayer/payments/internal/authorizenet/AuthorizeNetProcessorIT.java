@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.payments.internal.ProcessorIT;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PaymentPosting;
 import org.ratepayer.payers.Payer;
@@ -58,26 +58,13 @@ import org.w3c.dom.Document;
  * simulator as a sandbox payment is, an answer lost to a timeout settled by the real repair job through the transaction
  * list, and refunds and voids through the operator API.
  */
-class AuthorizeNetProcessorIT extends PlatformIT {
+class AuthorizeNetProcessorIT extends ProcessorIT {
 
     static final String LOGIN = "5KP3u95bQpv";
     static final String KEY = "346HZ32z3fP4hTG2";
     static final String CLIENT_KEY = "5FcB6WrfHGS76gHW3v7btBCE3HuuBuke9Pj96Ztfn5R32G5ep42vne7MCWZtAucY";
-    static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    static final WireMockServer ANET = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static CisSimulator cis;
-
-    static {
-        ANET.start();
-    }
-
-    /** WireMock's first answer in a JVM is slow on a busy machine: one before the tests, so only the stubs' delays count. */
-    @BeforeAll
-    static void warmUp() throws Exception {
-        java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + ANET.port()
-                + "/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-    }
+    static final WireMockServer ANET = startedProcessor();
 
     @DynamicPropertySource
     static void authorizeNetIsWireMock(DynamicPropertyRegistry registry) {
@@ -85,52 +72,14 @@ class AuthorizeNetProcessorIT extends PlatformIT {
         registry.add("ratepayer.authorizenet.read-timeout", () -> "2500ms");
     }
 
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                .credentials("InvoiceCloud", "pw").build().start());
-    }
-
     @AfterAll
-    static void stop() {
-        cis.close();
+    static void stopProcessor() {
         ANET.stop();
     }
 
-    @Autowired
-    PaymentRepairJob repairJob;
-    @Autowired
-    PayerDirectory directory;
-    @Autowired
-    Wallet wallet;
-    @Autowired
-    PaymentService payments;
-
-    @BeforeEach
-    void fresh() {
-        ANET.resetAll();
-    }
-
-    @AfterEach
-    void noLostRequests() {
-        ANET.resetAll();
-    }
-
-    private TestBiller billerWithBill(String account) {
-        TestBiller b = newBiller();
-        for (int url : new int[] {11, 14, 17}) {
-            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf("InvoiceCloud"), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf("pw"), "test");
-        }
-        BifText file = new BifText(b.guidText()).invoice(account.replace("-", "") + "0001", account, "11/01/2026", "120.50", null);
-        Reply up = upload(b, b.webServiceKey(), "f.bif", file.text());
-        assertThat(up.status()).as(up.body()).isEqualTo(201);
-        return b;
-    }
-
-    private Reply setting(TestBiller b, int id, String value) {
-        return operatorPut("/api/v1/billers/" + b.bid() + "/settings/" + id, "{\"value\": \"" + value + "\"}");
+    @Override
+    protected WireMockServer processor() {
+        return ANET;
     }
 
     private TestBiller authorizeNetBiller(String account) {
@@ -143,36 +92,10 @@ class AuthorizeNetProcessorIT extends PlatformIT {
         return b;
     }
 
-    private Reply pay(TestBiller b, String body) {
-        return send(request("/api/v1/billers/" + b.bid() + "/payments").header("X-Api-Key", b.apiKey())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
     private Reply refund(TestBiller b, String guid, String amount) {
         return send(asOperator(request("/api/v1/billers/" + b.bid() + "/payments/" + guid + "/refunds"))
                 .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"amount\": \"" + amount + "\", \"reason\": \"paid twice\"}")));
-    }
-
-    private static String byToken(String account, String token) {
-        return """
-                {"channel": "KIOSK", "kioskId": "Lobby-1", "accountNumber": "%s", "amount": 120.50, "methodToken": "%s"}
-                """.formatted(account, token);
-    }
-
-    private List<PaymentPosting> posted(String account) {
-        return cis.state().postings().payments().stream().filter(p -> p.accountNumber().equals(account)).toList();
-    }
-
-    private record Row(String status, String token, String brand, String last4, String approvalCode, String reference) {
-    }
-
-    private Row row(String guid) {
-        return jdbc.sql("select status, method_token, card_brand, last4, approval_code, gateway_reference from payment where payment_guid = ?")
-                .param(UUID.fromString(guid))
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
-                .single();
     }
 
     private static List<Document> charges() {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.payments.internal.ProcessorIT;
 import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PaymentPosting;
 import org.ratepayer.payers.Payer;
@@ -46,24 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * simulator as a sandbox payment is, a card number refused with 422 before any call, and an answer lost to a timeout
  * (and a 500) settled by the real repair job through the search API, exactly once.
  */
-class StripeProcessorIT extends PlatformIT {
+class StripeProcessorIT extends ProcessorIT {
 
     static final String KEY = "sk_test_51RatepayerEndToEnd000";
-    static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    static final WireMockServer STRIPE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-    static CisSimulator cis;
-
-    static {
-        STRIPE.start();
-    }
-
-    /** WireMock's first answer in a JVM is slow on a busy machine: one before the tests, so only the stubs' delays count. */
-    @BeforeAll
-    static void warmUpStripe() throws Exception {
-        java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + STRIPE.port()
-                + "/v1/warm-up")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-    }
+    static final WireMockServer STRIPE = startedProcessor();
 
     @DynamicPropertySource
     static void stripeIsWireMock(DynamicPropertyRegistry registry) {
@@ -71,53 +58,14 @@ class StripeProcessorIT extends PlatformIT {
         registry.add("ratepayer.stripe.read-timeout", () -> "2500ms");
     }
 
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                .credentials("InvoiceCloud", "pw").build().start());
-    }
-
     @AfterAll
-    static void stop() {
-        cis.close();
+    static void stopProcessor() {
         STRIPE.stop();
     }
 
-    @Autowired
-    PaymentRepairJob repairJob;
-    @Autowired
-    PayerDirectory directory;
-    @Autowired
-    Wallet wallet;
-    @Autowired
-    PaymentService payments;
-
-    @BeforeEach
-    void freshStripe() {
-        STRIPE.resetAll();
-    }
-
-    @AfterEach
-    void noLostRequests() {
-        STRIPE.resetAll();
-    }
-
-    /** A biller posting to the simulator with one bill of 120.50 on {@code account}. */
-    private TestBiller billerWithBill(String account) {
-        TestBiller b = newBiller();
-        for (int url : new int[] {11, 14, 17}) {
-            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf("InvoiceCloud"), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf("pw"), "test");
-        }
-        BifText file = new BifText(b.guidText()).invoice(account.replace("-", "") + "0001", account, "11/01/2026", "120.50", null);
-        Reply up = upload(b, b.webServiceKey(), "f.bif", file.text());
-        assertThat(up.status()).as(up.body()).isEqualTo(201);
-        return b;
-    }
-
-    private Reply setting(TestBiller b, int id, String value) {
-        return operatorPut("/api/v1/billers/" + b.bid() + "/settings/" + id, "{\"value\": \"" + value + "\"}");
+    @Override
+    protected WireMockServer processor() {
+        return STRIPE;
     }
 
     private TestBiller stripeBiller(String account) {
@@ -126,18 +74,6 @@ class StripeProcessorIT extends PlatformIT {
         Reply chosen = setting(b, 1017, "stripe");
         assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
         return b;
-    }
-
-    private Reply pay(TestBiller b, String body) {
-        return send(request("/api/v1/billers/" + b.bid() + "/payments").header("X-Api-Key", b.apiKey())
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static String byToken(String account, String token) {
-        return """
-                {"channel": "KIOSK", "kioskId": "Lobby-1", "accountNumber": "%s", "amount": 120.50, "methodToken": "%s"}
-                """.formatted(account, token);
     }
 
     private static void knownVisa(String token) {
@@ -157,20 +93,6 @@ class StripeProcessorIT extends PlatformIT {
     private static String searchAnswer(String... intents) {
         return "{\"object\": \"search_result\", \"url\": \"/v1/payment_intents/search\", \"has_more\": false, \"data\": ["
                 + String.join(",", intents) + "]}";
-    }
-
-    private List<PaymentPosting> posted(String account) {
-        return cis.state().postings().payments().stream().filter(p -> p.accountNumber().equals(account)).toList();
-    }
-
-    private record Row(String status, String token, String brand, String last4, String approvalCode, String reference) {
-    }
-
-    private Row row(String guid) {
-        return jdbc.sql("select status, method_token, card_brand, last4, approval_code, gateway_reference from payment where payment_guid = ?")
-                .param(UUID.fromString(guid))
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)))
-                .single();
     }
 
     @Test
