@@ -113,7 +113,7 @@ public class PaymentRefunds {
         return payments.find(bid, paymentGuid).map(p -> {
             BigDecimal charged = RefundRules.charged(p.amount(), p.fee());
             return new RefundHistory(p.guid(), p.status(), charged, refunds.approved(p.id()).setScale(2),
-                    RefundRules.refundable(p.status()) ? RefundRules.left(charged, refunds.taken(p.id())) : BigDecimal.ZERO.setScale(2),
+                    RefundRules.available(p.status(), payments.batched(p.id()), charged, refunds.taken(p.id())),
                     refunds.ofPayment(bid, p.id()));
         });
     }
@@ -143,7 +143,7 @@ public class PaymentRefunds {
         try {
             if (kind == Refund.Kind.VOID) {
                 result = gateway.voidCharge(bid, r.paymentGuid());
-                if (result.outcome() == PaymentGateway.Outcome.DECLINED) {
+                if (result.outcome() == PaymentGateway.Outcome.DECLINED && !pending(bid, r.paymentGuid())) {
                     // too late to void (the processor settled it after all): the same money goes back as a refund
                     log.info("refund {}: the void of payment {} was declined ({}); refunding instead", r.refundId(), r.paymentGuid(),
                             result.message());
@@ -193,6 +193,11 @@ public class PaymentRefunds {
             l.refunded(now, decided);
         }
         return decided;
+    }
+
+    /** A pending bank payment whose void came too late cannot be refunded either: it waits for the bank's answer. */
+    private boolean pending(long bid, UUID paymentGuid) {
+        return payments.find(bid, paymentGuid).map(p -> p.status() == PaymentStatus.PENDING).orElse(false);
     }
 
     private static String checkKey(String key) {

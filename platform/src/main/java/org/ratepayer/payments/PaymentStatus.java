@@ -25,8 +25,8 @@ public enum PaymentStatus {
     private static final Map<PaymentStatus, Set<PaymentStatus>> NEXT = Map.of(
             INITIATED, EnumSet.of(APPROVED, DECLINED, ERROR, UNKNOWN, PENDING),
             UNKNOWN, EnumSet.of(APPROVED, DECLINED, ERROR, PENDING),
-            // confirmed by the processor, or failed before it was (docs/ach.md)
-            PENDING, EnumSet.of(APPROVED, RETURNED),
+            // confirmed by the processor, or failed before it was, or cancelled whole before the bank saw it (docs/ach.md)
+            PENDING, EnumSet.of(APPROVED, RETURNED, VOIDED),
             // refunded in full before it settled (a void came too late, or gave way to a refund): docs/refunds.md;
             // a bank payment's return can come days after its confirmation, even after settlement (docs/ach.md)
             APPROVED, EnumSet.of(SETTLED, VOIDED, REFUNDED, RETURNED),

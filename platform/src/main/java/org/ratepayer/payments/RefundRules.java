@@ -20,6 +20,20 @@ public final class RefundRules {
         return status == PaymentStatus.APPROVED || status == PaymentStatus.SETTLED;
     }
 
+    /**
+     * Whether a pending bank payment can still be cancelled: whole, nothing given back of it yet, and only while its day
+     * is open, before the processor sends the debit to the bank (docs/ach.md, "Cancelling a pending payment").
+     */
+    public static boolean cancellable(PaymentStatus status, boolean batched, BigDecimal taken) {
+        return status == PaymentStatus.PENDING && !batched && taken.signum() == 0;
+    }
+
+    /** What may still be given back of the charge: what is left of it, all of a cancellable pending one, else nothing. */
+    public static BigDecimal available(PaymentStatus status, boolean batched, BigDecimal charged, BigDecimal taken) {
+        return refundable(status) ? left(charged, taken)
+                : cancellable(status, batched, taken) ? charged.setScale(2) : BigDecimal.ZERO.setScale(2);
+    }
+
     /** What the processor took: the amount and the convenience fee, one charge. */
     public static BigDecimal charged(BigDecimal amount, BigDecimal fee) {
         return amount.add(fee).setScale(2);
@@ -63,14 +77,35 @@ public final class RefundRules {
     }
 
     /**
+     * Refuses a part of a pending bank payment, in the words every path answers (the staff page's confirmation step too).
+     *
+     * @throws RefundRefused 422 naming {@code amount}
+     */
+    public static void requireWhole(BigDecimal charged, BigDecimal amount) {
+        if (amount.compareTo(charged) != 0) {
+            throw new RefundRefused(Kind.NOT_ALLOWED, "pending_cancelled_whole", "amount",
+                    "a bank payment still being processed can only be cancelled whole, " + charged.toPlainString());
+        }
+    }
+
+    /**
      * How this refund goes: a void when it gives back the whole of an approved charge whose batch is still open (the
-     * processor then never moves the money at all), else a refund.
+     * processor then never moves the money at all), else a refund. A pending bank payment can only be voided, whole,
+     * while its day is open.
      *
      * @param batched whether the payment is in a closed daily batch (the books took it: too late to void)
      * @param taken   refunds approved or waiting, before this one
      * @throws RefundRefused 422 when the payment cannot be refunded or the amount is above what is left
      */
     public static Refund.Kind plan(PaymentStatus status, boolean batched, BigDecimal charged, BigDecimal taken, BigDecimal amount) {
+        if (status == PaymentStatus.PENDING) {
+            if (!cancellable(status, batched, taken)) {
+                throw new RefundRefused(Kind.NOT_ALLOWED, "not_refundable", "payment",
+                        "the bank payment is being processed and its day is closed: refund it once the bank confirms it");
+            }
+            requireWhole(charged, amount);
+            return Refund.Kind.VOID;
+        }
         if (!refundable(status)) {
             throw new RefundRefused(Kind.NOT_ALLOWED, "not_refundable", "payment",
                     "the payment is " + status + ": only an approved or settled payment can be refunded");

@@ -18,7 +18,7 @@ class PaymentStatusTest {
     @CsvSource(delimiter = ';', value = {
             "INITIATED; APPROVED DECLINED ERROR UNKNOWN PENDING",
             "UNKNOWN;   APPROVED DECLINED ERROR PENDING",
-            "PENDING;   APPROVED RETURNED",
+            "PENDING;   APPROVED RETURNED VOIDED",
             "APPROVED;  SETTLED VOIDED REFUNDED RETURNED",
             "SETTLED;   REFUNDED RETURNED",
             "RETURNED;  ''",

@@ -37,6 +37,8 @@ class RefundRulesTest {
             "APPROVED, true,  40.00, 0,     40.00, REFUND",
             "SETTLED,  false, 40.00, 0,     40.00, REFUND",
             "SETTLED,  true,  41.95, 0,     41.95, REFUND",
+            // a bank payment still being processed: cancelled whole, before its day closes
+            "PENDING,  false, 41.95, 0,     41.95, VOID",
     })
     void voidOrRefund(PaymentStatus status, boolean batched, BigDecimal charged, BigDecimal taken, BigDecimal amount, Refund.Kind kind) {
         assertThat(RefundRules.plan(status, batched, charged, taken, amount)).isEqualTo(kind);
@@ -61,6 +63,36 @@ class RefundRulesTest {
         });
     }
 
+    @ParameterizedTest(name = "PENDING, batched {0}, {1} taken, {2} of 40.00: refused on {3} ({4})")
+    @CsvSource(delimiter = ';', value = {
+            "false; 0;     12.50; amount;  a bank payment still being processed can only be cancelled whole, 40.00",
+            "true;  0;     40.00; payment; the bank payment is being processed and its day is closed: refund it once the bank confirms it",
+            "false; 40.00; 40.00; payment; the bank payment is being processed and its day is closed: refund it once the bank confirms it",
+    })
+    void aPendingPaymentIsCancelledWholeWhileItsDayIsOpenOrNotAtAll(boolean batched, BigDecimal taken, BigDecimal amount, String field,
+            String message) {
+        assertThatThrownBy(() -> RefundRules.plan(PaymentStatus.PENDING, batched, new BigDecimal("40.00"), taken, amount))
+                .isInstanceOfSatisfying(RefundRefused.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.detail()).isEqualTo(message);
+                });
+    }
+
+    @ParameterizedTest(name = "{0}, batched {1}, {2} taken of 40.00: {3} may still be given back")
+    @CsvSource({
+            "APPROVED, false, 0,     40.00",
+            "APPROVED, true,  12.50, 27.50",
+            "SETTLED,  true,  40.00, 0.00",
+            "PENDING,  false, 0,     40.00",
+            "PENDING,  true,  0,     0.00",
+            "RETURNED, false, 0,     0.00",
+            "DECLINED, false, 0,     0.00",
+            "VOIDED,   false, 40.00, 0.00",
+    })
+    void available(PaymentStatus status, boolean batched, BigDecimal taken, String available) {
+        assertThat(RefundRules.available(status, batched, new BigDecimal("40.00"), taken).toPlainString()).isEqualTo(available);
+    }
+
     @ParameterizedTest(name = "amount {0}: {1}")
     @CsvSource(delimiter = ';', value = {
             "0;      must be above 0",
@@ -78,6 +110,7 @@ class RefundRulesTest {
     @ParameterizedTest(name = "{0} after an approved {1}, {3} of {2} given back: {4}")
     @CsvSource({
             "APPROVED, VOID,   40.00, 40.00, VOIDED",
+            "PENDING,  VOID,   40.00, 40.00, VOIDED",
             "APPROVED, REFUND, 40.00, 12.50, APPROVED",
             "APPROVED, REFUND, 40.00, 40.00, REFUNDED",
             "SETTLED,  REFUND, 40.00, 39.99, SETTLED",

@@ -146,6 +146,50 @@ class PayNowPageRulesIT extends PlatformIT {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.ratepayer.payments.internal.SandboxAchEvents sandboxEvents;
+
+    @Test
+    void aBankPaymentToldAsPaidAndReturnedByTheBankPostsAgainApprovedFalseWithTheReturnCode() throws Exception {
+        TestBiller b = partnerBiller();
+        try (PostbackReceiver partner = new PostbackReceiver()) {
+            String page = page(b, """
+                    {"CreateCustomerRecord": true, "PageLoadOverride": 1, "PostBackURL": "%s",
+                     "Customers": [{"AccountNumber": "8301-1", "Name": "Lee K", "Invoices": [
+                        {"InvoiceNumber": "V-1", "BalanceDue": 25}, {"InvoiceNumber": "V-2", "BalanceDue": 5}]}]}
+                    """.formatted(partner.url("/pb")));
+            form(page + "/review", Map.of("method", "ACH", "methodToken", sandboxBankToken(b, "011000015", "000333444")));
+            form(page + "/confirm", Map.of());
+            PostbackReceiver.Received v1 = partner.next(20);
+            PostbackReceiver.Received v2 = partner.next(20);
+            assertThat(v1.params()).as("a pending bank payment is told as paid").containsEntry("Approved", "True")
+                    .containsEntry("PaymentTypeID", "2");
+            assertThat(v2.params()).containsEntry("Approved", "True");
+
+            clock.set(java.time.Instant.now().plus(java.time.Duration.ofDays(2)));
+            sandboxEvents.deliverDue();
+            clock.reset();
+            PostbackReceiver.Received r1 = partner.next(20);
+            PostbackReceiver.Received r2 = partner.next(20);
+            Map<String, Map<String, String>> returned = Map.of(r1.params().get("InvoiceNumber"), r1.params(),
+                    r2.params().get("InvoiceNumber"), r2.params());
+            Map<String, String> first = v1.params().get("InvoiceNumber").equals("V-1") ? v1.params() : v2.params();
+            assertThat(returned.get("V-1")).containsEntry("Approved", "False")
+                    .containsEntry("PaymentMessage", "Returned R01: Insufficient funds")
+                    .containsEntry("PaymentGUID", first.get("PaymentGUID")).containsEntry("PaymentAmount", "25.00")
+                    .containsEntry("CustomerName", "Lee K").containsEntry("CardType", "ACH");
+            assertThat(returned.get("V-2")).containsEntry("Approved", "False");
+            // signed like every postback, under a new webhook-id: a second message about the same payment, not a retry
+            for (PostbackReceiver.Received r : java.util.List.of(r1, r2)) {
+                assertThat(org.ratepayer.paynow.internal.PostbackSignature.verify(PayNowPartner.SECRET, r.id(), r.timestamp(), r.rawQuery(),
+                        r.signature(), Long.parseLong(r.timestamp()), 300)).isTrue();
+            }
+            assertThat(java.util.Set.of(r1.id(), r2.id())).doesNotContain(v1.id(), v2.id());
+            assertThat(partner.poll()).isNull();
+            assertThat(count("select count(*) from posting where biller_id = ? and kind = 'POSTBACK'", b.bid())).isEqualTo(4);
+        }
+    }
+
     @Test
     void anInvoiceChargedButNotYetRecordedIsNeitherOfferedNorPaidAgain() throws Exception {
         TestBiller b = partnerBiller();

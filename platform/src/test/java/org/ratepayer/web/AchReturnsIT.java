@@ -26,7 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * posted to the CIS once and receipted once; the sandbox's signed event confirms it (no second posting or receipt) or
  * returns it (RETURNED, one email, on the staff list and the operator API until marked reversed, once); webhook events
  * are taken once, a bad or stale signature changes nothing, an event for an unknown payment is answered 200 and kept;
- * Stripe's own event payloads move a payment the same way; staff mark a return reversed in Chromium, axe-core clean.
+ * Stripe's own event payloads move a payment the same way; a pending payment cancelled whole is never told of again; staff
+ * mark a return reversed in Chromium, axe-core clean.
  */
 class AchReturnsIT extends CisPageIT {
 
@@ -299,6 +300,43 @@ class AchReturnsIT extends CisPageIT {
         assertThat(webhook("stripe", b, other, signed(other, STRIPE_SECRET)).json().get("outcome").asText()).isEqualTo("IGNORED");
         assertThat(postings(b, failing) + postings(b, disputed)).isEqualTo(2);
         assertThat(emails(failing, "ACH_RETURNED") + emails(disputed, "ACH_RETURNED")).isEqualTo(2);
+    }
+
+    private Reply cancel(TestBiller b, UUID guid, String amount) {
+        return send(asOperator(request("/api/v1/billers/" + b.bid() + "/payments/" + guid + "/refunds"))
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\": \"" + amount + "\", \"reason\": \"wrong account\"}")));
+    }
+
+    @Test
+    void aPendingPaymentCancelledWholeWhileItsDayIsOpenIsNeverDebitedNorReturned() {
+        TestBiller b = billerWithBills("7308-1");
+        UUID guid = pending(b, "7308-1", RETURNED_ACCOUNT);
+
+        Reply part = cancel(b, guid, "10.00");
+        assertThat(part.status()).as(part.body()).isEqualTo(422);
+        assertThat(part.body()).contains("amount").contains("a bank payment still being processed can only be cancelled whole, 40.00");
+        assertThat(status(guid)).isEqualTo("PENDING");
+
+        Reply whole = cancel(b, guid, "40.00");
+        assertThat(whole.status()).as(whole.body()).isEqualTo(201);
+        assertThat(whole.json().get("kind").asText()).isEqualTo("VOID");
+        assertThat(whole.json().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(status(guid)).isEqualTo("VOIDED");
+        assertThat(jdbc.sql("select voided_at is not null from sandbox_charge where payment_guid = ?").param(guid).query(Boolean.class)
+                .single()).as("the sandbox never sends it to the bank").isTrue();
+        assertThat(count("select count(*) from email_message where biller_id = ? and kind = 'REFUND'", b.bid())).isEqualTo(1);
+
+        // the account would have been returned R01: cancelled, the sandbox tells nothing of it, and nothing is listed
+        deliverTwoDaysLater();
+        assertThat(sandboxEvents(guid)).isZero();
+        assertThat(status(guid)).isEqualTo("VOIDED");
+        assertThat(emails(guid, "ACH_RETURNED")).isZero();
+        assertThat(count("select count(*) from ach_return where biller_id = ?", b.bid())).isZero();
+        assertThat(postings(b, guid)).as("posted to the CIS once, when it was taken; staff reverse the void by hand").isEqualTo(1);
+        Reply again = cancel(b, guid, "40.00");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.body()).contains("the payment is VOIDED");
     }
 
     @Test

@@ -21,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
  * Refunds in the biller portal (docs/refunds.md, "Biller portal"): an administrator refunds part of a payment from its
  * page through the form (the amount offered is what is left) and the confirmation step, and every page passes axe-core;
  * the same form sent twice refunds once and is audited once; a CSR sees no Refund button and is refused the refund
- * page and its post with the 403 page, and nothing changes.
+ * page and its post with the 403 page, and nothing changes; a pending bank payment is offered for cancelling whole, a part
+ * refused at the confirmation step.
  */
 @Tag("browser")
 @TestPropertySource(properties = "server.forward-headers-strategy=native")
@@ -148,6 +149,39 @@ class StaffRefundsIT extends CisPageIT {
         assertThat(count("select count(*) from staff_audit where biller_id = ? and action = 'payment.refund'", b.bid())).isEqualTo(1);
         HttpResponse<String> after = bea.get(page);
         assertThat(after.body()).contains("id=\"payment-status\">VOIDED<").doesNotContain("id=\"refund-button\"");
+    }
+
+    @Test
+    void anAdministratorCancelsAPendingBankPaymentWholeAndAPartIsRefusedAtTheConfirmationStep() {
+        String body = """
+                {"channel":"IVR","accountNumber":"7302-1","amount":25.00,
+                 "bank":{"routingNumber":"011000015","accountNumber":"000222333","accountType":"CHECKING"},
+                 "payerEmail":"payer@example.com"}""";
+        Reply r = send(request("/api/v1/billers/" + b.bid() + "/payments").header("X-Api-Key", b.apiKey())
+                .header("Idempotency-Key", UUID.randomUUID().toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(r.json().get("status").asText()).as(r.body()).isEqualTo("PENDING");
+        UUID payment = UUID.fromString(r.json().get("paymentGuid").asText());
+        StaffHttp bea = signedIn("bea", beaPassword);
+        String page = paymentPage(payment);
+
+        assertThat(bea.get(page).body()).contains("id=\"payment-status\">PENDING<").contains("id=\"left\">25.00<")
+                .contains(">Cancel this bank payment</a>");
+        String form = bea.get(page + "/refund").body();
+        assertThat(form).contains("id=\"pending-cancel\"").contains("it can be cancelled, whole");
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> part = bea.post(page + "/refund", page + "/refund/confirm", "key=" + key + "&amount=10.00&reason=");
+        assertThat(part.statusCode()).isEqualTo(422);
+        assertThat(part.body()).contains("a bank payment still being processed can only be cancelled whole, 25.00");
+        String whole = "key=" + key + "&amount=25.00&reason=" + StaffHttp.enc("paid from the wrong account");
+        HttpResponse<String> confirm = bea.post(page + "/refund", page + "/refund/confirm", whole);
+        assertThat(confirm.body()).contains("Cancel the payment of $25.00");
+        assertThat(count("select count(*) from payment_refund where payment_guid = ?", payment)).as("nothing sent yet").isZero();
+        assertThat(bea.post(page + "/refund", page + "/refunds", whole).statusCode()).isEqualTo(302);
+
+        assertThat(jdbc.sql("select kind || ' ' || status from payment_refund where payment_guid = ?").param(payment).query(String.class)
+                .single()).isEqualTo("VOID APPROVED");
+        assertThat(bea.get(page).body()).contains("id=\"payment-status\">VOIDED<").doesNotContain("id=\"refund-button\"");
     }
 
     @Test

@@ -406,7 +406,9 @@ public final class SandboxGateway implements PaymentGateway {
      */
     @Override
     public Result voidCharge(long bid, UUID paymentGuid) {
-        Charge charge = approvedOf(bid, paymentGuid);
+        // a pending bank debit can be cancelled too, before the sandbox's event tells its outcome (docs/ach.md)
+        Charge charge = ledger.chargeRecord(paymentGuid)
+                .filter(c -> c.bid() == bid && (c.outcome() == Outcome.APPROVED || c.outcome() == Outcome.PENDING)).orElse(null);
         String reference = "sbx_vd_" + paymentGuid.toString().substring(0, 8);
         if (charge == null) {
             return new Result(Outcome.DECLINED, null, reference, "Declined: no approved charge to void");

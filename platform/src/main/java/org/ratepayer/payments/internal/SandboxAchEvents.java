@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * delay instead), the sandbox confirms it or returns it, as its test account says, and tells the platform the way a
  * processor does: a Stripe-shaped event, signed with the biller's sandbox secret, POSTed to this node's own
  * {@code /webhooks/sandbox/{biller GUID}}. So the demo walks the real path, signature check and all. An event that was
- * not answered 2xx is sent again next run under the same id, which the platform takes once.
+ * not answered 2xx is sent again next run under the same id, which the platform takes once. A charge cancelled (voided)
+ * while pending never reached the bank: the sandbox says nothing more of it.
  */
 @Component
 public class SandboxAchEvents {
@@ -72,7 +73,7 @@ public class SandboxAchEvents {
         List<Pending> pending = jdbc.sql("""
                 select c.payment_guid, c.biller_id, c.reference, t.behaviour, c.created_at
                 from sandbox_charge c join sandbox_token t on t.token = c.token
-                where c.outcome = 'PENDING' order by c.created_at, c.payment_guid
+                where c.outcome = 'PENDING' and c.voided_at is null order by c.created_at, c.payment_guid
                 """).query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant())).list();
         Instant now = clock.instant();

@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
  * Queues the partner's postback when a Pay Now payment has its outcome - approved, declined or failed
  * (docs/paynow.md: declined attempts post too) - inside the transaction that stores the outcome, so the
  * postback exists if and only if the outcome does. A payment whose outcome was unknown posts when the
- * repair job settles it. Payments of other channels, and sessions without a PostBackURL, post nothing.
+ * repair job settles it. A bank payment told as paid while pending and later returned by the bank posts
+ * again, {@code Approved=False} with the return code as its message (docs/ach.md). Payments of other
+ * channels, and sessions without a PostBackURL, post nothing.
  */
 @Component
 class PostbackListener implements PaymentStateListener {
 
     private static final Set<PaymentStatus> OUTCOMES = EnumSet.of(PaymentStatus.APPROVED, PaymentStatus.DECLINED,
-            PaymentStatus.ERROR, PaymentStatus.PENDING);
+            PaymentStatus.ERROR, PaymentStatus.PENDING, PaymentStatus.RETURNED);
 
     private final PayNowSessions sessions;
     private final Outbox outbox;

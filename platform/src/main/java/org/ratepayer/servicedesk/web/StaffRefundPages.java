@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.ratepayer.payments.Payment;
 import org.ratepayer.payments.PaymentRefunds;
 import org.ratepayer.payments.PaymentService;
+import org.ratepayer.payments.PaymentStatus;
 import org.ratepayer.payments.Refund;
 import org.ratepayer.payments.RefundHistory;
 import org.ratepayer.payments.RefundRefused;
@@ -79,6 +80,9 @@ class StaffRefundPages {
             BigDecimal money = money(amount);
             RefundHistory h = (RefundHistory) model.getAttribute("history");
             RefundRules.requireWithin(h.charged(), h.left(), money);
+            if (h.status() == PaymentStatus.PENDING) {
+                RefundRules.requireWhole(h.charged(), money);
+            }
             model.addAttribute("amount", money.toPlainString());
             model.addAttribute("confirming", true);
         } catch (Refusal e) {
@@ -141,7 +145,8 @@ class StaffRefundPages {
         model.addAttribute("history", h);
         // a bank payment its bank sent back, and whether staff have reversed it in the CIS yet (docs/ach.md)
         model.addAttribute("achReturn", achReturns.find(bid, p.get().guid()).orElse(null));
-        model.addAttribute("refundable", RefundRules.refundable(h.status()) && h.left().signum() > 0);
+        // what is left covers a pending bank payment that can still be cancelled whole (docs/ach.md)
+        model.addAttribute("refundable", h.left().signum() > 0);
         return true;
     }
 
