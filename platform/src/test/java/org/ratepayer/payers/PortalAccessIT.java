@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.web.PortalHttp;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.CardDetails;
@@ -23,9 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * receipt answers 404 exactly as an account that does not exist, whatever id is changed in the URL; nobody signed in
  * is sent to sign in. Plain HTTP with a cookie jar per payer.
  */
-class PortalAccessIT extends PlatformIT {
-
-    static CisSimulator cis;
+class PortalAccessIT extends CisSimulatorIT {
 
     @Autowired
     PayerDirectory directory;
@@ -33,17 +28,6 @@ class PortalAccessIT extends PlatformIT {
     Wallet wallet;
     @Autowired
     PaymentService payments;
-
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                .credentials("InvoiceCloud", "pw").build().start());
-    }
-
-    @AfterAll
-    static void stopCis() {
-        cis.close();
-    }
 
     private record Setup(TestBiller biller, String alice, String bob, String bobsInvoice, String alicesInvoice) {
     }

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.PlatformIT;
+import org.ratepayer.payments.internal.PaymentRepairJob;
+import org.ratepayer.payments.internal.SandboxAchEvents;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The hosted page's rules against a payer who sends forms by hand (the page needs no cookie, so plain
@@ -18,6 +21,11 @@ import org.ratepayer.PlatformIT;
  * or held that should not be.
  */
 class PayNowPageRulesIT extends PlatformIT {
+
+    @Autowired
+    PaymentRepairJob repairJob;
+    @Autowired
+    SandboxAchEvents sandboxEvents;
 
     private TestBiller partnerBiller() {
         TestBiller b = newBiller();
@@ -111,9 +119,6 @@ class PayNowPageRulesIT extends PlatformIT {
         assertThat(form(page + "/review", card(b, "4111111111111111")).body()).contains("There is nothing left to pay.");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.ratepayer.payments.internal.PaymentRepairJob repairJob;
-
     @Test
     void aProcessorErrorPostsApprovedFalseAndALostOutcomePostsWhenTheRepairJobSettlesIt() throws Exception {
         TestBiller b = partnerBiller();
@@ -145,9 +150,6 @@ class PayNowPageRulesIT extends PlatformIT {
             assertThat(count("select count(*) from posting where biller_id = ? and kind = 'POSTBACK'", b.bid())).isEqualTo(2);
         }
     }
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.ratepayer.payments.internal.SandboxAchEvents sandboxEvents;
 
     @Test
     void aBankPaymentToldAsPaidAndReturnedByTheBankPostsAgainApprovedFalseWithTheReturnCode() throws Exception {
