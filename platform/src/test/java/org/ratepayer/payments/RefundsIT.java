@@ -254,7 +254,7 @@ class RefundsIT extends PlatformIT {
         assertThat(status(open)).isEqualTo("VOIDED");
         assertThat(count("select count(*) from sandbox_charge where payment_guid = ? and voided_at is not null", open)).isEqualTo(1);
         assertThat(processorRefunds(open)).as("a void moves no money back").isZero();
-        await().atMost(Duration.ofSeconds(20)).until(() -> caught("Refund of $40.00 for account 3205-1").size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> caught("Payment of $40.00 cancelled for account 3205-1").size() == 1);
 
         Reply closed = send(request("/api/v1/billers/" + b.bid() + "/batches/close").header("X-Api-Key", b.apiKey())
                 .POST(HttpRequest.BodyPublishers.noBody()));

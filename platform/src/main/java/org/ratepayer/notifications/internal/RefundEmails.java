@@ -48,17 +48,22 @@ class RefundEmails implements RefundListener {
     }
 
     static PaymentEmailText.Composed text(PaymentEmailText.Brand brand, Payment p, Refund r) {
+        // a cancelled payment was never collected: calling it a refund would send the payer looking for money coming back
+        boolean cancelled = r.kind() == Refund.Kind.VOID;
+        String amount = PaymentEmailText.money(r.amount());
         List<PaymentEmailText.Row> rows = new ArrayList<>();
         rows.add(new PaymentEmailText.Row("Biller", brand.billerName()));
         rows.add(new PaymentEmailText.Row("Account", p.accountNumber()));
-        rows.add(new PaymentEmailText.Row("Refunded", PaymentEmailText.money(r.amount())));
+        rows.add(new PaymentEmailText.Row(cancelled ? "Cancelled" : "Refunded", amount));
         rows.add(new PaymentEmailText.Row("Of the payment of", PaymentEmailText.money(p.amount().add(p.fee()))));
         rows.add(new PaymentEmailText.Row("Payment ID", p.guid().toString().toUpperCase(Locale.ROOT)));
         rows.add(new PaymentEmailText.Row("Refund ID", r.refundId().toString().toUpperCase(Locale.ROOT)));
-        String intro = r.kind() == Refund.Kind.VOID
+        String intro = cancelled
                 ? "Your payment to " + brand.billerName() + " was cancelled before it was collected: the charge will not be taken."
-                : brand.billerName() + " refunded " + PaymentEmailText.money(r.amount()) + " of your payment.";
-        return PaymentEmailText.compose("Refund of " + PaymentEmailText.money(r.amount()) + " for account " + p.accountNumber(), intro, rows,
+                : brand.billerName() + " refunded " + amount + " of your payment.";
+        String subject = cancelled ? "Payment of " + amount + " cancelled for account " + p.accountNumber()
+                : "Refund of " + amount + " for account " + p.accountNumber();
+        return PaymentEmailText.compose(subject, intro, rows,
                 "It may take a few business days to show on your statement. If it changes what you owe, "
                         + brand.billerName() + " corrects your account and your next bill shows it.", null, brand);
     }
