@@ -12,16 +12,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.balances.BalanceService;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.FaultPlan;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.cissim.PaymentPosting;
@@ -37,17 +34,13 @@ import org.springframework.context.event.ApplicationEventMulticaster;
  * in PostgreSQL, the posting of each charge to the simulator. Each bill is charged at most once whatever is run
  * again, at once, or after a crash.
  */
-class AutopayRunsIT extends PlatformIT {
+class AutopayRunsIT extends CisSimulatorIT {
 
-    private static final String USER = "InvoiceCloud";
-    private static final String PASSWORD = "autopay-pw";
     private static final LocalDate D = LocalDate.of(2026, 12, 1);
     private static final Duration PATIENCE = Duration.ofSeconds(40);
     static final String APPROVE = "4111111111111111";
     static final String DECLINE = "4000000000000002";
     static final String TIME_OUT = "4000000000000259";
-
-    static CisSimulator cis;
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -68,17 +61,6 @@ class AutopayRunsIT extends PlatformIT {
         }
     };
 
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0).credentials(USER, PASSWORD).build()
-                .start());
-    }
-
-    @AfterAll
-    static void stopCis() {
-        cis.close();
-    }
-
     @BeforeEach
     void listen() {
         context.addApplicationListener(listener);
@@ -98,7 +80,7 @@ class AutopayRunsIT extends PlatformIT {
     /** A Daffron biller refreshing from and posting to the simulator, each account billed 120.50 due 12/01/2026. */
     private TestBiller biller(String... accounts) {
         TestBiller b = newBiller();
-        connectCis(b, cis.cbUrl(), USER, PASSWORD);
+        connectCis(b, cis.cbUrl(), CIS_USER, CIS_PASSWORD);
         billerService.setOption(b.bid(), 64, null, BooleanNode.TRUE, "test");
         BifText file = new BifText(b.guidText());
         int n = 0;

@@ -3,40 +3,16 @@ package org.ratepayer.balances;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.FaultPlan;
 import org.ratepayer.cissim.PayableCharge;
 
 /** SPEC C3 end to end: the balance API asking the Daffron CIS simulator over MultiSpeak. */
-class BalanceRefreshIT extends PlatformIT {
-
-    static CisSimulator cis;
-
-    @BeforeAll
-    static void startCis() {
-        cis = CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                .credentials("InvoiceCloud", "toolbox-pw").build().start();
-        // A fresh simulator's first answer (its JAXB and CXF warming up) can take longer than the 1 s the
-        // platform waits here on a busy machine; these tests are about what the answers say, not the first one's speed.
-        try (org.ratepayer.multispeak.MultiSpeakClientFactory warm = new org.ratepayer.multispeak.MultiSpeakClientFactory()) {
-            warm.client(new org.ratepayer.multispeak.CbEndpoint(cis.cbUrl(), "InvoiceCloud", "toolbox-pw",
-                    java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(30))).getPayableItemsList("0-0");
-        } catch (RuntimeException unknownAccount) {
-            // the answer's content does not matter
-        }
-    }
-
-    @AfterAll
-    static void stopCis() {
-        cis.close();
-    }
+class BalanceRefreshIT extends CisSimulatorIT {
 
     @AfterEach
     void healCis() {
@@ -48,8 +24,8 @@ class BalanceRefreshIT extends PlatformIT {
         TestBiller b = newBiller();
         String base = "/api/v1/billers/" + b.bid();
         assertThat(operatorPut(base + "/settings/8", "{\"value\":\"" + cis.cbUrl() + "\"}").status()).isEqualTo(200);
-        operatorPut(base + "/settings/9", "{\"value\":\"InvoiceCloud\"}");
-        operatorPut(base + "/settings/10", "{\"value\":\"toolbox-pw\"}");
+        operatorPut(base + "/settings/9", "{\"value\":\"" + CIS_USER + "\"}");
+        operatorPut(base + "/settings/10", "{\"value\":\"" + CIS_PASSWORD + "\"}");
         operatorPut(base + "/options/64", "{\"value\":" + option64 + "}");
         assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
                 .invoice(account.replace("-", "") + "0000001", account, "10/01/2026", "77.70", null).text()).status())

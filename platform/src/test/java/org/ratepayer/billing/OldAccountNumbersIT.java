@@ -13,13 +13,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.cissim.PaymentPosting;
 import org.ratepayer.paynow.PayNowPartner;
@@ -42,32 +39,17 @@ import org.ratepayer.web.PortalHttp;
  * only the new number. A late invoice file with old numbers is refused naming each, and stores nothing. A number that a
  * live account holds is that account's, whoever held it before.
  */
-class OldAccountNumbersIT extends PlatformIT {
+class OldAccountNumbersIT extends CisSimulatorIT {
 
-    private static final String USER = "InvoiceCloud";
-    private static final String PASSWORD = "pump-secret";
     private static final String VISA = "4111111111111111";
     private static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final OffsetDateTime CONVERTED = OffsetDateTime.parse("2026-12-01T15:00:00Z");
-
-    static CisSimulator cis;
 
     @Autowired
     StaffSearch staffSearch;
 
     @Autowired
     PaymentService payments;
-
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                .credentials(USER, PASSWORD).build().start());
-    }
-
-    @AfterAll
-    static void stopCis() {
-        cis.close();
-    }
 
     /** A biller posting to the simulator, with one bill of 77.70 for each account, converted from old to new numbers. */
     private TestBiller converted(String... oldThenNew) {
@@ -77,8 +59,8 @@ class OldAccountNumbersIT extends PlatformIT {
     private TestBiller converted(TestBiller b, String... oldThenNew) {
         for (int url : new int[] {8, 11, 14, 17}) {
             billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(USER), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf(PASSWORD), "test");
+            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(CIS_USER), "test");
+            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf(CIS_PASSWORD), "test");
         }
         BifText file = new BifText(b.guidText());
         for (int i = 0; i < oldThenNew.length; i += 2) {

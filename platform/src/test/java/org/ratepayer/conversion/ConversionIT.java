@@ -13,13 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.conversion.internal.AccountTables;
 import org.ratepayer.enrolments.AutopayEnrolments;
@@ -44,26 +41,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * with invoices, a payment, autopay, paperless, saved methods, a scheduled payment and registrations; and the refusals
  * that leave the biller exactly as it was, compared row by row.
  */
-class ConversionIT extends PlatformIT {
+class ConversionIT extends CisSimulatorIT {
 
-    private static final String USER = "InvoiceCloud";
-    private static final String PASSWORD = "conversion-pw";
     private static final LocalDate D = LocalDate.of(2026, 11, 15);
     private static final String FORMAT_GUID = "BA1CEC36-997C-48E3-8406-437640EDFF84";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    static CisSimulator cis;
-
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0).credentials(USER, PASSWORD).build()
-                .start());
-    }
-
-    @AfterAll
-    static void stop() {
-        cis.close();
-    }
 
     @Autowired
     PayerDirectory directory;
@@ -102,7 +84,7 @@ class ConversionIT extends PlatformIT {
 
     private World world() {
         TestBiller b = newBiller();
-        connectCis(b, cis.cbUrl(), USER, PASSWORD);
+        connectCis(b, cis.cbUrl(), CIS_USER, CIS_PASSWORD);
         String stem = String.valueOf(b.bid() % 100_000);
         String a = "81" + stem + "-1";
         String bb = "82" + stem + "-1";

@@ -19,16 +19,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.TestSmtp;
 import org.ratepayer.bif.FileSpec;
 import org.ratepayer.bif.FileSpecIds;
 import org.ratepayer.bif.RowType;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.HistoryCommentPosting;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.enrolments.AutopayEnrolments;
@@ -50,10 +48,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * autopay (AUTOPAY OFF posted once, and heard by the CIS simulator), cancels its scheduled payments (SCHED_PAY_CNCL with
  * option 1001), detaches the saved method that paid only it, records the conveyance, and emails the old owners.
  */
-class ConveyanceIT extends PlatformIT {
+class ConveyanceIT extends CisSimulatorIT {
 
-    private static final String USER = "InvoiceCloud";
-    private static final String PASSWORD = "conveyance-pw";
     private static final String PAYER_PASSWORD = "Conveyance-2026";
     private static final LocalDate D = LocalDate.of(2026, 11, 15);
     private static final LocalDate PAY_ON = LocalDate.of(2026, 11, 25);
@@ -61,22 +57,14 @@ class ConveyanceIT extends PlatformIT {
     private static final String FORMAT_GUID = "BA1CEC36-997C-48E3-8406-437640EDFF84";
 
     static final GreenMail SMTP = TestSmtp.start();
-    static CisSimulator cis;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         TestSmtp.sendTo(SMTP, registry);
     }
 
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0).credentials(USER, PASSWORD).build()
-                .start());
-    }
-
     @AfterAll
     static void stop() {
-        cis.close();
         SMTP.stop();
     }
 
@@ -131,7 +119,7 @@ class ConveyanceIT extends PlatformIT {
     /** A Daffron biller posting to the simulator, option 1001 on, whose CR rows end with the Conveyance flag (FileSpecId 2017). */
     private World world(boolean autoConveyance) {
         TestBiller b = newBiller();
-        connectCis(b, cis.cbUrl(), USER, PASSWORD);
+        connectCis(b, cis.cbUrl(), CIS_USER, CIS_PASSWORD);
         billerService.setOption(b.bid(), 1001, null, BooleanNode.TRUE, "test");
         if (autoConveyance) {
             billerService.setOption(b.bid(), 1011, null, BooleanNode.TRUE, "test");

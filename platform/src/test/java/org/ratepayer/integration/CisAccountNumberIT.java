@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 
 /**
@@ -21,38 +18,17 @@ import org.ratepayer.cissim.PayableCharge;
  * 6101, Custom3 1 in its file) is asked for and posted to the CIS as 6101001; the posting records the
  * parts it was queued with, and the platform keeps calling the account 6101-1.
  */
-class CisAccountNumberIT extends PlatformIT {
+class CisAccountNumberIT extends CisSimulatorIT {
 
-    private static final String USER = "InvoiceCloud";
-    private static final String PASSWORD = "pump-secret";
     private static final Duration PATIENCE = Duration.ofSeconds(40);
-
-    static CisSimulator cis;
-
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0)
-                .credentials(USER, PASSWORD).build().start());
-        try (org.ratepayer.multispeak.MultiSpeakClientFactory warm = new org.ratepayer.multispeak.MultiSpeakClientFactory()) {
-            warm.client(new org.ratepayer.multispeak.CbEndpoint(cis.cbUrl(), USER, PASSWORD,
-                    Duration.ofSeconds(30), Duration.ofSeconds(30))).getPayableItemsList("0-0");
-        } catch (RuntimeException unknownAccount) {
-            // only the warming up matters
-        }
-    }
-
-    @AfterAll
-    static void stopCis() {
-        cis.close();
-    }
 
     /** Every CIS endpoint on the simulator, setting 1006 as given, and one bill for {@code account}. */
     private TestBiller biller(String setting1006, String account) {
         TestBiller b = newBiller();
         for (int url : new int[] {8, 11, 14, 17}) {
             billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(USER), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf(PASSWORD), "test");
+            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(CIS_USER), "test");
+            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf(CIS_PASSWORD), "test");
         }
         if (setting1006 != null) {
             Reply set = operatorPut("/api/v1/billers/" + b.bid() + "/settings/1006", "{\"value\":\"" + setting1006 + "\"}");

@@ -17,16 +17,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.TestSmtp;
 import org.ratepayer.autopay.AutopayEvent;
 import org.ratepayer.autopay.AutopayRuns;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.notifications.internal.AutopayEmails;
 import org.ratepayer.payers.PayerDirectory;
@@ -44,10 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * sandbox gateway, a real SMTP server, the email history. Each email reaches every co-owner and the payer who enrolled,
  * once, whatever is run or published again.
  */
-class AutopayEmailsIT extends PlatformIT {
+class AutopayEmailsIT extends CisSimulatorIT {
 
-    private static final String USER = "InvoiceCloud";
-    private static final String PASSWORD = "autopay-pw";
     private static final String PAYER_PASSWORD = "Autopay-Emails-2026";
     private static final LocalDate D = LocalDate.of(2026, 12, 1);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -55,22 +51,14 @@ class AutopayEmailsIT extends PlatformIT {
     static final String DECLINE = "4000000000000002";
 
     static final GreenMail SMTP = TestSmtp.start();
-    static CisSimulator cis;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         TestSmtp.sendTo(SMTP, registry);
     }
 
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0).credentials(USER, PASSWORD).build()
-                .start());
-    }
-
     @AfterAll
     static void stop() {
-        cis.close();
         SMTP.stop();
     }
 
@@ -101,7 +89,7 @@ class AutopayEmailsIT extends PlatformIT {
     /** A Daffron biller refreshing from and posting to the simulator; the account billed 120.50 due 12/01/2026, its own email set. */
     private TestBiller biller(String account) {
         TestBiller b = newBiller();
-        connectCis(b, cis.cbUrl(), USER, PASSWORD);
+        connectCis(b, cis.cbUrl(), CIS_USER, CIS_PASSWORD);
         billerService.setOption(b.bid(), 64, null, BooleanNode.TRUE, "test");
         BifText file = new BifText(b.guidText()).invoice(account.replace("-", "") + "01", account, "11/10/2026", "120.50", own(account));
         cis.state().putAccount(CisAccount.of(account, PayableCharge.of("Electric", "120.50", "0")));

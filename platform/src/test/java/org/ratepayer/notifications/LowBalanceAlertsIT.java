@@ -23,15 +23,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.TestSmtp;
 import org.ratepayer.balances.BalanceRefreshed;
 import org.ratepayer.balances.PrepaidThresholds;
 import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.notifications.internal.LowBalanceAlerts;
 import org.ratepayer.payers.PayerDirectory;
@@ -47,30 +45,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * prepaid answers, the biller's thresholds (settings 1012, 1013), a real SMTP server and the email history. One alert
  * per crossing below a threshold, whatever is refreshed again or at the same time.
  */
-class LowBalanceAlertsIT extends PlatformIT {
+class LowBalanceAlertsIT extends CisSimulatorIT {
 
-    private static final String USER = "InvoiceCloud";
-    private static final String PASSWORD = "prepaid-pw";
     private static final String PAYER_PASSWORD = "Prepaid-Alerts-2026";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static final GreenMail SMTP = TestSmtp.start();
-    static CisSimulator cis;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         TestSmtp.sendTo(SMTP, registry);
     }
 
-    @BeforeAll
-    static void startCis() {
-        cis = warmedUp(CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0).credentials(USER, PASSWORD).build()
-                .start());
-    }
-
     @AfterAll
     static void stop() {
-        cis.close();
         SMTP.stop();
     }
 
@@ -97,7 +85,7 @@ class LowBalanceAlertsIT extends PlatformIT {
      */
     private TestBiller biller(String account, String amount, String days, String balance, String daysLeft) {
         TestBiller b = newBiller();
-        connectCis(b, cis.cbUrl(), USER, PASSWORD);
+        connectCis(b, cis.cbUrl(), CIS_USER, CIS_PASSWORD);
         billerService.setOption(b.bid(), 64, null, BooleanNode.TRUE, "test");
         if (amount != null) {
             assertThat(operatorPut("/api/v1/billers/" + b.bid() + "/settings/1012", "{\"value\":\"" + amount + "\"}").status()).isEqualTo(200);

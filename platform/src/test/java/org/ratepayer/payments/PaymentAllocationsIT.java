@@ -10,12 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
-import org.ratepayer.cissim.CisSimulator;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.cissim.PaymentPosting;
 import org.ratepayer.payments.gateway.CardDetails;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,38 +22,19 @@ import org.springframework.beans.factory.annotation.Autowired;
  * payment and one charge for the total, one allocation per account in the database, and one paymentTransaction
  * per account at the CIS simulator, each with its own amount and transactionId; delivering again posts nothing twice.
  */
-class PaymentAllocationsIT extends PlatformIT {
+class PaymentAllocationsIT extends CisSimulatorIT {
 
-    private static final String USER = "InvoiceCloud";
-    private static final String PASSWORD = "pump-secret";
     private static final Duration PATIENCE = Duration.ofSeconds(40);
     private static final CardDetails VISA = new CardDetails("4111111111111111", 12, 2099, "123", "49331");
     private static final String APPROVAL_CODE_AS_TRANSACTION_ID =
             "{\"Daffron\":{\"DataPumpConfigs\":{\"TransactionIdSource\":\"ApprovalCode\"}}}";
 
-    static CisSimulator cis;
-
     @Autowired
     PaymentService payments;
 
-    @BeforeAll
-    static void startCis() {
-        cis = CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0).credentials(USER, PASSWORD).build().start();
-    }
-
-    @AfterAll
-    static void stopCis() {
-        cis.close();
-    }
-
     /** A Daffron biller posting to the simulator, with one bill of {@code amount} for each account. */
     private TestBiller pumpBiller(Map<Integer, String> settings, Map<String, String> bills) {
-        TestBiller b = newBiller();
-        for (int url : new int[] {11, 14, 17}) {
-            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(USER), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf(PASSWORD), "test");
-        }
+        TestBiller b = simulatorBiller();
         settings.forEach((id, v) -> billerService.setSetting(b.bid(), id, TextNode.valueOf(v), "test"));
         BifText file = new BifText(b.guidText());
         bills.forEach((account, amount) -> file.invoice(invoiceOf(account), account, "10/01/2026", amount, null));

@@ -15,14 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ratepayer.BifText;
-import org.ratepayer.PlatformIT;
+import org.ratepayer.CisSimulatorIT;
 import org.ratepayer.cis.CisPosting;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.FaultPlan;
 import org.ratepayer.cissim.PaymentPosting;
 import org.ratepayer.integration.internal.CisPostings;
@@ -35,29 +32,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * simulator through the real connector, through outages, random failures and slow replies. In every
  * case the simulator must have posted each transactionId exactly once, in order per account.
  */
-class PostingsIT extends PlatformIT {
+class PostingsIT extends CisSimulatorIT {
 
-    private static final String USER = "InvoiceCloud";
-    private static final String PASSWORD = "pump-secret";
     private static final Duration PATIENCE = Duration.ofSeconds(40);
-
-    static CisSimulator cis;
 
     @Autowired
     CisPostings cisPostings;
 
     @Autowired
     PlatformTransactionManager txManager;
-
-    @BeforeAll
-    static void startCis() {
-        cis = CisSimulator.builder().host("127.0.0.1").cbPort(0).eprintPort(0).adminPort(0).credentials(USER, PASSWORD).build().start();
-    }
-
-    @AfterAll
-    static void stopCis() {
-        cis.close();
-    }
 
     @AfterEach
     void calm() {
@@ -66,12 +49,7 @@ class PostingsIT extends PlatformIT {
 
     /** A Daffron biller whose posting endpoints (settings 11–19) are the simulator, with a bill for each account. */
     private TestBiller pumpBiller(Map<Integer, String> settings, String... accounts) {
-        TestBiller b = newBiller();
-        for (int url : new int[] {11, 14, 17}) {
-            billerService.setSetting(b.bid(), url, TextNode.valueOf(cis.cbUrl()), "test");
-            billerService.setSetting(b.bid(), url + 1, TextNode.valueOf(USER), "test");
-            billerService.setSetting(b.bid(), url + 2, TextNode.valueOf(PASSWORD), "test");
-        }
+        TestBiller b = simulatorBiller();
         settings.forEach((id, v) -> billerService.setSetting(b.bid(), id, TextNode.valueOf(v), "test"));
         BifText file = new BifText(b.guidText());
         int n = 0;
