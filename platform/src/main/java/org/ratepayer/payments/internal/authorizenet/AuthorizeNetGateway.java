@@ -71,6 +71,7 @@ import net.authorize.api.contract.v1.Paging;
 import net.authorize.api.contract.v1.PaymentMaskedType;
 import net.authorize.api.contract.v1.PaymentProfile;
 import net.authorize.api.contract.v1.PaymentType;
+import net.authorize.api.contract.v1.ReturnedItemType;
 import net.authorize.api.contract.v1.SettingNameEnum;
 import net.authorize.api.contract.v1.SettingType;
 import net.authorize.api.contract.v1.TransactionDetailsType;
@@ -114,6 +115,8 @@ public final class AuthorizeNetGateway implements PaymentGateway {
     /** What Accept.js nonces are called in {@code opaqueData}. */
     static final String ACCEPT_DESCRIPTOR = "COMMON.ACCEPT.INAPP.PAYMENT";
     static final String GUID_FIELD = "payment_guid";
+    /** What a transaction's {@code accountType} says for a bank account. */
+    static final String ECHECK = "eCheck";
     private static final int PAGE = 1000;
 
     /** Statuses of a charge that are settled one way or the other, by what the payment becomes. */
@@ -348,10 +351,19 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         request.setRefId(key(paymentGuid));
         request.setTransactionRequest(t);
         ANetApiResponse answer = call(bid, request, "charge of payment " + paymentGuid);
-        return chargeResult(bid, paymentGuid, answer);
+        return chargeResult(bid, paymentGuid, answer, nonce(token).map(n -> n.method() == Method.ACH).orElse(false));
     }
 
-    private Result chargeResult(long bid, UUID paymentGuid, ANetApiResponse answer) {
+    private static Optional<Nonce> nonce(String token) {
+        return token != null && token.startsWith(NONCE) ? Nonce.parse(token) : Optional.empty();
+    }
+
+    /*
+     * An approved eCheck (response code 1 on a bank account) is only accepted: the member's bank answers days later, so it
+     * is PENDING, followed by the eCheck poll (ECheckPoll) until settled or returned (docs/ach.md, "Authorize.Net").
+     * Authorize.Net's answer says "eCheck" as its accountType for a bank account, whether paid by profile or by nonce.
+     */
+    private Result chargeResult(long bid, UUID paymentGuid, ANetApiResponse answer, boolean bankNonce) {
         TransactionResponse t = answer instanceof CreateTransactionResponse r ? r.getTransactionResponse() : null;
         if (t == null || t.getResponseCode() == null) {
             // an API error before any transaction (E00007 bad credentials, E00114 a nonce not this biller's): nothing taken
@@ -360,7 +372,9 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         }
         String transId = blankToNull(t.getTransId());
         return switch (t.getResponseCode()) {
-            case "1" -> new Result(Outcome.APPROVED, blankToNull(t.getAuthCode()) == null ? transId : t.getAuthCode(), transId, "Approved");
+            case "1" -> bankNonce || ECHECK.equalsIgnoreCase(t.getAccountType())
+                    ? new Result(Outcome.PENDING, transId, transId, "Pending: the bank debit was accepted")
+                    : new Result(Outcome.APPROVED, blankToNull(t.getAuthCode()) == null ? transId : t.getAuthCode(), transId, "Approved");
             case "2" -> new Result(Outcome.DECLINED, null, transId, "Declined: " + errors(t));
             case "3" -> {
                 if (errorCodes(t).contains("11")) {
@@ -435,6 +449,10 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         TransactionDetailsType d = details(bid, found.get().getTransId());
         String status = d.getTransactionStatus() == null ? "" : d.getTransactionStatus();
         String transId = d.getTransId();
+        if (isBank(d) && APPROVED_STATUSES.contains(status) && !"settledSuccessfully".equals(status)) {
+            // an eCheck not settled yet (or settled and returned since): PENDING, the eCheck poll follows it from there
+            return Optional.of(new Result(Outcome.PENDING, transId, transId, "Pending: the bank debit was accepted"));
+        }
         if (APPROVED_STATUSES.contains(status)) {
             return Optional.of(new Result(Outcome.APPROVED, blankToNull(d.getAuthCode()) == null ? transId : d.getAuthCode(), transId,
                     "Approved"));
@@ -448,6 +466,37 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         // FDSPendingReview, FDSAuthorizedPendingReview, underReview: still undecided. Thrown rather than "not found", so
         // the repair job keeps asking at each pass and never closes a held charge as an error the processor never saw.
         throw new GatewayTimeoutException("Authorize.Net transaction " + transId + " is " + status + ": outcome decided later");
+    }
+
+    /**
+     * What Authorize.Net says now of one transaction, for the eCheck poll (docs/ach.md, "Authorize.Net"): its
+     * {@code transactionStatus}, whether it debits a bank account, and for a returned item the first of its
+     * {@code returnedItems} (the NACHA code, e.g. R01, and Authorize.Net's words).
+     *
+     * @throws GatewayTimeoutException     no answer in time
+     * @throws GatewayUnavailableException no connection
+     */
+    public ECheckStatus eCheckStatus(long bid, String transId) {
+        TransactionDetailsType d = details(bid, transId);
+        ReturnedItemType returned = d.getReturnedItems() == null || d.getReturnedItems().getReturnedItem().isEmpty() ? null
+                : d.getReturnedItems().getReturnedItem().get(0);
+        return new ECheckStatus(d.getTransId(), d.getTransactionStatus() == null ? "" : d.getTransactionStatus(), isBank(d),
+                returned == null ? null : blankToNull(returned.getCode()), returned == null ? null : blankToNull(returned.getDescription()),
+                blankToNull(d.getResponseReasonDescription()));
+    }
+
+    /**
+     * One transaction's state at Authorize.Net.
+     *
+     * @param returnCode  the first returned item's code ({@code R01}…), for {@code returnedItem}; else null
+     * @param returnWords that item's description, else null
+     * @param reason      the transaction's {@code responseReasonDescription}, if any
+     */
+    public record ECheckStatus(String transId, String status, boolean bank, String returnCode, String returnWords, String reason) {
+    }
+
+    private static boolean isBank(TransactionDetailsType d) {
+        return d.getPayment() != null && d.getPayment().getBankAccount() != null;
     }
 
     /*
