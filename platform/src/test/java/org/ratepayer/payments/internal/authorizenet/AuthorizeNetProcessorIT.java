@@ -321,4 +321,117 @@ class AuthorizeNetProcessorIT extends ProcessorIT {
         ANET.verify(1, postRequestedFor(urlPathEqualTo("/xml/v1/request.api")).withRequestBody(containing("<refTransId>60019493306</refTransId>"))
                 .withRequestBody(containing("<transactionType>voidTransaction")));
     }
+    // ---- eCheck.Net bank payments: PENDING, then followed by the eCheck poll (docs/ach.md, "Authorize.Net")
+
+    static final String PAYER = "pat.payer@example.com";
+
+    @Autowired
+    ECheckPoll eCheckPoll;
+
+    /** An IVR payment of the bill from a bank account: made a payment profile, then charged as an eCheck Authorize.Net accepts. */
+    private String pendingECheck(TestBiller b, String account, String transId) {
+        ANET.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>527263</customerProfileId><customerPaymentProfileIdList><numericString>87</numericString>"
+                        + "</customerPaymentProfileIdList>"))));
+        ANET.stubFor(transaction("authCaptureTransaction").willReturn(aResponse().withBody(AuthorizeNetGatewayTest.eCheckAccepted(transId))));
+        Reply paid = pay(b, """
+                {"channel": "IVR", "accountNumber": "%s", "amount": 120.50, "payerEmail": "%s",
+                 "bank": {"routingNumber": "011000015", "accountNumber": "000123456789", "accountType": "CHECKING"}}"""
+                .formatted(account, PAYER));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().get("status").asText()).isEqualTo("PENDING");
+        return paid.json().get("paymentGuid").asText();
+    }
+
+    private static void answersDetails(String transId, String status, String tail) {
+        ANET.stubFor(api("getTransactionDetailsRequest").withRequestBody(containing("<transId>" + transId + "</transId>"))
+                .willReturn(aResponse().withBody(AuthorizeNetGatewayTest.eCheckDetails(transId, status, "Approval", tail))));
+    }
+
+    private long emails(String guid, String kind) {
+        return count("select count(*) from email_message where payment_guid = ? and kind = ?", UUID.fromString(guid), kind);
+    }
+
+    private List<String> events(String guid) {
+        return jdbc.sql("select processor || ' ' || event_id || ' ' || event_type || ' ' || outcome from processor_event where payment_guid = ?"
+                + " order by received_at, event_id").param(UUID.fromString(guid)).query(String.class).list();
+    }
+
+    @Test
+    void anECheckIsPendingPostedOnceAndConfirmedByThePollOnceItSettles() {
+        TestBiller b = authorizeNetBiller("9210-1");
+        String guid = pendingECheck(b, "9210-1", "60019495001");
+
+        assertThat(row(guid)).isEqualTo(new Row("PENDING", "anet-profile:527263/87", "CHECKING", "6789", "60019495001", "60019495001"));
+        await().atMost(PATIENCE).until(() -> posted("9210-1").size() == 1);
+        assertThat(posted("9210-1").get(0).amount()).isEqualByComparingTo(new BigDecimal("120.50"));
+        assertThat(emails(guid, "RECEIPT")).isEqualTo(1);
+
+        // the day's batch has not settled yet: nothing to say, nothing stored
+        answersDetails("60019495001", "capturedPendingSettlement", "");
+        assertThat(eCheckPoll.poll(b.bid())).isZero();
+        assertThat(row(guid).status()).isEqualTo("PENDING");
+        assertThat(events(guid)).isEmpty();
+
+        ANET.resetAll();
+        answersDetails("60019495001", "settledSuccessfully", "");
+        assertThat(eCheckPoll.billers()).contains(b.bid());
+        assertThat(eCheckPoll.poll(b.bid())).isEqualTo(1);
+        assertThat(eCheckPoll.poll(b.bid())).as("a second run changes nothing").isZero();
+
+        assertThat(row(guid).status()).isEqualTo("APPROVED");
+        assertThat(events(guid)).containsExactly("authorizenet 60019495001:settledSuccessfully settledSuccessfully APPLIED");
+        assertThat(count("select count(*) from payment_event e join payment p using (payment_id) where p.payment_guid = ? and e.to_status = 'APPROVED'",
+                UUID.fromString(guid))).isEqualTo(1);
+        assertThat(emails(guid, "RECEIPT")).isEqualTo(1);
+        assertThat(emails(guid, "ACH_RETURNED")).isZero();
+        assertThat(posted("9210-1")).hasSize(1);
+        ANET.verify(2, postRequestedFor(urlPathEqualTo("/xml/v1/request.api")).withRequestBody(containing("<getTransactionDetailsRequest")));
+    }
+
+    @Test
+    void anECheckReturnedR01IsReturnedListedForStaffAndEmailedOnceHoweverOftenThePollRuns() {
+        TestBiller b = authorizeNetBiller("9211-1");
+        String guid = pendingECheck(b, "9211-1", "60019495002");
+        await().atMost(PATIENCE).until(() -> posted("9211-1").size() == 1);
+
+        answersDetails("60019495002", "returnedItem", AuthorizeNetGatewayTest.returnedItems("R01", "Insufficient Funds"));
+        assertThat(eCheckPoll.poll(b.bid())).isEqualTo(1);
+        assertThat(eCheckPoll.poll(b.bid())).isZero();
+
+        assertThat(row(guid).status()).isEqualTo("RETURNED");
+        assertThat(events(guid)).containsExactly("authorizenet 60019495002:returnedItem returnedItem APPLIED");
+        assertThat(jdbc.sql("select return_code || ' ' || return_reason || ' ' || event_id from ach_return where biller_id = ?").param(b.bid())
+                .query(String.class).list()).containsExactly("R01 Insufficient funds 60019495002:returnedItem");
+        Reply open = send(asOperator(request("/api/v1/billers/" + b.bid() + "/ach-returns?status=open")).GET());
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.json()).hasSize(1);
+        assertThat(open.body()).contains(guid).contains("R01");
+        await().atMost(PATIENCE).until(() -> emails(guid, "ACH_RETURNED") == 1);
+        assertThat(jdbc.sql("select recipients from email_message where payment_guid = ? and kind = 'ACH_RETURNED'")
+                .param(UUID.fromString(guid)).query(String.class).single()).isEqualTo(PAYER);
+        eCheckPoll.poll(b.bid());
+        assertThat(emails(guid, "ACH_RETURNED")).isEqualTo(1);
+        assertThat(posted("9211-1")).as("the CIS is never touched by a return").hasSize(1);
+        assertThat(eCheckPoll.billers()).doesNotContain(b.bid());
+    }
+
+    @Test
+    void anECheckConfirmedThenReturnedWeeksLaterIsReturnedAfterItsConfirmation() {
+        TestBiller b = authorizeNetBiller("9212-1");
+        String guid = pendingECheck(b, "9212-1", "60019495003");
+        answersDetails("60019495003", "settledSuccessfully", "");
+        eCheckPoll.poll(b.bid());
+        assertThat(row(guid).status()).isEqualTo("APPROVED");
+
+        ANET.resetAll();
+        answersDetails("60019495003", "returnedItem", AuthorizeNetGatewayTest.returnedItems("R10", "Customer Advises Not Authorized"));
+        assertThat(eCheckPoll.poll(b.bid())).isEqualTo(1);
+
+        assertThat(row(guid).status()).isEqualTo("RETURNED");
+        assertThat(events(guid)).containsExactly("authorizenet 60019495003:settledSuccessfully settledSuccessfully APPLIED",
+                "authorizenet 60019495003:returnedItem returnedItem APPLIED");
+        assertThat(jdbc.sql("select return_code from ach_return where biller_id = ?").param(b.bid()).query(String.class).list())
+                .containsExactly("R10");
+    }
 }
