@@ -83,6 +83,7 @@ import net.authorize.api.contract.v1.TransactionSummaryType;
 import net.authorize.api.contract.v1.TransactionTypeEnum;
 import net.authorize.api.contract.v1.UserField;
 import net.authorize.api.contract.v1.ValidationModeEnum;
+import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
@@ -254,25 +255,62 @@ public final class AuthorizeNetGateway implements PaymentGateway {
 
     @Override
     public Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank) {
+        return tokenizeBank(bid, bank, null, null);
+    }
+
+    @Override
+    public Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank, Channel channel, String nameOnAccount) {
         PaymentType payment = new PaymentType();
-        payment.setBankAccount(bankAccount(bank));
+        payment.setBankAccount(bankAccount(bank, channel, nameOnAccount));
         String token = profile(bid, payment, "bank");
         return new Tokenized(token, Method.ACH, bank.accountType(), bank.last4());
     }
 
+    /** What eCheck.Net's {@code nameOnAccount} says when the payer gave no name and the bill has none. */
+    static final String NO_NAME = "Account holder";
+    /** eCheck.Net's limit for {@code nameOnAccount}. */
+    static final int NAME_LIMIT = 22;
+
     /*
-     * eCheck.Net asks for the name on the account, which the platform's bank details do not carry: "Account holder"
-     * stands in. The SEC code is WEB, a payer's own authorisation over the internet, for every channel: the gateway is
-     * not told the channel (TEL for the IVR and PPD for autopay would need it; docs/processors.md).
+     * The account as eCheck.Net files it: its SEC code from how the payer authorised the debit (secCode), and the name on
+     * the account the payer gave or the bill's customer name, cut to eCheck.Net's 22 characters (docs/processors.md,
+     * "eCheck.Net: SEC code and name"). Both stay with the payment profile, so a saved account charged later (autopay, a
+     * scheduled payment) keeps the SEC code of its authorisation: a profile's charge cannot name another.
      */
-    static BankAccountType bankAccount(PaymentMethodChecks.CheckedBank bank) {
+    static BankAccountType bankAccount(PaymentMethodChecks.CheckedBank bank, Channel channel, String nameOnAccount) {
         BankAccountType b = new BankAccountType();
         b.setAccountType("SAVINGS".equals(bank.accountType()) ? BankAccountTypeEnum.SAVINGS : BankAccountTypeEnum.CHECKING);
         b.setRoutingNumber(bank.routingNumber());
         b.setAccountNumber(bank.accountNumber());
-        b.setNameOnAccount("Account holder");
-        b.setEcheckType(EcheckTypeEnum.WEB);
+        b.setNameOnAccount(nameOnAccount(nameOnAccount));
+        b.setEcheckType(secCode(channel));
         return b;
+    }
+
+    /**
+     * The NACHA SEC code of a debit authorised on {@code channel}: TEL where the payer authorised it by telephone (the IVR,
+     * its outbound calls, the staff desk taking it on the phone), WEB everywhere else: the pages and the portal (null),
+     * Pay Now and the channel API's web payments, and the kiosk and point of sale, where the payer keys the debit into a
+     * terminal that sends it over the internet. AUTOPAY and SCHEDULED never give new account details (they charge the
+     * saved profile, whose SEC code is that of its enrolment): WEB, should they ever.
+     */
+    static EcheckTypeEnum secCode(Channel channel) {
+        if (channel == null) {
+            return EcheckTypeEnum.WEB;
+        }
+        return switch (channel) {
+            case IVR, OBD, CSRWEB -> EcheckTypeEnum.TEL;
+            case WEB, CPV2, KIOSK, POS, AUTOPAY, SCHEDULED -> EcheckTypeEnum.WEB;
+        };
+    }
+
+    /** The name as eCheck.Net takes it: printable, single spaces, at most 22 characters; {@value #NO_NAME} when none. */
+    static String nameOnAccount(String given) {
+        String name = given == null ? "" : given.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+        if (name.isEmpty()) {
+            return NO_NAME;
+        }
+        return name.length() <= NAME_LIMIT ? name : name.substring(0, NAME_LIMIT).strip();
     }
 
     private String profile(long bid, PaymentType payment, String field) {

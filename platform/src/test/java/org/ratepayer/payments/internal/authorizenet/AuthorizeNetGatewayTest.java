@@ -834,4 +834,50 @@ class AuthorizeNetGatewayTest {
 
         assertThat(gateway.eCheckStatus(BID, "60019494007").bank()).isFalse();
     }
+    // ---- eCheck.Net: the SEC code follows how the payer authorised the debit; the name is the payer's
+
+    @ParameterizedTest(name = "a debit authorised on {0} is filed as {1}")
+    @CsvSource(nullValues = "-", value = {"-, WEB", "WEB, WEB", "CPV2, WEB", "KIOSK, WEB", "POS, WEB", "AUTOPAY, WEB", "SCHEDULED, WEB",
+            "IVR, TEL", "OBD, TEL", "CSRWEB, TEL"})
+    void theSecCodeFollowsTheChannelOfTheAuthorisation(org.ratepayer.payments.Channel channel, String sec) {
+        assertThat(AuthorizeNetGateway.secCode(channel).value()).isEqualTo(sec);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is filed as \"{1}\"")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "Pat Doe                          | Pat Doe",
+            "  Pat   Doe  	                  | Pat Doe",
+            "Bartholomew Fitzgerald-Smythe III | Bartholomew Fitzgerald",
+            "Abcdefghijklmnopqrstuv           | Abcdefghijklmnopqrstuv",
+            "Abcdefghijklmnopqrstu w          | Abcdefghijklmnopqrstu",
+            "-                                | Account holder",
+            "'   '                            | Account holder"})
+    void theNameOnTheAccountIsThePayersCutToTwentyTwoCharacters(String given, String filed) {
+        assertThat(AuthorizeNetGateway.nameOnAccount(given)).isEqualTo(filed).hasSizeLessThanOrEqualTo(22);
+    }
+
+    @Test
+    void aBankAccountGivenOnThePhoneIsATelDebitUnderThePayersName() {
+        anet.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>527264</customerProfileId><customerPaymentProfileIdList><numericString>88</numericString>"
+                        + "</customerPaymentProfileIdList>"))));
+        PaymentMethodChecks.CheckedBank bank = PaymentMethodChecks.bank(new org.ratepayer.payments.gateway.BankDetails("011000015", "000123456789", "CHECKING"));
+
+        PaymentGateway.Tokenized t = gateway.tokenizeBank(BID, bank, org.ratepayer.payments.Channel.IVR, "Maria de los Angeles Gutierrez");
+
+        assertThat(t).isEqualTo(new PaymentGateway.Tokenized("anet-profile:527264/88", Method.ACH, "CHECKING", "6789"));
+        Document q = received("createCustomerProfileRequest").get(0);
+        String bankAccount = "/createCustomerProfileRequest/profile/paymentProfiles/payment/bankAccount/";
+        assertThat(at(q, bankAccount + "accountType")).isEqualTo("checking");
+        assertThat(at(q, bankAccount + "routingNumber")).isEqualTo("011000015");
+        assertThat(at(q, bankAccount + "accountNumber")).isEqualTo("000123456789");
+        assertThat(at(q, bankAccount + "nameOnAccount")).isEqualTo("Maria de los Angeles G");
+        assertThat(at(q, bankAccount + "echeckType")).isEqualTo("TEL");
+        // the schema's order of bankAccountType
+        String body = anet.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertThat(body.indexOf("<accountType>")).isLessThan(body.indexOf("<routingNumber>"));
+        assertThat(body.indexOf("<routingNumber>")).isLessThan(body.indexOf("<accountNumber>"));
+        assertThat(body.indexOf("<accountNumber>")).isLessThan(body.indexOf("<nameOnAccount>"));
+        assertThat(body.indexOf("<nameOnAccount>")).isLessThan(body.indexOf("<echeckType>"));
+    }
 }

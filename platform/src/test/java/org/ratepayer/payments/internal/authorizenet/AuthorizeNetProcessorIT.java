@@ -363,6 +363,15 @@ class AuthorizeNetProcessorIT extends ProcessorIT {
         String guid = pendingECheck(b, "9210-1", "60019495001");
 
         assertThat(row(guid)).isEqualTo(new Row("PENDING", "anet-profile:527263/87", "CHECKING", "6789", "60019495001", "60019495001"));
+        // given on the phone (the IVR): a TEL debit, under the bill's customer name
+        Document profile = ANET.findAll(postRequestedFor(urlPathEqualTo("/xml/v1/request.api"))
+                .withRequestBody(containing("<createCustomerProfileRequest"))).stream().map(r -> parse(r.getBodyAsString())).findFirst()
+                .orElseThrow();
+        String bankAccount = "/createCustomerProfileRequest/profile/paymentProfiles/payment/bankAccount/";
+        assertThat(at(profile, bankAccount + "echeckType")).isEqualTo("TEL");
+        assertThat(at(profile, bankAccount + "nameOnAccount")).isEqualTo("Pat Doe");
+        assertThat(at(profile, bankAccount + "accountNumber")).isEqualTo("000123456789");
+        assertThat(at(charges().get(0), "/createTransactionRequest/transactionRequest/profile/paymentProfile/paymentProfileId")).isEqualTo("87");
         await().atMost(PATIENCE).until(() -> posted("9210-1").size() == 1);
         assertThat(posted("9210-1").get(0).amount()).isEqualByComparingTo(new BigDecimal("120.50"));
         assertThat(emails(guid, "RECEIPT")).isEqualTo(1);
