@@ -443,4 +443,27 @@ class AuthorizeNetProcessorIT extends ProcessorIT {
         assertThat(jdbc.sql("select return_code from ach_return where biller_id = ?").param(b.bid()).query(String.class).list())
                 .containsExactly("R10");
     }
+    @Autowired
+    org.ratepayer.payments.page.PaymentPageCheckout checkout;
+
+    @Test
+    void aBankAccountTypedOnThePaymentPageIsAWebDebitUnderTheBillsCustomerName() {
+        TestBiller b = authorizeNetBiller("9213-1");
+        billerService.setSetting(b.bid(), 1019, TextNode.valueOf("DIRECT"), "test");
+        ANET.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>527265</customerProfileId><customerPaymentProfileIdList><numericString>89</numericString>"
+                        + "</customerPaymentProfileIdList>"))));
+
+        org.ratepayer.payments.page.PaymentPageCheckout.Pending pending = checkout.review(b.bid(), "9213-1", java.util.Map.of("method", "ACH",
+                "routingNumber", "011000015", "bankAccountNumber", "000123456789", "accountType", "CHECKING", "amount", "120.50"));
+
+        assertThat(pending).isNotNull();
+        Document profile = ANET.findAll(postRequestedFor(urlPathEqualTo("/xml/v1/request.api"))
+                .withRequestBody(containing("<createCustomerProfileRequest"))).stream().map(r -> parse(r.getBodyAsString())).findFirst()
+                .orElseThrow();
+        String bankAccount = "/createCustomerProfileRequest/profile/paymentProfiles/payment/bankAccount/";
+        assertThat(at(profile, bankAccount + "echeckType")).isEqualTo("WEB");
+        assertThat(at(profile, bankAccount + "nameOnAccount")).isEqualTo("Pat Doe");
+        assertThat(charges()).as("reviewed, not paid yet").isEmpty();
+    }
 }
