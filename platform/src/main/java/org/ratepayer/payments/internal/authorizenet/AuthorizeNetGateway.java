@@ -487,6 +487,10 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         TransactionDetailsType d = details(bid, found.get().getTransId());
         String status = d.getTransactionStatus() == null ? "" : d.getTransactionStatus();
         String transId = d.getTransId();
+        if (isBank(d) && "voided".equals(status)) {
+            // voided before it settled (in the Merchant Interface): no debit ever reached the bank, nothing was taken
+            return Optional.of(new Result(Outcome.DECLINED, null, transId, "Declined: the eCheck was voided before settlement"));
+        }
         if (isBank(d) && APPROVED_STATUSES.contains(status) && !"settledSuccessfully".equals(status)) {
             // an eCheck not settled yet (or settled and returned since): PENDING, the eCheck poll follows it from there
             return Optional.of(new Result(Outcome.PENDING, transId, transId, "Pending: the bank debit was accepted"));

@@ -794,7 +794,8 @@ class AuthorizeNetGatewayTest {
     }
 
     @ParameterizedTest(name = "a look-up of an eCheck {0} is {1}")
-    @CsvSource({"capturedPendingSettlement, PENDING", "returnedItem, PENDING", "settledSuccessfully, APPROVED", "declined, DECLINED"})
+    @CsvSource({"capturedPendingSettlement, PENDING", "returnedItem, PENDING", "settledSuccessfully, APPROVED", "declined, DECLINED",
+            "voided, DECLINED", "generalError, ERROR"})
     void aLookedUpECheckIsPendingUntilSettled(String status, Outcome outcome) {
         UUID guid = UUID.fromString("0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b");
         anet.stubFor(api("getUnsettledTransactionListRequest").willReturn(aResponse().withBody(list("getUnsettledTransactionListResponse",
