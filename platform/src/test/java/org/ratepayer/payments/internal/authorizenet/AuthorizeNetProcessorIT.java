@@ -466,4 +466,40 @@ class AuthorizeNetProcessorIT extends ProcessorIT {
         assertThat(at(profile, bankAccount + "nameOnAccount")).isEqualTo("Pat Doe");
         assertThat(charges()).as("reviewed, not paid yet").isEmpty();
     }
+    @Test
+    void anECheckWhoseAnswerWasLostIsMadePendingByTheRepairJobThenConfirmedByThePoll() {
+        TestBiller b = authorizeNetBiller("9214-1");
+        ANET.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>527266</customerProfileId><customerPaymentProfileIdList><numericString>90</numericString>"
+                        + "</customerPaymentProfileIdList>"))));
+        // Authorize.Net accepts the debit, but its answer comes after the adapter stopped waiting (2.5 s)
+        ANET.stubFor(transaction("authCaptureTransaction").willReturn(aResponse()
+                .withBody(AuthorizeNetGatewayTest.eCheckAccepted("60019495004")).withFixedDelay(5000)));
+        Reply unknown = pay(b, """
+                {"channel": "KIOSK", "kioskId": "Lobby-1", "accountNumber": "9214-1", "amount": 120.50,
+                 "bank": {"routingNumber": "011000015", "accountNumber": "000123456789", "accountType": "CHECKING"}}""");
+        assertThat(unknown.json().get("status").asText()).as(unknown.body()).isEqualTo("UNKNOWN");
+        String guid = unknown.json().get("paymentGuid").asText();
+        // keyed into the kiosk by the payer: a WEB debit
+        Document profile = ANET.findAll(postRequestedFor(urlPathEqualTo("/xml/v1/request.api"))
+                .withRequestBody(containing("<createCustomerProfileRequest"))).stream().map(r -> parse(r.getBodyAsString())).findFirst()
+                .orElseThrow();
+        assertThat(at(profile, "/createCustomerProfileRequest/profile/paymentProfiles/payment/bankAccount/echeckType")).isEqualTo("WEB");
+
+        String key = guid.replace("-", "").substring(0, 20);
+        ANET.stubFor(api("getUnsettledTransactionListRequest").willReturn(aResponse().withBody(list("getUnsettledTransactionListResponse",
+                summary("60019495004", key, "capturedPendingSettlement", "120.50")))));
+        answersDetails("60019495004", "capturedPendingSettlement", "");
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where payment_guid = ?").param(UUID.fromString(guid)).update();
+        repairJob.repair();
+
+        assertThat(row(guid).status()).isEqualTo("PENDING");
+        await().atMost(PATIENCE).until(() -> posted("9214-1").size() == 1);
+
+        ANET.resetAll();
+        answersDetails("60019495004", "settledSuccessfully", "");
+        assertThat(eCheckPoll.poll(b.bid())).isEqualTo(1);
+        assertThat(row(guid).status()).isEqualTo("APPROVED");
+        assertThat(posted("9214-1")).hasSize(1);
+    }
 }
