@@ -471,13 +471,51 @@ public class PaymentService {
             return new Tokenizing(null, refused(v.kind(), v.code(), v.field(), v.getMessage()));
         }
         try {
-            return new Tokenizing(tokenize(bid, r), null);
+            return new Tokenizing(tokenize(bid, r, channel), null);
         } catch (InvalidPaymentMethodException e) {
             return new Tokenizing(null, refused(e.kind(), e.code(), e.field(), e.getMessage()));
         }
     }
 
     private PaymentGateway.Tokenized tokenize(long bid, PaymentRequest r) {
+        return tokenize(bid, r, null);
+    }
+
+    /**
+     * Like {@link #tokenizeOne(long, org.ratepayer.payments.gateway.CardDetails, org.ratepayer.payments.gateway.BankDetails,
+     * String)}, for a method given on {@code channel} for {@code accountNumber}: a bank account is filed with the SEC code of
+     * that channel and the account's customer name (the staff desk's autopay enrolment by phone: TEL).
+     */
+    public PaymentGateway.Tokenized tokenizeOne(long bid, org.ratepayer.payments.gateway.CardDetails card,
+            org.ratepayer.payments.gateway.BankDetails bank, String methodToken, Channel channel, String accountNumber) {
+        int given = (card != null ? 1 : 0) + (bank != null ? 1 : 0) + (methodToken != null ? 1 : 0);
+        if (given != 1) {
+            throw new InvalidPaymentMethodException("card", "send exactly one of card, bank or methodToken");
+        }
+        return tokenize(bid, new PaymentRequest(null, accountNumber, null, null, card, bank, methodToken, null, null), channel);
+    }
+
+    /**
+     * The name a bank debit is filed under (docs/processors.md, "eCheck.Net: SEC code and name"): the customer name on the
+     * bill of the account paid (the first account of a payment of several); null when there is no account or no name.
+     */
+    private String nameOnAccount(long bid, PaymentRequest r) {
+        String account = r.accountNumber() != null && !r.accountNumber().isBlank() ? r.accountNumber()
+                : r.allocated() && !r.allocations().isEmpty() && r.allocations().get(0) != null ? r.allocations().get(0).accountNumber() : null;
+        if (account == null || account.isBlank()) {
+            return null;
+        }
+        try {
+            return invoices.account(bid, account.strip()).map(InvoiceQueries.Account::customerName).map(PaymentService::blankToNull)
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            // the name is a courtesy to the member's bank: never a reason to refuse the payment
+            log.warn("biller {}: no customer name for the bank debit of account {}", bid, account, e);
+            return null;
+        }
+    }
+
+    private PaymentGateway.Tokenized tokenize(long bid, PaymentRequest r, Channel channel) {
         if (r.card() != null && !gateway.acceptsCardNumbers(bid)) {
             // Refused before the number goes anywhere: sent on, it would put the biller's servers in PCI DSS scope
             // (SAQ D instead of SAQ A) and Stripe refuses raw numbers from servers anyway (docs/processors.md).
@@ -490,7 +528,7 @@ public class PaymentService {
                 return gateway.tokenizeCard(bid, PaymentMethodChecks.card(r.card(), YearMonth.now(clock)), r.card());
             }
             if (r.bank() != null) {
-                return gateway.tokenizeBank(bid, PaymentMethodChecks.bank(r.bank()));
+                return gateway.tokenizeBank(bid, PaymentMethodChecks.bank(r.bank()), channel, nameOnAccount(bid, r));
             }
         } catch (PaymentGateway.GatewayTimeoutException | PaymentGateway.GatewayUnavailableException e) {
             throw new ProcessorUnavailableException(e);

@@ -41,12 +41,23 @@ public final class PaymentMethodForm {
      */
     public static PaymentGateway.Tokenized tokenize(PaymentService payments, long bid, Method method, Map<String, String> form,
             boolean allowSwipe) {
+        return tokenize(payments, bid, method, form, allowSwipe, null);
+    }
+
+    /**
+     * Like {@link #tokenize(PaymentService, long, Method, Map, boolean)}, for a payment of {@code accountNumber}: a bank
+     * account is filed under the account's customer name (Authorize.Net's eCheck.Net, docs/processors.md, "eCheck.Net: SEC
+     * code and name"); null when no account is paid yet.
+     */
+    public static PaymentGateway.Tokenized tokenize(PaymentService payments, long bid, Method method, Map<String, String> form,
+            boolean allowSwipe, String accountNumber) {
         if (payments.cardEntry(bid).hosted()) {
             return hostedToken(payments, bid, method, form);
         }
         if (method == Method.ACH) {
-            return payments.tokenize(bid, null, new BankDetails(form.get("routingNumber"), form.get("bankAccountNumber"),
-                    form.get("accountType")));
+            // the payer's own page: a WEB debit (no channel)
+            return payments.tokenizeOne(bid, null, new BankDetails(form.get("routingNumber"), form.get("bankAccountNumber"),
+                    form.get("accountType")), null, null, accountNumber);
         }
         String swipe = form.getOrDefault("swipe", "");
         if (allowSwipe && !swipe.isBlank()) {

@@ -82,6 +82,19 @@ public interface PaymentGateway {
      */
     HostedFields hostedFields(long bid);
 
+    /**
+     * {@link #tokenizeBank(long, PaymentMethodChecks.CheckedBank)} told how the payer authorised the debit: the
+     * {@code channel} it was given on (null for the pages a payer uses himself) and the {@code nameOnAccount} the payer gave
+     * or the bill's customer name (null when neither is known). A processor that files each bank debit under a NACHA SEC
+     * code and a name (Authorize.Net's eCheck.Net) keeps them with the account, so a later charge of it (autopay, a
+     * scheduled payment) keeps the SEC code of its authorisation (docs/processors.md, "eCheck.Net: SEC code and name");
+     * the others ignore them.
+     */
+    default Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank, org.ratepayer.payments.Channel channel,
+            String nameOnAccount) {
+        return tokenizeBank(bid, bank);
+    }
+
     record Tokenized(String token, Method method, String brand, String last4) {
     }
 

@@ -55,6 +55,12 @@ final class ProcessorRouter implements PaymentGateway {
     }
 
     @Override
+    public Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank, org.ratepayer.payments.Channel channel,
+            String nameOnAccount) {
+        return of(bid).tokenizeBank(bid, bank, channel, nameOnAccount);
+    }
+
+    @Override
     public Result charge(long bid, UUID paymentGuid, String token, BigDecimal total) {
         return of(bid).charge(bid, paymentGuid, token, total);
     }

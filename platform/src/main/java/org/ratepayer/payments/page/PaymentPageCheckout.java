@@ -133,7 +133,7 @@ public class PaymentPageCheckout {
             if (methodToken == null) {
                 Method method = PaymentMethodForm.method(form);
                 decision = payments.quote(bid, accountNumber, null, amount.get(), method);
-                token = PaymentMethodForm.tokenize(payments, bid, method, form, false);
+                token = PaymentMethodForm.tokenize(payments, bid, method, form, false, accountNumber);
             } else {
                 token = payments.tokenizeOne(bid, null, null, methodToken);
                 decision = payments.quote(bid, accountNumber, null, amount.get(), token.method());

@@ -118,7 +118,8 @@ public class CsrDesk {
     public boolean enrolAutopay(SignedInStaff staff, String account, CardDetails card, BankDetails bank, BigDecimal maximumAmount) {
         staff.requireWrite();
         AutopayEnrolments.Autopay before = autopay.autopay(staff.bid(), account);
-        PaymentGateway.Tokenized t = payments.tokenizeOne(staff.bid(), card, bank, null);
+        // taken on the phone: a bank account is filed as a TEL debit, under the account's customer name
+        PaymentGateway.Tokenized t = payments.tokenizeOne(staff.bid(), card, bank, null, Channel.CSRWEB, account);
         AchAuthorization authorization = bank == null ? null
                 : new AchAuthorization("Authorization given by the member to the biller's staff by phone", clock.instant(), null, actor(staff));
         boolean changed = autopay.enrol(staff.bid(), account, new AutopayEnrolments.ShownMethod(t.method(), t.brand(), t.last4()),

@@ -71,6 +71,7 @@ import net.authorize.api.contract.v1.Paging;
 import net.authorize.api.contract.v1.PaymentMaskedType;
 import net.authorize.api.contract.v1.PaymentProfile;
 import net.authorize.api.contract.v1.PaymentType;
+import net.authorize.api.contract.v1.ReturnedItemType;
 import net.authorize.api.contract.v1.SettingNameEnum;
 import net.authorize.api.contract.v1.SettingType;
 import net.authorize.api.contract.v1.TransactionDetailsType;
@@ -82,6 +83,7 @@ import net.authorize.api.contract.v1.TransactionSummaryType;
 import net.authorize.api.contract.v1.TransactionTypeEnum;
 import net.authorize.api.contract.v1.UserField;
 import net.authorize.api.contract.v1.ValidationModeEnum;
+import org.ratepayer.payments.Channel;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
@@ -114,6 +116,8 @@ public final class AuthorizeNetGateway implements PaymentGateway {
     /** What Accept.js nonces are called in {@code opaqueData}. */
     static final String ACCEPT_DESCRIPTOR = "COMMON.ACCEPT.INAPP.PAYMENT";
     static final String GUID_FIELD = "payment_guid";
+    /** What a transaction's {@code accountType} says for a bank account. */
+    static final String ECHECK = "eCheck";
     private static final int PAGE = 1000;
 
     /** Statuses of a charge that are settled one way or the other, by what the payment becomes. */
@@ -251,25 +255,62 @@ public final class AuthorizeNetGateway implements PaymentGateway {
 
     @Override
     public Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank) {
+        return tokenizeBank(bid, bank, null, null);
+    }
+
+    @Override
+    public Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank, Channel channel, String nameOnAccount) {
         PaymentType payment = new PaymentType();
-        payment.setBankAccount(bankAccount(bank));
+        payment.setBankAccount(bankAccount(bank, channel, nameOnAccount));
         String token = profile(bid, payment, "bank");
         return new Tokenized(token, Method.ACH, bank.accountType(), bank.last4());
     }
 
+    /** What eCheck.Net's {@code nameOnAccount} says when the payer gave no name and the bill has none. */
+    static final String NO_NAME = "Account holder";
+    /** eCheck.Net's limit for {@code nameOnAccount}. */
+    static final int NAME_LIMIT = 22;
+
     /*
-     * eCheck.Net asks for the name on the account, which the platform's bank details do not carry: "Account holder"
-     * stands in. The SEC code is WEB, a payer's own authorisation over the internet, for every channel: the gateway is
-     * not told the channel (TEL for the IVR and PPD for autopay would need it; docs/processors.md).
+     * The account as eCheck.Net files it: its SEC code from how the payer authorised the debit (secCode), and the name on
+     * the account the payer gave or the bill's customer name, cut to eCheck.Net's 22 characters (docs/processors.md,
+     * "eCheck.Net: SEC code and name"). Both stay with the payment profile, so a saved account charged later (autopay, a
+     * scheduled payment) keeps the SEC code of its authorisation: a profile's charge cannot name another.
      */
-    static BankAccountType bankAccount(PaymentMethodChecks.CheckedBank bank) {
+    static BankAccountType bankAccount(PaymentMethodChecks.CheckedBank bank, Channel channel, String nameOnAccount) {
         BankAccountType b = new BankAccountType();
         b.setAccountType("SAVINGS".equals(bank.accountType()) ? BankAccountTypeEnum.SAVINGS : BankAccountTypeEnum.CHECKING);
         b.setRoutingNumber(bank.routingNumber());
         b.setAccountNumber(bank.accountNumber());
-        b.setNameOnAccount("Account holder");
-        b.setEcheckType(EcheckTypeEnum.WEB);
+        b.setNameOnAccount(nameOnAccount(nameOnAccount));
+        b.setEcheckType(secCode(channel));
         return b;
+    }
+
+    /**
+     * The NACHA SEC code of a debit authorised on {@code channel}: TEL where the payer authorised it by telephone (the IVR,
+     * its outbound calls, the staff desk taking it on the phone), WEB everywhere else: the pages and the portal (null),
+     * Pay Now and the channel API's web payments, and the kiosk and point of sale, where the payer keys the debit into a
+     * terminal that sends it over the internet. AUTOPAY and SCHEDULED never give new account details (they charge the
+     * saved profile, whose SEC code is that of its enrolment): WEB, should they ever.
+     */
+    static EcheckTypeEnum secCode(Channel channel) {
+        if (channel == null) {
+            return EcheckTypeEnum.WEB;
+        }
+        return switch (channel) {
+            case IVR, OBD, CSRWEB -> EcheckTypeEnum.TEL;
+            case WEB, CPV2, KIOSK, POS, AUTOPAY, SCHEDULED -> EcheckTypeEnum.WEB;
+        };
+    }
+
+    /** The name as eCheck.Net takes it: printable, single spaces, at most 22 characters; {@value #NO_NAME} when none. */
+    static String nameOnAccount(String given) {
+        String name = given == null ? "" : given.replaceAll("\\p{Cntrl}", " ").replaceAll("\\s+", " ").strip();
+        if (name.isEmpty()) {
+            return NO_NAME;
+        }
+        return name.length() <= NAME_LIMIT ? name : name.substring(0, NAME_LIMIT).strip();
     }
 
     private String profile(long bid, PaymentType payment, String field) {
@@ -348,10 +389,19 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         request.setRefId(key(paymentGuid));
         request.setTransactionRequest(t);
         ANetApiResponse answer = call(bid, request, "charge of payment " + paymentGuid);
-        return chargeResult(bid, paymentGuid, answer);
+        return chargeResult(bid, paymentGuid, answer, nonce(token).map(n -> n.method() == Method.ACH).orElse(false));
     }
 
-    private Result chargeResult(long bid, UUID paymentGuid, ANetApiResponse answer) {
+    private static Optional<Nonce> nonce(String token) {
+        return token != null && token.startsWith(NONCE) ? Nonce.parse(token) : Optional.empty();
+    }
+
+    /*
+     * An approved eCheck (response code 1 on a bank account) is only accepted: the member's bank answers days later, so it
+     * is PENDING, followed by the eCheck poll (ECheckPoll) until settled or returned (docs/ach.md, "Authorize.Net").
+     * Authorize.Net's answer says "eCheck" as its accountType for a bank account, whether paid by profile or by nonce.
+     */
+    private Result chargeResult(long bid, UUID paymentGuid, ANetApiResponse answer, boolean bankNonce) {
         TransactionResponse t = answer instanceof CreateTransactionResponse r ? r.getTransactionResponse() : null;
         if (t == null || t.getResponseCode() == null) {
             // an API error before any transaction (E00007 bad credentials, E00114 a nonce not this biller's): nothing taken
@@ -360,7 +410,9 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         }
         String transId = blankToNull(t.getTransId());
         return switch (t.getResponseCode()) {
-            case "1" -> new Result(Outcome.APPROVED, blankToNull(t.getAuthCode()) == null ? transId : t.getAuthCode(), transId, "Approved");
+            case "1" -> bankNonce || ECHECK.equalsIgnoreCase(t.getAccountType())
+                    ? new Result(Outcome.PENDING, transId, transId, "Pending: the bank debit was accepted")
+                    : new Result(Outcome.APPROVED, blankToNull(t.getAuthCode()) == null ? transId : t.getAuthCode(), transId, "Approved");
             case "2" -> new Result(Outcome.DECLINED, null, transId, "Declined: " + errors(t));
             case "3" -> {
                 if (errorCodes(t).contains("11")) {
@@ -435,6 +487,14 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         TransactionDetailsType d = details(bid, found.get().getTransId());
         String status = d.getTransactionStatus() == null ? "" : d.getTransactionStatus();
         String transId = d.getTransId();
+        if (isBank(d) && "voided".equals(status)) {
+            // voided before it settled (in the Merchant Interface): no debit ever reached the bank, nothing was taken
+            return Optional.of(new Result(Outcome.DECLINED, null, transId, "Declined: the eCheck was voided before settlement"));
+        }
+        if (isBank(d) && APPROVED_STATUSES.contains(status) && !"settledSuccessfully".equals(status)) {
+            // an eCheck not settled yet (or settled and returned since): PENDING, the eCheck poll follows it from there
+            return Optional.of(new Result(Outcome.PENDING, transId, transId, "Pending: the bank debit was accepted"));
+        }
         if (APPROVED_STATUSES.contains(status)) {
             return Optional.of(new Result(Outcome.APPROVED, blankToNull(d.getAuthCode()) == null ? transId : d.getAuthCode(), transId,
                     "Approved"));
@@ -448,6 +508,37 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         // FDSPendingReview, FDSAuthorizedPendingReview, underReview: still undecided. Thrown rather than "not found", so
         // the repair job keeps asking at each pass and never closes a held charge as an error the processor never saw.
         throw new GatewayTimeoutException("Authorize.Net transaction " + transId + " is " + status + ": outcome decided later");
+    }
+
+    /**
+     * What Authorize.Net says now of one transaction, for the eCheck poll (docs/ach.md, "Authorize.Net"): its
+     * {@code transactionStatus}, whether it debits a bank account, and for a returned item the first of its
+     * {@code returnedItems} (the NACHA code, e.g. R01, and Authorize.Net's words).
+     *
+     * @throws GatewayTimeoutException     no answer in time
+     * @throws GatewayUnavailableException no connection
+     */
+    public ECheckStatus eCheckStatus(long bid, String transId) {
+        TransactionDetailsType d = details(bid, transId);
+        ReturnedItemType returned = d.getReturnedItems() == null || d.getReturnedItems().getReturnedItem().isEmpty() ? null
+                : d.getReturnedItems().getReturnedItem().get(0);
+        return new ECheckStatus(d.getTransId(), d.getTransactionStatus() == null ? "" : d.getTransactionStatus(), isBank(d),
+                returned == null ? null : blankToNull(returned.getCode()), returned == null ? null : blankToNull(returned.getDescription()),
+                blankToNull(d.getResponseReasonDescription()));
+    }
+
+    /**
+     * One transaction's state at Authorize.Net.
+     *
+     * @param returnCode  the first returned item's code ({@code R01}…), for {@code returnedItem}; else null
+     * @param returnWords that item's description, else null
+     * @param reason      the transaction's {@code responseReasonDescription}, if any
+     */
+    public record ECheckStatus(String transId, String status, boolean bank, String returnCode, String returnWords, String reason) {
+    }
+
+    private static boolean isBank(TransactionDetailsType d) {
+        return d.getPayment() != null && d.getPayment().getBankAccount() != null;
     }
 
     /*

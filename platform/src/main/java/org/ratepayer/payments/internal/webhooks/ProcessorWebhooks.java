@@ -189,6 +189,26 @@ public class ProcessorWebhooks {
         return new Applied(Outcome.APPLIED, p.guid(), returned ? e.reason().code() : null);
     }
 
+    /**
+     * An event the platform learned by asking the processor rather than by a webhook (Authorize.Net's eCheck poll,
+     * docs/ach.md): taken exactly as a webhook's event is, once under its id in {@code processor_event}, moved only as
+     * {@link WebhookEvent#next} allows, counted and logged alike. No signature: the platform asked the processor itself.
+     *
+     * @param payload what was observed, as text; only its SHA-256 is stored
+     */
+    public Outcome observed(String processor, long bid, WebhookEvent event, String payload) {
+        Handled handled = tx.execute(s -> handle(processor, bid, event, sha256(payload)));
+        if (handled.outcome() == Outcome.APPLIED && handled.returnCode() != null) {
+            meters.counter("ratepayer.ach.returns", "code", handled.returnCode()).increment();
+        }
+        if (handled.outcome() == Outcome.UNKNOWN_PAYMENT) {
+            meters.counter("ratepayer.webhooks.unmatched", "processor", processor).increment();
+            log.warn("biller {}: {} event {} ({}) names no payment of the biller; stored for the operator", bid, processor, event.id(),
+                    event.type());
+        }
+        return handled.outcome();
+    }
+
     /** The secret the biller's events from this processor are signed with; null when there is none. */
     String secret(String processor, long bid) {
         if (STRIPE.equals(processor)) {

@@ -733,4 +733,152 @@ class AuthorizeNetGatewayTest {
     void theTwentyCharacterKeyIsTheGuidsFirstTwentyHexDigits() {
         assertThat(AuthorizeNetGateway.key(UUID.fromString("0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b"))).isEqualTo("0f8e2a4c1b3d4e5f8a9b");
     }
+    // ---- eCheck.Net: a bank debit is PENDING, then followed by its status
+
+    static final String BANK = "<bankAccount><accountType>checking</accountType><routingNumber>XXXX0015</routingNumber>"
+            + "<accountNumber>XXXX6789</accountNumber><nameOnAccount>Pat Payer</nameOnAccount><echeckType>WEB</echeckType></bankAccount>";
+
+    /** Authorize.Net's answer to an eCheck it accepted: response code 1, no auth code, account type {@code eCheck}. */
+    static String eCheckAccepted(String transId) {
+        return answer("createTransactionResponse", "Ok", "I00001", "Successful.", "<transactionResponse><responseCode>1</responseCode>"
+                + "<authCode/><avsResultCode>P</avsResultCode><cvvResultCode/><transId>" + transId + "</transId><refTransID/>"
+                + "<transHash/><testRequest>0</testRequest><accountNumber>XXXX6789</accountNumber><accountType>eCheck</accountType>"
+                + "<messages><message><code>1</code><description>This transaction has been approved.</description></message></messages>"
+                + "</transactionResponse>");
+    }
+
+    /** An eCheck's details as getTransactionDetails answers them; {@code tail} after the payment (its returnedItems). */
+    static String eCheckDetails(String transId, String status, String reason, String tail) {
+        return ok("getTransactionDetailsResponse", "<transaction><transId>" + transId + "</transId>"
+                + "<submitTimeUTC>2026-12-05T17:40:01Z</submitTimeUTC><transactionType>authCaptureTransaction</transactionType>"
+                + "<transactionStatus>" + status + "</transactionStatus><responseCode>1</responseCode><responseReasonCode>1</responseReasonCode>"
+                + "<responseReasonDescription>" + reason + "</responseReasonDescription><authCode/>"
+                + "<authAmount>120.50</authAmount><settleAmount>120.50</settleAmount><payment>" + BANK + "</payment>"
+                + tail + "</transaction>");
+    }
+
+    static String returnedItems(String code, String description) {
+        return "<returnedItems><returnedItem><id>2148878904</id><dateUTC>2026-12-09T21:22:44Z</dateUTC>"
+                + "<dateLocal>2026-12-09T15:22:44</dateLocal><code>" + code + "</code><description>" + description + "</description>"
+                + "</returnedItem></returnedItems>";
+    }
+
+    @Test
+    void anAcceptedECheckFromAProfileIsPendingNotApproved() {
+        anet.stubFor(transaction("authCaptureTransaction").willReturn(aResponse().withBody(eCheckAccepted("60019494001"))));
+
+        Result r = gateway.charge(BID, UUID.randomUUID(), "anet-profile:527263/87", new BigDecimal("120.50"));
+
+        assertThat(r).isEqualTo(new Result(Outcome.PENDING, "60019494001", "60019494001", "Pending: the bank debit was accepted"));
+    }
+
+    @Test
+    void anAcceptedECheckFromABankNonceIsPending() {
+        anet.stubFor(transaction("authCaptureTransaction").willReturn(aResponse().withBody(eCheckAccepted("60019494002"))));
+
+        Result r = gateway.charge(BID, UUID.randomUUID(), "anet-nonce:BANK:CHECKING:6789:eyJiYW5rIjoxfQ", new BigDecimal("120.50"));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PENDING);
+        Document q = received("createTransactionRequest").get(0);
+        assertThat(at(q, "/createTransactionRequest/transactionRequest/payment/opaqueData/dataValue")).isEqualTo("eyJiYW5rIjoxfQ");
+    }
+
+    @Test
+    void aDeclinedECheckIsDeclinedAtOnce() {
+        anet.stubFor(transaction("authCaptureTransaction").willReturn(aResponse().withBody(
+                failed("2", "60019494003", "2", "This transaction has been declined."))));
+
+        Result r = gateway.charge(BID, UUID.randomUUID(), "anet-profile:527263/87", new BigDecimal("120.50"));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.DECLINED);
+    }
+
+    @ParameterizedTest(name = "a look-up of an eCheck {0} is {1}")
+    @CsvSource({"capturedPendingSettlement, PENDING", "returnedItem, PENDING", "settledSuccessfully, APPROVED", "declined, DECLINED",
+            "voided, DECLINED", "generalError, ERROR"})
+    void aLookedUpECheckIsPendingUntilSettled(String status, Outcome outcome) {
+        UUID guid = UUID.fromString("0f8e2a4c-1b3d-4e5f-8a9b-0c1d2e3f4a5b");
+        anet.stubFor(api("getUnsettledTransactionListRequest").willReturn(aResponse().withBody(list("getUnsettledTransactionListResponse",
+                summary("60019494004", "0f8e2a4c1b3d4e5f8a9b", status, "120.50")))));
+        anet.stubFor(api("getTransactionDetailsRequest").willReturn(aResponse().withBody(eCheckDetails("60019494004", status, "Approval", ""))));
+
+        assertThat(gateway.lookup(BID, guid).orElseThrow().outcome()).isEqualTo(outcome);
+    }
+
+    @Test
+    void anECheckStatusIsReadFromItsDetailsWithItsReturnedItem() {
+        anet.stubFor(api("getTransactionDetailsRequest").willReturn(aResponse().withBody(
+                eCheckDetails("60019494005", "returnedItem", "Approval", returnedItems("R01", "Insufficient Funds")))));
+
+        AuthorizeNetGateway.ECheckStatus s = gateway.eCheckStatus(BID, "60019494005");
+
+        assertThat(s).isEqualTo(new AuthorizeNetGateway.ECheckStatus("60019494005", "returnedItem", true, "R01", "Insufficient Funds",
+                "Approval"));
+        Document q = received("getTransactionDetailsRequest").get(0);
+        assertThat(at(q, "/getTransactionDetailsRequest/merchantAuthentication/name")).isEqualTo(LOGIN);
+        assertThat(at(q, "/getTransactionDetailsRequest/transId")).isEqualTo("60019494005");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"settledSuccessfully", "declined", "capturedPendingSettlement"})
+    void anECheckStatusWithoutAReturnHasNoCode(String status) {
+        anet.stubFor(api("getTransactionDetailsRequest").willReturn(aResponse().withBody(
+                eCheckDetails("60019494006", status, "This transaction has been declined.", ""))));
+
+        assertThat(gateway.eCheckStatus(BID, "60019494006")).isEqualTo(new AuthorizeNetGateway.ECheckStatus("60019494006", status, true,
+                null, null, "This transaction has been declined."));
+    }
+
+    @Test
+    void aCardsStatusIsNotABankDebit() {
+        anet.stubFor(api("getTransactionDetailsRequest").willReturn(aResponse().withBody(details("60019494007", "settledSuccessfully", CARD))));
+
+        assertThat(gateway.eCheckStatus(BID, "60019494007").bank()).isFalse();
+    }
+    // ---- eCheck.Net: the SEC code follows how the payer authorised the debit; the name is the payer's
+
+    @ParameterizedTest(name = "a debit authorised on {0} is filed as {1}")
+    @CsvSource(nullValues = "-", value = {"-, WEB", "WEB, WEB", "CPV2, WEB", "KIOSK, WEB", "POS, WEB", "AUTOPAY, WEB", "SCHEDULED, WEB",
+            "IVR, TEL", "OBD, TEL", "CSRWEB, TEL"})
+    void theSecCodeFollowsTheChannelOfTheAuthorisation(org.ratepayer.payments.Channel channel, String sec) {
+        assertThat(AuthorizeNetGateway.secCode(channel).value()).isEqualTo(sec);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is filed as \"{1}\"")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "Pat Doe                          | Pat Doe",
+            "  Pat   Doe  	                  | Pat Doe",
+            "Bartholomew Fitzgerald-Smythe III | Bartholomew Fitzgerald",
+            "Abcdefghijklmnopqrstuv           | Abcdefghijklmnopqrstuv",
+            "Abcdefghijklmnopqrstu w          | Abcdefghijklmnopqrstu",
+            "-                                | Account holder",
+            "'   '                            | Account holder"})
+    void theNameOnTheAccountIsThePayersCutToTwentyTwoCharacters(String given, String filed) {
+        assertThat(AuthorizeNetGateway.nameOnAccount(given)).isEqualTo(filed).hasSizeLessThanOrEqualTo(22);
+    }
+
+    @Test
+    void aBankAccountGivenOnThePhoneIsATelDebitUnderThePayersName() {
+        anet.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>527264</customerProfileId><customerPaymentProfileIdList><numericString>88</numericString>"
+                        + "</customerPaymentProfileIdList>"))));
+        PaymentMethodChecks.CheckedBank bank = PaymentMethodChecks.bank(new org.ratepayer.payments.gateway.BankDetails("011000015", "000123456789", "CHECKING"));
+
+        PaymentGateway.Tokenized t = gateway.tokenizeBank(BID, bank, org.ratepayer.payments.Channel.IVR, "Maria de los Angeles Gutierrez");
+
+        assertThat(t).isEqualTo(new PaymentGateway.Tokenized("anet-profile:527264/88", Method.ACH, "CHECKING", "6789"));
+        Document q = received("createCustomerProfileRequest").get(0);
+        String bankAccount = "/createCustomerProfileRequest/profile/paymentProfiles/payment/bankAccount/";
+        assertThat(at(q, bankAccount + "accountType")).isEqualTo("checking");
+        assertThat(at(q, bankAccount + "routingNumber")).isEqualTo("011000015");
+        assertThat(at(q, bankAccount + "accountNumber")).isEqualTo("000123456789");
+        assertThat(at(q, bankAccount + "nameOnAccount")).isEqualTo("Maria de los Angeles G");
+        assertThat(at(q, bankAccount + "echeckType")).isEqualTo("TEL");
+        // the schema's order of bankAccountType
+        String body = anet.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        assertThat(body.indexOf("<accountType>")).isLessThan(body.indexOf("<routingNumber>"));
+        assertThat(body.indexOf("<routingNumber>")).isLessThan(body.indexOf("<accountNumber>"));
+        assertThat(body.indexOf("<accountNumber>")).isLessThan(body.indexOf("<nameOnAccount>"));
+        assertThat(body.indexOf("<nameOnAccount>")).isLessThan(body.indexOf("<echeckType>"));
+    }
 }

@@ -321,4 +321,185 @@ class AuthorizeNetProcessorIT extends ProcessorIT {
         ANET.verify(1, postRequestedFor(urlPathEqualTo("/xml/v1/request.api")).withRequestBody(containing("<refTransId>60019493306</refTransId>"))
                 .withRequestBody(containing("<transactionType>voidTransaction")));
     }
+    // ---- eCheck.Net bank payments: PENDING, then followed by the eCheck poll (docs/ach.md, "Authorize.Net")
+
+    static final String PAYER = "pat.payer@example.com";
+
+    @Autowired
+    ECheckPoll eCheckPoll;
+
+    /** An IVR payment of the bill from a bank account: made a payment profile, then charged as an eCheck Authorize.Net accepts. */
+    private String pendingECheck(TestBiller b, String account, String transId) {
+        ANET.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>527263</customerProfileId><customerPaymentProfileIdList><numericString>87</numericString>"
+                        + "</customerPaymentProfileIdList>"))));
+        ANET.stubFor(transaction("authCaptureTransaction").willReturn(aResponse().withBody(AuthorizeNetGatewayTest.eCheckAccepted(transId))));
+        Reply paid = pay(b, """
+                {"channel": "IVR", "accountNumber": "%s", "amount": 120.50, "payerEmail": "%s",
+                 "bank": {"routingNumber": "011000015", "accountNumber": "000123456789", "accountType": "CHECKING"}}"""
+                .formatted(account, PAYER));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().get("status").asText()).isEqualTo("PENDING");
+        return paid.json().get("paymentGuid").asText();
+    }
+
+    private static void answersDetails(String transId, String status, String tail) {
+        ANET.stubFor(api("getTransactionDetailsRequest").withRequestBody(containing("<transId>" + transId + "</transId>"))
+                .willReturn(aResponse().withBody(AuthorizeNetGatewayTest.eCheckDetails(transId, status, "Approval", tail))));
+    }
+
+    private long emails(String guid, String kind) {
+        return count("select count(*) from email_message where payment_guid = ? and kind = ?", UUID.fromString(guid), kind);
+    }
+
+    private List<String> events(String guid) {
+        return jdbc.sql("select processor || ' ' || event_id || ' ' || event_type || ' ' || outcome from processor_event where payment_guid = ?"
+                + " order by received_at, event_id").param(UUID.fromString(guid)).query(String.class).list();
+    }
+
+    @Test
+    void anECheckIsPendingPostedOnceAndConfirmedByThePollOnceItSettles() {
+        TestBiller b = authorizeNetBiller("9210-1");
+        String guid = pendingECheck(b, "9210-1", "60019495001");
+
+        assertThat(row(guid)).isEqualTo(new Row("PENDING", "anet-profile:527263/87", "CHECKING", "6789", "60019495001", "60019495001"));
+        // given on the phone (the IVR): a TEL debit, under the bill's customer name
+        Document profile = ANET.findAll(postRequestedFor(urlPathEqualTo("/xml/v1/request.api"))
+                .withRequestBody(containing("<createCustomerProfileRequest"))).stream().map(r -> parse(r.getBodyAsString())).findFirst()
+                .orElseThrow();
+        String bankAccount = "/createCustomerProfileRequest/profile/paymentProfiles/payment/bankAccount/";
+        assertThat(at(profile, bankAccount + "echeckType")).isEqualTo("TEL");
+        assertThat(at(profile, bankAccount + "nameOnAccount")).isEqualTo("Pat Doe");
+        assertThat(at(profile, bankAccount + "accountNumber")).isEqualTo("000123456789");
+        assertThat(at(charges().get(0), "/createTransactionRequest/transactionRequest/profile/paymentProfile/paymentProfileId")).isEqualTo("87");
+        await().atMost(PATIENCE).until(() -> posted("9210-1").size() == 1);
+        assertThat(posted("9210-1").get(0).amount()).isEqualByComparingTo(new BigDecimal("120.50"));
+        assertThat(emails(guid, "RECEIPT")).isEqualTo(1);
+
+        // the day's batch has not settled yet: nothing to say, nothing stored
+        answersDetails("60019495001", "capturedPendingSettlement", "");
+        assertThat(eCheckPoll.poll(b.bid())).isZero();
+        assertThat(row(guid).status()).isEqualTo("PENDING");
+        assertThat(events(guid)).isEmpty();
+
+        ANET.resetAll();
+        answersDetails("60019495001", "settledSuccessfully", "");
+        assertThat(eCheckPoll.billers()).contains(b.bid());
+        assertThat(eCheckPoll.poll(b.bid())).isEqualTo(1);
+        assertThat(eCheckPoll.poll(b.bid())).as("a second run changes nothing").isZero();
+
+        assertThat(row(guid).status()).isEqualTo("APPROVED");
+        assertThat(events(guid)).containsExactly("authorizenet 60019495001:settledSuccessfully settledSuccessfully APPLIED");
+        assertThat(count("select count(*) from payment_event e join payment p using (payment_id) where p.payment_guid = ? and e.to_status = 'APPROVED'",
+                UUID.fromString(guid))).isEqualTo(1);
+        assertThat(emails(guid, "RECEIPT")).isEqualTo(1);
+        assertThat(emails(guid, "ACH_RETURNED")).isZero();
+        assertThat(posted("9210-1")).hasSize(1);
+        ANET.verify(2, postRequestedFor(urlPathEqualTo("/xml/v1/request.api")).withRequestBody(containing("<getTransactionDetailsRequest")));
+    }
+
+    @Test
+    void anECheckReturnedR01IsReturnedListedForStaffAndEmailedOnceHoweverOftenThePollRuns() {
+        TestBiller b = authorizeNetBiller("9211-1");
+        String guid = pendingECheck(b, "9211-1", "60019495002");
+        await().atMost(PATIENCE).until(() -> posted("9211-1").size() == 1);
+
+        answersDetails("60019495002", "returnedItem", AuthorizeNetGatewayTest.returnedItems("R01", "Insufficient Funds"));
+        assertThat(eCheckPoll.poll(b.bid())).isEqualTo(1);
+        assertThat(eCheckPoll.poll(b.bid())).isZero();
+
+        assertThat(row(guid).status()).isEqualTo("RETURNED");
+        assertThat(events(guid)).containsExactly("authorizenet 60019495002:returnedItem returnedItem APPLIED");
+        assertThat(jdbc.sql("select return_code || ' ' || return_reason || ' ' || event_id from ach_return where biller_id = ?").param(b.bid())
+                .query(String.class).list()).containsExactly("R01 Insufficient funds 60019495002:returnedItem");
+        Reply open = send(asOperator(request("/api/v1/billers/" + b.bid() + "/ach-returns?status=open")).GET());
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.json()).hasSize(1);
+        assertThat(open.body()).contains(guid).contains("R01");
+        await().atMost(PATIENCE).until(() -> emails(guid, "ACH_RETURNED") == 1);
+        assertThat(jdbc.sql("select recipients from email_message where payment_guid = ? and kind = 'ACH_RETURNED'")
+                .param(UUID.fromString(guid)).query(String.class).single()).isEqualTo(PAYER);
+        eCheckPoll.poll(b.bid());
+        assertThat(emails(guid, "ACH_RETURNED")).isEqualTo(1);
+        assertThat(posted("9211-1")).as("the CIS is never touched by a return").hasSize(1);
+        assertThat(eCheckPoll.billers()).doesNotContain(b.bid());
+    }
+
+    @Test
+    void anECheckConfirmedThenReturnedWeeksLaterIsReturnedAfterItsConfirmation() {
+        TestBiller b = authorizeNetBiller("9212-1");
+        String guid = pendingECheck(b, "9212-1", "60019495003");
+        answersDetails("60019495003", "settledSuccessfully", "");
+        eCheckPoll.poll(b.bid());
+        assertThat(row(guid).status()).isEqualTo("APPROVED");
+
+        ANET.resetAll();
+        answersDetails("60019495003", "returnedItem", AuthorizeNetGatewayTest.returnedItems("R10", "Customer Advises Not Authorized"));
+        assertThat(eCheckPoll.poll(b.bid())).isEqualTo(1);
+
+        assertThat(row(guid).status()).isEqualTo("RETURNED");
+        assertThat(events(guid)).containsExactly("authorizenet 60019495003:settledSuccessfully settledSuccessfully APPLIED",
+                "authorizenet 60019495003:returnedItem returnedItem APPLIED");
+        assertThat(jdbc.sql("select return_code from ach_return where biller_id = ?").param(b.bid()).query(String.class).list())
+                .containsExactly("R10");
+    }
+    @Autowired
+    org.ratepayer.payments.page.PaymentPageCheckout checkout;
+
+    @Test
+    void aBankAccountTypedOnThePaymentPageIsAWebDebitUnderTheBillsCustomerName() {
+        TestBiller b = authorizeNetBiller("9213-1");
+        billerService.setSetting(b.bid(), 1019, TextNode.valueOf("DIRECT"), "test");
+        ANET.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>527265</customerProfileId><customerPaymentProfileIdList><numericString>89</numericString>"
+                        + "</customerPaymentProfileIdList>"))));
+
+        org.ratepayer.payments.page.PaymentPageCheckout.Pending pending = checkout.review(b.bid(), "9213-1", java.util.Map.of("method", "ACH",
+                "routingNumber", "011000015", "bankAccountNumber", "000123456789", "accountType", "CHECKING", "amount", "120.50"));
+
+        assertThat(pending).isNotNull();
+        Document profile = ANET.findAll(postRequestedFor(urlPathEqualTo("/xml/v1/request.api"))
+                .withRequestBody(containing("<createCustomerProfileRequest"))).stream().map(r -> parse(r.getBodyAsString())).findFirst()
+                .orElseThrow();
+        String bankAccount = "/createCustomerProfileRequest/profile/paymentProfiles/payment/bankAccount/";
+        assertThat(at(profile, bankAccount + "echeckType")).isEqualTo("WEB");
+        assertThat(at(profile, bankAccount + "nameOnAccount")).isEqualTo("Pat Doe");
+        assertThat(charges()).as("reviewed, not paid yet").isEmpty();
+    }
+    @Test
+    void anECheckWhoseAnswerWasLostIsMadePendingByTheRepairJobThenConfirmedByThePoll() {
+        TestBiller b = authorizeNetBiller("9214-1");
+        ANET.stubFor(api("createCustomerProfileRequest").willReturn(aResponse().withBody(ok("createCustomerProfileResponse",
+                "<customerProfileId>527266</customerProfileId><customerPaymentProfileIdList><numericString>90</numericString>"
+                        + "</customerPaymentProfileIdList>"))));
+        // Authorize.Net accepts the debit, but its answer comes after the adapter stopped waiting (2.5 s)
+        ANET.stubFor(transaction("authCaptureTransaction").willReturn(aResponse()
+                .withBody(AuthorizeNetGatewayTest.eCheckAccepted("60019495004")).withFixedDelay(5000)));
+        Reply unknown = pay(b, """
+                {"channel": "KIOSK", "kioskId": "Lobby-1", "accountNumber": "9214-1", "amount": 120.50,
+                 "bank": {"routingNumber": "011000015", "accountNumber": "000123456789", "accountType": "CHECKING"}}""");
+        assertThat(unknown.json().get("status").asText()).as(unknown.body()).isEqualTo("UNKNOWN");
+        String guid = unknown.json().get("paymentGuid").asText();
+        // keyed into the kiosk by the payer: a WEB debit
+        Document profile = ANET.findAll(postRequestedFor(urlPathEqualTo("/xml/v1/request.api"))
+                .withRequestBody(containing("<createCustomerProfileRequest"))).stream().map(r -> parse(r.getBodyAsString())).findFirst()
+                .orElseThrow();
+        assertThat(at(profile, "/createCustomerProfileRequest/profile/paymentProfiles/payment/bankAccount/echeckType")).isEqualTo("WEB");
+
+        String key = guid.replace("-", "").substring(0, 20);
+        ANET.stubFor(api("getUnsettledTransactionListRequest").willReturn(aResponse().withBody(list("getUnsettledTransactionListResponse",
+                summary("60019495004", key, "capturedPendingSettlement", "120.50")))));
+        answersDetails("60019495004", "capturedPendingSettlement", "");
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where payment_guid = ?").param(UUID.fromString(guid)).update();
+        repairJob.repair();
+
+        assertThat(row(guid).status()).isEqualTo("PENDING");
+        await().atMost(PATIENCE).until(() -> posted("9214-1").size() == 1);
+
+        ANET.resetAll();
+        answersDetails("60019495004", "settledSuccessfully", "");
+        assertThat(eCheckPoll.poll(b.bid())).isEqualTo(1);
+        assertThat(row(guid).status()).isEqualTo("APPROVED");
+        assertThat(posted("9214-1")).hasSize(1);
+    }
 }
