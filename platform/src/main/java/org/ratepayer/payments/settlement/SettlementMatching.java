@@ -29,12 +29,15 @@ public final class SettlementMatching {
     public record Ours(long paymentId, UUID guid, PaymentStatus status, BigDecimal total, boolean inWindow) {
     }
 
-    /** A payment to move from APPROVED to SETTLED, with what the processor funded for it. */
-    public record ToSettle(long paymentId, UUID guid, BigDecimal funded, String reference) {
+    /**
+     * A payment to move to SETTLED, with what the processor funded for it. {@code from} is APPROVED, or PENDING for a bank
+     * payment funded before its confirmation reached the platform: the funding is that confirmation (docs/ach.md).
+     */
+    public record ToSettle(long paymentId, UUID guid, PaymentStatus from, BigDecimal funded, String reference) {
     }
 
     /**
-     * @param toSettle       the APPROVED payments the processor funded
+     * @param toSettle       the APPROVED (or still PENDING) payments the processor funded
      * @param alreadySettled the payments funded that were settled (or since refunded) before: counted, not moved
      */
     public record Plan(List<ToSettle> toSettle, List<ToSettle> alreadySettled, List<Mismatch> mismatches) {
@@ -64,8 +67,8 @@ public final class SettlementMatching {
                         t.amount(), t.reference()));
                 continue;
             }
-            ToSettle s = new ToSettle(o.paymentId(), o.guid(), t.amount(), t.reference());
-            (o.status() == PaymentStatus.APPROVED ? toSettle : alreadySettled).add(s);
+            ToSettle s = new ToSettle(o.paymentId(), o.guid(), o.status(), t.amount(), t.reference());
+            (o.status() == PaymentStatus.APPROVED || o.status() == PaymentStatus.PENDING ? toSettle : alreadySettled).add(s);
             if (o.total().compareTo(t.amount()) != 0) {
                 mismatches.add(new Mismatch(MismatchKind.AMOUNT_DIFFERS, o.guid(), o.total(), t.amount(), t.reference()));
             }
@@ -80,10 +83,11 @@ public final class SettlementMatching {
 
     /**
      * Approved here, or settled before (a refund comes only after settlement; a bank payment's return may too,
-     * docs/ach.md): the processor may have funded it.
+     * docs/ach.md), or a bank payment whose confirmation has not reached the platform yet (a processor whose bank outcomes
+     * are polled funds it first): the processor may have funded it.
      */
     private static boolean fundable(PaymentStatus status) {
         return status == PaymentStatus.APPROVED || status == PaymentStatus.SETTLED || status == PaymentStatus.REFUNDED
-                || status == PaymentStatus.RETURNED;
+                || status == PaymentStatus.RETURNED || status == PaymentStatus.PENDING;
     }
 }

@@ -110,6 +110,12 @@ public class Settlements {
             String message = "Settled by the processor on " + day;
             for (SettlementMatching.ToSettle s : plan.toSettle()) {
                 // the row is locked by ours(): nothing else can have moved it since
+                if (s.from() == PaymentStatus.PENDING) {
+                    // funded is confirmed: the same move a confirmation event makes, then the settlement's (docs/ach.md)
+                    transitions.move(s.paymentId(), PaymentStatus.PENDING, PaymentStatus.APPROVED, null, null,
+                            "Confirmed: funded by the processor on " + day)
+                            .orElseThrow(() -> new IllegalStateException("payment " + s.guid() + " left PENDING during its settlement"));
+                }
                 transitions.move(s.paymentId(), PaymentStatus.APPROVED, PaymentStatus.SETTLED, null, null, message)
                         .orElseThrow(() -> new IllegalStateException("payment " + s.guid() + " left APPROVED during its settlement"));
             }

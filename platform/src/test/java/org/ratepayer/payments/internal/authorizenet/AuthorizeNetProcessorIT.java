@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.xml.xpath.XPathConstants;
@@ -355,6 +356,44 @@ class AuthorizeNetProcessorIT extends ProcessorIT {
     private List<String> events(String guid) {
         return jdbc.sql("select processor || ' ' || event_id || ' ' || event_type || ' ' || outcome from processor_event where payment_guid = ?"
                 + " order by received_at, event_id").param(UUID.fromString(guid)).query(String.class).list();
+    }
+
+    @Autowired
+    org.ratepayer.payments.settlement.Settlements settlements;
+
+    @Test
+    void anECheckFundedBeforeThePollConfirmsItIsConfirmedAndSettledByTheDaysSettlementWithoutAMismatch() {
+        // a Monday at noon in any US zone; the batch settles the next day, and the settlement of that day runs the day after
+        clock.set(Instant.parse("2026-12-07T18:00:00Z"));
+        TestBiller b = authorizeNetBiller("9216-1");
+        String guid = pendingECheck(b, "9216-1", "60019495016");
+        await().atMost(PATIENCE).until(() -> posted("9216-1").size() == 1);
+        ANET.resetAll();
+        ANET.stubFor(api("getSettledBatchListRequest").willReturn(aResponse().withBody(ok("getSettledBatchListResponse",
+                "<batchList><batch><batchId>1221590</batchId><settlementTimeUTC>2026-12-08T18:00:00Z</settlementTimeUTC>"
+                        + "<settlementTimeLocal>2026-12-08T12:00:00</settlementTimeLocal><settlementState>settledSuccessfully</settlementState>"
+                        + "<paymentMethod>eCheck</paymentMethod><marketType>eCommerce</marketType><product>Card Not Present</product>"
+                        + "</batch></batchList>"))));
+        ANET.stubFor(api("getTransactionListRequest").willReturn(aResponse().withBody(list("getTransactionListResponse",
+                summary("60019495016", guid.replace("-", "").substring(0, 20), "settledSuccessfully", "120.50")))));
+        clock.set(Instant.parse("2026-12-09T18:00:00Z"));
+
+        org.ratepayer.payments.settlement.SettlementResult settled = settlements.settle(b.bid(), java.time.LocalDate.parse("2026-12-08"),
+                "operator");
+
+        assertThat(settled.mismatches()).isEmpty();
+        assertThat(settled.settledCount()).isEqualTo(1);
+        assertThat(row(guid).status()).isEqualTo("SETTLED");
+        assertThat(jdbc.sql("select e.to_status from payment_event e join payment p using (payment_id) where p.payment_guid = ?"
+                + " order by e.event_id").param(UUID.fromString(guid)).query(String.class).list())
+                .endsWith("PENDING", "APPROVED", "SETTLED");
+        assertThat(emails(guid, "RECEIPT")).as("confirmed by its funding: no second receipt").isEqualTo(1);
+        assertThat(posted("9216-1")).hasSize(1);
+
+        // the poll finds it settled afterwards: nothing new
+        answersDetails("60019495016", "settledSuccessfully", "");
+        assertThat(eCheckPoll.poll(b.bid())).isZero();
+        assertThat(row(guid).status()).isEqualTo("SETTLED");
     }
 
     @Test
