@@ -35,6 +35,7 @@ import org.ratepayer.payers.Wallet;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.internal.PaymentRepairJob;
+import org.ratepayer.payments.internal.webhooks.WebhookSignatures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * documents: settings 1017 and 1018 through the operator API (the key sealed, never shown), the switch refused while a
  * payer holds a saved method of the sandbox, a kiosk payment with a {@code pm_} token stored and posted to the CIS
  * simulator as a sandbox payment is, a card number refused with 422 before any call, and an answer lost to a timeout
- * (and a 500) settled by the real repair job through the search API, exactly once.
+ * (and a 500) settled by the real repair job through the search API, exactly once. Bank payments (docs/processors.md,
+ * "Bank accounts at Stripe"): a SetupIntent's bank account debited PENDING, posted once, confirmed or returned by Stripe's
+ * signed webhook through the same once-only event path as every processor's (docs/ach.md); bank numbers refused with 422.
  */
 class StripeProcessorIT extends ProcessorIT {
 
@@ -300,5 +303,127 @@ class StripeProcessorIT extends ProcessorIT {
         repairJob.repair();
         assertThat(row(guid).status()).isEqualTo("ERROR");
         assertThat(posted("9106-1")).isEmpty();
+    }
+
+    static final String WEBHOOK_SECRET = "whsec_test_StripeProcessorIT0000000000";
+
+    /** A SetupIntent set up in Stripe's bank form for this biller, as Stripe's API reference shows it retrieved. */
+    private static void setUpBank(String id, TestBiller b) {
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/setup_intents/" + id)).willReturn(okJson("""
+                {"id": "%s", "object": "setup_intent", "status": "succeeded", "usage": "on_session", "customer": null,
+                 "payment_method_types": ["us_bank_account"], "mandate": "mandate_%s", "metadata": {"biller": "%d"},
+                 "payment_method": {"id": "pm_%s", "object": "payment_method", "type": "us_bank_account",
+                   "us_bank_account": {"account_type": "checking", "bank_name": "STRIPE TEST BANK", "last4": "6789"}}}
+                """.formatted(id, id, b.bid(), id))));
+    }
+
+    private static String processing(String id) {
+        return """
+                {"id": "%s", "object": "payment_intent", "amount": 12050, "currency": "usd", "status": "processing",
+                 "payment_method_types": ["us_bank_account"],
+                 "latest_charge": {"id": "py_%s", "object": "charge", "authorization_code": null}}
+                """.formatted(id, id);
+    }
+
+    private String paymentIntentEvent(String eventId, String type, String guid, String paymentIntent, String lastPaymentError) {
+        return """
+                {"id": "%s", "object": "event", "api_version": "2026-07-29.dahlia", "created": 1764950400, "livemode": false,
+                 "pending_webhooks": 1, "type": "%s",
+                 "data": {"object": {"id": "%s", "object": "payment_intent", "amount": 12050, "currency": "usd",
+                   "status": "%s", "payment_method_types": ["us_bank_account"],
+                   "metadata": {"payment_guid": "%s"}, "last_payment_error": %s}}}
+                """.formatted(eventId, type, paymentIntent, lastPaymentError == null ? "succeeded" : "requires_payment_method", guid,
+                lastPaymentError == null ? "null" : lastPaymentError);
+    }
+
+    private Reply webhook(TestBiller b, String payload) {
+        return send(request("/webhooks/stripe/" + b.guid()).header("Content-Type", "application/json")
+                .header("Stripe-Signature", WebhookSignatures.sign(payload, WEBHOOK_SECRET, clock.instant().getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)));
+    }
+
+    @Test
+    void aBankPaymentIsPendingPostedOnceAndConfirmedByStripesSignedWebhook() {
+        TestBiller b = stripeBiller("9110-1");
+        assertThat(setting(b, 1021, WEBHOOK_SECRET).status()).isEqualTo(200);
+        setUpBank("seti_1QBankIT", b);
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(processing("pi_3QBankIT"))));
+
+        Reply paid = pay(b, byToken("9110-1", "seti_1QBankIT"));
+
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().get("status").asText()).isEqualTo("PENDING");
+        String guid = paid.json().get("paymentGuid").asText();
+        assertThat(row(guid)).isEqualTo(new Row("PENDING", "seti_1QBankIT", "CHECKING", "6789", "pi_3QBankIT", "pi_3QBankIT"));
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo(guid))
+                .withFormParam("payment_method_types[0]", equalTo("us_bank_account"))
+                .withFormParam("payment_method", equalTo("pm_seti_1QBankIT"))
+                .withFormParam("mandate", equalTo("mandate_seti_1QBankIT"))
+                .withFormParam("confirm", equalTo("true"))
+                .withFormParam("metadata[payment_guid]", equalTo(guid)));
+        await().atMost(PATIENCE).until(() -> posted("9110-1").size() == 1);
+        assertThat(posted("9110-1").get(0).amount()).isEqualByComparingTo(new BigDecimal("120.50"));
+
+        String succeeded = paymentIntentEvent("evt_1QBankOk", "payment_intent.succeeded", guid, "pi_3QBankIT", null);
+        Reply confirmed = webhook(b, succeeded);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(row(guid).status()).isEqualTo("APPROVED");
+        assertThat(webhook(b, succeeded).json().get("outcome").asText()).as("Stripe's retry of the same event").isEqualTo("DUPLICATE");
+        assertThat(count("select count(*) from processor_event where processor = 'stripe' and payment_guid = ?", UUID.fromString(guid)))
+                .isEqualTo(1);
+        // confirmed, not paid again: still one posting to the CIS
+        assertThat(count("select count(*) from posting where biller_id = ? and kind = 'CIS_PAYMENT' and payload ->> 'paymentGuid' = ?",
+                b.bid(), guid)).isEqualTo(1);
+        assertThat(posted("9110-1")).hasSize(1);
+    }
+
+    @Test
+    void aBankPaymentStripeFailsIsReturnedWithItsCodeForStaff() {
+        TestBiller b = stripeBiller("9111-1");
+        assertThat(setting(b, 1021, WEBHOOK_SECRET).status()).isEqualTo(200);
+        setUpBank("seti_1QBankNsf", b);
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(processing("pi_3QBankNsf"))));
+        String guid = pay(b, byToken("9111-1", "seti_1QBankNsf")).json().get("paymentGuid").asText();
+        await().atMost(PATIENCE).until(() -> posted("9111-1").size() == 1);
+
+        String failed = paymentIntentEvent("evt_1QBankNsf", "payment_intent.payment_failed", guid, "pi_3QBankNsf", """
+                {"code": "insufficient_funds", "message": "The customer's account has insufficient funds to cover this payment.",
+                 "payment_method": {"id": "pm_seti_1QBankNsf", "object": "payment_method", "type": "us_bank_account"},
+                 "type": "invalid_request_error"}""");
+        Reply r = webhook(b, failed);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(row(guid).status()).isEqualTo("RETURNED");
+        assertThat(jdbc.sql("select return_code from ach_return r join payment p on p.payment_id = r.payment_id where p.payment_guid = ?")
+                .param(UUID.fromString(guid)).query(String.class).single()).isEqualTo("R01");
+        assertThat(posted("9111-1")).as("the CIS is never touched for a return: staff reverse it").hasSize(1);
+    }
+
+    @Test
+    void bankNumbersAreRefusedForAStripeBillerBeforeAnyCallAndASetupIntentOfAnotherBillerIsUnknown() {
+        TestBiller b = stripeBiller("9112-1");
+
+        Reply refused = pay(b, """
+                {"channel": "IVR", "accountNumber": "9112-1", "amount": 120.50,
+                 "bank": {"routingNumber": "110000000", "accountNumber": "000123456789", "accountType": "CHECKING"}}""");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("field").asText()).isEqualTo("bank");
+        assertThat(refused.json().get("code").asText()).isEqualTo("method_not_accepted");
+        assertThat(refused.body()).doesNotContain("000123456789");
+        assertThat(STRIPE.getAllServeEvents()).isEmpty();
+
+        // a SetupIntent this biller did not make (another biller's metadata) is unknown, and nothing is charged
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/setup_intents/seti_1QTheirs")).willReturn(okJson("""
+                {"id": "seti_1QTheirs", "object": "setup_intent", "status": "succeeded", "mandate": "mandate_1Q",
+                 "metadata": {"biller": "0"}, "payment_method": {"id": "pm_1Q", "object": "payment_method", "type": "us_bank_account",
+                 "us_bank_account": {"last4": "6789"}}}""")));
+        Reply unknown = pay(b, byToken("9112-1", "seti_1QTheirs"));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("methodToken: unknown or expired payment method token");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+        STRIPE.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
     }
 }
