@@ -116,10 +116,10 @@ public final class StripeGateway implements PaymentGateway {
          * is set up, and keeps the acceptance (time, address, browser) with the mandate it makes.
          */
         public static String authorization(String billerName) {
-            return ("If you pay from a bank account: by choosing \"Pay\" or \"Save\" I authorize %s to debit the bank account I"
-                    + " choose in the secure bank form for the amount shown, and, if I save the account, for the payments I make with"
-                    + " it later, through Stripe, its payment processor. I can revoke a saved account's authorization by removing it"
-                    + " from my wallet or contacting %s.").formatted(billerName, billerName);
+            return ("If you pay from a bank account: I authorize %s to debit the bank account I connect in the secure bank form"
+                    + " for the amount shown when I pay and, if I save the account, for the payments I make with it later, through"
+                    + " its payment processor Stripe. I can revoke the authorization of a saved account by removing it from my wallet"
+                    + " or by contacting %s.").formatted(billerName, billerName);
         }
     }
 

@@ -59,7 +59,13 @@ class StripeProcessorIT extends ProcessorIT {
     static void stripeIsWireMock(DynamicPropertyRegistry registry) {
         registry.add("ratepayer.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
         registry.add("ratepayer.stripe.read-timeout", () -> "2500ms");
+        // the SetupIntent endpoint's throttle: each test speaks from addresses of its own (X-Forwarded-For, as behind a proxy)
+        registry.add("ratepayer.trusted-proxies", () -> "127.0.0.1/32,::1/128");
+        registry.add("ratepayer.throttle.lookup.per-address", () -> "3");
     }
+
+    @Autowired
+    org.ratepayer.shared.config.PublicUrl publicUrl;
 
     @AfterAll
     static void stopProcessor() {
@@ -425,5 +431,84 @@ class StripeProcessorIT extends ProcessorIT {
         assertThat(unknown.json().get("detail").asText()).isEqualTo("methodToken: unknown or expired payment method token");
         assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
         STRIPE.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+    }
+
+    private Reply setupIntent(String billerKey, String origin, String address, String form) {
+        HttpRequest.Builder r = request("/hosted-fields/stripe/" + billerKey + "/setup-intent").header("X-Forwarded-For", address)
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (origin != null) {
+            r.header("Origin", origin);
+        }
+        return send(r.POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private java.net.http.HttpResponse<String> setupIntentResponse(String billerKey, String origin, String address) throws Exception {
+        return http.send(request("/hosted-fields/stripe/" + billerKey + "/setup-intent").header("X-Forwarded-For", address)
+                .header("Origin", origin).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("save=false")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theSetupIntentEndpointAnswersOnlyTheBillersOwnPagesAndPartnersAndIsThrottled() throws Exception {
+        TestBiller b = stripeBiller("9113-1");
+        String own = java.net.URI.create(publicUrl.base()).getScheme() + "://" + java.net.URI.create(publicUrl.base()).getRawAuthority();
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/setup_intents")).willReturn(okJson("""
+                {"id": "seti_1QPage", "object": "setup_intent", "status": "requires_payment_method", "usage": "on_session",
+                 "client_secret": "seti_1QPage_secret_RatepayerIT", "payment_method_types": ["us_bank_account"],
+                 "metadata": {"biller": "%d"}}""".formatted(b.bid()))));
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson("""
+                {"id": "cus_QPage", "object": "customer"}""")));
+
+        // the platform's own page: the client secret, never cached
+        java.net.http.HttpResponse<String> made = setupIntentResponse(b.guidText(), own, "203.0.113.31");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        assertThat(made.body()).isEqualTo("{\"clientSecret\":\"seti_1QPage_secret_RatepayerIT\"}");
+        assertThat(made.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(made.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/setup_intents"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withFormParam("payment_method_types[0]", equalTo("us_bank_account"))
+                .withFormParam("usage", equalTo("on_session"))
+                .withFormParam("metadata[biller]", equalTo(String.valueOf(b.bid()))));
+
+        // saving: a Customer of its own, for later charges
+        assertThat(setupIntent(b.guidText(), own, "203.0.113.32", "save=true").status()).isEqualTo(200);
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/setup_intents")).withFormParam("customer", equalTo("cus_QPage"))
+                .withFormParam("usage", equalTo("off_session")));
+
+        // any other origin, or none, gets nothing, and Stripe is not called
+        STRIPE.resetRequests();
+        Reply elsewhere = setupIntent(b.guidText(), "https://attacker.example", "203.0.113.33", "");
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.json().get("field").asText()).isEqualTo("Origin");
+        assertThat(setupIntent(b.guidText(), null, "203.0.113.33", "").status()).isEqualTo(403);
+        // a Pay Now partner of the biller's (setting 1003) is answered, with its origin named for its browser
+        assertThat(setupIntent(b.guidText(), "https://portal.partner.example", "203.0.113.33", "").status()).isEqualTo(403);
+        assertThat(setting(b, 1003, "https://portal.partner.example").status()).isEqualTo(200);
+        java.net.http.HttpResponse<String> partner = setupIntentResponse(b.guidText(), "https://portal.partner.example", "203.0.113.34");
+        assertThat(partner.statusCode()).as(partner.body()).isEqualTo(200);
+        assertThat(partner.headers().firstValue("Access-Control-Allow-Origin")).contains("https://portal.partner.example");
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/setup_intents")));
+
+        // a key that names no biller, or a biller not on Stripe
+        Reply nobody = setupIntent(UUID.randomUUID().toString(), own, "203.0.113.35", "");
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.json().get("field").asText()).isEqualTo("billerKey");
+        assertThat(setupIntent("not-a-guid", own, "203.0.113.35", "").status()).isEqualTo(404);
+        TestBiller sandbox = billerWithBill("9114-1");
+        assertThat(setupIntent(sandbox.guidText(), own, "203.0.113.35", "").status()).isEqualTo(404);
+
+        // each SetupIntent spends one of the address's tries (3 here): then 429 with Retry-After, and no call to Stripe
+        STRIPE.resetRequests();
+        for (int i = 0; i < 3; i++) {
+            assertThat(setupIntent(b.guidText(), own, "203.0.113.36", "").status()).isEqualTo(200);
+        }
+        java.net.http.HttpResponse<String> throttled = setupIntentResponse(b.guidText(), own, "203.0.113.36");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(setupIntent(b.guidText(), own, "203.0.113.37", "").status()).as("another address").isEqualTo(200);
+        STRIPE.verify(4, postRequestedFor(urlPathEqualTo("/v1/setup_intents")));
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/platform-it.log")))
+                .doesNotContain("seti_1QPage_secret_RatepayerIT");
     }
 }
