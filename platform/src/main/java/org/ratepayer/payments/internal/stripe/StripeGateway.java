@@ -159,8 +159,8 @@ public final class StripeGateway implements PaymentGateway {
             config.put("setupIntentUrl", page.setupIntentPath());
             config.put("achAuthorization", page.authorization());
         });
-        return new HostedFields("stripe", "https://js.stripe.com/v3/", java.util.Map.copyOf(config),
-                List.of("https://js.stripe.com"), List.of("https://js.stripe.com", "https://hooks.stripe.com"),
+        return new HostedFields("stripe", props.jsUrl(), java.util.Map.copyOf(config),
+                List.of(props.jsOrigin()), List.of(props.jsOrigin(), "https://hooks.stripe.com"),
                 List.of("https://api.stripe.com"));
     }
 

@@ -73,7 +73,7 @@ class StripeGatewayTest {
     }
 
     StripeGateway gateway(String apiBase) {
-        return new StripeGateway(new StripeProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), 0),
+        return new StripeGateway(new StripeProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), 0, "https://js.stripe.com/v3/"),
                 bid -> Optional.of(bid == BID ? KEY : OTHER_KEY),
                 (bid, guid) -> Optional.ofNullable(references.get(bid + "/" + guid)),
                 (bid, pi) -> references.entrySet().stream().filter(e -> e.getValue().equals(pi) && e.getKey().startsWith(bid + "/"))
