@@ -550,7 +550,10 @@ public final class StripeGateway implements PaymentGateway {
                 StripeCollection<Payout> page = client.v1().payouts().list(
                         afterPayout == null ? payouts.build() : payouts.setStartingAfter(afterPayout).build());
                 for (Payout payout : page.getData()) {
-                    charges(client, bid, payout.getId(), out);
+                    // a card charge's balance transaction is "charge", a bank debit's (ACH, a "local payment method") "payment"
+                    // (https://docs.stripe.com/reports/balance-transaction-types)
+                    charges(client, bid, payout.getId(), "charge", out);
+                    charges(client, bid, payout.getId(), "payment", out);
                     afterPayout = payout.getId();
                 }
                 afterPayout = Boolean.TRUE.equals(page.getHasMore()) ? afterPayout : null;
@@ -561,10 +564,10 @@ public final class StripeGateway implements PaymentGateway {
         }
     }
 
-    private void charges(StripeClient client, long bid, String payout, List<Settlement> out) throws StripeException {
+    private void charges(StripeClient client, long bid, String payout, String type, List<Settlement> out) throws StripeException {
         String after = null;
         do {
-            BalanceTransactionListParams.Builder params = BalanceTransactionListParams.builder().setPayout(payout).setType("charge")
+            BalanceTransactionListParams.Builder params = BalanceTransactionListParams.builder().setPayout(payout).setType(type)
                     .setLimit(100L).addExpand("data.source");
             StripeCollection<BalanceTransaction> page = client.v1().balanceTransactions().list(
                     after == null ? params.build() : params.setStartingAfter(after).build());

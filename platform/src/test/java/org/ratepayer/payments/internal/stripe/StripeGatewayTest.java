@@ -105,7 +105,12 @@ class StripeGatewayTest {
                 {"object": "list", "url": "/v1/payouts", "has_more": false, "data": [
                   {"id": "po_1Q", "object": "payout", "amount": 3234, "currency": "usd", "status": "paid", "arrival_date": 1764892800}]}
                 """)));
-        stripe.stubFor(get(urlPathEqualTo("/v1/balance_transactions")).willReturn(okJson("""
+        stripe.stubFor(get(urlPathEqualTo("/v1/balance_transactions")).withQueryParam("type", equalTo("payment")).willReturn(okJson("""
+                {"object": "list", "url": "/v1/balance_transactions", "has_more": false, "data": [
+                  {"id": "txn_3", "object": "balance_transaction", "amount": 4000, "fee": 32, "net": 3968, "currency": "usd",
+                   "type": "payment", "source": {"id": "py_3", "object": "charge", "amount": 4000, "payment_intent": "pi_3QBank"}}]}
+                """)));
+        stripe.stubFor(get(urlPathEqualTo("/v1/balance_transactions")).withQueryParam("type", equalTo("charge")).willReturn(okJson("""
                 {"object": "list", "url": "/v1/balance_transactions", "has_more": false, "data": [
                   {"id": "txn_1", "object": "balance_transaction", "amount": 1234, "fee": 66, "net": 1168, "currency": "usd",
                    "type": "charge", "source": {"id": "ch_1", "object": "charge", "amount": 1234, "payment_intent": "pi_3QKnown"}},
@@ -118,7 +123,10 @@ class StripeGatewayTest {
         assertThat(settled).containsExactly(
                 new PaymentGateway.Settlement(known, new BigDecimal("12.34"), "pi_3QKnown"),
                 new PaymentGateway.Settlement(UUID.nameUUIDFromBytes("pi_3QStranger".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                        new BigDecimal("20.00"), "pi_3QStranger"));
+                        new BigDecimal("20.00"), "pi_3QStranger"),
+                // a bank debit's balance transaction is of type "payment" (its source a py_ charge)
+                new PaymentGateway.Settlement(UUID.nameUUIDFromBytes("pi_3QBank".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        new BigDecimal("40.00"), "pi_3QBank"));
         // 2025-12-05T00:00Z and the day after, as Unix seconds
         stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/payouts"))
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
@@ -128,6 +136,10 @@ class StripeGatewayTest {
         stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/balance_transactions"))
                 .withQueryParam("payout", equalTo("po_1Q"))
                 .withQueryParam("type", equalTo("charge"))
+                .withQueryParam("expand[0]", equalTo("data.source")));
+        stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/balance_transactions"))
+                .withQueryParam("payout", equalTo("po_1Q"))
+                .withQueryParam("type", equalTo("payment"))
                 .withQueryParam("expand[0]", equalTo("data.source")));
     }
 

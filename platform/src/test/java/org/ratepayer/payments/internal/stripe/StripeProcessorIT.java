@@ -511,4 +511,27 @@ class StripeProcessorIT extends ProcessorIT {
         assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/platform-it.log")))
                 .doesNotContain("seti_1QPage_secret_RatepayerIT");
     }
+
+    @Test
+    void aBankDebitWhoseAnswerWasLostIsSettledPendingByTheRepairJobAndPostedOnce() {
+        TestBiller b = stripeBiller("9115-1");
+        setUpBank("seti_1QBankLost", b);
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(processing("pi_3QBankLost")).withFixedDelay(5000)));
+
+        Reply unknown = pay(b, byToken("9115-1", "seti_1QBankLost"));
+        assertThat(unknown.json().get("status").asText()).as(unknown.body()).isEqualTo("UNKNOWN");
+        String guid = unknown.json().get("paymentGuid").asText();
+
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/payment_intents/search"))
+                .withQueryParam("query", equalTo("metadata['payment_guid']:'" + guid + "'"))
+                .willReturn(okJson(searchAnswer(processing("pi_3QBankLost")))));
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where payment_guid = ?").param(UUID.fromString(guid)).update();
+        repairJob.repair();
+        repairJob.repair();
+
+        assertThat(row(guid)).isEqualTo(new Row("PENDING", "seti_1QBankLost", "CHECKING", "6789", "pi_3QBankLost", "pi_3QBankLost"));
+        await().atMost(PATIENCE).until(() -> posted("9115-1").size() == 1);
+        assertThat(count("select count(*) from payment_event e join payment p using (payment_id) where p.payment_guid = ? and e.to_status = 'PENDING'",
+                UUID.fromString(guid))).isEqualTo(1);
+    }
 }
