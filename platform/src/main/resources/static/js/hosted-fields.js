@@ -21,13 +21,37 @@
     }
   };
 
-  // Stripe: the Card Element (Stripe's iframe) and a PaymentMethod made by Stripe.js; cards only (docs/hosted-fields.md).
+  // Stripe: the Card Element (Stripe's iframe) and a PaymentMethod made by Stripe.js for a card; for a bank account
+  // (method "ACH", when the configuration has setupIntentUrl), Stripe's own bank form (Financial Connections, with manual
+  // entry where Stripe offers it) on a SetupIntent the platform makes for the page, whose id alone is posted
+  // (docs/processors.md, "Bank accounts at Stripe"; docs/hosted-fields.md).
   api.drivers.stripe = {
-    mount: function (container, config) {
+    mount: function (container, config, method) {
       if (!this.stripe) {
         this.stripe = window.Stripe(config.publishableKey);
       }
+      this.config = config;
+      this.form = container.closest('form');
       container.textContent = '';
+      this.card = null;
+      if (method === 'ACH' && config.setupIntentUrl) {
+        // Stripe asks for the account holder's name (billing_details.name); the bank itself is chosen in Stripe's form
+        var label = document.createElement('label');
+        label.htmlFor = 'stripe-ach-name';
+        label.textContent = 'Account holder\'s name';
+        var name = document.createElement('input');
+        name.id = 'stripe-ach-name';
+        name.name = 'stripeAccountHolder';
+        name.autocomplete = 'name';
+        name.setAttribute('aria-describedby', 'stripe-ach-hint');
+        var hint = document.createElement('p');
+        hint.id = 'stripe-ach-hint';
+        hint.textContent = 'When you continue, Stripe\'s secure form opens to connect your bank account.';
+        container.appendChild(label);
+        container.appendChild(name);
+        container.appendChild(hint);
+        return Promise.resolve();
+      }
       var element = document.createElement('div');
       element.id = 'stripe-card';
       element.className = 'stripe-card';
@@ -36,13 +60,72 @@
       this.card.mount(element);
       return Promise.resolve();
     },
-    tokenize: function () {
+    tokenize: function (method) {
+      if (method === 'ACH') {
+        return this.bank();
+      }
       return this.stripe.createPaymentMethod({ type: 'card', card: this.card }).then(function (result) {
         if (result.error) {
           return { error: result.error.message };
         }
         var card = result.paymentMethod.card || {};
         return { token: result.paymentMethod.id, expMonth: card.exp_month, expYear: card.exp_year };
+      });
+    },
+    // A SetupIntent from the platform (saved methods get a Customer and usage=off_session), Stripe's bank form on it, the
+    // payer's acceptance of the authorization shown on the page (confirmUsBankAccountSetup), and its id as the token.
+    bank: function () {
+      var self = this;
+      var nameInput = document.getElementById('stripe-ach-name');
+      var name = nameInput ? nameInput.value.trim() : '';
+      if (!name) {
+        return Promise.resolve({ error: 'Enter the account holder\'s name.' });
+      }
+      var email = self.form.querySelector('input[type="email"]');
+      var save = !!(self.form.querySelector('#saveMethod:checked') || self.form.querySelector('#save-method'));
+      return fetch(self.config.setupIntentUrl, {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'save=' + save
+      }).then(function (response) {
+        if (response.status === 429) {
+          return { error: 'Too many attempts. Wait a few minutes, then try again.' };
+        }
+        if (!response.ok) {
+          return { error: 'The bank account could not be set up just now. Try again, or pay another way.' };
+        }
+        return response.json().then(function (answer) {
+          var billing = { name: name };
+          if (email && email.value) {
+            billing.email = email.value;
+          }
+          return self.stripe.collectBankAccountForSetup({
+            clientSecret: answer.clientSecret,
+            params: { payment_method_type: 'us_bank_account', payment_method_data: { billing_details: billing } }
+          }).then(function (collected) {
+            if (collected.error) {
+              return { error: collected.error.message };
+            }
+            if (collected.setupIntent.status === 'requires_payment_method') {
+              return { error: 'No bank account was connected. Continue again to connect one, or pay another way.' };
+            }
+            var confirmed = collected.setupIntent.status === 'requires_confirmation'
+              ? self.stripe.confirmUsBankAccountSetup(answer.clientSecret)
+              : Promise.resolve(collected);
+            return confirmed.then(function (result) {
+              if (result.error) {
+                return { error: result.error.message };
+              }
+              if (result.setupIntent.status === 'requires_action') {
+                return { error: 'This bank account must first be verified with two small deposits, which takes a few days;'
+                  + ' it cannot pay now. Connect your bank instantly instead, or pay another way.' };
+              }
+              return result.setupIntent.status === 'succeeded' ? { token: result.setupIntent.id }
+                : { error: 'The bank account could not be set up. Try again, or pay another way.' };
+            });
+          });
+        });
       });
     }
   };

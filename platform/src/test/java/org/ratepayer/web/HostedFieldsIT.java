@@ -204,11 +204,21 @@ class HostedFieldsIT extends CisPageIT {
 
         HttpResponse<String> page = http.send(request(payNowPage(b, "5401-1", "ST-2", "")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        String name = billerService.cachedBiller(b.bid()).name();
+        String authorization = "If you pay from a bank account: I authorize " + name + " to debit the bank account I connect in the"
+                + " secure bank form for the amount shown when I pay and, if I save the account, for the payments I make with it later,"
+                + " through its payment processor Stripe. I can revoke the authorization of a saved account by removing it from my"
+                + " wallet or by contacting " + name + ".";
+        // cards in the Card Element; bank accounts in Stripe's own bank form on a SetupIntent of the platform's endpoint, with
+        // the authorization the payer accepts shown on the page (docs/processors.md, "Bank accounts at Stripe")
         assertThat(page.body()).contains("id=\"hosted-fields\" data-processor=\"stripe\"")
-                .contains("data-config=\"{&quot;methods&quot;:&quot;CARD&quot;,&quot;publishableKey&quot;:&quot;pk_test_HostedFields12345&quot;}\"")
+                .contains("data-config=\"{&quot;achAuthorization&quot;:&quot;" + authorization.replace("'", "&#39;")
+                        + "&quot;,&quot;methods&quot;:&quot;CARD,ACH&quot;,&quot;publishableKey&quot;:&quot;pk_test_HostedFields12345&quot;,"
+                        + "&quot;setupIntentUrl&quot;:&quot;/hosted-fields/stripe/" + b.guid() + "/setup-intent&quot;}\"")
                 .contains("data-script=\"https://js.stripe.com/v3/\"").contains("src=\"/js/hosted-fields.js\"")
-                .as("cards only on Stripe's fields").doesNotContain("id=\"method-ach\"")
-                .doesNotContain("id=\"cardNumber\"").doesNotContain("sk_test");
+                .contains("id=\"method-card\"").contains("id=\"method-ach\"")
+                .contains("<p id=\"ach-authorization\">" + authorization.replace("'", "&#39;") + "</p>")
+                .doesNotContain("id=\"cardNumber\"").doesNotContain("id=\"bankAccountNumber\"").doesNotContain("sk_test");
         assertThat(page.headers().allValues("Content-Security-Policy")).containsExactly(PAY_NOW_CSP.replace("script-src 'self'",
                 "script-src 'self' https://js.stripe.com") + "; frame-src 'self' https://js.stripe.com https://hooks.stripe.com"
                 + "; connect-src 'self' https://api.stripe.com");

@@ -57,7 +57,13 @@ public class PaymentsConfiguration {
         return new StripeGateway(props, bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_SECRET_KEY),
                 (bid, guid) -> recordedReference(jdbc, bid, guid),
                 (bid, reference) -> recordedPayment(jdbc, bid, reference),
-                bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_PUBLISHABLE_KEY));
+                bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_PUBLISHABLE_KEY),
+                // the pages take a bank account in Stripe's own form, on a SetupIntent of the platform's endpoint (docs/processors.md)
+                bid -> {
+                    var biller = billers.cachedBiller(bid);
+                    return Optional.of(new StripeGateway.BankPage("/hosted-fields/stripe/" + biller.guid() + "/setup-intent",
+                            StripeGateway.BankPage.authorization(biller.name())));
+                });
     }
 
     /** Authorize.Net, for the billers that chose it, each with its own login id and sealed transaction key (docs/processors.md). */

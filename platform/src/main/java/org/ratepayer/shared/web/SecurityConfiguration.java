@@ -67,7 +67,7 @@ public class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(2)
     SecurityFilterChain siteChain(HttpSecurity http) throws Exception {
-        http.csrf(c -> c.ignoringRequestMatchers("/portal/webservices/**", "/webhooks/**").csrfTokenRequestHandler(new DamagedTokenTolerantCsrfHandler()))
+        http.csrf(c -> c.ignoringRequestMatchers("/portal/webservices/**", "/webhooks/**", "/hosted-fields/**").csrfTokenRequestHandler(new DamagedTokenTolerantCsrfHandler()))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 // Payment pages are never framed (frame-ancestors 'none', and X-Frame-Options DENY for old browsers: the

@@ -13,6 +13,7 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.Payout;
 import com.stripe.model.Refund;
+import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.StripeError;
 import com.stripe.net.RequestOptions;
@@ -22,7 +23,10 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.PaymentMethodAttachParams;
 import com.stripe.param.PayoutListParams;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.SetupIntentCreateParams;
+import com.stripe.param.SetupIntentRetrieveParams;
 import java.math.BigDecimal;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +52,9 @@ import org.slf4j.LoggerFactory;
  * key. A charge is a PaymentIntent created and confirmed in one call, with the payment GUID as its idempotency key and in
  * its metadata; the repair job finds it again by that metadata. Card numbers never come here: Stripe takes them only in
  * its own hosted fields, so this adapter answers {@link #acceptsCardNumbers()} false and only charges {@code pm_} tokens.
+ * Bank accounts come only as a SetupIntent set up in Stripe's own bank form ({@code seti_…}, or saved as
+ * {@code cus_…/pm_…/mandate_…}) and are debited under that SetupIntent's mandate; the debit stays PENDING until Stripe's
+ * webhook confirms or fails it (docs/processors.md, "Bank accounts at Stripe"; docs/ach.md).
  */
 public final class StripeGateway implements PaymentGateway {
 
@@ -88,6 +95,39 @@ public final class StripeGateway implements PaymentGateway {
     }
 
     public StripeGateway(StripeProperties props, Keys keys, References references, Guids guids, PublishableKeys publishableKeys) {
+        this(props, keys, references, guids, publishableKeys, bid -> Optional.empty());
+    }
+
+    /**
+     * What a page needs to take a bank account in Stripe's own UI for this biller: the address of the platform's SetupIntent
+     * endpoint (keyed by the biller's public GUID) and the authorization the payer agrees to (docs/processors.md,
+     * "Bank accounts at Stripe"). Empty: the pages offer cards only.
+     */
+    public interface BankPages {
+        Optional<BankPage> bankPage(long bid);
+    }
+
+    /** The SetupIntent endpoint's path on the platform and the authorization text shown above Stripe's bank form. */
+    public record BankPage(String setupIntentPath, String authorization) {
+
+        /**
+         * The authorization shown above Stripe's bank form, in the words of the platform's autopay authorization
+         * (payers' enrolments page), for a payment: Stripe requires the payer to see and accept a mandate before the account
+         * is set up, and keeps the acceptance (time, address, browser) with the mandate it makes.
+         */
+        public static String authorization(String billerName) {
+            return ("If you pay from a bank account: I authorize %s to debit the bank account I connect in the secure bank form"
+                    + " for the amount shown when I pay and, if I save the account, for the payments I make with it later, through"
+                    + " its payment processor Stripe. I can revoke the authorization of a saved account by removing it from my wallet"
+                    + " or by contacting %s.").formatted(billerName, billerName);
+        }
+    }
+
+    private final BankPages bankPages;
+
+    public StripeGateway(StripeProperties props, Keys keys, References references, Guids guids, PublishableKeys publishableKeys,
+            BankPages bankPages) {
+        this.bankPages = bankPages;
         this.publishableKeys = publishableKeys;
         this.props = props;
         this.keys = keys;
@@ -101,9 +141,11 @@ public final class StripeGateway implements PaymentGateway {
     }
 
     /**
-     * Stripe.js and its Card Element, with the biller's publishable key; the sources are the ones Stripe's security guide
-     * lists for Stripe.js and Elements (docs/hosted-fields.md). Cards only: a US bank account needs Stripe's own mandate
-     * page and ACH webhooks first (see {@link #tokenizeBank}).
+     * Stripe.js with the biller's publishable key: the Card Element for cards and, where the biller has a bank page
+     * ({@link BankPages}), Stripe's own bank account form (Financial Connections, with manual entry where Stripe offers it)
+     * on a SetupIntent the platform makes for the page. The sources are the ones Stripe's security guide lists for Stripe.js
+     * and Elements; Financial Connections' modal is a frame of js.stripe.com calling api.stripe.com, so it needs no other
+     * (docs/hosted-fields.md).
      *
      * @throws MethodNotAcceptedException when the biller has no publishable key (setting 1020): no fields can be shown
      */
@@ -111,9 +153,42 @@ public final class StripeGateway implements PaymentGateway {
     public HostedFields hostedFields(long bid) {
         String key = publishableKeys.publishableKey(bid).orElseThrow(() -> new MethodNotAcceptedException("setting 1020",
                 "the biller uses Stripe but has no Stripe publishable key (setting 1020), so no card fields can be shown"));
-        return new HostedFields("stripe", "https://js.stripe.com/v3/", java.util.Map.of("publishableKey", key, "methods", "CARD"),
-                List.of("https://js.stripe.com"), List.of("https://js.stripe.com", "https://hooks.stripe.com"),
+        java.util.Map<String, String> config = new java.util.HashMap<>(java.util.Map.of("publishableKey", key, "methods", "CARD"));
+        bankPages.bankPage(bid).ifPresent(page -> {
+            config.put("methods", "CARD,ACH");
+            config.put("setupIntentUrl", page.setupIntentPath());
+            config.put("achAuthorization", page.authorization());
+        });
+        return new HostedFields("stripe", props.jsUrl(), java.util.Map.copyOf(config),
+                List.of(props.jsOrigin()), List.of(props.jsOrigin(), "https://hooks.stripe.com"),
                 List.of("https://api.stripe.com"));
+    }
+
+    /**
+     * A SetupIntent for a bank account entered in Stripe's own form on one of this biller's pages (docs/processors.md, "Bank
+     * accounts at Stripe"): {@code us_bank_account} only, {@code metadata[biller]} so that only this biller's token is
+     * accepted later, and, for a method the payer saves, a Customer of its own and {@code usage=off_session}, so that the
+     * PaymentMethod is attached to it at confirmation and its mandate covers later charges. Only the client secret goes to
+     * the page; it is never logged.
+     */
+    public String bankSetupIntent(long bid, boolean reusable) {
+        try {
+            StripeClient client = client(bid);
+            SetupIntentCreateParams.Builder params = SetupIntentCreateParams.builder()
+                    .addPaymentMethodType("us_bank_account")
+                    .putMetadata(BILLER_KEY, Long.toString(bid))
+                    .setUsage(reusable ? SetupIntentCreateParams.Usage.OFF_SESSION : SetupIntentCreateParams.Usage.ON_SESSION);
+            if (reusable) {
+                Customer customer = client.v1().customers().create(CustomerCreateParams.builder()
+                        .setDescription("Ratepayer saved payment method")
+                        .putMetadata(BILLER_KEY, Long.toString(bid))
+                        .build());
+                params.setCustomer(customer.getId());
+            }
+            return client.v1().setupIntents().create(params.build()).getClientSecret();
+        } catch (StripeException e) {
+            throw unknownOrError(bid, "bank account set-up", e);
+        }
     }
 
     @Override
@@ -122,9 +197,10 @@ public final class StripeGateway implements PaymentGateway {
     }
 
     /*
-     * A US bank account on Stripe needs the payer's mandate (accepted in Stripe's own page) and a verified account, and its
-     * charge stays "processing" for days (PENDING here, until the webhook tells: docs/ach.md): a bank account reaches Stripe
-     * only through its hosted fields, never as numbers sent from a server (docs/processors.md).
+     * Bank numbers sent from a server (IVR, kiosk, CSR desk) are refused: Stripe takes an account typed as routing and account
+     * numbers only with microdeposit verification (two small deposits the payer reports back days later) and a mandate the
+     * payer accepted online, neither of which a call from a server can give; instant verification is Financial Connections,
+     * in Stripe's own page. So a bank account reaches Stripe only through the pages' hosted form (docs/processors.md).
      */
     @Override
     public Tokenized tokenizeBank(long bid, PaymentMethodChecks.CheckedBank bank) {
@@ -138,21 +214,41 @@ public final class StripeGateway implements PaymentGateway {
         PaymentIntentCreateParams.Builder builder = PaymentIntentCreateParams.builder()
                 .setAmount(cents)
                 .setCurrency("usd")
-                .setPaymentMethod(saved.map(SavedToken::paymentMethod).orElse(token))
-                .setConfirm(true);
-        // a saved method is charged as the merchant's own charge: no page here can run Stripe's authentication step, so an
-        // issuer that insists on it declines (docs/processors.md, "Saved methods")
-        saved.ifPresent(t -> builder.setCustomer(t.customer()).setOffSession(true));
-        PaymentIntentCreateParams params = builder
-                // the payer is not sent anywhere: a method that would need a redirect is declined, not left waiting
-                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true)
-                        .setAllowRedirects(PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER).build())
+                .setConfirm(true)
                 .putMetadata(GUID_KEY, paymentGuid.toString())
                 .putMetadata(BILLER_KEY, Long.toString(bid))
-                .addExpand("latest_charge")
-                .build();
+                .addExpand("latest_charge");
+        boolean bank;
         try {
-            PaymentIntent pi = client(bid).v1().paymentIntents().create(params, idempotent(paymentGuid));
+            Optional<BankMandate> mandate = token != null && token.startsWith("seti_") ? setUp(bid, token)
+                    : saved.filter(t -> t.mandate() != null).map(t -> new BankMandate(t.customer(), t.paymentMethod(), t.mandate()));
+            bank = mandate.isPresent() || token != null && token.startsWith("seti_");
+            if (bank) {
+                if (mandate.isEmpty()) {
+                    return new Result(Outcome.ERROR, null, null, "Processor error: the bank account's set-up is not complete");
+                }
+                // a bank debit under the mandate the payer accepted in Stripe's form (the SetupIntent's): docs/processors.md
+                BankMandate m = mandate.get();
+                builder.addPaymentMethodType("us_bank_account").setPaymentMethod(m.paymentMethod()).setMandate(m.mandate());
+                if (m.customer() != null) {
+                    builder.setCustomer(m.customer());
+                }
+                if (saved.isPresent()) {
+                    builder.setOffSession(true);
+                }
+            } else {
+                builder.setPaymentMethod(saved.map(SavedToken::paymentMethod).orElse(token));
+                // a saved method is charged as the merchant's own charge: no page here can run Stripe's authentication step, so an
+                // issuer that insists on it declines (docs/processors.md, "Saved methods")
+                saved.ifPresent(t -> builder.setCustomer(t.customer()).setOffSession(true));
+                // the payer is not sent anywhere: a method that would need a redirect is declined, not left waiting
+                builder.setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true)
+                        .setAllowRedirects(PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER).build());
+            }
+            PaymentIntent pi = client(bid).v1().paymentIntents().create(builder.build(), idempotent(paymentGuid));
+            if (bank && "requires_action".equals(pi.getStatus())) {
+                return abandoned(bid, pi);
+            }
             return result(pi);
         } catch (CardException e) {
             return declined(e.getStripeError(), e);
@@ -166,9 +262,65 @@ public final class StripeGateway implements PaymentGateway {
         }
     }
 
+    /** A bank debit's PaymentMethod, the mandate it runs under, and its Customer when it is a saved method. */
+    private record BankMandate(String customer, String paymentMethod, String mandate) {
+    }
+
+    /**
+     * The bank account a SetupIntent of this biller's set up, with its mandate; empty when the SetupIntent is another biller's
+     * (or another account's: 404), not succeeded (microdeposits still to be verified), or not a bank account.
+     */
+    private Optional<BankMandate> setUp(long bid, String setupIntent) throws StripeException {
+        return setupIntent(bid, setupIntent).map(si -> new BankMandate(si.getCustomer(), si.getPaymentMethod(), si.getMandate()));
+    }
+
+    private Optional<SetupIntent> setupIntent(long bid, String id) throws StripeException {
+        SetupIntent si;
+        try {
+            si = client(bid).v1().setupIntents().retrieve(id, SetupIntentRetrieveParams.builder().addExpand("payment_method").build());
+        } catch (InvalidRequestException e) {
+            if (e.getStatusCode() != null && e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (si.getMetadata() == null || !Long.toString(bid).equals(si.getMetadata().get(BILLER_KEY))) {
+            log.info("biller {}: SetupIntent {} is not one the platform made for this biller", bid, id);
+            return Optional.empty();
+        }
+        if (!"succeeded".equals(si.getStatus()) || si.getMandate() == null || si.getPaymentMethodObject() == null
+                || !"us_bank_account".equals(si.getPaymentMethodObject().getType())) {
+            // requires_action: microdeposits sent, not yet verified by the payer; no debit before (docs/processors.md)
+            log.info("biller {}: SetupIntent {} is {}, not a set-up bank account", bid, id, si.getStatus());
+            return Optional.empty();
+        }
+        return Optional.of(si);
+    }
+
+    /*
+     * A bank debit that answers requires_action waits for the payer to verify the account (microdeposits). The payer has
+     * left, and nothing would tell the platform when Stripe then debits, so the PaymentIntent is cancelled and the payment
+     * declined: never left looking paid (docs/processors.md, "Bank accounts at Stripe").
+     */
+    private Result abandoned(long bid, PaymentIntent pi) {
+        try {
+            client(bid).v1().paymentIntents().cancel(pi.getId(), PaymentIntentCancelParams.builder()
+                    .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build(),
+                    RequestOptions.builder().setIdempotencyKey("abandon-" + pi.getId()).build());
+        } catch (StripeException e) {
+            log.error("biller {}: Stripe PaymentIntent {} waits for bank verification and could not be cancelled ({}): cancel it in"
+                    + " the Stripe dashboard", bid, pi.getId(), e.getCode());
+        }
+        return new Result(Outcome.DECLINED, null, pi.getId(),
+                "Declined: the bank account must be verified first (microdeposits); the debit was cancelled");
+    }
+
     @Override
     public Optional<Tokenized> known(long bid, String token) {
         Optional<SavedToken> saved = SavedToken.parse(token);
+        if (token != null && token.startsWith("seti_")) {
+            return knownSetUp(bid, token);
+        }
         if (token == null || !token.startsWith("pm_") && saved.isEmpty()) {
             return Optional.empty();
         }
@@ -178,9 +330,14 @@ public final class StripeGateway implements PaymentGateway {
                 // detached since, or a made-up pair: no longer a saved method of this biller's
                 return Optional.empty();
             }
+            if ("us_bank_account".equals(pm.getType()) && pm.getUsBankAccount() != null && saved.map(SavedToken::mandate).isPresent()) {
+                return Optional.of(new Tokenized(token, Method.ACH, accountType(pm.getUsBankAccount().getAccountType()),
+                        pm.getUsBankAccount().getLast4()));
+            }
             if (!"card".equals(pm.getType()) || pm.getCard() == null) {
-                // only cards for now (see tokenizeBank): a bank token would be charged into "processing"
-                log.info("biller {}: Stripe payment method of type {} refused; only cards are taken", bid, pm.getType());
+                // a bank PaymentMethod without the mandate of its SetupIntent: the platform has no payer's acceptance to
+                // send with it, so it is taken only as the SetupIntent's id (docs/processors.md, "Bank accounts at Stripe")
+                log.info("biller {}: Stripe payment method of type {} refused without its SetupIntent", bid, pm.getType());
                 return Optional.empty();
             }
             return Optional.of(new Tokenized(token, Method.CARD, brand(pm.getCard().getBrand()), pm.getCard().getLast4()));
@@ -195,6 +352,23 @@ public final class StripeGateway implements PaymentGateway {
         }
     }
 
+    /** A bank account set up in Stripe's form on a page of this biller's: its SetupIntent is the token charged. */
+    private Optional<Tokenized> knownSetUp(long bid, String setupIntent) {
+        try {
+            return setupIntent(bid, setupIntent).map(si -> new Tokenized(setupIntent, Method.ACH,
+                    accountType(si.getPaymentMethodObject().getUsBankAccount() == null ? null
+                            : si.getPaymentMethodObject().getUsBankAccount().getAccountType()),
+                    si.getPaymentMethodObject().getUsBankAccount() == null ? null : si.getPaymentMethodObject().getUsBankAccount().getLast4()));
+        } catch (StripeException e) {
+            throw unknownOrError(bid, "bank account set-up look-up", e);
+        }
+    }
+
+    /** "checking" → CHECKING, as the sandbox names a bank account's kind. */
+    private static String accountType(String stripe) {
+        return stripe == null ? "CHECKING" : stripe.toUpperCase(Locale.ROOT);
+    }
+
     /*
      * A PaymentMethod made by Stripe's fields can be charged once; to be charged again it must belong to a Customer, and it
      * must be attached before its first charge. So saving makes a Customer for it (keyed by the PaymentMethod, so a retry
@@ -204,6 +378,9 @@ public final class StripeGateway implements PaymentGateway {
     public Tokenized forReuse(long bid, Tokenized method) {
         if (SavedToken.parse(method.token()).isPresent()) {
             return method;
+        }
+        if (method.token().startsWith("seti_")) {
+            return savedSetUp(bid, method);
         }
         if (!method.token().startsWith("pm_")) {
             throw new InvalidPaymentMethodException("methodToken", "not a Stripe payment method");
@@ -229,19 +406,43 @@ public final class StripeGateway implements PaymentGateway {
         }
     }
 
-    /** A saved method's token: the Customer and its attached PaymentMethod. */
-    record SavedToken(String customer, String paymentMethod) {
+    /*
+     * A bank account the payer saves was set up with a Customer of its own and usage=off_session (bankSetupIntent), so Stripe
+     * attached it at confirmation and its mandate covers later debits: the kept token names all three, "cus_…/pm_…/mandate_…".
+     * One set up for a single payment has no Customer and cannot be saved.
+     */
+    private Tokenized savedSetUp(long bid, Tokenized method) {
+        try {
+            SetupIntent si = setupIntent(bid, method.token()).orElseThrow(() -> new InvalidPaymentMethodException("methodToken",
+                    "unknown or expired payment method token"));
+            if (si.getCustomer() == null || !"off_session".equals(si.getUsage())) {
+                throw new InvalidPaymentMethodException("methodToken", "this bank account was set up for one payment; enter it again to save it");
+            }
+            return new Tokenized(new SavedToken(si.getCustomer(), si.getPaymentMethod(), si.getMandate()).text(), method.method(),
+                    method.brand(), method.last4());
+        } catch (StripeException e) {
+            throw unknownOrError(bid, "saving bank account " + method.token(), e);
+        }
+    }
+
+    /** A saved method's token: the Customer and its attached PaymentMethod, and for a bank account the mandate it runs under. */
+    record SavedToken(String customer, String paymentMethod, String mandate) {
+
+        SavedToken(String customer, String paymentMethod) {
+            this(customer, paymentMethod, null);
+        }
 
         static Optional<SavedToken> parse(String token) {
-            int slash = token == null ? -1 : token.indexOf('/');
-            if (slash < 0 || !token.startsWith("cus_") || !token.startsWith("pm_", slash + 1)) {
+            String[] parts = token == null ? new String[0] : token.split("/", -1);
+            if (parts.length < 2 || parts.length > 3 || !parts[0].startsWith("cus_") || !parts[1].startsWith("pm_")
+                    || parts.length == 3 && !parts[2].startsWith("mandate_")) {
                 return Optional.empty();
             }
-            return Optional.of(new SavedToken(token.substring(0, slash), token.substring(slash + 1)));
+            return Optional.of(new SavedToken(parts[0], parts[1], parts.length == 3 ? parts[2] : null));
         }
 
         String text() {
-            return customer + "/" + paymentMethod;
+            return customer + "/" + paymentMethod + (mandate == null ? "" : "/" + mandate);
         }
     }
 
@@ -349,7 +550,10 @@ public final class StripeGateway implements PaymentGateway {
                 StripeCollection<Payout> page = client.v1().payouts().list(
                         afterPayout == null ? payouts.build() : payouts.setStartingAfter(afterPayout).build());
                 for (Payout payout : page.getData()) {
-                    charges(client, bid, payout.getId(), out);
+                    // a card charge's balance transaction is "charge", a bank debit's (ACH, a "local payment method") "payment"
+                    // (https://docs.stripe.com/reports/balance-transaction-types)
+                    charges(client, bid, payout.getId(), "charge", out);
+                    charges(client, bid, payout.getId(), "payment", out);
                     afterPayout = payout.getId();
                 }
                 afterPayout = Boolean.TRUE.equals(page.getHasMore()) ? afterPayout : null;
@@ -360,10 +564,10 @@ public final class StripeGateway implements PaymentGateway {
         }
     }
 
-    private void charges(StripeClient client, long bid, String payout, List<Settlement> out) throws StripeException {
+    private void charges(StripeClient client, long bid, String payout, String type, List<Settlement> out) throws StripeException {
         String after = null;
         do {
-            BalanceTransactionListParams.Builder params = BalanceTransactionListParams.builder().setPayout(payout).setType("charge")
+            BalanceTransactionListParams.Builder params = BalanceTransactionListParams.builder().setPayout(payout).setType(type)
                     .setLimit(100L).addExpand("data.source");
             StripeCollection<BalanceTransaction> page = client.v1().balanceTransactions().list(
                     after == null ? params.build() : params.setStartingAfter(after).build());
@@ -426,10 +630,15 @@ public final class StripeGateway implements PaymentGateway {
             case "processing" -> Optional.of(new Result(Outcome.PENDING, approvalCode(pi), pi.getId(),
                     "Pending: the bank payment is being processed"));
             case "requires_payment_method", "canceled" -> Optional.of(declined(pi));
-            case "requires_action" -> Optional.of(new Result(Outcome.DECLINED, null, pi.getId(),
-                    "Declined: the card asks for the payer's authentication, which a charge from the platform cannot give"));
+            case "requires_action" -> Optional.of(new Result(Outcome.DECLINED, null, pi.getId(), bank(pi)
+                    ? "Declined: the bank account must be verified first (microdeposits)"
+                    : "Declined: the card asks for the payer's authentication, which a charge from the platform cannot give"));
             default -> Optional.empty();
         };
+    }
+
+    private static boolean bank(PaymentIntent pi) {
+        return pi.getPaymentMethodTypes() != null && pi.getPaymentMethodTypes().contains("us_bank_account");
     }
 
     private static Result declined(PaymentIntent pi) {

@@ -73,7 +73,7 @@ class StripeGatewayTest {
     }
 
     StripeGateway gateway(String apiBase) {
-        return new StripeGateway(new StripeProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), 0),
+        return new StripeGateway(new StripeProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), 0, "https://js.stripe.com/v3/"),
                 bid -> Optional.of(bid == BID ? KEY : OTHER_KEY),
                 (bid, guid) -> Optional.ofNullable(references.get(bid + "/" + guid)),
                 (bid, pi) -> references.entrySet().stream().filter(e -> e.getValue().equals(pi) && e.getKey().startsWith(bid + "/"))
@@ -105,7 +105,12 @@ class StripeGatewayTest {
                 {"object": "list", "url": "/v1/payouts", "has_more": false, "data": [
                   {"id": "po_1Q", "object": "payout", "amount": 3234, "currency": "usd", "status": "paid", "arrival_date": 1764892800}]}
                 """)));
-        stripe.stubFor(get(urlPathEqualTo("/v1/balance_transactions")).willReturn(okJson("""
+        stripe.stubFor(get(urlPathEqualTo("/v1/balance_transactions")).withQueryParam("type", equalTo("payment")).willReturn(okJson("""
+                {"object": "list", "url": "/v1/balance_transactions", "has_more": false, "data": [
+                  {"id": "txn_3", "object": "balance_transaction", "amount": 4000, "fee": 32, "net": 3968, "currency": "usd",
+                   "type": "payment", "source": {"id": "py_3", "object": "charge", "amount": 4000, "payment_intent": "pi_3QBank"}}]}
+                """)));
+        stripe.stubFor(get(urlPathEqualTo("/v1/balance_transactions")).withQueryParam("type", equalTo("charge")).willReturn(okJson("""
                 {"object": "list", "url": "/v1/balance_transactions", "has_more": false, "data": [
                   {"id": "txn_1", "object": "balance_transaction", "amount": 1234, "fee": 66, "net": 1168, "currency": "usd",
                    "type": "charge", "source": {"id": "ch_1", "object": "charge", "amount": 1234, "payment_intent": "pi_3QKnown"}},
@@ -118,7 +123,10 @@ class StripeGatewayTest {
         assertThat(settled).containsExactly(
                 new PaymentGateway.Settlement(known, new BigDecimal("12.34"), "pi_3QKnown"),
                 new PaymentGateway.Settlement(UUID.nameUUIDFromBytes("pi_3QStranger".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                        new BigDecimal("20.00"), "pi_3QStranger"));
+                        new BigDecimal("20.00"), "pi_3QStranger"),
+                // a bank debit's balance transaction is of type "payment" (its source a py_ charge)
+                new PaymentGateway.Settlement(UUID.nameUUIDFromBytes("pi_3QBank".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        new BigDecimal("40.00"), "pi_3QBank"));
         // 2025-12-05T00:00Z and the day after, as Unix seconds
         stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/payouts"))
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
@@ -128,6 +136,10 @@ class StripeGatewayTest {
         stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/balance_transactions"))
                 .withQueryParam("payout", equalTo("po_1Q"))
                 .withQueryParam("type", equalTo("charge"))
+                .withQueryParam("expand[0]", equalTo("data.source")));
+        stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/balance_transactions"))
+                .withQueryParam("payout", equalTo("po_1Q"))
+                .withQueryParam("type", equalTo("payment"))
                 .withQueryParam("expand[0]", equalTo("data.source")));
     }
 
@@ -155,17 +167,185 @@ class StripeGatewayTest {
                 .withFormParam("expand[0]", equalTo("latest_charge")));
     }
 
+    /** A SetupIntent of Stripe's API reference, succeeded for a bank account in Stripe's form, as retrieved with its payment_method. */
+    static String setupIntent(String id, String status, String biller, String customer, String usage) {
+        return """
+                {"id": "%s", "object": "setup_intent", "status": "%s", "usage": "%s", "customer": %s,
+                 "payment_method_types": ["us_bank_account"], "mandate": %s, "metadata": {"biller": "%s"},
+                 "client_secret": "%s_secret_Q", "latest_attempt": "setatt_1Q",
+                 "payment_method": {"id": "pm_1QBank", "object": "payment_method", "type": "us_bank_account",
+                   "billing_details": {"name": "Pat Payer"},
+                   "us_bank_account": {"account_holder_type": "individual", "account_type": "checking", "bank_name": "STRIPE TEST BANK",
+                     "last4": "6789", "routing_number": "110000000"}}}
+                """.formatted(id, status, usage, customer == null ? "null" : "\"" + customer + "\"",
+                "succeeded".equals(status) ? "\"mandate_1QBank\"" : "null", biller, id);
+    }
+
+    static void setUp(String id, String status, String biller, String customer, String usage) {
+        stripe.stubFor(get(urlPathEqualTo("/v1/setup_intents/" + id)).willReturn(okJson(setupIntent(id, status, biller, customer, usage))));
+    }
+
     @Test
-    void aBankDebitStillProcessingIsPendingUntilItsWebhook() {
-        stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QBank", "processing", """
-                , "payment_method_types": ["us_bank_account"]"""))));
+    void aBankDebitIsAPaymentIntentUnderTheMandateOfItsSetupIntentAndPendingWhileProcessing() {
+        UUID guid = UUID.randomUUID();
+        setUp("seti_1QBank", "succeeded", "4242", null, "on_session");
+        stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QBank", "processing",
+                ", \"payment_method_types\": [\"us_bank_account\"], \"payment_method\": \"pm_1QBank\", \"mandate\": \"mandate_1QBank\""
+                        + withCharge(null)))));
 
-        Result r = gateway.charge(BID, UUID.randomUUID(), "pm_1QBank", new BigDecimal("12.34"));
+        Result r = gateway.charge(BID, guid, "seti_1QBank", new BigDecimal("12.34"));
 
-        assertThat(r.outcome()).isEqualTo(PaymentGateway.Outcome.PENDING);
+        assertThat(r).isEqualTo(new Result(Outcome.PENDING, "pi_3QBank", "pi_3QBank", "Pending: the bank payment is being processed"));
         assertThat(r.outcome().status()).isEqualTo(org.ratepayer.payments.PaymentStatus.PENDING);
-        assertThat(r.reference()).isEqualTo("pi_3QBank");
-        assertThat(r.message()).isEqualTo("Pending: the bank payment is being processed");
+        stripe.verify(1, getRequestedFor(urlPathEqualTo("/v1/setup_intents/seti_1QBank"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withQueryParam("expand[0]", equalTo("payment_method")));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withHeader("Idempotency-Key", equalTo(guid.toString()))
+                .withHeader("Stripe-Version", equalTo(Stripe.API_VERSION))
+                .withFormParam("amount", equalTo("1234"))
+                .withFormParam("currency", equalTo("usd"))
+                .withFormParam("payment_method_types[0]", equalTo("us_bank_account"))
+                .withFormParam("payment_method", equalTo("pm_1QBank"))
+                .withFormParam("mandate", equalTo("mandate_1QBank"))
+                .withFormParam("confirm", equalTo("true"))
+                .withFormParam("metadata[payment_guid]", equalTo(guid.toString()))
+                .withFormParam("metadata[biller]", equalTo("4242"))
+                .withFormParam("expand[0]", equalTo("latest_charge"))
+                // one payment on the page: no Customer, the payer is there; Stripe forbids automatic methods beside a type list
+                .withoutFormParam("customer")
+                .withoutFormParam("off_session")
+                .withoutFormParam("mandate_data[customer_acceptance][type]")
+                .withoutFormParam("automatic_payment_methods[enabled]"));
+    }
+
+    @Test
+    void aBankDebitThatWaitsForMicrodepositsIsCancelledAndDeclinedNeverLeftLookingPaid() {
+        setUp("seti_1QBank", "succeeded", "4242", null, "on_session");
+        stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QVerify", "requires_action", """
+                , "payment_method_types": ["us_bank_account"],
+                 "next_action": {"type": "verify_with_microdeposits", "verify_with_microdeposits": {"microdeposit_type": "descriptor_code"}}"""))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_3QVerify/cancel"))
+                .willReturn(okJson(paymentIntent("pi_3QVerify", "canceled", ", \"cancellation_reason\": \"abandoned\""))));
+
+        Result r = gateway.charge(BID, UUID.randomUUID(), "seti_1QBank", new BigDecimal("12.34"));
+
+        assertThat(r).isEqualTo(new Result(Outcome.DECLINED, null, "pi_3QVerify",
+                "Declined: the bank account must be verified first (microdeposits); the debit was cancelled"));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_3QVerify/cancel"))
+                .withHeader("Idempotency-Key", equalTo("abandon-pi_3QVerify"))
+                .withFormParam("cancellation_reason", equalTo("abandoned")));
+    }
+
+    @Test
+    void aBankLookUpStillProcessingIsPendingAndWaitingForVerificationIsDeclined() {
+        UUID guid = UUID.randomUUID();
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/search")).willReturn(okJson("""
+                {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false, "data": [%s]}
+                """.formatted(paymentIntent("pi_3QBank", "processing", ", \"payment_method_types\": [\"us_bank_account\"]")))));
+
+        assertThat(gateway.lookup(BID, guid)).contains(new Result(Outcome.PENDING, "pi_3QBank", "pi_3QBank",
+                "Pending: the bank payment is being processed"));
+
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/search")).willReturn(okJson("""
+                {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false, "data": [%s]}
+                """.formatted(paymentIntent("pi_3QBank", "requires_action", ", \"payment_method_types\": [\"us_bank_account\"]")))));
+        assertThat(gateway.lookup(BID, guid)).contains(new Result(Outcome.DECLINED, null, "pi_3QBank",
+                "Declined: the bank account must be verified first (microdeposits)"));
+    }
+
+    @Test
+    void aSetupIntentForAPageIsForABankAccountOnlyAndNamesTheBiller() {
+        stripe.stubFor(post(urlPathEqualTo("/v1/setup_intents")).willReturn(okJson(setupIntent("seti_1QNew", "requires_payment_method",
+                "4242", null, "on_session"))));
+
+        assertThat(gateway.bankSetupIntent(BID, false)).isEqualTo("seti_1QNew_secret_Q");
+
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/setup_intents"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withFormParam("payment_method_types[0]", equalTo("us_bank_account"))
+                .withFormParam("usage", equalTo("on_session"))
+                .withFormParam("metadata[biller]", equalTo("4242"))
+                .withoutFormParam("customer"));
+        stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/customers")));
+    }
+
+    @Test
+    void aSetupIntentForAMethodToSaveHasACustomerOfItsOwnAndIsForLaterCharges() {
+        stripe.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson("""
+                {"id": "cus_QBank", "object": "customer"}""")));
+        stripe.stubFor(post(urlPathEqualTo("/v1/setup_intents")).willReturn(okJson(setupIntent("seti_1QSave", "requires_payment_method",
+                "4242", "cus_QBank", "off_session"))));
+
+        assertThat(gateway.bankSetupIntent(BID, true)).isEqualTo("seti_1QSave_secret_Q");
+
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/customers")).withFormParam("metadata[biller]", equalTo("4242")));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/setup_intents"))
+                .withFormParam("payment_method_types[0]", equalTo("us_bank_account"))
+                .withFormParam("usage", equalTo("off_session"))
+                .withFormParam("customer", equalTo("cus_QBank"))
+                .withFormParam("metadata[biller]", equalTo("4242")));
+    }
+
+    @Test
+    void aSetUpBankAccountIsKnownOnlyWhenItsSetupIntentIsThisBillersAndSucceeded() {
+        setUp("seti_1QOk", "succeeded", "4242", null, "on_session");
+        setUp("seti_1QTheirs", "succeeded", "77", null, "on_session");
+        setUp("seti_1QVerifying", "requires_action", "4242", null, "on_session");
+        stripe.stubFor(get(urlPathEqualTo("/v1/setup_intents/seti_1QGone")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"type": "invalid_request_error", "code": "resource_missing", "param": "intent",
+                         "message": "No such setupintent: 'seti_1QGone'"}}""")));
+
+        assertThat(gateway.known(BID, "seti_1QOk")).contains(new PaymentGateway.Tokenized("seti_1QOk", Method.ACH, "CHECKING", "6789"));
+        assertThat(gateway.known(BID, "seti_1QTheirs")).as("made for another biller").isEmpty();
+        assertThat(gateway.known(BID, "seti_1QVerifying")).as("microdeposits not yet verified").isEmpty();
+        assertThat(gateway.known(BID, "seti_1QGone")).as("another account's, or none").isEmpty();
+    }
+
+    @Test
+    void aSavedBankAccountKeepsItsCustomerAndMandateAndIsChargedOffSessionUnderIt() {
+        setUp("seti_1QSave", "succeeded", "4242", "cus_QBank", "off_session");
+        PaymentGateway.Tokenized setUp = gateway.known(BID, "seti_1QSave").orElseThrow();
+
+        PaymentGateway.Tokenized saved = gateway.forReuse(BID, setUp);
+
+        assertThat(saved).isEqualTo(new PaymentGateway.Tokenized("cus_QBank/pm_1QBank/mandate_1QBank", Method.ACH, "CHECKING", "6789"));
+        stripe.verify(0, postRequestedFor(urlPathEqualTo("/v1/customers")));
+
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QBank")).willReturn(okJson("""
+                {"id": "pm_1QBank", "object": "payment_method", "type": "us_bank_account", "customer": "cus_QBank",
+                 "us_bank_account": {"account_type": "savings", "bank_name": "STRIPE TEST BANK", "last4": "6789"}}""")));
+        assertThat(gateway.known(BID, saved.token()))
+                .contains(new PaymentGateway.Tokenized("cus_QBank/pm_1QBank/mandate_1QBank", Method.ACH, "SAVINGS", "6789"));
+        assertThat(gateway.known(BID, "cus_QOther/pm_1QBank/mandate_1QBank")).as("another customer's").isEmpty();
+
+        UUID guid = UUID.randomUUID();
+        stripe.stubFor(create().willReturn(okJson(paymentIntent("pi_3QAuto", "processing", """
+                , "payment_method_types": ["us_bank_account"]"""))));
+        assertThat(gateway.charge(BID, guid, saved.token(), new BigDecimal("40.00")).outcome()).isEqualTo(Outcome.PENDING);
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo(guid.toString()))
+                .withFormParam("amount", equalTo("4000"))
+                .withFormParam("payment_method_types[0]", equalTo("us_bank_account"))
+                .withFormParam("payment_method", equalTo("pm_1QBank"))
+                .withFormParam("customer", equalTo("cus_QBank"))
+                .withFormParam("mandate", equalTo("mandate_1QBank"))
+                .withFormParam("off_session", equalTo("true"))
+                .withFormParam("confirm", equalTo("true"))
+                .withoutFormParam("automatic_payment_methods[enabled]"));
+        // known and forReuse asked for the SetupIntent; the saved token's charge needs it no more
+        stripe.verify(2, getRequestedFor(urlPathEqualTo("/v1/setup_intents/seti_1QSave")));
+    }
+
+    @Test
+    void aBankAccountSetUpForOnePaymentCannotBeSaved() {
+        setUp("seti_1QOnce", "succeeded", "4242", null, "on_session");
+        PaymentGateway.Tokenized once = gateway.known(BID, "seti_1QOnce").orElseThrow();
+
+        assertThatThrownBy(() -> gateway.forReuse(BID, once)).isInstanceOf(org.ratepayer.payments.gateway.InvalidPaymentMethodException.class)
+                .hasMessage("methodToken: this bank account was set up for one payment; enter it again to save it");
     }
 
     @Test
@@ -435,12 +615,14 @@ class StripeGatewayTest {
     }
 
     @Test
-    void aBankPaymentMethodIsNotTakenYet() {
+    void aBankPaymentMethodWithoutItsSetupIntentIsNotTaken() {
+        // no mandate comes with it: the platform has no payer's acceptance to send, so it is taken only as its SetupIntent
         stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QBank")).willReturn(okJson("""
                 {"id": "pm_1QBank", "object": "payment_method", "type": "us_bank_account",
                  "us_bank_account": {"bank_name": "STRIPE TEST BANK", "last4": "6789", "account_holder_type": "individual"}}""")));
 
         assertThat(gateway.known(BID, "pm_1QBank")).isEmpty();
+        assertThat(gateway.known(BID, "cus_QBank/pm_1QBank")).as("a saved pair without its mandate").isEmpty();
     }
 
     @Test

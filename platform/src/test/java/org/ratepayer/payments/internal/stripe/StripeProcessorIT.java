@@ -35,6 +35,7 @@ import org.ratepayer.payers.Wallet;
 import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.internal.PaymentRepairJob;
+import org.ratepayer.payments.internal.webhooks.WebhookSignatures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,7 +45,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * documents: settings 1017 and 1018 through the operator API (the key sealed, never shown), the switch refused while a
  * payer holds a saved method of the sandbox, a kiosk payment with a {@code pm_} token stored and posted to the CIS
  * simulator as a sandbox payment is, a card number refused with 422 before any call, and an answer lost to a timeout
- * (and a 500) settled by the real repair job through the search API, exactly once.
+ * (and a 500) settled by the real repair job through the search API, exactly once. Bank payments (docs/processors.md,
+ * "Bank accounts at Stripe"): a SetupIntent's bank account debited PENDING, posted once, confirmed or returned by Stripe's
+ * signed webhook through the same once-only event path as every processor's (docs/ach.md); bank numbers refused with 422.
  */
 class StripeProcessorIT extends ProcessorIT {
 
@@ -56,7 +59,13 @@ class StripeProcessorIT extends ProcessorIT {
     static void stripeIsWireMock(DynamicPropertyRegistry registry) {
         registry.add("ratepayer.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
         registry.add("ratepayer.stripe.read-timeout", () -> "2500ms");
+        // the SetupIntent endpoint's throttle: each test speaks from addresses of its own (X-Forwarded-For, as behind a proxy)
+        registry.add("ratepayer.trusted-proxies", () -> "127.0.0.1/32,::1/128");
+        registry.add("ratepayer.throttle.lookup.per-address", () -> "3");
     }
+
+    @Autowired
+    org.ratepayer.shared.config.PublicUrl publicUrl;
 
     @AfterAll
     static void stopProcessor() {
@@ -300,5 +309,229 @@ class StripeProcessorIT extends ProcessorIT {
         repairJob.repair();
         assertThat(row(guid).status()).isEqualTo("ERROR");
         assertThat(posted("9106-1")).isEmpty();
+    }
+
+    static final String WEBHOOK_SECRET = "whsec_test_StripeProcessorIT0000000000";
+
+    /** A SetupIntent set up in Stripe's bank form for this biller, as Stripe's API reference shows it retrieved. */
+    private static void setUpBank(String id, TestBiller b) {
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/setup_intents/" + id)).willReturn(okJson("""
+                {"id": "%s", "object": "setup_intent", "status": "succeeded", "usage": "on_session", "customer": null,
+                 "payment_method_types": ["us_bank_account"], "mandate": "mandate_%s", "metadata": {"biller": "%d"},
+                 "payment_method": {"id": "pm_%s", "object": "payment_method", "type": "us_bank_account",
+                   "us_bank_account": {"account_type": "checking", "bank_name": "STRIPE TEST BANK", "last4": "6789"}}}
+                """.formatted(id, id, b.bid(), id))));
+    }
+
+    private static String processing(String id) {
+        return """
+                {"id": "%s", "object": "payment_intent", "amount": 12050, "currency": "usd", "status": "processing",
+                 "payment_method_types": ["us_bank_account"],
+                 "latest_charge": {"id": "py_%s", "object": "charge", "authorization_code": null}}
+                """.formatted(id, id);
+    }
+
+    private String paymentIntentEvent(String eventId, String type, String guid, String paymentIntent, String lastPaymentError) {
+        return """
+                {"id": "%s", "object": "event", "api_version": "2026-07-29.dahlia", "created": 1764950400, "livemode": false,
+                 "pending_webhooks": 1, "type": "%s",
+                 "data": {"object": {"id": "%s", "object": "payment_intent", "amount": 12050, "currency": "usd",
+                   "status": "%s", "payment_method_types": ["us_bank_account"],
+                   "metadata": {"payment_guid": "%s"}, "last_payment_error": %s}}}
+                """.formatted(eventId, type, paymentIntent, lastPaymentError == null ? "succeeded" : "requires_payment_method", guid,
+                lastPaymentError == null ? "null" : lastPaymentError);
+    }
+
+    private Reply webhook(TestBiller b, String payload) {
+        return send(request("/webhooks/stripe/" + b.guid()).header("Content-Type", "application/json")
+                .header("Stripe-Signature", WebhookSignatures.sign(payload, WEBHOOK_SECRET, clock.instant().getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)));
+    }
+
+    @Test
+    void aBankPaymentIsPendingPostedOnceAndConfirmedByStripesSignedWebhook() {
+        TestBiller b = stripeBiller("9110-1");
+        assertThat(setting(b, 1021, WEBHOOK_SECRET).status()).isEqualTo(200);
+        setUpBank("seti_1QBankIT", b);
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(processing("pi_3QBankIT"))));
+
+        Reply paid = pay(b, byToken("9110-1", "seti_1QBankIT"));
+
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.json().get("status").asText()).isEqualTo("PENDING");
+        String guid = paid.json().get("paymentGuid").asText();
+        assertThat(row(guid)).isEqualTo(new Row("PENDING", "seti_1QBankIT", "CHECKING", "6789", "pi_3QBankIT", "pi_3QBankIT"));
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Idempotency-Key", equalTo(guid))
+                .withFormParam("payment_method_types[0]", equalTo("us_bank_account"))
+                .withFormParam("payment_method", equalTo("pm_seti_1QBankIT"))
+                .withFormParam("mandate", equalTo("mandate_seti_1QBankIT"))
+                .withFormParam("confirm", equalTo("true"))
+                .withFormParam("metadata[payment_guid]", equalTo(guid)));
+        await().atMost(PATIENCE).until(() -> posted("9110-1").size() == 1);
+        assertThat(posted("9110-1").get(0).amount()).isEqualByComparingTo(new BigDecimal("120.50"));
+
+        String succeeded = paymentIntentEvent("evt_1QBankOk", "payment_intent.succeeded", guid, "pi_3QBankIT", null);
+        Reply confirmed = webhook(b, succeeded);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(row(guid).status()).isEqualTo("APPROVED");
+        assertThat(webhook(b, succeeded).json().get("outcome").asText()).as("Stripe's retry of the same event").isEqualTo("DUPLICATE");
+        assertThat(count("select count(*) from processor_event where processor = 'stripe' and payment_guid = ?", UUID.fromString(guid)))
+                .isEqualTo(1);
+        // confirmed, not paid again: still one posting to the CIS
+        assertThat(count("select count(*) from posting where biller_id = ? and kind = 'CIS_PAYMENT' and payload ->> 'paymentGuid' = ?",
+                b.bid(), guid)).isEqualTo(1);
+        assertThat(posted("9110-1")).hasSize(1);
+    }
+
+    @Test
+    void aBankPaymentStripeFailsIsReturnedWithItsCodeForStaff() {
+        TestBiller b = stripeBiller("9111-1");
+        assertThat(setting(b, 1021, WEBHOOK_SECRET).status()).isEqualTo(200);
+        setUpBank("seti_1QBankNsf", b);
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(processing("pi_3QBankNsf"))));
+        String guid = pay(b, byToken("9111-1", "seti_1QBankNsf")).json().get("paymentGuid").asText();
+        await().atMost(PATIENCE).until(() -> posted("9111-1").size() == 1);
+
+        String failed = paymentIntentEvent("evt_1QBankNsf", "payment_intent.payment_failed", guid, "pi_3QBankNsf", """
+                {"code": "insufficient_funds", "message": "The customer's account has insufficient funds to cover this payment.",
+                 "payment_method": {"id": "pm_seti_1QBankNsf", "object": "payment_method", "type": "us_bank_account"},
+                 "type": "invalid_request_error"}""");
+        Reply r = webhook(b, failed);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(row(guid).status()).isEqualTo("RETURNED");
+        assertThat(jdbc.sql("select return_code from ach_return r join payment p on p.payment_id = r.payment_id where p.payment_guid = ?")
+                .param(UUID.fromString(guid)).query(String.class).single()).isEqualTo("R01");
+        assertThat(posted("9111-1")).as("the CIS is never touched for a return: staff reverse it").hasSize(1);
+    }
+
+    @Test
+    void bankNumbersAreRefusedForAStripeBillerBeforeAnyCallAndASetupIntentOfAnotherBillerIsUnknown() {
+        TestBiller b = stripeBiller("9112-1");
+
+        Reply refused = pay(b, """
+                {"channel": "IVR", "accountNumber": "9112-1", "amount": 120.50,
+                 "bank": {"routingNumber": "110000000", "accountNumber": "000123456789", "accountType": "CHECKING"}}""");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("field").asText()).isEqualTo("bank");
+        assertThat(refused.json().get("code").asText()).isEqualTo("method_not_accepted");
+        assertThat(refused.body()).doesNotContain("000123456789");
+        assertThat(STRIPE.getAllServeEvents()).isEmpty();
+
+        // a SetupIntent this biller did not make (another biller's metadata) is unknown, and nothing is charged
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/setup_intents/seti_1QTheirs")).willReturn(okJson("""
+                {"id": "seti_1QTheirs", "object": "setup_intent", "status": "succeeded", "mandate": "mandate_1Q",
+                 "metadata": {"biller": "0"}, "payment_method": {"id": "pm_1Q", "object": "payment_method", "type": "us_bank_account",
+                 "us_bank_account": {"last4": "6789"}}}""")));
+        Reply unknown = pay(b, byToken("9112-1", "seti_1QTheirs"));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asText()).isEqualTo("methodToken: unknown or expired payment method token");
+        assertThat(count("select count(*) from payment where biller_id = ?", b.bid())).isZero();
+        STRIPE.verify(0, postRequestedFor(urlPathEqualTo("/v1/payment_intents")));
+    }
+
+    private Reply setupIntent(String billerKey, String origin, String address, String form) {
+        HttpRequest.Builder r = request("/hosted-fields/stripe/" + billerKey + "/setup-intent").header("X-Forwarded-For", address)
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (origin != null) {
+            r.header("Origin", origin);
+        }
+        return send(r.POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    private java.net.http.HttpResponse<String> setupIntentResponse(String billerKey, String origin, String address) throws Exception {
+        return http.send(request("/hosted-fields/stripe/" + billerKey + "/setup-intent").header("X-Forwarded-For", address)
+                .header("Origin", origin).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("save=false")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theSetupIntentEndpointAnswersOnlyTheBillersOwnPagesAndPartnersAndIsThrottled() throws Exception {
+        TestBiller b = stripeBiller("9113-1");
+        String own = java.net.URI.create(publicUrl.base()).getScheme() + "://" + java.net.URI.create(publicUrl.base()).getRawAuthority();
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/setup_intents")).willReturn(okJson("""
+                {"id": "seti_1QPage", "object": "setup_intent", "status": "requires_payment_method", "usage": "on_session",
+                 "client_secret": "seti_1QPage_secret_RatepayerIT", "payment_method_types": ["us_bank_account"],
+                 "metadata": {"biller": "%d"}}""".formatted(b.bid()))));
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/customers")).willReturn(okJson("""
+                {"id": "cus_QPage", "object": "customer"}""")));
+
+        // the platform's own page: the client secret, never cached
+        java.net.http.HttpResponse<String> made = setupIntentResponse(b.guidText(), own, "203.0.113.31");
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        assertThat(made.body()).isEqualTo("{\"clientSecret\":\"seti_1QPage_secret_RatepayerIT\"}");
+        assertThat(made.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(made.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/setup_intents"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withFormParam("payment_method_types[0]", equalTo("us_bank_account"))
+                .withFormParam("usage", equalTo("on_session"))
+                .withFormParam("metadata[biller]", equalTo(String.valueOf(b.bid()))));
+
+        // saving: a Customer of its own, for later charges
+        assertThat(setupIntent(b.guidText(), own, "203.0.113.32", "save=true").status()).isEqualTo(200);
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/setup_intents")).withFormParam("customer", equalTo("cus_QPage"))
+                .withFormParam("usage", equalTo("off_session")));
+
+        // any other origin, or none, gets nothing, and Stripe is not called
+        STRIPE.resetRequests();
+        Reply elsewhere = setupIntent(b.guidText(), "https://attacker.example", "203.0.113.33", "");
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.json().get("field").asText()).isEqualTo("Origin");
+        assertThat(setupIntent(b.guidText(), null, "203.0.113.33", "").status()).isEqualTo(403);
+        // a Pay Now partner of the biller's (setting 1003) is answered, with its origin named for its browser
+        assertThat(setupIntent(b.guidText(), "https://portal.partner.example", "203.0.113.33", "").status()).isEqualTo(403);
+        assertThat(setting(b, 1003, "https://portal.partner.example").status()).isEqualTo(200);
+        java.net.http.HttpResponse<String> partner = setupIntentResponse(b.guidText(), "https://portal.partner.example", "203.0.113.34");
+        assertThat(partner.statusCode()).as(partner.body()).isEqualTo(200);
+        assertThat(partner.headers().firstValue("Access-Control-Allow-Origin")).contains("https://portal.partner.example");
+        STRIPE.verify(1, postRequestedFor(urlPathEqualTo("/v1/setup_intents")));
+
+        // a key that names no biller, or a biller not on Stripe
+        Reply nobody = setupIntent(UUID.randomUUID().toString(), own, "203.0.113.35", "");
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.json().get("field").asText()).isEqualTo("billerKey");
+        assertThat(setupIntent("not-a-guid", own, "203.0.113.35", "").status()).isEqualTo(404);
+        TestBiller sandbox = billerWithBill("9114-1");
+        assertThat(setupIntent(sandbox.guidText(), own, "203.0.113.35", "").status()).isEqualTo(404);
+
+        // each SetupIntent spends one of the address's tries (3 here): then 429 with Retry-After, and no call to Stripe
+        STRIPE.resetRequests();
+        for (int i = 0; i < 3; i++) {
+            assertThat(setupIntent(b.guidText(), own, "203.0.113.36", "").status()).isEqualTo(200);
+        }
+        java.net.http.HttpResponse<String> throttled = setupIntentResponse(b.guidText(), own, "203.0.113.36");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+        assertThat(setupIntent(b.guidText(), own, "203.0.113.37", "").status()).as("another address").isEqualTo(200);
+        STRIPE.verify(4, postRequestedFor(urlPathEqualTo("/v1/setup_intents")));
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("target/test-logs/platform-it.log")))
+                .doesNotContain("seti_1QPage_secret_RatepayerIT");
+    }
+
+    @Test
+    void aBankDebitWhoseAnswerWasLostIsSettledPendingByTheRepairJobAndPostedOnce() {
+        TestBiller b = stripeBiller("9115-1");
+        setUpBank("seti_1QBankLost", b);
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/payment_intents")).willReturn(okJson(processing("pi_3QBankLost")).withFixedDelay(5000)));
+
+        Reply unknown = pay(b, byToken("9115-1", "seti_1QBankLost"));
+        assertThat(unknown.json().get("status").asText()).as(unknown.body()).isEqualTo("UNKNOWN");
+        String guid = unknown.json().get("paymentGuid").asText();
+
+        STRIPE.stubFor(get(urlPathEqualTo("/v1/payment_intents/search"))
+                .withQueryParam("query", equalTo("metadata['payment_guid']:'" + guid + "'"))
+                .willReturn(okJson(searchAnswer(processing("pi_3QBankLost")))));
+        jdbc.sql("update payment set updated_at = now() - interval '1 minute' where payment_guid = ?").param(UUID.fromString(guid)).update();
+        repairJob.repair();
+        repairJob.repair();
+
+        assertThat(row(guid)).isEqualTo(new Row("PENDING", "seti_1QBankLost", "CHECKING", "6789", "pi_3QBankLost", "pi_3QBankLost"));
+        await().atMost(PATIENCE).until(() -> posted("9115-1").size() == 1);
+        assertThat(count("select count(*) from payment_event e join payment p using (payment_id) where p.payment_guid = ? and e.to_status = 'PENDING'",
+                UUID.fromString(guid))).isEqualTo(1);
     }
 }
