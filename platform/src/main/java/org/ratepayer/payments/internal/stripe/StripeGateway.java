@@ -517,11 +517,22 @@ public final class StripeGateway implements PaymentGateway {
                 return new Result(Outcome.DECLINED, null, null, "Stripe has no charge for payment " + paymentGuid);
             }
             PaymentIntent pi = client(bid).v1().paymentIntents().retrieve(id.get());
-            if (!"requires_capture".equals(pi.getStatus())) {
+            // a bank debit still processing can be cancelled until Stripe sends it to the bank (docs/ach.md, "Cancelling")
+            boolean pendingDebit = "processing".equals(pi.getStatus());
+            if (!"requires_capture".equals(pi.getStatus()) && !pendingDebit) {
                 return new Result(Outcome.DECLINED, null, pi.getId(), "settled: refund instead");
             }
-            PaymentIntent cancelled = client(bid).v1().paymentIntents().cancel(pi.getId(),
-                    RequestOptions.builder().setIdempotencyKey("void-" + paymentGuid).build());
+            PaymentIntent cancelled;
+            try {
+                cancelled = client(bid).v1().paymentIntents().cancel(pi.getId(),
+                        RequestOptions.builder().setIdempotencyKey("void-" + paymentGuid).build());
+            } catch (InvalidRequestException e) {
+                if (!pendingDebit || e.getStatusCode() == null || e.getStatusCode() != 400) {
+                    throw e;
+                }
+                return new Result(Outcome.DECLINED, null, pi.getId(),
+                        "the debit was sent to the bank already: wait for its confirmation, then refund it");
+            }
             return "canceled".equals(cancelled.getStatus())
                     ? new Result(Outcome.APPROVED, cancelled.getId(), cancelled.getId(), "Voided")
                     : new Result(Outcome.DECLINED, null, cancelled.getId(), "not voided: " + cancelled.getStatus());

@@ -530,6 +530,27 @@ class StripeGatewayTest {
     }
 
     @Test
+    void aBankDebitStillProcessingIsCancelledUntilStripeHasSentItToTheBank() {
+        UUID early = UUID.randomUUID();
+        references.put(BID + "/" + early, "pi_3QEarly");
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_3QEarly")).willReturn(okJson(paymentIntent("pi_3QEarly", "processing", ""))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_3QEarly/cancel")).willReturn(okJson(paymentIntent("pi_3QEarly", "canceled", ""))));
+        assertThat(gateway.voidCharge(BID, early)).isEqualTo(new Result(Outcome.APPROVED, "pi_3QEarly", "pi_3QEarly", "Voided"));
+        stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents/pi_3QEarly/cancel"))
+                .withHeader("Idempotency-Key", equalTo("void-" + early)));
+
+        UUID late = UUID.randomUUID();
+        references.put(BID + "/" + late, "pi_3QLate");
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/pi_3QLate")).willReturn(okJson(paymentIntent("pi_3QLate", "processing", ""))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents/pi_3QLate/cancel")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"type": "invalid_request_error", "code": "payment_intent_unexpected_state",
+                          "message": "You cannot cancel this PaymentIntent because it has a status of processing."}}""")));
+        assertThat(gateway.voidCharge(BID, late)).isEqualTo(new Result(Outcome.DECLINED, null, "pi_3QLate",
+                "the debit was sent to the bank already: wait for its confirmation, then refund it"));
+    }
+
+    @Test
     void aKnownPaymentMethodShowsItsBrandAndLastFour() {
         stripe.stubFor(get(urlPathEqualTo("/v1/payment_methods/pm_1QSaved")).willReturn(okJson("""
                 {"id": "pm_1QSaved", "object": "payment_method", "type": "card",
