@@ -1,10 +1,14 @@
 package org.ratepayer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.ratepayer.cissim.CisAccount;
 import org.ratepayer.cissim.CisSimulator;
+import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.multispeak.CbEndpoint;
 import org.ratepayer.multispeak.MultiSpeakClientFactory;
 
@@ -34,6 +38,25 @@ public abstract class CisSimulatorIT extends PlatformIT {
     @AfterAll
     static void stopCis() {
         cis.close();
+    }
+
+    /** A new biller whose balances and bill images come from this class's simulator (settings 8 to 10, and 20). */
+    protected TestBiller refreshingBiller() {
+        TestBiller b = newBiller();
+        String base = "/api/v1/billers/" + b.bid();
+        operatorPut(base + "/settings/8", "{\"value\":\"" + cis.cbUrl() + "\"}");
+        operatorPut(base + "/settings/9", "{\"value\":\"" + CIS_USER + "\"}");
+        operatorPut(base + "/settings/10", "{\"value\":\"" + CIS_PASSWORD + "\"}");
+        operatorPut(base + "/settings/20", "{\"value\":\"" + cis.eprintUrl() + "\"}");
+        return b;
+    }
+
+    /** Gives the biller one bill of {@code amount} for {@code account}: imported, and owed in the simulator too. */
+    protected TestBiller withBill(TestBiller b, String account, String amount) {
+        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
+                .invoice(account.replace("-", "") + "0000001", account, "10/01/2026", amount, null).text()).status()).isEqualTo(201);
+        cis.state().putAccount(CisAccount.of(account, PayableCharge.of("Electric", amount, "0")));
+        return b;
     }
 
     /** A new biller that refreshes balances from and posts to this class's simulator. */

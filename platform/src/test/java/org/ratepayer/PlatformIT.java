@@ -100,6 +100,26 @@ public abstract class PlatformIT {
     }
 
     /**
+     * A started WireMock server (a processor's or a script host's stand-in) that has answered once: its first answer in a
+     * JVM is slow on a busy machine, and only the stubs' own delays should count.
+     */
+    protected static com.github.tomakehurst.wiremock.WireMockServer startedWireMock() {
+        com.github.tomakehurst.wiremock.WireMockServer server = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+        server.start();
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/warm-up")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return server;
+    }
+
+    /**
      * A fresh simulator's first PDF (PDFBox loading its fonts in this JVM) can take longer than the 1 s these tests
      * give the CIS; one bill fetched straight from it first keeps that out of what the tests time.
      */

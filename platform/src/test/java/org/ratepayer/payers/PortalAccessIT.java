@@ -33,12 +33,7 @@ class PortalAccessIT extends CisSimulatorIT {
     }
 
     private Setup twoPayers(String alice, String bob) {
-        TestBiller b = newBiller();
-        String base = "/api/v1/billers/" + b.bid();
-        operatorPut(base + "/settings/8", "{\"value\":\"" + cis.cbUrl() + "\"}");
-        operatorPut(base + "/settings/9", "{\"value\":\"InvoiceCloud\"}");
-        operatorPut(base + "/settings/10", "{\"value\":\"pw\"}");
-        operatorPut(base + "/settings/20", "{\"value\":\"" + cis.eprintUrl() + "\"}");
+        TestBiller b = refreshingBiller();
         String aliceInvoice = alice.replace("-", "") + "0000001";
         String bobInvoice = bob.replace("-", "") + "0000001";
         assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())

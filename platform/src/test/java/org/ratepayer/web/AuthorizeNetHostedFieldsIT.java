@@ -9,13 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.ratepayer.BifText;
-import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.PayableCharge;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,11 +30,7 @@ class AuthorizeNetHostedFieldsIT extends CisPageIT {
     static final String CLIENT_KEY = "5FcB6WrfHGS76gHW3v7btBCE3HuuBuke9Pj96Ztfn5R32G5ep42vne7MCWZtAucY";
     static final String NONCE = "eyJ0b2tlbiI6ImZyb20tdGhlLWxpZ2h0Ym94In0";
 
-    static final WireMockServer ANET = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-    static {
-        ANET.start();
-    }
+    static final WireMockServer ANET = startedWireMock();
 
     @DynamicPropertySource
     static void authorizeNetIsWireMock(DynamicPropertyRegistry registry) {
@@ -78,14 +70,8 @@ class AuthorizeNetHostedFieldsIT extends CisPageIT {
             </transactionResponse></createTransactionResponse>""";
 
     private TestBiller authorizeNetBiller(String account) {
-        TestBiller b = newBiller();
+        TestBiller b = withBill(refreshingBiller(), account, "88.10");
         String base = "/api/v1/billers/" + b.bid() + "/settings/";
-        operatorPut(base + "8", "{\"value\":\"" + cis.cbUrl() + "\"}");
-        operatorPut(base + "9", "{\"value\":\"InvoiceCloud\"}");
-        operatorPut(base + "10", "{\"value\":\"pw\"}");
-        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
-                .invoice(account.replace("-", "") + "0000001", account, "10/01/2026", "88.10", null).text()).status()).isEqualTo(201);
-        cis.state().putAccount(CisAccount.of(account, PayableCharge.of("Electric", "88.10", "0")));
         assertThat(operatorPut(base + "1023", "{\"value\":\"" + LOGIN + "\"}").status()).isEqualTo(200);
         assertThat(operatorPut(base + "1024", "{\"value\":\"" + KEY + "\"}").status()).isEqualTo(200);
         assertThat(operatorPut(base + "1025", "{\"value\":\"" + CLIENT_KEY + "\"}").status()).isEqualTo(200);

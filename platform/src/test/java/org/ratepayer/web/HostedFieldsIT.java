@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.ratepayer.BifText;
-import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.PayableCharge;
 import org.ratepayer.payers.PayerDirectory;
 import org.ratepayer.paynow.PayNowPartner;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,17 +45,7 @@ class HostedFieldsIT extends CisPageIT {
     }
 
     private TestBiller billerWithAccount(String account, String amount) {
-        TestBiller b = newBiller();
-        String base = "/api/v1/billers/" + b.bid();
-        operatorPut(base + "/settings/8", "{\"value\":\"" + cis.cbUrl() + "\"}");
-        operatorPut(base + "/settings/9", "{\"value\":\"InvoiceCloud\"}");
-        operatorPut(base + "/settings/10", "{\"value\":\"pw\"}");
-        operatorPut(base + "/settings/20", "{\"value\":\"" + cis.eprintUrl() + "\"}");
-        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
-                .invoice(account.replace("-", "") + "0000001", account, "10/01/2026", amount, null).text()).status())
-                .isEqualTo(201);
-        cis.state().putAccount(CisAccount.of(account, PayableCharge.of("Electric", amount, "0")));
-        return b;
+        return withBill(refreshingBiller(), account, amount);
     }
 
     private TestBiller partnerBiller() {

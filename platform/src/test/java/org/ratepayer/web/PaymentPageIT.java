@@ -15,12 +15,7 @@ import org.ratepayer.cissim.PayableCharge;
 class PaymentPageIT extends CisPageIT {
 
     private TestBiller billerWithAccount(String account, CisAccount inCis) {
-        TestBiller b = newBiller();
-        String base = "/api/v1/billers/" + b.bid();
-        operatorPut(base + "/settings/8", "{\"value\":\"" + cis.cbUrl() + "\"}");
-        operatorPut(base + "/settings/9", "{\"value\":\"InvoiceCloud\"}");
-        operatorPut(base + "/settings/10", "{\"value\":\"pw\"}");
-        operatorPut(base + "/settings/20", "{\"value\":\"" + cis.eprintUrl() + "\"}");
+        TestBiller b = refreshingBiller();
         assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
                 .invoice(account.replace("-", "") + "0000001", account, "10/01/2026", "88.10", null).text()).status())
                 .isEqualTo(201);

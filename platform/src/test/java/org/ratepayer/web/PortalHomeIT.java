@@ -56,13 +56,7 @@ class PortalHomeIT extends CisPageIT {
     PayerDirectory directory;
 
     private TestBiller biller() {
-        TestBiller b = newBiller();
-        String base = "/api/v1/billers/" + b.bid();
-        operatorPut(base + "/settings/8", "{\"value\":\"" + cis.cbUrl() + "\"}");
-        operatorPut(base + "/settings/9", "{\"value\":\"InvoiceCloud\"}");
-        operatorPut(base + "/settings/10", "{\"value\":\"pw\"}");
-        operatorPut(base + "/settings/20", "{\"value\":\"" + cis.eprintUrl() + "\"}");
-        return b;
+        return refreshingBiller();
     }
 
     private void signOn(TestBiller b, String username) {

@@ -23,13 +23,7 @@ class PortalWalletIT extends CisPageIT {
     PayerDirectory directory;
 
     private TestBiller biller() {
-        TestBiller b = newBiller();
-        String base = "/api/v1/billers/" + b.bid();
-        operatorPut(base + "/settings/8", "{\"value\":\"" + cis.cbUrl() + "\"}");
-        operatorPut(base + "/settings/9", "{\"value\":\"InvoiceCloud\"}");
-        operatorPut(base + "/settings/10", "{\"value\":\"pw\"}");
-        operatorPut(base + "/settings/20", "{\"value\":\"" + cis.eprintUrl() + "\"}");
-        return b;
+        return refreshingBiller();
     }
 
     private void assertNoToken() {

@@ -10,13 +10,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.ratepayer.BifText;
-import org.ratepayer.cissim.CisAccount;
-import org.ratepayer.cissim.PayableCharge;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,11 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class StripeHostedBankIT extends CisPageIT {
 
     static final String KEY = "sk_test_51RatepayerBrowserBank00";
-    static final WireMockServer STRIPE = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-    static {
-        STRIPE.start();
-    }
+    static final WireMockServer STRIPE = startedWireMock();
 
     @DynamicPropertySource
     static void stripeIsWireMock(DynamicPropertyRegistry registry) {
@@ -71,14 +63,8 @@ class StripeHostedBankIT extends CisPageIT {
             """;
 
     private TestBiller stripeBiller(String account) {
-        TestBiller b = newBiller();
+        TestBiller b = withBill(refreshingBiller(), account, "88.10");
         String base = "/api/v1/billers/" + b.bid() + "/settings/";
-        operatorPut(base + "8", "{\"value\":\"" + cis.cbUrl() + "\"}");
-        operatorPut(base + "9", "{\"value\":\"InvoiceCloud\"}");
-        operatorPut(base + "10", "{\"value\":\"pw\"}");
-        assertThat(upload(b, b.webServiceKey(), "f.bif", new BifText(b.guidText())
-                .invoice(account.replace("-", "") + "0000001", account, "10/01/2026", "88.10", null).text()).status()).isEqualTo(201);
-        cis.state().putAccount(CisAccount.of(account, PayableCharge.of("Electric", "88.10", "0")));
         assertThat(operatorPut(base + "1018", "{\"value\":\"" + KEY + "\"}").status()).isEqualTo(200);
         assertThat(operatorPut(base + "1020", "{\"value\":\"pk_test_RatepayerBrowserBank\"}").status()).isEqualTo(200);
         assertThat(operatorPut(base + "1017", "{\"value\":\"STRIPE\"}").status()).isEqualTo(200);

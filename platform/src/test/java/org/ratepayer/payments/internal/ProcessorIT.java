@@ -3,11 +3,7 @@ package org.ratepayer.payments.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -41,25 +37,6 @@ public abstract class ProcessorIT extends CisSimulatorIT {
 
     /** This class's processor stand-in, emptied before and after each test so that no test sees another's requests. */
     protected abstract WireMockServer processor();
-
-    /**
-     * A started WireMock server that has answered once: its first answer in a JVM is slow on a busy machine, and only the
-     * stubs' own delays should count.
-     */
-    protected static WireMockServer startedProcessor() {
-        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        try {
-            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/warm-up")).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return server;
-    }
 
     @BeforeEach
     void freshProcessor() {

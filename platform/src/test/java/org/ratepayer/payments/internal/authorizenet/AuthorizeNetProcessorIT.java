@@ -2,7 +2,6 @@ package org.ratepayer.payments.internal.authorizenet;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,32 +19,21 @@ import static org.ratepayer.payments.internal.authorizenet.AuthorizeNetGatewayTe
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ratepayer.BifText;
 import org.ratepayer.payments.internal.ProcessorIT;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PaymentPosting;
 import org.ratepayer.payers.Payer;
-import org.ratepayer.payers.PayerDirectory;
 import org.ratepayer.payers.SavedPaymentMethod;
-import org.ratepayer.payers.Wallet;
-import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.CardDetails;
-import org.ratepayer.payments.internal.PaymentRepairJob;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -65,7 +53,7 @@ class AuthorizeNetProcessorIT extends ProcessorIT {
     static final String KEY = "346HZ32z3fP4hTG2";
     static final String CLIENT_KEY = "5FcB6WrfHGS76gHW3v7btBCE3HuuBuke9Pj96Ztfn5R32G5ep42vne7MCWZtAucY";
 
-    static final WireMockServer ANET = startedProcessor();
+    static final WireMockServer ANET = startedWireMock();
 
     @DynamicPropertySource
     static void authorizeNetIsWireMock(DynamicPropertyRegistry registry) {

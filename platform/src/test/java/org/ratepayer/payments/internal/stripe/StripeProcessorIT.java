@@ -10,31 +10,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ratepayer.BifText;
 import org.ratepayer.payments.internal.ProcessorIT;
-import org.ratepayer.cissim.CisSimulator;
 import org.ratepayer.cissim.PaymentPosting;
 import org.ratepayer.payers.Payer;
-import org.ratepayer.payers.PayerDirectory;
 import org.ratepayer.payers.SavedPaymentMethod;
-import org.ratepayer.payers.Wallet;
-import org.ratepayer.payments.PaymentService;
 import org.ratepayer.payments.gateway.CardDetails;
-import org.ratepayer.payments.internal.PaymentRepairJob;
 import org.ratepayer.payments.internal.webhooks.WebhookSignatures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,7 +41,7 @@ class StripeProcessorIT extends ProcessorIT {
 
     static final String KEY = "sk_test_51RatepayerEndToEnd000";
 
-    static final WireMockServer STRIPE = startedProcessor();
+    static final WireMockServer STRIPE = startedWireMock();
 
     @DynamicPropertySource
     static void stripeIsWireMock(DynamicPropertyRegistry registry) {
