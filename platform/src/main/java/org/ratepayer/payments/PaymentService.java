@@ -449,11 +449,7 @@ public class PaymentService {
      */
     public PaymentGateway.Tokenized tokenizeOne(long bid, org.ratepayer.payments.gateway.CardDetails card,
             org.ratepayer.payments.gateway.BankDetails bank, String methodToken) {
-        int given = (card != null ? 1 : 0) + (bank != null ? 1 : 0) + (methodToken != null ? 1 : 0);
-        if (given != 1) {
-            throw new InvalidPaymentMethodException("card", "send exactly one of card, bank or methodToken");
-        }
-        return tokenize(bid, new PaymentRequest(null, null, null, null, card, bank, methodToken, null, null));
+        return tokenizeOne(bid, card, bank, methodToken, null, null);
     }
 
     /** The request's method, tokenized, or why not: exactly one of {@code method} and {@code refusal} is set. */

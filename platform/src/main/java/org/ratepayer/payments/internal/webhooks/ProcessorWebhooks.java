@@ -126,17 +126,7 @@ public class ProcessorWebhooks {
         if (event == null) {
             return Answer.refused(400, "body", "not an event: an object with an id and a type is expected");
         }
-        WebhookEvent e = event;
-        Handled handled = tx.execute(s -> handle(processor, bid, e, sha256(payload)));
-        if (handled.outcome() == Outcome.APPLIED && handled.returnCode() != null) {
-            meters.counter("ratepayer.ach.returns", "code", handled.returnCode()).increment();
-        }
-        if (handled.outcome() == Outcome.UNKNOWN_PAYMENT) {
-            meters.counter("ratepayer.webhooks.unmatched", "processor", processor).increment();
-            log.warn("biller {}: {} event {} ({}) names no payment of the biller; stored for the operator", bid, processor, e.id(),
-                    e.type());
-        }
-        return new Answer(200, handled.outcome(), null, null);
+        return new Answer(200, observed(processor, bid, event, payload), null, null);
     }
 
     private record Handled(Outcome outcome, String returnCode) {
@@ -190,11 +180,11 @@ public class ProcessorWebhooks {
     }
 
     /**
-     * An event the platform learned by asking the processor rather than by a webhook (Authorize.Net's eCheck poll,
-     * docs/ach.md): taken exactly as a webhook's event is, once under its id in {@code processor_event}, moved only as
-     * {@link WebhookEvent#next} allows, counted and logged alike. No signature: the platform asked the processor itself.
+     * Takes an event once under its id in {@code processor_event}, moving its payment only as {@link WebhookEvent#next}
+     * allows, counted and logged: a webhook's, once its signature verified, or one the platform learned by asking the
+     * processor itself (Authorize.Net's eCheck poll, docs/ach.md), which needs no signature.
      *
-     * @param payload what was observed, as text; only its SHA-256 is stored
+     * @param payload the body as received, or what was observed as text; only its SHA-256 is stored
      */
     public Outcome observed(String processor, long bid, WebhookEvent event, String payload) {
         Handled handled = tx.execute(s -> handle(processor, bid, event, sha256(payload)));
