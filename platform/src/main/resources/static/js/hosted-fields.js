@@ -130,9 +130,13 @@
     }
   };
 
-  // Authorize.Net: Accept.js's hosted payment form (AcceptUI), a lightbox of Authorize.Net's own origin opened by a button
-  // of class "AcceptUI"; its answer is a one-time nonce, sent to Ratepayer as "anet-nonce:CARD:<brand>:<last four>:<nonce>"
-  // (docs/processors.md). AcceptUI binds the buttons present when its script runs, so this driver mounts first.
+  // Authorize.Net: for a card, Accept.js's hosted payment form (AcceptUI), a lightbox of Authorize.Net's own origin opened by
+  // a button of class "AcceptUI"; its answer is a one-time nonce, sent to Ratepayer as
+  // "anet-nonce:CARD:<brand>:<last four>:<nonce>" (docs/processors.md). AcceptUI binds the buttons present when its script
+  // runs, so this driver mounts first. For a bank account, AcceptUI's bank form does not tell the page the last four digits
+  // or the kind of account, so the page has its own bank fields, without names (never posted to Ratepayer), and Accept.js
+  // sends them from the browser straight to Authorize.Net, which answers with a nonce: "anet-nonce:BANK:<CHECKING|SAVINGS>:
+  // <last four>:<nonce>" (docs/hosted-fields.md).
   function brandOf(bin) {
     var b = String(bin || '');
     if (/^4/.test(b)) { return 'VISA'; }
@@ -141,10 +145,57 @@
     if (/^(6011|65|64[4-9])/.test(b)) { return 'DISCOVER'; }
     return 'CARD';
   }
+  function bankField(id, label, attributes) {
+    var p = document.createElement('p');
+    var l = document.createElement('label');
+    l.htmlFor = id;
+    l.textContent = label;
+    var input = document.createElement(attributes.options ? 'select' : 'input');
+    input.id = id;
+    (attributes.options || []).forEach(function (o) {
+      var option = document.createElement('option');
+      option.value = o[0];
+      option.textContent = o[1];
+      input.appendChild(option);
+    });
+    Object.keys(attributes).forEach(function (k) {
+      if (k !== 'options') {
+        input.setAttribute(k, attributes[k]);
+      }
+    });
+    p.appendChild(l);
+    p.appendChild(input);
+    return p;
+  }
+  function anetBankFields() {
+    var box = document.createElement('div');
+    box.id = 'anet-bank';
+    box.appendChild(bankField('anet-ach-name', 'Name on the account', { autocomplete: 'name', maxlength: '22' }));
+    box.appendChild(bankField('anet-ach-routing', 'Routing number (9 digits)', { inputmode: 'numeric', maxlength: '9', autocomplete: 'off' }));
+    box.appendChild(bankField('anet-ach-account', 'Account number', { inputmode: 'numeric', maxlength: '17', autocomplete: 'off' }));
+    box.appendChild(bankField('anet-ach-type', 'Kind of account', { options: [['checking', 'Checking'], ['savings', 'Savings']] }));
+    var hint = document.createElement('p');
+    hint.id = 'anet-ach-hint';
+    hint.textContent = 'Your bank details go from this page straight to Authorize.Net, the payment processor; only a one-time code'
+      + ' that stands for them is sent on.';
+    box.appendChild(hint);
+    return box;
+  }
+  // hidden, and not displayed: the site's stylesheet gives buttons a display of their own, which would override [hidden]
+  function shown(el, visible) {
+    el.hidden = !visible;
+    el.style.display = visible ? '' : 'none';
+  }
+  function valueOf(id) {
+    var el = document.getElementById(id);
+    return el ? String(el.value || '').trim() : '';
+  }
   api.drivers.authorizenet = {
     mountBeforeScript: true,
-    mount: function (container, config) {
+    mount: function (container, config, method) {
       var self = this;
+      self.config = config;
+      // the card button first, whatever the method: AcceptUI binds only the buttons there when its script runs
       if (!this.button) {
         var button = document.createElement('button');
         button.type = 'button';
@@ -158,8 +209,7 @@
         button.setAttribute('data-acceptUIFormHeaderTxt', 'Card details');
         button.setAttribute('data-paymentOptions', '{"showCreditCard": true, "showBankAccount": false}');
         button.setAttribute('data-responseHandler', 'ratepayerAcceptUiAnswer');
-        container.textContent = '';
-        container.appendChild(button);
+        container.insertBefore(button, container.firstChild);
         this.button = button;
         window.ratepayerAcceptUiAnswer = function (answer) {
           var result;
@@ -186,10 +236,26 @@
           }
         };
       }
-      return Promise.resolve();
+      shown(self.button, method !== 'ACH');
+      if (method !== 'ACH') {
+        if (self.bank) {
+          shown(self.bank, false);
+        }
+        return Promise.resolve();
+      }
+      if (!self.bank) {
+        self.bank = anetBankFields();
+        container.appendChild(self.bank);
+      }
+      shown(self.bank, true);
+      // Accept.js, from Authorize.Net's own origin, loaded once (AcceptUI may have brought it already)
+      return window.Accept && window.Accept.dispatchData ? Promise.resolve() : loadScript(config.acceptJsUrl);
     },
-    tokenize: function () {
+    tokenize: function (method) {
       var self = this;
+      if (method === 'ACH') {
+        return self.bankNonce();
+      }
       if (self.answered && self.answered.token) {
         var ready = self.answered;
         self.answered = null;
@@ -198,6 +264,37 @@
       return new Promise(function (resolve) {
         self.waiting = resolve;
         self.button.click();
+      });
+    },
+    bankNonce: function () {
+      var config = this.config;
+      var bank = {
+        nameOnAccount: valueOf('anet-ach-name'),
+        routingNumber: valueOf('anet-ach-routing').replace(/\D/g, ''),
+        accountNumber: valueOf('anet-ach-account').replace(/\D/g, ''),
+        accountType: valueOf('anet-ach-type') || 'checking'
+      };
+      if (!bank.nameOnAccount) {
+        return Promise.resolve({ error: 'Enter the name on the bank account.' });
+      }
+      if (bank.routingNumber.length !== 9) {
+        return Promise.resolve({ error: 'Enter the 9-digit routing number.' });
+      }
+      if (bank.accountNumber.length < 4) {
+        return Promise.resolve({ error: 'Enter the account number.' });
+      }
+      return new Promise(function (resolve) {
+        window.Accept.dispatchData({ authData: { clientKey: config.clientKey, apiLoginID: config.apiLoginId }, bankData: bank },
+          function (answer) {
+            if (!answer || !answer.messages || answer.messages.resultCode !== 'Ok' || !answer.opaqueData) {
+              var said = answer && answer.messages && answer.messages.message && answer.messages.message[0];
+              resolve({ error: 'The bank account was not accepted' + (said && said.text ? ': ' + said.text : '.')
+                + ' Check it and try again.' });
+              return;
+            }
+            resolve({ token: 'anet-nonce:BANK:' + (bank.accountType === 'savings' ? 'SAVINGS' : 'CHECKING') + ':'
+              + bank.accountNumber.slice(-4) + ':' + answer.opaqueData.dataValue });
+          });
       });
     }
   };

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,83 @@ class AuthorizeNetHostedFieldsIT extends CisPageIT {
                 .withRequestBody(containing("<dataDescriptor>COMMON.ACCEPT.INAPP.PAYMENT</dataDescriptor>"))
                 .withRequestBody(containing("<dataValue>" + NONCE + "</dataValue>"))
                 .withRequestBody(containing("<amount>88.10</amount>")));
+    }
+
+    static final String BANK_NONCE = "eyJ0b2tlbiI6ImZyb20tYWNjZXB0LWpzIn0";
+
+    /**
+     * Accept.js's contract for a bank account: {@code Accept.dispatchData(secureData, handler)} sends {@code secureData.bankData}
+     * from the browser to Authorize.Net (here: a POST to the stand-in's own origin, as Accept.js posts to Authorize.Net's API)
+     * and hands the handler a nonce for it.
+     */
+    static final String ACCEPT_JS = """
+            (function () {
+              var api = new URL(document.currentScript.src).origin + '/xml/v1/request.api';
+              window.Accept = {
+                dispatchData: function (secureData, handler) {
+                  fetch(api, { method: 'POST', mode: 'no-cors', body: JSON.stringify({ securePaymentContainerRequest: secureData }) })
+                    .then(function () {
+                      handler({ messages: { resultCode: 'Ok', message: [{ code: 'I_WC_01', text: 'Successful.' }] },
+                                opaqueData: { dataDescriptor: 'COMMON.ACCEPT.INAPP.PAYMENT', dataValue: '%s' } });
+                    });
+                }
+              };
+            })();
+            """.formatted(BANK_NONCE);
+
+    static final String ECHECK_ACCEPTED = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <createTransactionResponse xmlns="AnetApi/xml/v1/schema/AnetApiSchema.xsd"><messages><resultCode>Ok</resultCode>
+            <message><code>I00001</code><text>Successful.</text></message></messages><transactionResponse><responseCode>1</responseCode>
+            <authCode/><avsResultCode>P</avsResultCode><cvvResultCode/><transId>60019495098</transId><refTransID/><transHash/>
+            <testRequest>0</testRequest><accountNumber>XXXX6789</accountNumber><accountType>eCheck</accountType>
+            <messages><message><code>1</code><description>This transaction has been approved.</description></message></messages>
+            </transactionResponse></createTransactionResponse>""";
+
+    @Test
+    void aPayerPaysFromABankAccountWhoseNumbersGoFromThePageStraightToAuthorizeNet() throws Exception {
+        ANET.stubFor(get(urlPathEqualTo("/v3/AcceptUI.js")).willReturn(aResponse().withHeader("Content-Type", "application/javascript")
+                .withBody(ACCEPT_UI)));
+        ANET.stubFor(get(urlPathEqualTo("/v1/Accept.js")).willReturn(aResponse().withHeader("Content-Type", "application/javascript")
+                .withBody(ACCEPT_JS)));
+        ANET.stubFor(post(urlPathEqualTo("/xml/v1/request.api")).withRequestBody(containing("securePaymentContainerRequest"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        ANET.stubFor(post(urlPathEqualTo("/xml/v1/request.api")).withRequestBody(containing("<createTransactionRequest"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/xml").withBody(ECHECK_ACCEPTED)));
+        String account = "4702-1";
+        TestBiller b = authorizeNetBiller(account);
+        browser.close();
+        browser = HeadlessChromium.open(true);
+
+        browser.findAccount(url("/pay/" + b.bid()), account, "49331");
+        browser.click("method-ach");
+        browser.fill("anet-ach-name", "Pat Doe");
+        browser.fill("anet-ach-routing", "011000015");
+        browser.fill("anet-ach-account", "000123456789");
+        assertThat(browser.element("acceptui-open").isDisplayed()).as("the card button hidden for a bank account").isFalse();
+        assertThat(browser.element("anet-ach-account").getDomAttribute("name")).as("never posted with the form").isNull();
+        browser.assertAccessible("the payment page with Authorize.Net's bank fields");
+        browser.fill("amount", "88.10");
+        browser.click("review");
+        assertThat(browser.text("review-method")).isEqualTo("Bank account ending 6789");
+        browser.click("confirm");
+        assertThat(browser.text("outcome")).isEqualTo("Thank you, your bank payment is being processed");
+
+        assertThat(jdbc.sql("select method_token || ' ' || status from payment where biller_id = ?").param(b.bid()).query(String.class)
+                .single()).isEqualTo("anet-nonce:BANK:CHECKING:6789:" + BANK_NONCE + " PENDING");
+        ANET.verify(1, postRequestedFor(urlPathEqualTo("/xml/v1/request.api"))
+                .withRequestBody(containing("<createTransactionRequest"))
+                .withRequestBody(containing("<dataValue>" + BANK_NONCE + "</dataValue>"))
+                .withRequestBody(containing("<amount>88.10</amount>")));
+        // the account number left the browser once, for Authorize.Net, with the biller's public keys; never for the platform
+        List<HeadlessChromium.SentRequest> withAccount = browser.requestsSent().stream()
+                .filter(r -> (r.url() + r.body()).contains("000123456789")).toList();
+        assertThat(withAccount).hasSize(1).allSatisfy(r -> {
+            assertThat(r.url()).isEqualTo("http://localhost:" + ANET.port() + "/xml/v1/request.api");
+            assertThat(r.body()).contains("\"clientKey\":\"" + CLIENT_KEY + "\"").contains("\"apiLoginID\":\"" + LOGIN + "\"")
+                    .contains("\"accountType\":\"checking\"").contains("\"nameOnAccount\":\"Pat Doe\"").doesNotContain(KEY);
+        });
+        ANET.verify(0, postRequestedFor(urlPathEqualTo("/xml/v1/request.api")).withRequestBody(containing("000123456789"))
+                .withRequestBody(containing("<createTransactionRequest")));
     }
 }

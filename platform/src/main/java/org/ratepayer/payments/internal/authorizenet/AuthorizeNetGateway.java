@@ -229,8 +229,11 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         }
         String script = props.acceptUi();
         String scriptOrigin = origin(script);
+        // cards in AcceptUI's lightbox; bank accounts in the page's own unnamed fields, sent by Accept.js straight to
+        // Authorize.Net (same script origin, same API origin): docs/hosted-fields.md
         return new HostedFields("authorizenet", script,
-                java.util.Map.of("apiLoginId", credentials.get().loginId(), "clientKey", clientKey.get(), "methods", "CARD"),
+                java.util.Map.of("apiLoginId", credentials.get().loginId(), "clientKey", clientKey.get(), "methods", "CARD,ACH",
+                        "acceptJsUrl", props.acceptJs()),
                 List.of(scriptOrigin), List.of(scriptOrigin), List.of(origin(props.apiBase())));
     }
 

@@ -29,6 +29,14 @@ public record AuthorizeNetProperties(
         @DefaultValue("3") int lookBack,
         @DefaultValue("") String acceptUiUrl) {
 
+    /**
+     * Accept.js, which sends a bank account typed on the page from the browser to Authorize.Net for a nonce: beside AcceptUI,
+     * {@code …/v1/Accept.js} of the same host (docs/hosted-fields.md).
+     */
+    public String acceptJs() {
+        return java.net.URI.create(acceptUi()).resolve("../v1/Accept.js").toString();
+    }
+
     /** The AcceptUI script the pages load (docs/hosted-fields.md). */
     public String acceptUi() {
         if (acceptUiUrl != null && !acceptUiUrl.isBlank()) {

@@ -632,11 +632,13 @@ class AuthorizeNetGatewayTest {
     void thePagesGetAcceptUiOfTheApisEnvironmentWithPublicKeysOnly() {
         PaymentGateway.HostedFields production = gateway("https://api2.authorize.net").hostedFields(BID);
         assertThat(production).isEqualTo(new PaymentGateway.HostedFields("authorizenet", "https://js.authorize.net/v3/AcceptUI.js",
-                java.util.Map.of("apiLoginId", LOGIN, "clientKey", CLIENT_KEY, "methods", "CARD"), List.of("https://js.authorize.net"),
+                java.util.Map.of("apiLoginId", LOGIN, "clientKey", CLIENT_KEY, "methods", "CARD,ACH",
+                        "acceptJsUrl", "https://js.authorize.net/v1/Accept.js"), List.of("https://js.authorize.net"),
                 List.of("https://js.authorize.net"), List.of("https://api2.authorize.net")));
         assertThat(production.config().values()).doesNotContain(KEY);
         PaymentGateway.HostedFields sandbox = gateway("https://apitest.authorize.net").hostedFields(BID);
         assertThat(sandbox.scriptUrl()).isEqualTo("https://jstest.authorize.net/v3/AcceptUI.js");
+        assertThat(sandbox.config().get("acceptJsUrl")).isEqualTo("https://jstest.authorize.net/v1/Accept.js");
         assertThat(sandbox.connectSources()).containsExactly("https://apitest.authorize.net");
 
         AuthorizeNetGateway noClientKey = new AuthorizeNetGateway(
