@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import org.ratepayer.billers.BillerService;
 import org.ratepayer.payments.PaymentRefunds;
 import org.ratepayer.payments.batches.BatchProperties;
@@ -53,10 +52,9 @@ public class PaymentsConfiguration {
 
     /** Stripe, for the billers that chose it, each with its own secret key (docs/processors.md). */
     @Bean
-    StripeGateway stripeGateway(StripeProperties props, BillerService billers, JdbcClient jdbc) {
+    StripeGateway stripeGateway(StripeProperties props, BillerService billers, RecordedCharges recorded) {
         return new StripeGateway(props, bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_SECRET_KEY),
-                (bid, guid) -> recordedReference(jdbc, bid, guid),
-                (bid, reference) -> recordedPayment(jdbc, bid, reference),
+                recorded,
                 bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_STRIPE_PUBLISHABLE_KEY),
                 // the pages take a bank account in Stripe's own form, on a SetupIntent of the platform's endpoint (docs/processors.md)
                 bid -> {
@@ -68,8 +66,8 @@ public class PaymentsConfiguration {
 
     /** Authorize.Net, for the billers that chose it, each with its own login id and sealed transaction key (docs/processors.md). */
     @Bean
-    AuthorizeNetGateway authorizeNetGateway(AuthorizeNetProperties props, BillerService billers, BatchProperties batches, JdbcClient jdbc,
-            java.time.Clock clock) {
+    AuthorizeNetGateway authorizeNetGateway(AuthorizeNetProperties props, BillerService billers, BatchProperties batches,
+            RecordedCharges recorded, java.time.Clock clock) {
         return new AuthorizeNetGateway(props,
                 bid -> {
                     var config = billers.cachedConfig(bid);
@@ -80,22 +78,9 @@ public class PaymentsConfiguration {
                             : java.util.Optional.empty();
                 },
                 bid -> billers.cachedConfig(bid).setting(ConfigCatalogue.SET_AUTHORIZE_NET_CLIENT_KEY),
-                (bid, guid) -> recordedReference(jdbc, bid, guid),
-                (bid, reference) -> recordedPayment(jdbc, bid, reference),
+                recorded,
                 (bid, day) -> businessDayEnd(billers, batches, bid, day),
                 clock);
-    }
-
-    /** The processor's reference Ratepayer recorded for a charge: the adapters that look a charge up ask it first. */
-    private static Optional<String> recordedReference(JdbcClient jdbc, long bid, UUID paymentGuid) {
-        return jdbc.sql("select gateway_reference from payment where biller_id = ? and payment_guid = ?")
-                .params(bid, paymentGuid).query(String.class).optional();
-    }
-
-    /** The payment whose charge has this processor reference, if Ratepayer made it (settlement's matching). */
-    private static Optional<UUID> recordedPayment(JdbcClient jdbc, long bid, String reference) {
-        return jdbc.sql("select payment_guid from payment where biller_id = ? and gateway_reference = ? limit 1")
-                .params(bid, reference).query(UUID.class).optional();
     }
 
     /** The business days processors settle by are the ones the biller's batches close (docs/settlement.md). */

@@ -89,6 +89,7 @@ import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.MethodNotAcceptedException;
 import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.payments.internal.RecordedCharges;
 import org.ratepayer.payments.gateway.PaymentMethodChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,16 +146,6 @@ public final class AuthorizeNetGateway implements PaymentGateway {
         Optional<String> clientKey(long bid);
     }
 
-    /** The transaction id Ratepayer recorded for a charge (its reference), if it has one: no list search needed then. */
-    public interface References {
-        Optional<String> transaction(long bid, UUID paymentGuid);
-    }
-
-    /** The payment whose charge is this transaction (its recorded reference), if Ratepayer made it. */
-    public interface Guids {
-        Optional<UUID> paymentOf(long bid, String transId);
-    }
-
     /** When the biller's business day ends (docs/settlement.md): the settlement takes the batches closed within it. */
     public interface BusinessDays {
         Instant end(long bid, LocalDate day);
@@ -163,8 +154,7 @@ public final class AuthorizeNetGateway implements PaymentGateway {
     private final AuthorizeNetProperties props;
     private final Accounts accounts;
     private final ClientKeys clientKeys;
-    private final References references;
-    private final Guids guids;
+    private final RecordedCharges recorded;
     private final BusinessDays days;
     private final Clock clock;
     private final HttpClient http;
@@ -172,13 +162,12 @@ public final class AuthorizeNetGateway implements PaymentGateway {
     private final XMLInputFactory reading;
     private final DatatypeFactory dates;
 
-    public AuthorizeNetGateway(AuthorizeNetProperties props, Accounts accounts, ClientKeys clientKeys, References references, Guids guids,
+    public AuthorizeNetGateway(AuthorizeNetProperties props, Accounts accounts, ClientKeys clientKeys, RecordedCharges recorded,
             BusinessDays days, Clock clock) {
         this.props = props;
         this.accounts = accounts;
         this.clientKeys = clientKeys;
-        this.references = references;
-        this.guids = guids;
+        this.recorded = recorded;
         this.days = days;
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(props.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -652,7 +641,7 @@ public final class AuthorizeNetGateway implements PaymentGateway {
                     continue;
                 }
                 String reference = t.getTransId();
-                UUID guid = guids.paymentOf(bid, reference)
+                UUID guid = recorded.paymentOf(bid, reference)
                         .orElseGet(() -> UUID.nameUUIDFromBytes(("authorizenet:" + reference).getBytes(StandardCharsets.UTF_8)));
                 out.add(new Settlement(guid, t.getSettleAmount(), reference));
             }
@@ -739,7 +728,7 @@ public final class AuthorizeNetGateway implements PaymentGateway {
     }
 
     private Optional<String> transaction(long bid, UUID paymentGuid) {
-        Optional<String> recorded = references.transaction(bid, paymentGuid).filter(r -> r.chars().allMatch(Character::isDigit));
+        Optional<String> recorded = this.recorded.reference(bid, paymentGuid).filter(r -> r.chars().allMatch(Character::isDigit));
         return recorded.isPresent() ? recorded : find(bid, key(paymentGuid)).map(TransactionSummaryType::getTransId);
     }
 

@@ -35,6 +35,9 @@ public class ECheckPoll {
     public static final String PROCESSOR = "authorizenet";
     /** How long after the debit the bank may still return it (NACHA: 60 days for an unauthorised debit). */
     static final Duration RETURN_WINDOW = Duration.ofDays(60);
+    /** The payments a run follows: Authorize.Net bank payments pending, or taken within the window ({@code ?} its start). */
+    private static final String FOLLOWED = "method = 'ACH' and method_token like 'anet-%' and gateway_reference is not null"
+            + " and (status = 'PENDING' or (status in ('APPROVED', 'SETTLED') and created_at > ?))";
 
     private final JdbcClient jdbc;
     private final AuthorizeNetGateway gateway;
@@ -53,11 +56,8 @@ public class ECheckPoll {
 
     /** The billers with an Authorize.Net bank payment to follow: the ones a run asks about. */
     public List<Long> billers() {
-        return jdbc.sql("""
-                select distinct biller_id from payment where method = 'ACH' and method_token like 'anet-%'
-                and gateway_reference is not null and (status = 'PENDING' or (status in ('APPROVED', 'SETTLED') and created_at > ?))
-                order by biller_id
-                """).param(cutoff()).query(Long.class).list();
+        return jdbc.sql("select distinct biller_id from payment where " + FOLLOWED + " order by biller_id").param(cutoff())
+                .query(Long.class).list();
     }
 
     /**
@@ -67,11 +67,8 @@ public class ECheckPoll {
      * @return how many payments moved
      */
     public int poll(long bid) {
-        List<Watched> watched = jdbc.sql("""
-                select payment_guid, gateway_reference, status from payment where biller_id = ? and method = 'ACH'
-                and method_token like 'anet-%' and gateway_reference is not null
-                and (status = 'PENDING' or (status in ('APPROVED', 'SETTLED') and created_at > ?)) order by created_at, payment_id
-                """).params(bid, cutoff()).query((rs, n) -> new Watched(rs.getObject(1, UUID.class), rs.getString(2),
+        List<Watched> watched = jdbc.sql("select payment_guid, gateway_reference, status from payment where biller_id = ? and " + FOLLOWED
+                + " order by created_at, payment_id").params(bid, cutoff()).query((rs, n) -> new Watched(rs.getObject(1, UUID.class), rs.getString(2),
                         PaymentStatus.valueOf(rs.getString(3)))).list();
         int moved = 0;
         for (Watched w : watched) {

@@ -42,6 +42,7 @@ import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.MethodNotAcceptedException;
 import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.payments.internal.RecordedCharges;
 import org.ratepayer.payments.gateway.PaymentMethodChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,20 +69,9 @@ public final class StripeGateway implements PaymentGateway {
         Optional<String> secretKey(long bid);
     }
 
-    /** The PaymentIntent id Ratepayer recorded for a charge (its reference), if it has one: no search needed then. */
-    public interface References {
-        Optional<String> paymentIntent(long bid, UUID paymentGuid);
-    }
-
-    /** The payment whose charge is this PaymentIntent (its recorded reference), if Ratepayer made it. */
-    public interface Guids {
-        Optional<UUID> paymentOf(long bid, String paymentIntent);
-    }
-
     private final StripeProperties props;
     private final Keys keys;
-    private final References references;
-    private final Guids guids;
+    private final RecordedCharges recorded;
 
     /** The biller's Stripe publishable key (setting 1020), if it has set one: public, handed to payers' browsers. */
     public interface PublishableKeys {
@@ -90,12 +80,12 @@ public final class StripeGateway implements PaymentGateway {
 
     private final PublishableKeys publishableKeys;
 
-    public StripeGateway(StripeProperties props, Keys keys, References references, Guids guids) {
-        this(props, keys, references, guids, bid -> Optional.empty());
+    public StripeGateway(StripeProperties props, Keys keys, RecordedCharges recorded) {
+        this(props, keys, recorded, bid -> Optional.empty());
     }
 
-    public StripeGateway(StripeProperties props, Keys keys, References references, Guids guids, PublishableKeys publishableKeys) {
-        this(props, keys, references, guids, publishableKeys, bid -> Optional.empty());
+    public StripeGateway(StripeProperties props, Keys keys, RecordedCharges recorded, PublishableKeys publishableKeys) {
+        this(props, keys, recorded, publishableKeys, bid -> Optional.empty());
     }
 
     /**
@@ -125,14 +115,13 @@ public final class StripeGateway implements PaymentGateway {
 
     private final BankPages bankPages;
 
-    public StripeGateway(StripeProperties props, Keys keys, References references, Guids guids, PublishableKeys publishableKeys,
+    public StripeGateway(StripeProperties props, Keys keys, RecordedCharges recorded, PublishableKeys publishableKeys,
             BankPages bankPages) {
         this.bankPages = bankPages;
         this.publishableKeys = publishableKeys;
         this.props = props;
         this.keys = keys;
-        this.references = references;
-        this.guids = guids;
+        this.recorded = recorded;
     }
 
     @Override
@@ -585,7 +574,7 @@ public final class StripeGateway implements PaymentGateway {
             for (BalanceTransaction bt : page.getData()) {
                 String pi = bt.getSourceObject() instanceof Charge charge ? charge.getPaymentIntent() : null;
                 String reference = pi != null ? pi : bt.getSource();
-                UUID guid = guids.paymentOf(bid, reference)
+                UUID guid = recorded.paymentOf(bid, reference)
                         .orElseGet(() -> UUID.nameUUIDFromBytes(reference.getBytes(StandardCharsets.UTF_8)));
                 out.add(new Settlement(guid, BigDecimal.valueOf(bt.getAmount()).movePointLeft(2), reference));
                 after = bt.getId();
@@ -595,7 +584,7 @@ public final class StripeGateway implements PaymentGateway {
     }
 
     private Optional<String> paymentIntent(long bid, UUID paymentGuid) throws StripeException {
-        Optional<String> recorded = references.paymentIntent(bid, paymentGuid).filter(r -> r.startsWith("pi_"));
+        Optional<String> recorded = this.recorded.reference(bid, paymentGuid).filter(r -> r.startsWith("pi_"));
         return recorded.isPresent() ? recorded : find(bid, paymentGuid).map(PaymentIntent::getId);
     }
 

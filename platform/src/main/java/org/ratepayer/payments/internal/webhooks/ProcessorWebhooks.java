@@ -21,6 +21,7 @@ import org.ratepayer.payments.PaymentStatus;
 import org.ratepayer.payments.internal.AchReturnRepository;
 import org.ratepayer.payments.internal.PaymentRepository;
 import org.ratepayer.payments.internal.PaymentTransitions;
+import org.ratepayer.payments.internal.RecordedCharges;
 import org.ratepayer.shared.secrets.SecretCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,14 +79,16 @@ public class ProcessorWebhooks {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final SecretCipher cipher;
+    private final RecordedCharges recorded;
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public ProcessorWebhooks(BillerService billers, PaymentRepository payments, PaymentTransitions transitions, AchReturnRepository returns,
-            JdbcClient jdbc, PlatformTransactionManager txManager, ObjectMapper json, SecretCipher cipher, MeterRegistry meters,
+    public ProcessorWebhooks(BillerService billers, PaymentRepository payments, RecordedCharges recorded, PaymentTransitions transitions,
+            AchReturnRepository returns, JdbcClient jdbc, PlatformTransactionManager txManager, ObjectMapper json, SecretCipher cipher, MeterRegistry meters,
             Clock clock) {
         this.billers = billers;
         this.payments = payments;
+        this.recorded = recorded;
         this.transitions = transitions;
         this.returns = returns;
         this.jdbc = jdbc;
@@ -156,8 +159,7 @@ public class ProcessorWebhooks {
         }
         Optional<Payment> found = e.paymentGuid() != null ? payments.find(bid, e.paymentGuid()) : Optional.empty();
         if (found.isEmpty() && e.reference() != null) {
-            found = jdbc.sql("select payment_guid from payment where biller_id = ? and gateway_reference = ? limit 1")
-                    .params(bid, e.reference()).query(UUID.class).optional().flatMap(g -> payments.find(bid, g));
+            found = recorded.paymentOf(bid, e.reference()).flatMap(g -> payments.find(bid, g));
         }
         if (found.isEmpty()) {
             return new Applied(Outcome.UNKNOWN_PAYMENT, null, null);

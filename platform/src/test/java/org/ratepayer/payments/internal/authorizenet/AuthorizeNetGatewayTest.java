@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
@@ -39,6 +38,7 @@ import org.ratepayer.payments.Method;
 import org.ratepayer.payments.gateway.CardDetails;
 import org.ratepayer.payments.gateway.InvalidPaymentMethodException;
 import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.payments.internal.RecordedChargesMap;
 import org.ratepayer.payments.gateway.PaymentGateway.Outcome;
 import org.ratepayer.payments.gateway.PaymentGateway.Result;
 import org.ratepayer.payments.gateway.PaymentMethodChecks;
@@ -64,7 +64,7 @@ class AuthorizeNetGatewayTest {
 
     static WireMockServer anet;
 
-    final Map<String, String> references = new ConcurrentHashMap<>();
+    final RecordedChargesMap references = new RecordedChargesMap();
     AuthorizeNetGateway gateway;
 
     @BeforeAll
@@ -93,9 +93,7 @@ class AuthorizeNetGatewayTest {
                 new AuthorizeNetProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMinutes(10), 3, ""),
                 bid -> Optional.of(new AuthorizeNetGateway.Credentials(LOGIN, KEY)),
                 bid -> Optional.of(CLIENT_KEY),
-                (bid, guid) -> Optional.ofNullable(references.get(bid + "/" + guid)),
-                (bid, transId) -> references.entrySet().stream().filter(e -> e.getValue().equals(transId) && e.getKey().startsWith(bid + "/"))
-                        .map(e -> UUID.fromString(e.getKey().substring(e.getKey().indexOf('/') + 1))).findFirst(),
+                references,
                 // the biller's business day closes at 17:00 in its zone
                 (bid, day) -> day.atTime(17, 0).atZone(ZONE).toInstant(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
@@ -644,7 +642,7 @@ class AuthorizeNetGatewayTest {
         AuthorizeNetGateway noClientKey = new AuthorizeNetGateway(
                 new AuthorizeNetProperties("https://api2.authorize.net", Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMinutes(10), 3, ""),
                 bid -> Optional.of(new AuthorizeNetGateway.Credentials(LOGIN, KEY)), bid -> Optional.empty(),
-                (bid, guid) -> Optional.empty(), (bid, transId) -> Optional.empty(), (bid, day) -> NOW, Clock.fixed(NOW, ZoneOffset.UTC));
+                new RecordedChargesMap(), (bid, day) -> NOW, Clock.fixed(NOW, ZoneOffset.UTC));
         assertThatThrownBy(() -> noClientKey.hostedFields(BID)).isInstanceOf(org.ratepayer.payments.gateway.MethodNotAcceptedException.class)
                 .hasMessageContaining("1025");
     }

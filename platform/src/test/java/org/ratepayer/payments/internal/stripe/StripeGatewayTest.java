@@ -19,10 +19,8 @@ import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.ratepayer.payments.Method;
 import org.ratepayer.payments.gateway.MethodNotAcceptedException;
 import org.ratepayer.payments.gateway.PaymentGateway;
+import org.ratepayer.payments.internal.RecordedChargesMap;
 import org.ratepayer.payments.gateway.PaymentGateway.Outcome;
 import org.ratepayer.payments.gateway.PaymentGateway.Result;
 
@@ -48,7 +47,7 @@ class StripeGatewayTest {
 
     static WireMockServer stripe;
 
-    final Map<String, String> references = new ConcurrentHashMap<>();
+    final RecordedChargesMap references = new RecordedChargesMap();
     StripeGateway gateway;
 
     @BeforeAll
@@ -75,9 +74,7 @@ class StripeGatewayTest {
     StripeGateway gateway(String apiBase) {
         return new StripeGateway(new StripeProperties(apiBase, Duration.ofSeconds(2), Duration.ofMillis(1500), 0, "https://js.stripe.com/v3/"),
                 bid -> Optional.of(bid == BID ? KEY : OTHER_KEY),
-                (bid, guid) -> Optional.ofNullable(references.get(bid + "/" + guid)),
-                (bid, pi) -> references.entrySet().stream().filter(e -> e.getValue().equals(pi) && e.getKey().startsWith(bid + "/"))
-                        .map(e -> UUID.fromString(e.getKey().substring(e.getKey().indexOf('/') + 1))).findFirst());
+                references);
     }
 
     static String paymentIntent(String id, String status, String extra) {
